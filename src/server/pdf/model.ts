@@ -1,0 +1,129 @@
+// The document model the PDF renderer takes. It knows nothing about activities: worksheets,
+// challenge cards, guides and certificates are built by mapping their content onto these
+// blocks. All text is plain Unicode in logical order; the renderer picks fonts by script,
+// shapes, wraps and paginates. Everything is drawn in black and greys only, so it prints well
+// on a black-and-white printer.
+
+export type PageSize = 'a4' | 'letter';
+
+export interface PdfDocumentModel {
+  /** Paper size. A4 is 595.28 × 841.89 pt, Letter 612 × 792 pt. */
+  pageSize: PageSize;
+  /** BCP 47 language of the document, e.g. `en` or `km`: the PDF's /Lang and the shaper's hint. */
+  lang: string;
+  /** Stored in the PDF's metadata and shown as the window title by viewers. */
+  title: string;
+  /** Bigger text, ruled lines and boxes, for young children (ages 5–7). */
+  largeType?: boolean;
+  /**
+   * When true, answer areas show the answers given in the model (an adult's answer key):
+   * ticks in the correct boxes, matching letters and sample answers on the ruled lines.
+   */
+  showAnswers?: boolean;
+  /** A short line repeated at the foot of every page, e.g. helplines. It may wrap. */
+  footer?: string;
+  /** Adds "n / total" to the footer line of every page. */
+  pageNumbers?: boolean;
+  blocks: Block[];
+}
+
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | QuestionBlock
+  | NameLineBlock
+  | RuleBlock
+  | SpacerBlock;
+
+export interface HeadingBlock {
+  type: 'heading';
+  /** 1 is the document title; 2 and 3 are section and sub-section headings. */
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  /** Plain text; `\n` forces a line break. */
+  text: string;
+  bold?: boolean;
+  /** Smaller type, e.g. for notes to adults. */
+  small?: boolean;
+}
+
+export interface ListBlock {
+  type: 'list';
+  items: string[];
+  /** Numbered (1. 2. 3.) instead of bulleted. */
+  ordered?: boolean;
+}
+
+export interface QuestionBlock {
+  type: 'question';
+  /** Shown before the prompt, e.g. 3 or "3a". */
+  number: number | string;
+  prompt: string;
+  answer: AnswerArea;
+}
+
+export type AnswerArea = LinesAnswer | ChoicesAnswer | MatchingAnswer | DrawingAnswer;
+
+/** N ruled lines for a short written answer. */
+export interface LinesAnswer {
+  kind: 'lines';
+  /** 1–20. */
+  count: number;
+  /** Written on the lines when the document has `showAnswers`. */
+  sampleAnswer?: string;
+}
+
+/** Tick boxes, one per option. */
+export interface ChoicesAnswer {
+  kind: 'choices';
+  options: { label: string; correct?: boolean }[];
+}
+
+/**
+ * Two columns: numbered items on the left, each with a box for a letter, and lettered items
+ * on the right.
+ */
+export interface MatchingAnswer {
+  kind: 'matching';
+  left: string[];
+  right: string[];
+  /** `answers[i]` is the index in `right` that matches `left[i]`, shown with `showAnswers`. */
+  answers?: number[];
+}
+
+/** An empty framed box to draw in. */
+export interface DrawingAnswer {
+  kind: 'drawing';
+  size?: 'small' | 'medium' | 'large';
+}
+
+/** One or more "label ________" fields on one line, e.g. ["Name:", "Date:"]. Never filled in. */
+export interface NameLineBlock {
+  type: 'nameLine';
+  /** 1–3 labels, written as given (include the colon the language uses, e.g. `ឈ្មោះ៖`). */
+  labels: string[];
+}
+
+/** A short horizontal separator. */
+export interface RuleBlock {
+  type: 'rule';
+}
+
+/** Vertical white space. */
+export interface SpacerBlock {
+  type: 'spacer';
+  size?: 'small' | 'medium' | 'large';
+}
+
+export interface RenderOptions {
+  /**
+   * The PDF's CreationDate. Fixed by default (2000-01-01T00:00:00Z) so that the same model
+   * always gives the same bytes and the output can be cached by a hash of its input.
+   */
+  creationDate?: Date;
+}

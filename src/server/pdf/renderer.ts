@@ -1,0 +1,112 @@
+// Entry point: createPdfRenderer() loads HarfBuzz and the fonts once; render() turns a
+// document model into PDF bytes without a browser.
+
+import PDFDocument from 'pdfkit';
+import { loadFonts } from './fonts';
+import type { FontSet, LoadedFont } from './fonts';
+import { loadHarfBuzz } from './harfbuzz';
+import { layoutDocument } from './layout';
+import type { DrawOp } from './layout';
+import type { PdfDocumentModel, RenderOptions } from './model';
+import { GlyphWriter, parseFontForPdfkit } from './pdfkit-glyphs';
+import { TextEngine } from './text';
+
+export interface PdfRenderer {
+  /** Renders the model to a complete PDF file. Same model and options give the same bytes. */
+  render(model: PdfDocumentModel, options?: RenderOptions): Promise<Buffer>;
+}
+
+/** The default CreationDate, so output depends only on the input. */
+export const FIXED_CREATION_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+export async function createPdfRenderer(): Promise<PdfRenderer> {
+  const hb = await loadHarfBuzz();
+  const fonts: FontSet = loadFonts(hb);
+  // Each font parsed once by pdfkit's fontkit and shared by every document.
+  const parsed = new Map<string, object>();
+  for (const font of fonts.all()) parsed.set(font.key, parseFontForPdfkit(font.bytes));
+  const parsedFont = (font: LoadedFont): object => parsed.get(font.key)!;
+
+  return {
+    render(model, options = {}) {
+      const engine = new TextEngine(fonts, model.lang);
+      const layout = layoutDocument(model, engine);
+      const doc = new PDFDocument({
+        autoFirstPage: false,
+        tagged: true,
+        lang: model.lang,
+        displayTitle: true,
+        pdfVersion: '1.7',
+        info: {
+          Title: model.title,
+          Creator: 'Kite',
+          Producer: 'Kite PDF renderer (pdfkit, HarfBuzz)',
+          CreationDate: options.creationDate ?? FIXED_CREATION_DATE,
+        },
+      });
+      const chunks: Buffer[] = [];
+      const done = new Promise<Buffer>((resolve, reject) => {
+        doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+        doc.on('end', () => resolve(Buffer.concat(chunks)));
+        doc.on('error', reject);
+      });
+      const writer = new GlyphWriter(doc, parsedFont);
+      for (const page of layout.pages) {
+        doc.addPage({ size: [layout.width, layout.height], margin: 0 });
+        drawOps(doc, writer, page.ops);
+      }
+      doc.end();
+      return done;
+    },
+  };
+}
+
+function gray(level: number): string {
+  const v = Math.round(Math.min(Math.max(level, 0), 1) * 255)
+    .toString(16)
+    .padStart(2, '0');
+  return `#${v}${v}${v}`;
+}
+
+function drawOps(doc: PDFKit.PDFDocument, writer: GlyphWriter, ops: DrawOp[]): void {
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'text':
+        writer.drawLine(op.line, op.x, op.baseline);
+        break;
+      case 'stroke':
+        decoration(doc, () => {
+          doc.lineWidth(op.width).strokeColor(gray(op.gray));
+          doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
+        });
+        break;
+      case 'box':
+        decoration(doc, () => {
+          doc.lineWidth(op.width).strokeColor(gray(op.gray));
+          doc.rect(op.x, op.y, op.w, op.h).stroke();
+        });
+        break;
+      case 'tick':
+        decoration(doc, () => {
+          const s = op.size;
+          doc.lineWidth(Math.max(1.2, s / 8)).strokeColor('#000000');
+          doc.lineCap('round').lineJoin('round');
+          doc
+            .moveTo(op.x + s * 0.2, op.y + s * 0.52)
+            .lineTo(op.x + s * 0.42, op.y + s * 0.76)
+            .lineTo(op.x + s * 0.82, op.y + s * 0.22)
+            .stroke();
+        });
+        break;
+    }
+  }
+}
+
+/** Lines and boxes are layout artifacts, not content, for assistive technology. */
+function decoration(doc: PDFKit.PDFDocument, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc.save();
+  draw();
+  doc.restore();
+  doc.endMarkedContent();
+}
