@@ -1,0 +1,77 @@
+// Lint rules, including the dependency direction of the layers (docs/ARCHITECTURE.md):
+//   engine  <-  db  <-  server        engine  <-  web
+// The engine imports nothing above it and no Node or DOM API; server and web never import
+// each other; db knows nothing of HTTP or the browser.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const layer = (files, patterns, message, extra = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: extra.map((name) => ({ name, message })),
+        patterns: [{ group: patterns, message }],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'docs/screenshots/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      eqeqeq: ['error', 'smart'],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  layer(
+    ['src/engine/**/*.ts'],
+    ['**/db/**', '**/server/**', '**/web/**', 'node:*'],
+    'The engine is pure and isomorphic: no db, server, web, Node or DOM imports.',
+    [...nodeBuiltins, 'fastify', 'kysely', 'preact', 'better-sqlite3', 'pg'],
+  ),
+  layer(
+    ['src/db/**/*.ts'],
+    ['**/server/**', '**/web/**'],
+    'db sits below server and knows nothing of HTTP or the browser.',
+    ['fastify', 'preact'],
+  ),
+  layer(
+    ['src/server/**/*.ts'],
+    ['**/web/**'],
+    'The server never imports web code; it serves the built files from dist/.',
+    ['preact'],
+  ),
+  layer(
+    ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ['**/server/**', '**/db/**', 'node:*'],
+    'Web code runs in the browser: no server, db or Node imports.',
+    [...nodeBuiltins, 'fastify', 'kysely', 'better-sqlite3', 'pg'],
+  ),
+  {
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,48 @@
+// Builds the web app into dist/ when it is missing or older than its sources.
+// Staleness is a fingerprint of every input file's path, size and modification time.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const INPUTS = ['src/web', 'src/engine', 'content', 'vite.config.ts', 'package-lock.json'];
+const STAMP = 'dist/.build-fingerprint';
+
+function* files(path) {
+  if (!existsSync(path)) return;
+  const st = statSync(path);
+  if (!st.isDirectory()) {
+    yield [path, st];
+    return;
+  }
+  for (const name of readdirSync(path).sort()) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    yield* files(join(path, name));
+  }
+}
+
+export function fingerprint(root = '.') {
+  const h = createHash('sha256');
+  for (const input of INPUTS) {
+    for (const [path, st] of files(join(root, input))) {
+      if (/\.test\.tsx?$/.test(path)) continue;
+      h.update(`${path}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  }
+  return h.digest('hex');
+}
+
+/** Returns true when it built, false when dist/ was already up to date. */
+export async function buildWebIfStale({ force = false, quiet = false } = {}) {
+  const want = fingerprint();
+  const have = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
+  if (!force && have === want && existsSync('dist/index.html')) return false;
+  if (!quiet) console.log('Building the web app (dist/)…');
+  const { build } = await import('vite');
+  await build({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' });
+  writeFileSync(STAMP, `${want}\n`);
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildWebIfStale({ force: process.argv.includes('--force') });
+}

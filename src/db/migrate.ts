@@ -1,0 +1,52 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Db } from './connect';
+import { migrationDialect } from './migration-dialect';
+import type { MigrationDialect } from './migration-dialect';
+import * as m0001 from './migrations/0001-init';
+
+interface MigrationModule {
+  up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
+  down?(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
+}
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
+  '0001-init': m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly d: MigrationDialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, m]) => [
+        name,
+        {
+          up: (db: Kysely<unknown>) => m.up(db, this.d),
+          down: m.down ? (db: Kysely<unknown>) => m.down!(db, this.d) : undefined,
+        },
+      ]),
+    );
+  }
+}
+
+/** A migration that failed; its message names it. */
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/** Brings the database to the latest schema. Returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(migrationDialect(db.dialect)),
+    migrationTableName: 'kite_migration',
+    migrationLockTableName: 'kite_migration_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${(error as Error).message}`);
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

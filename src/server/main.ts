@@ -1,0 +1,69 @@
+import { ConfigError, parseConfig } from './config/config';
+import { DbConnectError, openDb } from '../db/connect';
+import { MigrationError, migrateToLatest } from '../db/migrate';
+import { createApp } from './app';
+
+/**
+ * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
+ * line and exits with status 1; SIGTERM and SIGINT let in-flight requests finish, then close the
+ * database.
+ */
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
+  const app = await createApp({ db, webDir: config.webDir, logLevel: config.logLevel });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await db.close();
+    } finally {
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await db.close().catch(() => {});
+    const err = e as Error & { code?: string };
+    const why =
+      err.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (set PORT to another port)`
+        : err.message;
+    throw new StartupError(`Cannot listen on ${config.host}:${config.port}: ${why}`);
+  }
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  process.stdout.write(
+    `Kite is running at http://${shownHost}:${config.port} (database: ${where}). Press Ctrl+C to stop.\n`,
+  );
+}
+
+class StartupError extends Error {}
+
+main().catch((e: unknown) => {
+  const expected =
+    e instanceof ConfigError ||
+    e instanceof DbConnectError ||
+    e instanceof MigrationError ||
+    e instanceof StartupError;
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`kite: ${expected ? message : `unexpected error: ${message}`}\n`);
+  process.exit(1);
+});

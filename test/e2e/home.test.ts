@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import { startServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
+
+const enabled = browserAvailable();
+
+describe.skipIf(!enabled)('home page in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads with Kiri, no console errors, no axe violations and no foreign requests', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const watch = watchContext(context, server.origin);
+    const page = await context.newPage();
+    const res = await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
+    expect(res?.status()).toBe(200);
+    await expect(page.title()).resolves.toBe('Kite');
+    await page.getByRole('heading', { level: 1, name: 'Kite' }).waitFor();
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.failedRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('serves the security headers with the page', async () => {
+    const res = await fetch(server.origin + '/');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('permissions-policy')).toContain('geolocation=()');
+  });
+});

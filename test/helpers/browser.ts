@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.KITE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags Kite's browser tests use (DEVELOPERS.md): no network of Chromium's own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Whether the browser suite runs here. Without Chromium it is skipped with a visible notice,
+ * unless `KITE_TEST_BROWSER=required`, which makes a missing browser a failure.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.KITE_TEST_BROWSER === 'required') {
+    throw new Error(`KITE_TEST_BROWSER=required but no Chromium at ${CHROMIUM_PATH}`);
+  }
+  console.warn(
+    `\n[kite] No Chromium at ${CHROMIUM_PATH}: browser tests are SKIPPED (apt-get install chromium; KITE_TEST_BROWSER=required makes this a failure)\n`,
+  );
+  return false;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** What a page did that a test may want to assert on. */
+export interface PageWatch {
+  consoleErrors: string[];
+  /** Every URL the page asked for that is not on the app's own origin. */
+  foreignRequests: string[];
+  failedRequests: string[];
+}
+
+/** Records console errors, page errors and requests leaving `origin`, for a whole context. */
+export function watchContext(context: BrowserContext, origin: string): PageWatch {
+  const watch: PageWatch = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) watch.foreignRequests.push(url);
+  });
+  context.on('requestfailed', (req) => {
+    watch.failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`);
+  });
+  context.on('page', (page) => watchPage(page, watch));
+  return watch;
+}
+
+function watchPage(page: Page, watch: PageWatch): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => watch.consoleErrors.push(`pageerror: ${err.message}`));
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../../src/server/app';
+import { freshSqlite } from './dialects';
+import type { TestDb } from './dialects';
+
+/** The built app listening on a random port of 127.0.0.1, over a fresh SQLite database. */
+export interface RunningServer {
+  origin: string;
+  app: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+export async function startServer(webDir = 'dist'): Promise<RunningServer> {
+  const testDb: TestDb = await freshSqlite();
+  const app = await createApp({ db: testDb.db, webDir, logLevel: 'warn' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    app,
+    stop: async () => {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+}
