@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The real entry point as a child process: startup failures and graceful shutdown.
+const dataDir = mkdtempSync(join(tmpdir(), 'kite-main-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runMain(env: Record<string, string>, whileRunning?: (out: () => string) => Promise<void>) {
+  return new Promise<Run>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, KITE_DATA_DIR: dataDir, KITE_WEB_DIR: 'no-such-dir', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    if (whileRunning) {
+      const wait = setInterval(() => {
+        if (!stdout.includes('Kite is running')) return;
+        clearInterval(wait);
+        void whileRunning(() => stdout).finally(() => child.kill('SIGTERM'));
+      }, 50);
+    }
+  });
+}
+
+describe('main: startup and shutdown', () => {
+  it('exits 1 with one clear line on a bad PORT', async () => {
+    const r = await runMain({ PORT: 'abc' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'kite: Invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")',
+    ]);
+  });
+
+  it('exits 1 with one clear line when PostgreSQL cannot be reached, within about 10 s', async () => {
+    const started = Date.now();
+    const r = await runMain({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/kite' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^kite: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/kite within 10 s/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('serves, prints its URL, and shuts down cleanly on SIGTERM', async () => {
+    let health = 0;
+    const port = 30000 + Math.floor(Math.random() * 20000);
+    const ok = await runMain({ PORT: String(port) }, async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      health = res.status;
+    });
+    expect(health).toBe(200);
+    expect(ok.stdout).toContain(`Kite is running at http://127.0.0.1:${port}`);
+    expect(ok.stdout).toContain('"signal":"SIGTERM"');
+    expect(ok.code).toBe(0);
+  });
+});
