@@ -1,0 +1,127 @@
+import type { Activity } from '../engine/types/activity';
+import type { Catalogue } from '../engine/types/catalogue';
+import type { Band } from '../engine/types/text';
+import { BANDS } from '../engine/types/text';
+import type { InteractionType } from '../engine/types/interaction';
+
+/** One file of the content bundles: JSON to write, or a media file to copy from the root. */
+export type BundleFile =
+  | { readonly path: string; readonly json: unknown }
+  | { readonly path: string; readonly copyFrom: string };
+
+/** Every language the bundles are written in: English and each locale with translations. */
+export function bundleLanguages(catalogue: Catalogue): string[] {
+  return ['en', ...[...catalogue.locales.keys()].filter((l) => l !== 'en').sort()];
+}
+
+/**
+ * Replaces every `{ id, text }` string object whose id is a known content id by its
+ * translation (English stays where there is none). Everything else is copied as is.
+ */
+function translateDeep(value: unknown, lookup: (id: string) => string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => translateDeep(v, lookup));
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = translateDeep(v, lookup);
+  if (typeof obj.id === 'string' && typeof obj.text === 'string') {
+    const tr = lookup(obj.id);
+    if (tr !== undefined) out.text = tr;
+  }
+  return out;
+}
+
+/** Interaction types an activity uses, in scene order, without duplicates. */
+export function interactionTypes(activity: Activity): InteractionType[] {
+  const seen = new Set<InteractionType>();
+  for (const scene of Object.values(activity.scenes)) seen.add(scene.interaction.type);
+  seen.delete('continue' as InteractionType);
+  return [...seen];
+}
+
+/** Rewrites pack-relative media paths (`media/x.svg`) to URLs under `/content/packs/<pack>/`. */
+function mediaUrls(value: unknown, pack: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => mediaUrls(v, pack));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] =
+      k === 'src' && typeof v === 'string' && !v.startsWith('/')
+        ? `/content/packs/${pack}/${v}`
+        : mediaUrls(v, pack);
+  }
+  return out;
+}
+
+/**
+ * The files the web app reads under `/content/`: per language an index of everything (topics,
+ * activity summaries, guides, challenges), one file per band with its full activities, one per
+ * activity, one per country pack; and the packs' media. Texts are translated; country
+ * placeholders are filled in the browser.
+ */
+export function contentBundles(catalogue: Catalogue, version: string): BundleFile[] {
+  const files: BundleFile[] = [];
+  const langs = bundleLanguages(catalogue);
+  const packOf = (id: string) => catalogue.sources.get(`activity:${id}`)?.pack ?? '';
+  const activities = [...catalogue.activities.values()].map(
+    (a) => mediaUrls(a, packOf(a.id)) as Activity,
+  );
+
+  for (const lang of langs) {
+    const tr = catalogue.locales.get(lang as never);
+    const translate = <T>(v: T): T =>
+      (tr ? translateDeep(v, (id) => tr.get(id as never)?.text) : v) as T;
+    const topics = translate([...catalogue.topics.values()]);
+    const acts = activities.map(translate);
+    files.push({
+      path: `${lang}/index.json`,
+      json: {
+        version,
+        lang,
+        langs,
+        topics,
+        activities: acts.map((a) => ({
+          id: a.id,
+          version: a.version,
+          topic: a.topic,
+          band: a.band,
+          level: a.level,
+          title: a.title.text,
+          summary: a.summary.text,
+          goal: a.goal.text,
+          minutes: a.minutes,
+          skills: a.skills,
+          types: interactionTypes(a),
+          ...(a.sensitive ? { sensitiveMinBand: a.sensitive.minBand } : {}),
+        })),
+        guides: translate([...catalogue.guides.values()]),
+        challenges: translate([...catalogue.challenges.values()]),
+        countries: [...catalogue.countries.keys()],
+      },
+    });
+    for (const band of BANDS) {
+      files.push({
+        path: `${lang}/bands/${band}.json`,
+        json: {
+          version,
+          lang,
+          band,
+          topics,
+          activities: acts.filter((a) => a.band === (band as Band)),
+        },
+      });
+    }
+    for (const a of acts) files.push({ path: `${lang}/activities/${a.id}.json`, json: a });
+    for (const c of catalogue.countries.values()) {
+      files.push({ path: `${lang}/countries/${c.code}.json`, json: translate(c) });
+    }
+  }
+  return files;
+}
+
+/** Media files referenced by packs, to copy next to the bundles (same relative paths). */
+export function mediaFiles(mediaPaths: readonly string[]): BundleFile[] {
+  return mediaPaths
+    .filter((p) => /^packs\/[^/]+\/media\//.test(p))
+    .map((p) => ({ path: p, copyFrom: p }));
+}

@@ -1,0 +1,32 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import type { ContentFile } from '../engine/content/files';
+
+const TEXT_EXTENSIONS = new Set(['.json', '.md']);
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((e) => !e.name.startsWith('.'))
+      .map((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]),
+      ),
+  );
+  return nested.flat();
+}
+
+/**
+ * Reads every file under a content root for `buildCatalogue`: JSON files with their text,
+ * other files (media) as paths only. Paths are relative to `root`, with forward slashes.
+ */
+export async function loadContentDir(root: string): Promise<ContentFile[]> {
+  const paths = await walk(root);
+  return Promise.all(
+    paths.map(async (full) => {
+      const path = relative(root, full).split(sep).join('/');
+      const text = TEXT_EXTENSIONS.has(extname(full)) ? await readFile(full, 'utf8') : null;
+      return { path, text };
+    }),
+  );
+}

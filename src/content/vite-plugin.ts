@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatIssue } from '../engine/content/issues';
+import { buildCatalogue } from '../engine/content/build';
+import { loadContentDir } from './load-dir';
+import { contentBundles, mediaFiles } from './bundle';
+import type { BundleFile } from './bundle';
+
+async function buildBundles(root: string): Promise<{ files: BundleFile[]; errors: string[] }> {
+  const raw = await loadContentDir(root);
+  const { catalogue, errors } = buildCatalogue(raw, { root: 'content' });
+  if (errors.length > 0) return { files: [], errors: errors.map(formatIssue) };
+  const hash = createHash('sha256');
+  for (const f of raw.sort((a, b) => (a.path < b.path ? -1 : 1)))
+    hash.update(`${f.path}\0${f.text ?? ''}\0`);
+  const version = hash.digest('hex').slice(0, 16);
+  const media = mediaFiles(raw.filter((f) => f.text === null).map((f) => f.path));
+  return { files: [...contentBundles(catalogue, version), ...media], errors: [] };
+}
+
+/**
+ * Validates the content root at build time (the build fails on any content error, naming file
+ * and path) and writes the bundles under `dist/content/`. In `vite dev` it serves them.
+ */
+export function kiteContent(contentDir = 'content'): Plugin {
+  const root = resolve(contentDir);
+  return {
+    name: 'kite-content',
+    async generateBundle() {
+      const { files, errors } = await buildBundles(root);
+      if (errors.length) this.error(`content check failed:\n${errors.join('\n')}`);
+      for (const f of files) {
+        const source =
+          'json' in f ? JSON.stringify(f.json) : await readFile(join(root, f.copyFrom));
+        this.emitFile({ type: 'asset', fileName: `content/${f.path}`, source });
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use('/content/', (req, res, next) => {
+        void buildBundles(root).then(async ({ files, errors }) => {
+          if (errors.length) {
+            res.statusCode = 500;
+            res.end(errors.join('\n'));
+            return;
+          }
+          const path = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
+          const f = files.find((x) => x.path === path);
+          if (!f) return next();
+          if ('json' in f) {
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify(f.json));
+          } else {
+            res.end(await readFile(join(root, f.copyFrom)));
+          }
+        }, next);
+      });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { FileKind } from './layout';
+import { classifyPath } from './layout';
+import type { IssueSink } from './issues';
+
+/** One file under the content root, as handed over by a loader. */
+export interface ContentFile {
+  /** Path relative to the content root, with forward slashes: `packs/core/pack.json`. */
+  readonly path: string;
+  /** The file's text; null for binary assets (media), which are only checked to exist. */
+  readonly text: string | null;
+}
+
+/** A parsed JSON file with its layout kind. */
+export interface ParsedFile {
+  /** The path shown in messages (the root prefixed). */
+  readonly file: string;
+  readonly rel: string;
+  readonly kind: FileKind;
+  readonly json: unknown;
+}
+
+const LAYOUT =
+  'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges}/<id>.json, ' +
+  'packs/<pack>/media/<file>, art/<file>, countries/<code>.json or locales/<lang>/<name>.json';
+
+/** Sorts, classifies and parses the files; reports `unknown-file` and `json` issues. */
+export function parseFiles(
+  files: readonly ContentFile[],
+  display: (rel: string) => string,
+  sink: IssueSink,
+): { parsed: ParsedFile[]; media: Set<string> } {
+  const parsed: ParsedFile[] = [];
+  const media = new Set<string>();
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of sorted) {
+    const kind = classifyPath(f.path);
+    const file = display(f.path);
+    if (kind.kind === 'ignored') continue;
+    if (kind.kind === 'media' || kind.kind === 'art') {
+      media.add(f.path);
+      continue;
+    }
+    if (kind.kind === 'unknown' || f.text === null) {
+      sink.add('unknown-file', file, '', `unexpected file (${LAYOUT})`);
+      continue;
+    }
+    try {
+      parsed.push({ file, rel: f.path, kind, json: JSON.parse(f.text) as unknown });
+    } catch (e) {
+      sink.add('json', file, '', `invalid JSON: ${(e as Error).message}`);
+    }
+  }
+  return { parsed, media };
+}
+
+/** The prefix every content id in a file must start with, or null for no rule. */
+export function idPrefix(p: ParsedFile): string | null {
+  const json = p.json as { id?: unknown; code?: unknown } | null;
+  const id = typeof json?.id === 'string' ? json.id : null;
+  switch (p.kind.kind) {
+    case 'topics':
+      return 'topic.';
+    case 'activity':
+      return id === null ? null : `${id}.`;
+    case 'pack':
+    case 'guide':
+    case 'challenge':
+      return id === null ? null : `${p.kind.kind}.${id}.`;
+    case 'country':
+      return typeof json?.code === 'string' ? `country.${json.code}.` : null;
+    default:
+      return null;
+  }
+}

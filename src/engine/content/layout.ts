@@ -1,0 +1,49 @@
+/** What a file under the content root is, by where it sits. */
+export type FileKind =
+  | { readonly kind: 'topics' }
+  | { readonly kind: 'pack'; readonly pack: string }
+  | {
+      readonly kind: 'activity' | 'guide' | 'challenge';
+      readonly pack: string;
+      readonly name: string;
+    }
+  | { readonly kind: 'media'; readonly pack: string }
+  | { readonly kind: 'art' }
+  | { readonly kind: 'country'; readonly name: string }
+  | { readonly kind: 'locale'; readonly lang: string }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'unknown' };
+
+const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
+  activities: 'activity',
+  guides: 'guide',
+  challenges: 'challenge',
+};
+
+/**
+ * Classifies a path relative to the content root (forward slashes):
+ * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges}/<id>.json`,
+ * `packs/<pack>/media/<file>`, `countries/<code>.json`, `locales/<lang>/<name>.json`, and
+ * shared pictures under `art/`. Markdown files, the generated `schema/` folder and the app's
+ * own UI strings under `ui/` (checked by the web app) are ignored.
+ */
+export function classifyPath(path: string): FileKind {
+  const parts = path.split('/');
+  const [a, b, c, d] = parts;
+  if (path.endsWith('.md') || a === 'schema' || a === 'ui') return { kind: 'ignored' };
+  if (a === 'art' && parts.length >= 2) return { kind: 'art' };
+  if (parts.length === 1 && a === 'topics.json') return { kind: 'topics' };
+  if (a === 'packs' && b !== undefined) {
+    if (parts.length === 3 && c === 'pack.json') return { kind: 'pack', pack: b };
+    if (parts.length >= 4 && c === 'media') return { kind: 'media', pack: b };
+    const folder = c === undefined ? undefined : FOLDERS[c];
+    if (parts.length === 4 && folder !== undefined && d?.endsWith('.json')) {
+      return { kind: folder, pack: b, name: d.slice(0, -5) };
+    }
+  }
+  if (a === 'countries' && parts.length === 2 && b?.endsWith('.json'))
+    return { kind: 'country', name: b.slice(0, -5) };
+  if (a === 'locales' && parts.length === 3 && b !== undefined && c?.endsWith('.json'))
+    return { kind: 'locale', lang: b };
+  return { kind: 'unknown' };
+}

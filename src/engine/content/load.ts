@@ -1,0 +1,136 @@
+import type {
+  ActivityId,
+  ChallengeId,
+  CountryCode,
+  GuideId,
+  PackId,
+  SkillId,
+  TopicId,
+} from '../ids';
+import type { Activity } from '../types/activity';
+import type { Challenge, Guide, Pack, Skill, SourceRef, Topic } from '../types/catalogue';
+import type { CountryPack } from '../types/country';
+import type { ParsedFile } from './files';
+import type { IssueSink } from './issues';
+import { bare, parseWith, Registry } from './parse';
+import { activitySchema } from './schema/activity';
+import { countrySchema } from './schema/country';
+import { challengeSchema, guideSchema, packSchema } from './schema/pack';
+import { topicsSchema } from './schema/topics';
+
+/** The entities that passed their schema, before cross-file checks. */
+export interface Loaded {
+  readonly topics: Map<TopicId, Topic>;
+  readonly skills: Map<SkillId, Skill & { topic: TopicId }>;
+  readonly countries: Map<CountryCode, CountryPack>;
+  readonly packs: Map<PackId, Pack>;
+  readonly guides: Map<GuideId, Guide>;
+  readonly challenges: Map<ChallengeId, Challenge>;
+  readonly activities: Map<ActivityId, Activity>;
+  /** File of each activity, guide and challenge, keyed `<kind>:<id>`. */
+  readonly sources: Map<string, SourceRef>;
+}
+
+function named(p: ParsedFile, kind: string, id: string, sink: IssueSink): boolean {
+  const k = p.kind;
+  const expected = k.kind === 'pack' ? k.pack : 'name' in k ? k.name : id;
+  if (id === expected) return true;
+  const what = k.kind === 'pack' ? `its folder "${expected}"` : `the file name "${expected}.json"`;
+  sink.add(
+    'file-name',
+    p.file,
+    k.kind === 'country' ? 'code' : 'id',
+    `${kind} "${id}" must match ${what}`,
+  );
+  return false;
+}
+
+/**
+ * Validates each file against the schema of its kind and indexes what passes, reporting
+ * `schema`, `file-name` and `duplicate-id` issues.
+ */
+export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Loaded {
+  const reg = new Registry(sink);
+  const out: Loaded = {
+    topics: new Map(),
+    skills: new Map(),
+    countries: new Map(),
+    packs: new Map(),
+    guides: new Map(),
+    challenges: new Map(),
+    activities: new Map(),
+    sources: new Map(),
+  };
+  const source = (kind: string, id: string, p: ParsedFile) =>
+    out.sources.set(`${kind}:${id}`, {
+      file: p.file,
+      ...('pack' in p.kind ? { pack: p.kind.pack as PackId } : {}),
+    });
+
+  for (const p of parsed) {
+    switch (p.kind.kind) {
+      case 'topics':
+        parseWith(topicsSchema, p.json, p.file, sink)?.topics.forEach((t, i) => {
+          reg.add(out.topics, 'topic', t.id, t, p.file, `topics[${i}].id`);
+          t.skills.forEach((s, j) =>
+            reg.add(
+              out.skills,
+              'skill',
+              s.id,
+              { ...s, topic: t.id },
+              p.file,
+              `topics[${i}].skills[${j}].id`,
+            ),
+          );
+        });
+        break;
+      case 'country': {
+        const d = parseWith(countrySchema, p.json, p.file, sink);
+        if (d && named(p, 'country code', d.code, sink))
+          reg.add(out.countries, 'country', d.code, bare(d), p.file, 'code');
+        break;
+      }
+      case 'pack': {
+        const d = parseWith(packSchema, p.json, p.file, sink);
+        if (d && named(p, 'pack id', d.id, sink))
+          reg.add(out.packs, 'pack', d.id, bare(d), p.file, 'id');
+        break;
+      }
+      case 'guide': {
+        const d = parseWith(guideSchema, p.json, p.file, sink);
+        if (
+          d &&
+          named(p, 'guide id', d.id, sink) &&
+          reg.add(out.guides, 'guide', d.id, bare(d), p.file, 'id')
+        )
+          source('guide', d.id, p);
+        break;
+      }
+      case 'challenge': {
+        const d = parseWith(challengeSchema, p.json, p.file, sink);
+        if (
+          d &&
+          named(p, 'challenge id', d.id, sink) &&
+          reg.add(out.challenges, 'challenge', d.id, bare(d), p.file, 'id')
+        ) {
+          source('challenge', d.id, p);
+        }
+        break;
+      }
+      case 'activity': {
+        const d = parseWith(activitySchema, p.json, p.file, sink);
+        if (
+          d &&
+          named(p, 'activity id', d.id, sink) &&
+          reg.add(out.activities, 'activity', d.id, bare(d), p.file, 'id')
+        ) {
+          source('activity', d.id, p);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}

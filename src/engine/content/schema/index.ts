@@ -1,0 +1,25 @@
+export { activitySchema, scene as sceneSchema } from './activity';
+export { answer as answerSchema } from './answers';
+export { countrySchema } from './country';
+export { eventSchema } from './event';
+export { interactionSchema } from './interaction';
+export { localeSchema } from './locale';
+export { challengeSchema, guideSchema, packSchema } from './pack';
+export { topicsSchema } from './topics';
+
+import { activitySchema } from './activity';
+import { countrySchema } from './country';
+import { localeSchema } from './locale';
+import { challengeSchema, guideSchema, packSchema } from './pack';
+import { topicsSchema } from './topics';
+
+/** The schemas exported as JSON Schema files for authors' editors (`content/schema/`). */
+export const FILE_SCHEMAS = {
+  activity: activitySchema,
+  topics: topicsSchema,
+  pack: packSchema,
+  guide: guideSchema,
+  challenge: challengeSchema,
+  country: countrySchema,
+  locale: localeSchema,
+} as const;

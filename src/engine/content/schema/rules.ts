@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { PASSWORD_FLAGS } from '../../interactions/password';
+import type { InteractionTypes } from '../../types/interaction';
+import { localId } from './common';
+
+const ids = z.array(localId).min(1);
+const idMap = z.record(localId, localId);
+const rule = <N extends string, S extends z.ZodRawShape>(name: N, shape: S) =>
+  z.strictObject({ rule: z.literal(name), ...shape });
+
+export const choiceRule = z.discriminatedUnion('rule', [
+  rule('Equals', { option: localId }),
+  rule('OneOf', { options: ids }),
+]) satisfies z.ZodType<InteractionTypes['choice']['rule']>;
+
+export const sortRule = z.discriminatedUnion('rule', [
+  rule('ExactPlacement', { placement: idMap }),
+  rule('ItemIn', { item: localId, bin: localId }),
+]) satisfies z.ZodType<InteractionTypes['sort']['rule']>;
+
+export const chatRule = z.discriminatedUnion('rule', [
+  rule('Reply', { reply: localId }),
+  rule('ReplyOneOf', { replies: ids }),
+]) satisfies z.ZodType<InteractionTypes['chat']['rule']>;
+
+export const inboxRule = z.strictObject({
+  rule: z.enum(['Flagged', 'FlaggedExactly', 'FlaggedAny', 'UnflaggedAny']),
+  messages: ids,
+}) satisfies z.ZodType<InteractionTypes['inbox']['rule']>;
+
+const score = z.number().int().min(0).max(4);
+
+export const passwordRule = z.discriminatedUnion('rule', [
+  rule('StrengthAtLeast', { score }),
+  rule('StrengthBelow', { score }),
+  rule('HasFlag', { flag: z.enum(PASSWORD_FLAGS) }),
+]) satisfies z.ZodType<InteractionTypes['password']['rule']>;
+
+export const settingsRule = z.strictObject({
+  rule: z.enum(['AllOf', 'AnyOf']),
+  values: idMap,
+}) satisfies z.ZodType<InteractionTypes['settings']['rule']>;
+
+export const hotspotRule = z.strictObject({
+  rule: z.enum(['Found', 'FoundExactly', 'FoundAny', 'MissedAny']),
+  spots: ids,
+}) satisfies z.ZodType<InteractionTypes['hotspot']['rule']>;
+
+export const sequenceRule = z.discriminatedUnion('rule', [
+  rule('Ordering', { order: ids }),
+  rule('XBeforeY', { x: localId, y: localId }),
+  rule('FirstIs', { step: localId }),
+]) satisfies z.ZodType<InteractionTypes['sequence']['rule']>;
+
+export const feedRule = z.discriminatedUnion('rule', [
+  rule('PostAction', { post: localId, action: localId }),
+  rule('AllActions', { actions: idMap }),
+]) satisfies z.ZodType<InteractionTypes['feed']['rule']>;

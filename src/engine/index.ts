@@ -1,0 +1,93 @@
+// The engine's public surface for the app shell and the server: play, rules, text, learner
+// model and progress. It imports no schema library; content checking (zod) lives behind
+// `src/engine/content/index.ts`, for the server and the CLI.
+
+export * from './ids';
+export type { Text, Media, Band, Level, Safety } from './types/text';
+export { BANDS, LEVELS, SAFETY, bandIndex, levelIndex } from './types/text';
+export type { Outcome, AnswerGroup, Solution, Next } from './types/outcome';
+export { END } from './types/outcome';
+export type { Activity, Scene, Sensitive } from './types/activity';
+export type * from './types/worksheet';
+export type * from './types/catalogue';
+export { RISKS, CROSS_CUTTING } from './types/catalogue';
+export type * from './types/country';
+export type {
+  Answer,
+  Interaction,
+  InteractionOf,
+  InteractionType,
+  InteractionTypes,
+  Rule,
+} from './types/interaction';
+export { INTERACTION_TYPES, isGraded } from './types/interaction';
+
+export type * from './interactions/choice';
+export type * from './interactions/sort';
+export type * from './interactions/chat';
+export type * from './interactions/inbox';
+export type * from './interactions/settings';
+export type * from './interactions/hotspot';
+export type * from './interactions/sequence';
+export type * from './interactions/feed';
+export type * from './interactions/continue';
+export type {
+  PasswordAnswer,
+  PasswordArgs,
+  PasswordFlag,
+  PasswordRule,
+  PasswordTile,
+} from './interactions/password';
+export { PASSWORD_FLAGS } from './interactions/password';
+export { ME } from './interactions/chat';
+export { settingValues } from './interactions/settings';
+export { classify, isValidAnswer, ruleMatches, sampleAnswers } from './interactions/registry';
+
+export type { PlayState, Step, HelpState, Ending } from './play/state';
+export { startActivity, sceneOf, pathKey } from './play/state';
+export type { PlayResult, PlayRejection } from './play/play';
+export { play } from './play/play';
+export type { VisibleHelp } from './play/help';
+export { requestHelp, visibleHelp } from './play/help';
+export type { PathOption } from './play/whatif';
+export { rewind, pathsFromHere } from './play/whatif';
+export type { Checkpoint, ResumeMode } from './play/checkpoint';
+export { makeCheckpoint, resumeCheckpoint } from './play/checkpoint';
+
+export type { Placeholder, TextPart, ParsedText } from './text/placeholders';
+export { parseText, placeholderTokens } from './text/placeholders';
+export type { Translate } from './text/render';
+export { renderText, sourceText } from './text/render';
+export { sourceHash } from './text/hash';
+
+export type { EloParams, SkillEstimate } from './learner/elo';
+export { ELO_DEFAULTS, expected, answerScore, updateEstimate } from './learner/elo';
+export type { LearnerModel, SkillState, ActivityProgress, ModelAnswer } from './learner/model';
+export { newLearner, updateLearner } from './learner/model';
+export type { Mastery, ProgressionOptions } from './learner/mastery';
+export {
+  LEVEL_DIFFICULTY,
+  START_LEVEL,
+  PROGRESSION_DEFAULTS,
+  itemDifficulty,
+  topicMastery,
+  isMastered,
+  suggestedLevel,
+} from './learner/mastery';
+export type { Reason } from './learner/reasons';
+export { describeReason } from './learner/reasons';
+export type { Recommendation, RecommendOptions } from './learner/recommend';
+export { recommend } from './learner/recommend';
+
+export type { ProgressEvent, EventContext } from './progress/event';
+export { eventFromPlay } from './progress/event';
+export type { GetRandomValues } from './progress/event-id';
+export { newId, UUID_V4 } from './progress/event-id';
+export { compareEvents, canonicalEvents } from './progress/order';
+export type { ProgressSummary } from './progress/summary';
+export { summarize } from './progress/summary';
+
+export type { DeploymentContent } from './library/filter';
+export { withoutTopics } from './library/filter';
+export type { LessonPlan } from './library/lesson-plan';
+export { lessonPlan } from './library/lesson-plan';

@@ -1,0 +1,67 @@
+import type { ActivityId } from '../ids';
+import type { Activity } from '../types/activity';
+import type { Catalogue, Challenge, Guide } from '../types/catalogue';
+import type { Band, Level, Text } from '../types/text';
+import type { Worksheet } from '../types/worksheet';
+
+/** A teacher's lesson plan for one activity, assembled from content (ADULT-1). */
+export interface LessonPlan {
+  readonly activity: ActivityId;
+  readonly title: Text;
+  readonly goal: Text;
+  readonly band: Band;
+  readonly level: Level;
+  readonly minutes: number;
+  readonly sensitiveNote?: Text;
+  /** Warm-up: the guide's classroom conversation starters. */
+  readonly warmUp: readonly Text[];
+  /** What the risk is and what the children practise (from the guide). */
+  readonly background: readonly Text[];
+  /** Running it: the guide's in-class steps, then the activity's play-together prompts. */
+  readonly inClass: readonly Text[];
+  /** One prompt per scene for the adult at the board, in scene order. */
+  readonly scenePrompts: readonly Text[];
+  /** Plenary: the activity's adult conversation prompt. */
+  readonly discussion: Text;
+  readonly worksheet: Worksheet;
+  /** Follow-up missions. */
+  readonly challenges: readonly Challenge[];
+  /** What to do if a child discloses something (from the guide). */
+  readonly ifSomethingHappened: readonly Text[];
+}
+
+function guideFor(catalogue: Catalogue, a: Activity): Guide | undefined {
+  for (const g of catalogue.guides.values()) if (g.topic === a.topic && g.band === a.band) return g;
+  return undefined;
+}
+
+/**
+ * Assembles the lesson plan of an activity from the activity (goal, minutes, prompts,
+ * worksheet, challenges) and the guide of its topic and band. Null for an unknown activity.
+ */
+export function lessonPlan(catalogue: Catalogue, id: ActivityId): LessonPlan | null {
+  const a = catalogue.activities.get(id);
+  if (a === undefined) return null;
+  const g = guideFor(catalogue, a);
+  const challenges = (a.challenges ?? []).flatMap((c) => {
+    const found = catalogue.challenges.get(c);
+    return found ? [found] : [];
+  });
+  return Object.freeze({
+    activity: a.id,
+    title: a.title,
+    goal: a.goal,
+    band: a.band,
+    level: a.level,
+    minutes: a.minutes,
+    ...(a.sensitive ? { sensitiveNote: a.sensitive.adultNote } : {}),
+    warmUp: g?.teachers.conversationStarters ?? [],
+    background: [...(g?.risk ?? []), ...(g?.practises ?? [])],
+    inClass: [...(g?.teachers.inClass ?? []), ...a.playTogether],
+    scenePrompts: Object.values(a.scenes).flatMap((s) => (s.playTogether ? [s.playTogether] : [])),
+    discussion: a.adultPrompt,
+    worksheet: a.worksheet,
+    challenges,
+    ifSomethingHappened: g?.teachers.ifSomethingHappened ?? [],
+  });
+}

@@ -1,0 +1,74 @@
+import type { ActivityId } from '../ids';
+import { itemDifficulty } from '../learner/mastery';
+import { newLearner, updateLearner } from '../learner/model';
+import type { LearnerModel } from '../learner/model';
+import { ELO_DEFAULTS } from '../learner/elo';
+import type { EloParams } from '../learner/elo';
+import type { Catalogue } from '../types/catalogue';
+import { isGraded } from '../types/interaction';
+import type { Band, Safety } from '../types/text';
+import type { ProgressEvent } from './event';
+import { canonicalEvents } from './order';
+
+/** Progress derived from the event log (PATH-4); the same on the device and the server. */
+export interface ProgressSummary {
+  readonly learner: LearnerModel;
+  /** Distinct events folded. */
+  readonly events: number;
+  readonly answers: number;
+  readonly correct: number;
+  readonly safety: Readonly<Record<Safety, number>>;
+  /** Time of the latest event, or null when there are none. */
+  readonly lastAt: number | null;
+}
+
+/**
+ * Folds events into a summary in canonical order (time, device, sequence, id) after removing
+ * duplicate ids, so resends and any arrival order give the same summary. The Elo update
+ * depends on order, which is why the fold sorts first.
+ *
+ * Only an attempt's first answer on a graded scene, outside "what if" replays, moves the skill
+ * estimates; every answer counts toward activity progress.
+ */
+export function summarize(
+  events: readonly ProgressEvent[],
+  catalogue: Catalogue,
+  band: Band,
+  params: EloParams = ELO_DEFAULTS,
+): ProgressSummary {
+  const ordered = canonicalEvents(events);
+  const firstTries = new Set<string>();
+  const safety: Record<Safety, number> = { safe: 0, risky: 0, unsafe: 0 };
+  let learner = newLearner(band);
+  let correct = 0;
+  for (const e of ordered) {
+    const key = `${e.attempt}|${e.scene}`;
+    const first = !firstTries.has(key);
+    firstTries.add(key);
+    const activity = catalogue.activities.get(e.activity as ActivityId);
+    learner = updateLearner(
+      learner,
+      {
+        activity: e.activity,
+        attempt: e.attempt,
+        skills: activity?.skills ?? [],
+        difficulty: activity ? itemDifficulty(activity, e.scene) : 0,
+        correct: e.correct,
+        hinted: e.hinted,
+        graded: first && !e.whatIf && isGraded(e.answer.type),
+        ended: e.ended,
+      },
+      params,
+    );
+    if (e.correct) correct++;
+    safety[e.safety]++;
+  }
+  return Object.freeze({
+    learner,
+    events: ordered.length,
+    answers: ordered.length,
+    correct,
+    safety: Object.freeze(safety),
+    lastAt: ordered.length === 0 ? null : (ordered[ordered.length - 1] as ProgressEvent).at,
+  });
+}

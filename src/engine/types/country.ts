@@ -1,0 +1,46 @@
+import type { CountryCode } from '../ids';
+import type { Text } from './text';
+
+/** A helpline (talk to someone) or a hotline (report abuse material). */
+export interface Helpline {
+  readonly id: string;
+  readonly kind: 'helpline' | 'hotline';
+  readonly name: Text;
+  readonly description?: Text;
+  readonly phone?: string;
+  /** URL of a chat service. */
+  readonly chat?: string;
+  readonly url?: string;
+  readonly hours?: Text;
+  /** Where the entry was checked (a URL of the service or of an official directory). */
+  readonly source: string;
+  /** ISO date (YYYY-MM-DD) of the last check against `source`. */
+  readonly verifiedOn: string;
+  /** A note for coordinators (how it was checked); never shown to children. */
+  readonly note?: string;
+}
+
+/** Amounts of money used in scenarios, pre-formatted for the country. */
+export interface MoneyAmounts {
+  /** The price of a snack. */
+  readonly small: Text;
+  /** The price of a game or a toy. */
+  readonly medium: Text;
+  /** A "prize" in a scam message. */
+  readonly large: Text;
+}
+
+/** Country adaptation (I18N-2, NATION-1): helplines, invented names and apps, money. */
+export interface CountryPack {
+  readonly code: CountryCode;
+  readonly name: Text;
+  readonly helplines: readonly Helpline[];
+  /** Invented first names by key: `{name:friend1}`. */
+  readonly names: Readonly<Record<string, Text>>;
+  /** Invented app names by key: `{app:chat}`. Never a real brand. */
+  readonly apps: Readonly<Record<string, Text>>;
+  readonly currency: { readonly code?: string; readonly name: Text };
+  readonly money: MoneyAmounts;
+  /** Age of digital consent (GDPR art. 8 and similar); null where it varies. */
+  readonly consentAge: number | null;
+}

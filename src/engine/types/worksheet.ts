@@ -1,0 +1,64 @@
+import type { Media, Text } from './text';
+
+/** A labelled thing a question refers to (tick box, matching column entry, order item). */
+export interface WorksheetItem {
+  readonly id: string;
+  readonly text: Text;
+}
+
+/** Write an answer on lines; `answer` is a model answer for the adults' key. */
+export interface ShortQuestion {
+  readonly id: string;
+  readonly kind: 'short';
+  readonly prompt: Text;
+  readonly lines: number;
+  readonly answer: Text;
+}
+
+/** Tick boxes; `correct` lists the options to tick (the key). */
+export interface TickQuestion {
+  readonly id: string;
+  readonly kind: 'tick';
+  readonly prompt: Text;
+  readonly options: readonly WorksheetItem[];
+  readonly correct: readonly string[];
+}
+
+/** Draw lines between two columns; `pairs` maps each left id to its right id (the key). */
+export interface MatchQuestion {
+  readonly id: string;
+  readonly kind: 'match';
+  readonly prompt: Text;
+  readonly left: readonly WorksheetItem[];
+  readonly right: readonly WorksheetItem[];
+  readonly pairs: Readonly<Record<string, string>>;
+}
+
+/** Number the items in order; `correct` is the key. */
+export interface OrderQuestion {
+  readonly id: string;
+  readonly kind: 'order';
+  readonly prompt: Text;
+  readonly items: readonly WorksheetItem[];
+  readonly correct: readonly string[];
+}
+
+/** A box to draw in; `guidance` tells the adult what to look for. */
+export interface DrawQuestion {
+  readonly id: string;
+  readonly kind: 'draw';
+  readonly prompt: Text;
+  readonly size: 'small' | 'medium' | 'large';
+  readonly guidance?: Text;
+}
+
+/** One worksheet question. */
+export type WorksheetQuestion =
+  ShortQuestion | TickQuestion | MatchQuestion | OrderQuestion | DrawQuestion;
+
+/** The printable twin of an activity (LIB-3). */
+export interface Worksheet {
+  readonly intro?: Text;
+  readonly media?: Media;
+  readonly questions: readonly WorksheetQuestion[];
+}
