@@ -1,16 +1,73 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { kiteContent } from './src/content/vite-plugin';
 
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
+// Content under content/ is validated and bundled into dist/content/ by the kite-content plugin.
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    kiteContent(process.env.KITE_CONTENT_DIR ?? 'content'),
+    VitePWA({
+      injectRegister: null,
+      registerType: 'prompt',
+      filename: 'sw.js',
+      manifest: {
+        name: 'Kite',
+        short_name: 'Kite',
+        description: 'Practise being safe, kind and confident online.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#dff1ff',
+        theme_color: '#1b2a4a',
+        icons: [
+          { src: '/icons/kiri-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/kiri-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/kiri-icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The shell, its lazy chunks (every game player), styles, art and the Latin fonts.
+        // Khmer fonts and content are cached when first used (runtime caching below), so the
+        // precache stays small and a child's own language and band are what is kept.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/noto-sans-latin-*.woff2'],
+        globIgnores: ['content/**', 'assets/*khmer*'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/content/'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'kite-content', expiration: { maxEntries: 2000 } },
+          },
+          {
+            urlPattern: ({ url }) =>
+              url.pathname.startsWith('/assets/') && /khmer/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'kite-fonts' },
+          },
+          {
+            urlPattern: ({ url }) => url.pathname === '/api/client-config',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'kite-config', networkTimeoutSeconds: 3 },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: '../../dist',
     emptyOutDir: true,
     target: 'es2020',
-    // Nothing inlined as data: URIs except tiny images; keeps the CSP simple.
+    // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },

@@ -9,6 +9,7 @@ import { installOpenApi, openApiRoute } from './http/openapi';
 import { installSecurityHeaders } from './http/security-headers';
 import { installWebApp } from './http/web-app';
 import { healthRoutes } from './routes/health';
+import { clientConfigRoutes } from './routes/client-config';
 
 export interface AppDeps {
   db: Db;
@@ -19,6 +20,9 @@ export interface AppDeps {
   /** Largest request body accepted, in bytes (default 256 KiB). */
   bodyLimit?: number;
   version?: string;
+  /** Country pack and topics switched off, for the app (default `intl`, none). */
+  country?: string;
+  disabledTopics?: readonly string[];
   /** Where log lines go (default stdout); tests capture them. */
   logStream?: NodeJS.WritableStream | undefined;
 }
@@ -34,6 +38,8 @@ export async function createApp({
   bodyLimit = 256 * 1024,
   version = '0.1.0',
   logStream,
+  country = 'intl',
+  disabledTopics = [],
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(logLevel, logStream),
@@ -50,6 +56,7 @@ export async function createApp({
   await installOpenApi(app, version);
 
   await app.register(healthRoutes(db));
+  await app.register(clientConfigRoutes({ country, disabledTopics }));
   openApiRoute(app);
   await installWebApp(app, webDir);
 

@@ -17,7 +17,13 @@ async function main(): Promise<void> {
     await db.close().catch(() => {});
     throw e;
   }
-  const app = await createApp({ db, webDir: config.webDir, logLevel: config.logLevel });
+  const app = await createApp({
+    db,
+    webDir: config.webDir,
+    logLevel: config.logLevel,
+    country: config.country,
+    disabledTopics: config.disabledTopics,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

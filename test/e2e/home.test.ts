@@ -7,7 +7,7 @@ import type { RunningServer } from '../helpers/server';
 
 const enabled = browserAvailable();
 
-describe.skipIf(!enabled)('home page in Chromium', () => {
+describe.skipIf(!enabled)('first run and home in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -20,15 +20,23 @@ describe.skipIf(!enabled)('home page in Chromium', () => {
     await server?.stop();
   });
 
-  it('loads with Kiri, no console errors, no axe violations and no foreign requests', async () => {
+  it('goes from first run to home with no console errors, axe violations or foreign requests', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const watch = watchContext(context, server.origin);
     const page = await context.newPage();
     const res = await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     await expect(page.title()).resolves.toBe('Kite');
-    await page.getByRole('heading', { level: 1, name: 'Kite' }).waitFor();
 
+    await page.getByRole('heading', { name: 'How old are you?' }).waitFor();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole('button', { name: '8 to 10' }).click();
+    await page.getByRole('button', { name: 'Fox' }).click();
+    await page.getByRole('heading', { name: 'Your progress stays here' }).waitFor();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole('button', { name: "Let's play" }).click();
+
+    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

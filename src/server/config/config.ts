@@ -12,6 +12,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built web app lives (served at `/`). */
   readonly webDir: string;
+  /** Topics this deployment switches off (KITE_DISABLED_TOPICS, comma-separated ids). */
+  readonly disabledTopics: readonly string[];
 }
 
 /** Thrown when the environment does not describe a valid configuration; its message is one line. */
@@ -50,6 +52,11 @@ const EnvSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   KITE_WEB_DIR: nonEmpty.default('./dist'),
+  KITE_DISABLED_TOPICS: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/, 'must be topic ids separated by commas')
+    .optional(),
 });
 
 /**
@@ -80,5 +87,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     contentDir: e.KITE_CONTENT_DIR,
     logLevel: e.KITE_LOG_LEVEL,
     webDir: e.KITE_WEB_DIR,
+    disabledTopics: Object.freeze(
+      e.KITE_DISABLED_TOPICS ? e.KITE_DISABLED_TOPICS.split(',').map((s) => s.trim()) : [],
+    ),
   });
 }

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const ClientConfigSchema = z
+  .object({
+    country: z.string().describe('Country pack id (helplines, names, apps)'),
+    disabledTopics: z.array(z.string()).describe('Topics this deployment switches off'),
+  })
+  .meta({ id: 'ClientConfig' });
+
+export interface ClientConfigOptions {
+  country: string;
+  disabledTopics: readonly string[];
+}
+
+/** The deployment settings the child's app needs. Public; holds nothing personal. */
+export const clientConfigRoutes =
+  (options: ClientConfigOptions): FastifyPluginAsyncZod =>
+  async (app) => {
+    const body = { country: options.country, disabledTopics: [...options.disabledTopics] };
+    app.get(
+      '/api/client-config',
+      {
+        schema: {
+          tags: ['app'],
+          summary: 'Deployment settings for the app',
+          security: [],
+          response: { 200: ClientConfigSchema },
+        },
+      },
+      async (_req, reply) => {
+        reply.header('cache-control', 'no-cache');
+        return body;
+      },
+    );
+  };

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
+import { bandIndex } from '../../engine/types/text';
+import { TopBar } from '../components/top-bar';
+import { AVATARS } from '../components/art';
+import { setLanguage, t } from '../i18n/i18n';
+import { getCurrentProfileId, listProfiles, setCurrentProfileId } from '../store/profiles';
+import type { Profile } from '../store/profiles';
+import { match, navigate, usePath } from './router';
+import { SessionContext } from './session';
+import type { Session } from './session';
+import { FirstRun } from '../pages/first-run';
+import { Home } from '../pages/home';
+
+const Help = lazy(() => import('../pages/help').then((m) => m.Help));
+const Privacy = lazy(() => import('../pages/privacy').then((m) => m.Privacy));
+const Profiles = lazy(() => import('../pages/profiles').then((m) => m.Profiles));
+const Settings = lazy(() => import('../pages/settings').then((m) => m.Settings));
+const Play = lazy(() => import('../pages/play').then((m) => m.Play));
+
+/** Which page a path shows. Pages that need a player send a newcomer to first run. */
+function Page({ path }: { path: string }) {
+  if (path === '/help' || path === '/help/now') return <Help />;
+  if (path === '/start') return <FirstRun />;
+  if (path === '/profiles') return <Profiles />;
+  if (path === '/privacy') return <Privacy />;
+  if (path === '/settings') return <Settings />;
+  const play = match('/play/:id', path);
+  if (play) return <Play id={play.id!} />;
+  return <Home />;
+}
+
+/** The child's app: profiles on this device, the top bar, and the pages. */
+export function App() {
+  const path = usePath();
+  const [profiles, setProfiles] = useState<Profile[] | null>(null);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const all = await listProfiles();
+    const saved = (await getCurrentProfileId()) ?? null;
+    const current = all.find((p) => p.id === saved) ?? all[0] ?? null;
+    if (current) await setLanguage(current.lang);
+    setProfiles(all);
+    setCurrentId(current?.id ?? null);
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  const session = useMemo<Session | null>(() => {
+    if (!profiles) return null;
+    return {
+      profiles,
+      profile: profiles.find((p) => p.id === currentId) ?? null,
+      refresh,
+      select: async (id) => {
+        await setCurrentProfileId(id);
+        await refresh();
+      },
+    };
+  }, [profiles, currentId, refresh]);
+
+  const needsProfile =
+    session && !session.profile && path !== '/start' && !path.startsWith('/help');
+  useEffect(() => {
+    if (needsProfile) navigate('/start', { replace: true });
+  }, [needsProfile]);
+
+  if (!session || needsProfile) return <p class="page">{t('common.loading')}</p>;
+  const older = session.profile?.band != null && bandIndex(session.profile.band) >= 2;
+  return (
+    <SessionContext.Provider value={session}>
+      <div class={older ? 'band-older' : undefined}>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <TopBar avatarSrc={session.profile ? AVATARS[session.profile.avatar] : undefined} />
+        <div id="main">
+          <Suspense fallback={<p class="page">{t('common.loading')}</p>}>
+            <Page path={path} />
+          </Suspense>
+        </div>
+      </div>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Activity } from '../../engine/types/activity';
+import type { Catalogue, Skill, Topic } from '../../engine/types/catalogue';
+import type { ActivityId, SkillId, TopicId } from '../../engine/ids';
+import type { Band } from '../../engine/types/text';
+
+/** A band bundle (`/content/<lang>/bands/<band>.json`). */
+export interface BandBundle {
+  readonly version: string;
+  readonly lang: string;
+  readonly band: Band;
+  readonly topics: readonly Topic[];
+  readonly activities: readonly Activity[];
+}
+
+/**
+ * The engine's catalogue view of one band's bundle: what the learner model and recommendations
+ * need (topics, skills, activities) on the device.
+ */
+export function catalogueFromBundle(
+  bundle: BandBundle,
+  disabledTopics: readonly string[] = [],
+): Catalogue {
+  const topics = bundle.topics.filter((t) => !disabledTopics.includes(t.id));
+  const skills = new Map<SkillId, Skill & { topic: TopicId }>();
+  for (const t of topics) for (const s of t.skills) skills.set(s.id, { ...s, topic: t.id });
+  return {
+    topics: new Map(topics.map((t) => [t.id, t])),
+    skills,
+    packs: new Map(),
+    activities: new Map(
+      bundle.activities
+        .filter((a) => !disabledTopics.includes(a.topic))
+        .map((a) => [a.id as ActivityId, a]),
+    ),
+    guides: new Map(),
+    challenges: new Map(),
+    countries: new Map(),
+    texts: new Map(),
+    locales: new Map(),
+    sources: new Map(),
+  };
+}

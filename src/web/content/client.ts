@@ -1,0 +1,59 @@
+/**
+ * Reads the content bundles that the build writes under `/content/<lang>/` (see
+ * src/content/bundle.ts). Responses are cached by the service worker, so everything read once
+ * is there offline.
+ */
+import type { BandBundle } from './catalogue';
+import type { ClientConfig, ContentIndex, RenderedActivity, RenderedCountry } from './types';
+
+const memo = new Map<string, Promise<unknown>>();
+
+async function getJson<T>(url: string): Promise<T> {
+  let p = memo.get(url) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(url).then(async (res) => {
+      if (!res.ok) throw new ContentMissingError(url, res.status);
+      return (await res.json()) as T;
+    });
+    p.catch(() => memo.delete(url));
+    memo.set(url, p);
+  }
+  return p;
+}
+
+export class ContentMissingError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`${url}: ${status}`);
+  }
+}
+
+export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${lang}/index.json`);
+
+export const activity = (lang: string, id: string) =>
+  getJson<RenderedActivity>(`/content/${lang}/activities/${encodeURIComponent(id)}.json`);
+
+export const country = (lang: string, code: string) =>
+  getJson<RenderedCountry>(`/content/${lang}/countries/${encodeURIComponent(code)}.json`);
+
+/** The deployment's settings for the app (country pack, topics switched off). */
+export async function clientConfig(): Promise<ClientConfig> {
+  try {
+    return await getJson<ClientConfig>('/api/client-config');
+  } catch {
+    return { country: 'intl', disabledTopics: [] };
+  }
+}
+
+/**
+ * Fetches every activity of a band so the service worker keeps them for offline play.
+ * Best effort: a failure only means those activities need the network later.
+ */
+export async function warmBand(lang: string, ids: readonly string[]): Promise<void> {
+  await Promise.allSettled(ids.map((id) => activity(lang, id)));
+}
+
+export const bandBundle = (lang: string, band: string) =>
+  getJson<BandBundle>(`/content/${lang}/bands/${band}.json`);

@@ -1,0 +1,48 @@
+import type { Activity, Scene } from '../../engine/types/activity';
+import type { Challenge, Guide, Topic } from '../../engine/types/catalogue';
+import type { CountryPack } from '../../engine/types/country';
+import type { InteractionType } from '../../engine/types/interaction';
+import type { Band, Level } from '../../engine/types/text';
+
+/**
+ * The shapes of the content bundles the build writes under `/content/<lang>/`. Texts are
+ * already in the bundle's language (English where a translation is missing); country
+ * placeholders are filled in the browser, because the country is a deployment setting.
+ */
+export interface ActivitySummary {
+  readonly id: string;
+  readonly version: number;
+  readonly topic: string;
+  readonly band: Band;
+  readonly level: Level;
+  readonly title: string;
+  readonly summary: string;
+  readonly goal: string;
+  readonly minutes: number;
+  readonly skills: readonly string[];
+  /** Interaction types used, in scene order, without duplicates. */
+  readonly types: readonly InteractionType[];
+  /** The youngest band this sensitive activity is offered to; absent when not sensitive. */
+  readonly sensitiveMinBand?: Band;
+}
+
+export interface ContentIndex {
+  /** Hash of the content this index was built from. */
+  readonly version: string;
+  readonly lang: string;
+  readonly langs: readonly string[];
+  readonly topics: readonly Topic[];
+  readonly activities: readonly ActivitySummary[];
+  readonly guides: readonly Guide[];
+  readonly challenges: readonly Challenge[];
+  readonly countries: readonly string[];
+}
+
+export type RenderedActivity = Activity;
+export type RenderedScene = Scene;
+export type RenderedCountry = CountryPack;
+
+export interface ClientConfig {
+  readonly country: string;
+  readonly disabledTopics: readonly string[];
+}

@@ -1,0 +1,127 @@
+import { useState } from 'preact/hooks';
+import { BANDS } from '../../engine/types/text';
+import type { Band } from '../../engine/types/text';
+import { AVATAR_IDS, AVATARS, BAND_ART, KIRI } from '../components/art';
+import { SpeakButton } from '../components/speak-button';
+import { LANGUAGES, setLanguage, t } from '../i18n/i18n';
+import type { UiKey } from '../i18n/i18n';
+import { useSession } from '../app/session';
+import { createProfile } from '../store/profiles';
+import { navigate } from '../app/router';
+import { useAutoRead } from '../speech/auto-read';
+
+type Step = 'band' | 'avatar' | 'language' | 'privacy';
+
+/**
+ * First run: an age band from pictures (never a date of birth), a drawn avatar (no name, no
+ * photo), a language, and a child-friendly privacy notice (read aloud for 5–7).
+ */
+export function FirstRun() {
+  const session = useSession();
+  const [step, setStep] = useState<Step>('band');
+  const [band, setBand] = useState<Band | null>(null);
+  const [avatar, setAvatar] = useState<string>('');
+  const [lang, setLang] = useState('en');
+  const steps: Step[] =
+    Object.keys(LANGUAGES).length > 1
+      ? ['band', 'avatar', 'language', 'privacy']
+      : ['band', 'avatar', 'privacy'];
+  const n = steps.indexOf(step) + 1;
+  const next = () => setStep(steps[n] ?? 'privacy');
+
+  const privacyText = [1, 2, 3, 4].map((i) => t(`first.privacy${i}` as UiKey)).join(' ');
+  useAutoRead(step === 'privacy' && (band === null || band === '5-7') ? privacyText : null);
+
+  const finish = async () => {
+    await createProfile({ avatar, band, lang });
+    await session.refresh();
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <main class="page first-run">
+      <div class="kiri-says">
+        <img src={KIRI.happy} alt="" width="80" height="104" />
+        <div class="bubble">
+          <p class="big">{t('first.welcome')}</p>
+          <p>{t('first.intro')}</p>
+        </div>
+      </div>
+      <p class="step-count">{t('first.step', { n, total: steps.length })}</p>
+
+      {step === 'band' && (
+        <section aria-labelledby="q-band">
+          <h1 id="q-band">{t('first.bandQuestion')}</h1>
+          <div class="pick-grid">
+            {BANDS.map((b) => (
+              <button type="button" class="pick" key={b} onClick={() => (setBand(b), next())}>
+                <img src={BAND_ART[b]} alt="" width="72" height="72" />
+                <span>{t(`first.band.${b}` as UiKey)}</span>
+              </button>
+            ))}
+            <button type="button" class="pick" onClick={() => (setBand(null), next())}>
+              <span class="pick-mark" aria-hidden="true">
+                ?
+              </span>
+              <span>{t('first.bandUnknown')}</span>
+            </button>
+          </div>
+        </section>
+      )}
+
+      {step === 'avatar' && (
+        <section aria-labelledby="q-avatar">
+          <h1 id="q-avatar">{t('first.avatarQuestion')}</h1>
+          <div class="pick-grid avatars">
+            {AVATAR_IDS.map((a) => (
+              <button type="button" class="pick" key={a} onClick={() => (setAvatar(a), next())}>
+                <img src={AVATARS[a]} alt="" width="64" height="64" />
+                <span>{t(`avatar.${a}` as UiKey)}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+
+      {step === 'language' && (
+        <section aria-labelledby="q-lang">
+          <h1 id="q-lang">{t('first.languageQuestion')}</h1>
+          <div class="pick-grid">
+            {Object.keys(LANGUAGES).map((l) => (
+              <button
+                type="button"
+                class="pick"
+                key={l}
+                lang={l}
+                onClick={async () => {
+                  setLang(l);
+                  await setLanguage(l);
+                  next();
+                }}
+              >
+                <span>{t(`lang.${l}` as UiKey)}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+
+      {step === 'privacy' && (
+        <section aria-labelledby="q-privacy" class="privacy-notice">
+          <h1 id="q-privacy">
+            {t('first.privacyTitle')} <SpeakButton text={privacyText} />
+          </h1>
+          <ul class="icon-list">
+            <li class="icon-noname">{t('first.privacy1')}</li>
+            <li class="icon-device">{t('first.privacy2')}</li>
+            <li class="icon-eye">{t('first.privacy3')}</li>
+            <li class="icon-erase">{t('first.privacy4')}</li>
+          </ul>
+          <button type="button" class="primary" onClick={finish}>
+            {t('first.start')}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,157 @@
+import { recommend } from '../../engine/learner/recommend';
+import type { Reason } from '../../engine/learner/reasons';
+import { isMastered, topicMastery } from '../../engine/learner/mastery';
+import type { Catalogue } from '../../engine/types/catalogue';
+import type { LearnerModel } from '../../engine/learner/model';
+import { LEVELS, bandIndex } from '../../engine/types/text';
+import type { Activity } from '../../engine/types/activity';
+import { useSession } from '../app/session';
+import { KIRI, TOPIC_ART } from '../components/art';
+import { Link } from '../components/link';
+import { t } from '../i18n/i18n';
+import type { UiKey } from '../i18n/i18n';
+import { useBand } from '../progress/use-band';
+import { effectiveBand } from '../store/profiles';
+import starFull from '../../../content/art/ui/star-full.svg';
+import starEmpty from '../../../content/art/ui/star-empty.svg';
+import badgeIcon from '../../../content/art/ui/badge.svg';
+
+/** A reason in the child's words. */
+export function reasonText(reason: Reason, catalogue: Catalogue): string {
+  const topic = 'topic' in reason ? (catalogue.topics.get(reason.topic)?.title.text ?? '') : '';
+  const skill = 'skill' in reason ? (catalogue.skills.get(reason.skill)?.title.text ?? '') : '';
+  return t(`reason.${reason.code}` as UiKey, { topic, skill });
+}
+
+/** Stars of a topic: one per level mastered (mastery, not time spent). */
+export function topicStars(catalogue: Catalogue, model: LearnerModel, topic: string): boolean[] {
+  return LEVELS.map((level) => isMastered(topicMastery(catalogue, model, topic as never, level)));
+}
+
+/** Whether an activity is offered in the band's free choice (sensitive ones from 14–16). */
+export function offered(a: Activity): boolean {
+  return !a.sensitive || bandIndex(a.band) >= bandIndex('14-16');
+}
+
+/** Home: Kiri, the sky map with stars per topic, a suggestion with its reason, free choice. */
+export function Home() {
+  const { profile } = useSession();
+  const data = useBand(profile);
+  if (!profile) return null;
+  if (data === null) return <p class="page">{t('common.loading')}</p>;
+  if (data instanceof Error) return <p class="page">{t('home.noActivities')}</p>;
+  const { catalogue, summary } = data;
+  const model = summary.learner;
+  const recs = recommend(catalogue, model, {
+    includeSensitive: effectiveBand(profile) === '14-16',
+  });
+  const top = recs[0];
+  const topActivity = top ? catalogue.activities.get(top.activity) : undefined;
+  const topics = [...catalogue.topics.values()].filter((topic) =>
+    [...catalogue.activities.values()].some((a) => a.topic === topic.id),
+  );
+  const badges = topics.flatMap((topic) =>
+    LEVELS.filter((_, i) => topicStars(catalogue, model, topic.id)[i]).map((level) => ({
+      topic,
+      level,
+    })),
+  );
+
+  return (
+    <main class="page home">
+      <div class="kiri-says">
+        <img src={KIRI.curious} alt="" width="72" height="94" />
+        <div class="bubble">
+          <p class="big">{t('home.hello', { avatar: t(`avatar.${profile.avatar}` as UiKey) })}</p>
+          {topActivity && top && (
+            <div class="suggestion">
+              <h1 class="h2">{t('home.suggested')}</h1>
+              <Link href={`/play/${topActivity.id}`} class="primary">
+                {topActivity.title.text}
+              </Link>
+              <p class="small">
+                {t('home.because', {
+                  reason: top.reasons[0] ? reasonText(top.reasons[0], catalogue) : '',
+                })}
+              </p>
+            </div>
+          )}
+          {!topActivity && <p>{t('home.noActivities')}</p>}
+        </div>
+      </div>
+
+      <section aria-labelledby="map-title" class="sky-map">
+        <h2 id="map-title">{t('home.map')}</h2>
+        <ul class="topic-map" role="list">
+          {topics.map((topic) => {
+            const stars = topicStars(catalogue, model, topic.id);
+            const n = stars.filter(Boolean).length;
+            return (
+              <li key={topic.id} class={`island topic-${topic.id}`}>
+                <a href={`#topic-${topic.id}`} class="island-link">
+                  {TOPIC_ART[topic.id] && (
+                    <img src={TOPIC_ART[topic.id]} alt="" width="56" height="56" />
+                  )}
+                  <span class="island-name">{topic.title.text}</span>
+                  <span
+                    class="stars"
+                    role="img"
+                    aria-label={t('home.topicLevel', { topic: topic.title.text, stars: n })}
+                  >
+                    {stars.map((on, i) => (
+                      <img key={i} src={on ? starFull : starEmpty} alt="" width="22" height="22" />
+                    ))}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="badges-title" class="card">
+        <h2 id="badges-title">{t('home.badges')}</h2>
+        {badges.length === 0 ? (
+          <p>{t('home.noBadges')}</p>
+        ) : (
+          <ul class="badges" role="list">
+            {badges.map((b) => (
+              <li key={`${b.topic.id}-${b.level}`}>
+                <img src={badgeIcon} alt="" width="36" height="36" />
+                {t('badge.level', {
+                  topic: b.topic.title.text,
+                  level: t(`level.${b.level}` as UiKey),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="all-title">
+        <h2 id="all-title">{t('home.allActivities')}</h2>
+        {topics.map((topic) => (
+          <div key={topic.id} id={`topic-${topic.id}`} class="topic-group">
+            <h3>{topic.title.text}</h3>
+            <ul class="activity-list" role="list">
+              {[...catalogue.activities.values()]
+                .filter((a) => a.topic === topic.id && offered(a))
+                .sort((x, y) => LEVELS.indexOf(x.level) - LEVELS.indexOf(y.level))
+                .map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/play/${a.id}`} class="activity-card">
+                      <span class="activity-title">{a.title.text}</span>
+                      <span class="activity-meta">
+                        {t(`level.${a.level}` as UiKey)} · {t('home.minutes', { n: a.minutes })}
+                        {a.sensitive && <> · {t('home.sensitiveTag')}</>}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </main>
+  );
+}

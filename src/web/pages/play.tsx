@@ -1,0 +1,241 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { play } from '../../engine/play/play';
+import { startActivity, sceneOf } from '../../engine/play/state';
+import type { PlayState } from '../../engine/play/state';
+import { requestHelp, visibleHelp } from '../../engine/play/help';
+import { rewind } from '../../engine/play/whatif';
+import { eventFromPlay } from '../../engine/progress/event';
+import { renderText } from '../../engine/text/render';
+import type { Activity } from '../../engine/types/activity';
+import type { Outcome } from '../../engine/types/outcome';
+import type { Answer } from '../../engine/types/interaction';
+import type { Text } from '../../engine/types/text';
+import type { CountryPack } from '../../engine/types/country';
+import type { AttemptId, DeviceId, EventId, LearnerId } from '../../engine/ids';
+import { activity as loadActivity, clientConfig, country } from '../content/client';
+import { useSession } from '../app/session';
+import { navigate } from '../app/router';
+import { t } from '../i18n/i18n';
+import { appendEvent, deviceId, nextSeq } from '../store/events';
+import { newLocalId } from '../store/ids';
+import { loadCheckpoint, saveCheckpoint, clearCheckpoint } from '../store/checkpoints';
+import { loadPlayer } from '../players/registry';
+import type { PlayerProps } from '../players/types';
+import { SpeakButton } from '../components/speak-button';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { Feedback } from '../play/feedback';
+import { HintPanel } from '../play/hint-panel';
+import { WhatIf } from '../play/what-if';
+import { Ending } from '../play/ending';
+import { SensitiveNote } from '../play/sensitive-note';
+import { useBreakReminder } from '../play/break-reminder';
+import { useAutoRead } from '../speech/auto-read';
+import { effectiveBand } from '../store/profiles';
+
+interface Loaded {
+  activity: Activity;
+  pack: CountryPack;
+  fallback: CountryPack;
+}
+
+/** Plays one activity: scenes, answers through the engine, feedback, hints, "what if". */
+export function Play({ id }: { id: string }) {
+  const { profile } = useSession();
+  const [loaded, setLoaded] = useState<Loaded | Error | null>(null);
+  const [state, setState] = useState<PlayState | null>(null);
+  const [last, setLast] = useState<{ outcome: Outcome; answer: Answer } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  const [Player, setPlayer] = useState<ComponentType<PlayerProps> | null>(null);
+  const attempt = useRef<string>(newLocalId());
+  const whatIf = useRef(false);
+  const liveRef = useRef<HTMLDivElement>(null);
+  const breakReminder = useBreakReminder();
+
+  useEffect(() => {
+    if (!profile) return;
+    (async () => {
+      const config = await clientConfig();
+      const [activity, pack, fallback] = await Promise.all([
+        loadActivity(profile.lang, id),
+        country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
+        country(profile.lang, 'intl'),
+      ]);
+      const saved = await loadCheckpoint(profile.id, activity);
+      if (saved?.mode === 'replayed') setNotice(t('play.checkpointReplayed'));
+      if (saved?.mode === 'restarted') setNotice(t('play.checkpointRestarted'));
+      setState(saved?.state ?? startActivity(activity));
+      setLoaded({ activity, pack, fallback });
+    })().catch((e: unknown) => setLoaded(e instanceof Error ? e : new Error(String(e))));
+  }, [profile, id]);
+
+  const text = useMemo(
+    () => (tx: Text) =>
+      loaded && !(loaded instanceof Error) ? renderText(tx, loaded.pack, loaded.fallback) : tx.text,
+    [loaded],
+  );
+
+  const scene =
+    loaded && !(loaded instanceof Error) && state
+      ? sceneOf(loaded.activity, state.scene)
+      : undefined;
+  const type = scene?.interaction.type;
+  useEffect(() => {
+    if (!type) return;
+    setPlayer(null);
+    void loadPlayer(type).then((p) => setPlayer(() => p));
+  }, [type]);
+
+  const band = profile ? effectiveBand(profile) : '5-7';
+  const autoRead =
+    (profile?.readAloudAuto ?? band === '5-7') && scene && !last ? text(scene.body) : null;
+  useAutoRead(autoRead);
+
+  if (!profile) return null;
+  if (loaded instanceof Error)
+    return (
+      <main class="page">
+        <p>{t('play.notFound')}</p>
+      </main>
+    );
+  if (!loaded || !state) return <p class="page">{t('common.loading')}</p>;
+  const { activity } = loaded;
+
+  if (activity.sensitive && !accepted) {
+    return (
+      <SensitiveNote
+        title={text(activity.title)}
+        note={text(activity.sensitive.childNote)}
+        onStart={() => setAccepted(true)}
+        onNotNow={() => navigate('/')}
+      />
+    );
+  }
+
+  const announce = (message: string) => {
+    if (liveRef.current) liveRef.current.textContent = message;
+  };
+
+  const answer = async (a: Answer) => {
+    const result = play(activity, state, a);
+    if (!result.ok) return;
+    const [device, seq] = await Promise.all([deviceId(), nextSeq()]);
+    const event = eventFromPlay(result, {
+      id: newLocalId() as EventId,
+      learner: profile.id as LearnerId,
+      device: device as DeviceId,
+      seq,
+      attempt: attempt.current as AttemptId,
+      at: Date.now(),
+      whatIf: whatIf.current,
+    });
+    await appendEvent(event);
+    const safetyWord = t(`play.${result.outcome.safety}`);
+    announce(`${safetyWord}. ${result.outcome.feedback ? text(result.outcome.feedback) : ''}`);
+    setLast({ outcome: result.outcome, answer: a });
+    setState(result.state);
+    if (result.state.ending) await clearCheckpoint(profile.id, activity.id);
+    else await saveCheckpoint(profile.id, activity, result.state);
+  };
+
+  const goOn = () => setLast(null);
+  const tryAgainAt = (index: number) => {
+    whatIf.current = true;
+    setLast(null);
+    setState(rewind(state, index));
+  };
+
+  const help = visibleHelp(activity, state);
+  const sceneNumber = state.steps.length + 1;
+
+  return (
+    <main class={`page play topic-${activity.topic}`}>
+      <div class="play-head">
+        <h1>{text(activity.title)}</h1>
+        <button type="button" class="secondary" onClick={() => setStopping(true)}>
+          {t('play.stop')}
+        </button>
+      </div>
+      {notice && <p class="notice">{notice}</p>}
+      <div
+        ref={liveRef}
+        class="visually-hidden"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+      />
+
+      {state.ending && !last ? null : last ? (
+        <Feedback
+          outcome={last.outcome}
+          text={text}
+          pack={loaded.pack}
+          onNext={state.ending ? () => setLast(null) : goOn}
+          ended={Boolean(state.ending)}
+        />
+      ) : (
+        scene && (
+          <section class="scene" aria-label={t('play.sceneOf', { n: sceneNumber })}>
+            <div class="scene-body">
+              <p>{text(scene.body)}</p>
+              <SpeakButton text={text(scene.body)} />
+            </div>
+            {scene.media && (
+              <img class="scene-media" src={scene.media.src} alt={text(scene.media.alt)} />
+            )}
+            <div class={`player player-${scene.interaction.type}`}>
+              {Player ? (
+                <Player
+                  interaction={scene.interaction}
+                  text={text}
+                  onAnswer={(a) => void answer(a)}
+                  locked={false}
+                  solution={help.solution?.answer ?? null}
+                  sceneKey={`${state.scene}:${state.steps.length}`}
+                />
+              ) : (
+                <p>{t('common.loading')}</p>
+              )}
+            </div>
+            <HintPanel
+              help={help}
+              text={text}
+              onRequest={() => setState(requestHelp(activity, state))}
+            />
+          </section>
+        )
+      )}
+
+      {state.ending && !last && (
+        <Ending
+          activity={activity}
+          state={state}
+          text={text}
+          pack={loaded.pack}
+          onReplay={() => {
+            attempt.current = newLocalId();
+            whatIf.current = false;
+            setState(startActivity(activity));
+          }}
+        />
+      )}
+
+      {state.steps.length > 0 && !last && (
+        <WhatIf activity={activity} state={state} text={text} onRewind={tryAgainAt} />
+      )}
+
+      {stopping && (
+        <ConfirmDialog
+          message={t('play.stopConfirm')}
+          confirmLabel={t('play.stop')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={() => navigate('/')}
+          onCancel={() => setStopping(false)}
+        />
+      )}
+      {breakReminder}
+    </main>
+  );
+}

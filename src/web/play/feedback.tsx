@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { CountryPack } from '../../engine/types/country';
+import type { Outcome } from '../../engine/types/outcome';
+import type { Text } from '../../engine/types/text';
+import { t } from '../i18n/i18n';
+import { KIRI } from '../components/art';
+import { SpeakButton } from '../components/speak-button';
+import { SafetyBadge } from './safety-badge';
+import { WhoCanHelp } from './who-can-help';
+
+/**
+ * Kiri's feedback after an answer: safe / risky / not safe with an icon and words, why, and
+ * for risky or unsafe choices (or when the content asks) who can help. Kiri never scolds.
+ */
+export function Feedback(props: {
+  outcome: Outcome;
+  text: (t: Text) => string;
+  pack: CountryPack;
+  ended: boolean;
+  onNext: () => void;
+}) {
+  const { outcome, text } = props;
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => ref.current?.focus(), [outcome]);
+  const message = outcome.feedback ? text(outcome.feedback) : '';
+  const kiri =
+    outcome.safety === 'safe' ? (outcome.correct ? KIRI.proud : KIRI.happy) : KIRI.concerned;
+  const showHelp = outcome.talkToAdult || outcome.safety !== 'safe';
+  const stays = !props.ended && !outcome.correct;
+  return (
+    <section class={`feedback card feedback-${outcome.safety}`} aria-labelledby="feedback-title">
+      <h2 id="feedback-title" class="visually-hidden">
+        {t('play.feedback')}
+      </h2>
+      <div class="kiri-says">
+        <img src={kiri} alt="" width="64" height="83" />
+        <div class="bubble">
+          <SafetyBadge safety={outcome.safety} />
+          {message && (
+            <p>
+              {message} <SpeakButton text={message} />
+            </p>
+          )}
+        </div>
+      </div>
+      {showHelp && <WhoCanHelp pack={props.pack} />}
+      <button ref={ref} type="button" class="primary" onClick={props.onNext}>
+        {stays ? t('play.tryAgain') : t('play.next')}
+      </button>
+    </section>
+  );
+}

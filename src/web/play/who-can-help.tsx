@@ -1,0 +1,26 @@
+import type { CountryPack } from '../../engine/types/country';
+import { t } from '../i18n/i18n';
+import { Link } from '../components/link';
+import helpIcon from '../../../content/art/ui/help.svg';
+
+/** "Who can help": a trusted adult first, then the country's first helpline, and the help page. */
+export function WhoCanHelp({ pack }: { pack: CountryPack }) {
+  const line = pack.helplines.find((h) => h.kind === 'helpline');
+  return (
+    <aside class="who-can-help" aria-labelledby="who-help-title">
+      <h2 id="who-help-title">
+        <img src={helpIcon} alt="" width="28" height="28" /> {t('play.whoCanHelp')}
+      </h2>
+      <p>{t('play.talkToAdult')}</p>
+      {line && (
+        <p>
+          <strong>{line.name.text}</strong>
+          {line.phone ? ` · ${line.phone}` : ''}
+        </p>
+      )}
+      <Link href="/help" class="button">
+        {t('nav.help')}
+      </Link>
+    </aside>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'preact';
+import type {
+  InteractionOf,
+  InteractionType,
+  InteractionTypes,
+} from '../../engine/types/interaction';
+import type { Text } from '../../engine/types/text';
+
+/**
+ * What every game player receives. A player shows one interaction and reports the child's
+ * answer; the Play page runs the engine's `play()`, shows feedback and moves on. Players never
+ * see outcomes, so they cannot give the answer away.
+ */
+export interface PlayerProps<T extends InteractionType = InteractionType> {
+  readonly interaction: InteractionOf<T>;
+  /** The string to show for a content text (translated, country placeholders filled). */
+  readonly text: (t: Text) => string;
+  /** Submits an answer for checking. */
+  readonly onAnswer: (answer: InteractionTypes[T]['answer']) => void;
+  /** True while feedback for the last answer is showing: input is paused. */
+  readonly locked: boolean;
+  /** The solution's answer once released (after all hints), for the player to show. */
+  readonly solution: InteractionTypes[T]['answer'] | null;
+  /** Changes when the scene changes or is replayed, so players reset their local state. */
+  readonly sceneKey: string;
+}
+
+export type Player<T extends InteractionType = InteractionType> = ComponentType<PlayerProps<T>>;

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import { summarize } from '../../engine/progress/summary';
+import type { ProgressSummary } from '../../engine/progress/summary';
+import type { Catalogue } from '../../engine/types/catalogue';
+import type { CountryPack } from '../../engine/types/country';
+import { bandBundle, clientConfig, country } from '../content/client';
+import { catalogueFromBundle } from '../content/catalogue';
+import { eventsOf } from '../store/events';
+import { effectiveBand } from '../store/profiles';
+import type { Profile } from '../store/profiles';
+
+/** Everything a band's pages need: its catalogue, the country pack and the child's progress. */
+export interface BandData {
+  readonly catalogue: Catalogue;
+  readonly pack: CountryPack;
+  readonly fallback: CountryPack;
+  readonly summary: ProgressSummary;
+}
+
+export async function loadBand(profile: Profile): Promise<BandData> {
+  const band = effectiveBand(profile);
+  const config = await clientConfig();
+  const [bundle, pack, fallback, events] = await Promise.all([
+    bandBundle(profile.lang, band),
+    country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
+    country(profile.lang, 'intl'),
+    eventsOf(profile.id),
+  ]);
+  const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
+  return { catalogue, pack, fallback, summary: summarize(events, catalogue, band) };
+}
+
+/** Loads {@link BandData} for a profile; `null` while loading, an Error when it failed. */
+export function useBand(profile: Profile | null): BandData | Error | null {
+  const [data, setData] = useState<BandData | Error | null>(null);
+  useEffect(() => {
+    if (!profile) return;
+    setData(null);
+    loadBand(profile).then(setData, (e: unknown) =>
+      setData(e instanceof Error ? e : new Error(String(e))),
+    );
+  }, [profile]);
+  return data;
+}

@@ -1,0 +1,89 @@
+/**
+ * A small promise wrapper over IndexedDB: the one database `kite` with its object stores.
+ * Everything a child does stays here, on the device (PRIV-01).
+ */
+const DB_NAME = 'kite';
+const DB_VERSION = 1;
+
+export type StoreName = 'profiles' | 'events' | 'meta';
+
+let opening: Promise<IDBDatabase> | undefined;
+
+/** Opens (and on first use creates) the database. */
+export function openKiteDb(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('profiles'))
+        db.createObjectStore('profiles', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('events')) {
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('learner', 'learner');
+      }
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  return opening;
+}
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function finished(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+export async function getAll<T>(store: StoreName): Promise<T[]> {
+  const db = await openKiteDb();
+  return done(db.transaction(store).objectStore(store).getAll()) as Promise<T[]>;
+}
+
+export async function getAllByIndex<T>(store: StoreName, index: string, key: string): Promise<T[]> {
+  const db = await openKiteDb();
+  return done(db.transaction(store).objectStore(store).index(index).getAll(key)) as Promise<T[]>;
+}
+
+export async function get<T>(store: StoreName, key: string): Promise<T | undefined> {
+  const db = await openKiteDb();
+  return done(db.transaction(store).objectStore(store).get(key)) as Promise<T | undefined>;
+}
+
+/** Writes a value (with an explicit key for stores without a key path). */
+export async function put(store: StoreName, value: unknown, key?: string): Promise<void> {
+  const db = await openKiteDb();
+  const tx = db.transaction(store, 'readwrite');
+  tx.objectStore(store).put(value, key);
+  await finished(tx);
+}
+
+export async function remove(store: StoreName, key: string): Promise<void> {
+  const db = await openKiteDb();
+  const tx = db.transaction(store, 'readwrite');
+  tx.objectStore(store).delete(key);
+  await finished(tx);
+}
+
+/** Deletes every record of `store` whose `index` equals `key`, in one transaction. */
+export async function removeByIndex(store: StoreName, index: string, key: string): Promise<void> {
+  const db = await openKiteDb();
+  const tx = db.transaction(store, 'readwrite');
+  const req = tx.objectStore(store).index(index).openKeyCursor(IDBKeyRange.only(key));
+  req.onsuccess = () => {
+    const cursor = req.result;
+    if (!cursor) return;
+    tx.objectStore(store).delete(cursor.primaryKey);
+    cursor.continue();
+  };
+  await finished(tx);
+}

@@ -1,0 +1,45 @@
+import type { Band } from '../../engine/types/text';
+import { get, getAll, put, remove, removeByIndex } from './idb';
+import { newLocalId } from './ids';
+
+/** One child on this device. No name, no photo, no birthday: a picture and a band. */
+export interface Profile {
+  readonly id: string;
+  readonly avatar: string;
+  /** `null` when the child was not sure: the youngest band's settings apply. */
+  readonly band: Band | null;
+  readonly lang: string;
+  /** Optional picture lock: three avatar ids in order. Keeps siblings apart, not a secret. */
+  readonly lock?: readonly string[];
+  readonly readAloudAuto?: boolean;
+  readonly createdAt: number;
+}
+
+/** The band whose activities and settings apply to a profile. */
+export const effectiveBand = (p: Profile): Band => p.band ?? '5-7';
+
+export async function listProfiles(): Promise<Profile[]> {
+  const all = await getAll<Profile>('profiles');
+  return all.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export async function createProfile(p: Omit<Profile, 'id' | 'createdAt'>): Promise<Profile> {
+  const profile: Profile = { ...p, id: newLocalId(), createdAt: Date.now() };
+  await put('profiles', profile);
+  await setCurrentProfileId(profile.id);
+  return profile;
+}
+
+export async function saveProfile(p: Profile): Promise<void> {
+  await put('profiles', p);
+}
+
+/** Removes a profile and erases all its progress on this device. */
+export async function deleteProfile(id: string): Promise<void> {
+  await removeByIndex('events', 'learner', id);
+  await remove('profiles', id);
+  if ((await getCurrentProfileId()) === id) await remove('meta', 'currentProfile');
+}
+
+export const getCurrentProfileId = () => get<string>('meta', 'currentProfile');
+export const setCurrentProfileId = (id: string) => put('meta', id, 'currentProfile');
