@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** Bands as the first-run buttons name them. */
+const BAND_LABEL = { '5-7': '5 to 7', '8-10': '8 to 10', '11-13': '11 to 13', '14-16': '14 to 16' };
+
+/**
+ * Goes through first run as a child would (band, avatar, privacy notice) and waits for home.
+ * With `keyboard`, uses only Tab/Enter.
+ */
+export async function setUpChild(
+  page: Page,
+  origin: string,
+  { band = '8-10', avatar = 'Fox' }: { band?: keyof typeof BAND_LABEL; avatar?: string } = {},
+): Promise<void> {
+  await page.goto(origin + '/');
+  await page.getByRole('button', { name: BAND_LABEL[band] }).click();
+  await page.getByRole('button', { name: avatar }).click();
+  await page.getByRole('button', { name: "Let's play" }).click();
+  await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+}
+
+/** Opens an activity by id from anywhere in the app. */
+export async function openActivity(page: Page, origin: string, id: string): Promise<void> {
+  await page.goto(`${origin}/play/${id}`);
+  await page.locator('.play-head h1').waitFor();
+}
+
+/** The text the Play page last put in its live region (what a screen reader announces). */
+export async function lastAnnouncement(page: Page): Promise<string> {
+  return (await page.locator('[role=status][aria-live=polite]').first().textContent()) ?? '';
+}
