@@ -47,10 +47,35 @@ function kindOf(type: InteractionType): Erased {
   return KINDS[type] as unknown as Erased;
 }
 
-/** Whether `answer` answers this interaction: same type, complete, known ids only. */
+/** The fields each answer has; anything else is refused, so no stray text is ever recorded. */
+const ANSWER_FIELDS: { [T in InteractionType]: readonly string[] } = {
+  choice: ['option'],
+  sort: ['placement'],
+  chat: ['reply'],
+  inbox: ['flagged'],
+  password: ['score', 'flags'],
+  settings: ['values'],
+  hotspot: ['found'],
+  sequence: ['order'],
+  feed: ['actions'],
+  continue: [],
+};
+
+function hasOnlyFields(answer: object, type: InteractionType): boolean {
+  const fields = ANSWER_FIELDS[type];
+  const keys = Object.keys(answer);
+  return keys.length === fields.length + 1 && keys.every((k) => k === 'type' || fields.includes(k));
+}
+
+/**
+ * Whether `answer` answers this interaction: same type, exactly the answer's fields (a
+ * password answer with a stray `text` field is refused), complete, and known ids only.
+ */
 export function isValidAnswer(interaction: Interaction, answer: Answer): boolean {
-  if (typeof answer !== 'object' || answer === null || answer.type !== interaction.type)
+  if (typeof answer !== 'object' || answer === null || answer.type !== interaction.type) {
     return false;
+  }
+  if (!hasOnlyFields(answer, interaction.type)) return false;
   return kindOf(interaction.type).isValidAnswer(interaction.args, answer);
 }
 

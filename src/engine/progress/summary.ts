@@ -13,8 +13,7 @@ import { canonicalEvents } from './order';
 /** Progress derived from the event log (PATH-4); the same on the device and the server. */
 export interface ProgressSummary {
   readonly learner: LearnerModel;
-  /** Distinct events folded. */
-  readonly events: number;
+  /** Distinct events folded (each is one answer). */
   readonly answers: number;
   readonly correct: number;
   readonly safety: Readonly<Record<Safety, number>>;
@@ -65,7 +64,6 @@ export function summarize(
   }
   return Object.freeze({
     learner,
-    events: ordered.length,
     answers: ordered.length,
     correct,
     safety: Object.freeze(safety),

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { interaction, outcome, text } from '../testing/builders';
+import { INTERACTION_TYPES } from '../types/interaction';
+import { classify, isValidAnswer, KINDS } from './registry';
+
+const choice = interaction(
+  'choice',
+  { options: ['a', 'b', 'c'].map((id) => ({ id, text: text(id) })) },
+  [
+    { rules: [{ rule: 'OneOf', options: ['a', 'b'] }], outcome: outcome('end') },
+    { rules: [{ rule: 'Equals', option: 'b' }], outcome: outcome('s1', false) },
+  ],
+  outcome('s1', false),
+);
+
+describe('registry', () => {
+  it('has a behaviour for every interaction type', () => {
+    expect(Object.keys(KINDS).sort()).toEqual([...INTERACTION_TYPES].sort());
+  });
+
+  it('classifies by the first matching group, else the default (-1)', () => {
+    expect(classify(choice, { type: 'choice', option: 'b' })).toBe(0);
+    expect(classify(choice, { type: 'choice', option: 'c' })).toBe(-1);
+  });
+
+  it('refuses answers of another type or with extra fields', () => {
+    expect(isValidAnswer(choice, { type: 'chat', reply: 'a' })).toBe(false);
+    expect(isValidAnswer(choice, { type: 'choice', option: 'a', note: 'hi' } as never)).toBe(false);
+    expect(isValidAnswer(choice, null as never)).toBe(false);
+  });
+
+  it('continue takes a bare answer and has no rules', () => {
+    const c = interaction('continue', {}, [], outcome('end'));
+    expect(isValidAnswer(c, { type: 'continue' })).toBe(true);
+    expect(classify(c, { type: 'continue' })).toBe(-1);
+    expect(KINDS.continue.samples(undefined as never, {})).toEqual([]);
+  });
+});
