@@ -74,8 +74,7 @@ export function buildCatalogue(
       sink,
     };
     checkActivityRefs(check, loaded);
-    checkGraph(check);
-    checkInteractions(check);
+    checkGraph(check, checkInteractions(check));
     checkWorksheet(check);
   }
   checkMedia(parsed, media, sink);

@@ -57,6 +57,8 @@ export const chat: InteractionKind<ChatArgs, ChatAnswer, ChatRule> = {
       ? [{ type: 'chat', reply: rule.reply }]
       : rule.replies.map((reply) => ({ type: 'chat', reply })),
 
+  probes: (args) => args.replies.map((r) => ({ type: 'chat', reply: r.id })),
+
   checkRule: (rule, args): LocalIssue[] => {
     const known = idSet(args.replies);
     if (rule.rule === 'Reply') {

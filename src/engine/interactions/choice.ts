@@ -37,6 +37,8 @@ export const choice: InteractionKind<ChoiceArgs, ChoiceAnswer, ChoiceRule> = {
       ? [{ type: 'choice', option: rule.option }]
       : rule.options.map((option) => ({ type: 'choice', option })),
 
+  probes: (args) => args.options.map((o) => ({ type: 'choice', option: o.id })),
+
   checkRule: (rule, args): LocalIssue[] => {
     const known = idSet(args.options);
     if (rule.rule === 'Equals') {

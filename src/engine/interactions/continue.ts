@@ -20,6 +20,7 @@ export const continueKind: InteractionKind<ContinueArgs, ContinueAnswer, Continu
   isValidAnswer: () => true,
   matches: () => false,
   samples: () => [],
+  probes: () => [{ type: 'continue' }],
   checkRule: () => [],
   checkArgs: () => [],
 };

@@ -1,4 +1,5 @@
 import type { Media, Text } from '../types/text';
+import { assignments } from './probe';
 import { duplicateIds, idSet, isCompleteMap, issue, joinPath } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 
@@ -65,6 +66,12 @@ export const feed: InteractionKind<FeedArgs, FeedAnswer, FeedRule> = {
     const fixed = rule.rule === 'PostAction' ? { [rule.post]: rule.action } : rule.actions;
     return args.actions.map((act) => fill(args, act.id, fixed));
   },
+
+  probes: (args) =>
+    assignments(
+      args.posts.map((p) => p.id),
+      () => args.actions.map((a) => a.id),
+    ).map((actions) => ({ type: 'feed', actions })),
 
   checkRule: (rule, args): LocalIssue[] => {
     const posts = idSet(args.posts);

@@ -1,4 +1,5 @@
 import type { Media, Text } from '../types/text';
+import { subsets } from './probe';
 import { duplicateIds, idSet, issue, joinPath } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 import { checkSetRule, isValidPick, setMatches, setSamples } from './set-rules';
@@ -103,6 +104,8 @@ export const hotspot: InteractionKind<HotspotArgs, HotspotAnswer, HotspotRule> =
       rule.spots,
       args.spots.map((s) => s.id),
     ).map((found) => ({ type: 'hotspot', found })),
+  probes: (args) =>
+    subsets(args.spots.map((s) => s.id)).map((found) => ({ type: 'hotspot', found })),
   checkRule: (rule, args) =>
     checkSetRule(
       rule.spots,

@@ -1,4 +1,5 @@
 import type { Text } from '../types/text';
+import { subsets } from './probe';
 import { duplicateIds } from './kind';
 import type { InteractionKind } from './kind';
 import { checkSetRule, isValidPick, setMatches, setSamples } from './set-rules';
@@ -55,6 +56,8 @@ export const inbox: InteractionKind<InboxArgs, InboxAnswer, InboxRule> = {
       rule.messages,
       args.messages.map((m) => m.id),
     ).map((flagged) => ({ type: 'inbox', flagged })),
+  probes: (args) =>
+    subsets(args.messages.map((m) => m.id)).map((flagged) => ({ type: 'inbox', flagged })),
   checkRule: (rule, args) =>
     checkSetRule(
       rule.messages,

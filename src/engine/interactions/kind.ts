@@ -19,6 +19,11 @@ export interface InteractionKind<Args, Ans, R> {
    * to prove that an answer group can be reached (an earlier group does not swallow it).
    */
   samples(rule: R, args: Args): Ans[];
+  /**
+   * Valid answers spread over the whole answer space (all of them when there are few). The
+   * checker uses them to learn whether the default outcome can happen at all.
+   */
+  probes(args: Args): Ans[];
   /** Rule inputs that do not fit the interaction (unknown ids, impossible values). */
   checkRule(rule: R, args: Args): LocalIssue[];
   /** Inconsistent arguments (duplicate ids, missing references). */

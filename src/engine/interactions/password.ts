@@ -80,6 +80,13 @@ export const password: InteractionKind<PasswordArgs, PasswordAnswer, PasswordRul
     return [...fits.map((s) => answer(s)), ...fits.map((s) => answer(s, ['short']))];
   },
 
+  probes: () =>
+    SCORES.flatMap((s) => [
+      answer(s),
+      answer(s, [...PASSWORD_FLAGS]),
+      ...PASSWORD_FLAGS.map((f) => answer(s, [f])),
+    ]),
+
   checkRule: (rule): LocalIssue[] => {
     if (rule.rule === 'StrengthBelow' && rule.score === 0) {
       return [issue('score', 'no score is below 0, so this rule never matches')];

@@ -36,3 +36,12 @@ describe('registry', () => {
     expect(KINDS.continue.samples(undefined as never, {})).toEqual([]);
   });
 });
+
+describe('probes', () => {
+  it('are valid answers that reach the default outcome when it can happen', async () => {
+    const { probeAnswers } = await import('./registry');
+    const probes = probeAnswers(choice);
+    expect(probes.every((p) => isValidAnswer(choice, p))).toBe(true);
+    expect(probes.some((p) => classify(choice, p) === -1)).toBe(true);
+  });
+});

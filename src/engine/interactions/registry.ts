@@ -89,6 +89,11 @@ export function sampleAnswers(interaction: Interaction, rule: Rule): Answer[] {
   return kindOf(interaction.type).samples(rule, interaction.args);
 }
 
+/** Answers spread over the whole answer space (see {@link InteractionKind.probes}). */
+export function probeAnswers(interaction: Interaction): Answer[] {
+  return kindOf(interaction.type).probes(interaction.args);
+}
+
 /** Rule-input problems, relative to the rule. */
 export function checkRuleInputs(interaction: Interaction, rule: Rule): LocalIssue[] {
   return kindOf(interaction.type).checkRule(rule, interaction.args);

@@ -1,4 +1,5 @@
 import type { Text } from '../types/text';
+import { orders } from './probe';
 import { duplicateIds, idSet, issue } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 
@@ -67,6 +68,8 @@ export const sequence: InteractionKind<SequenceArgs, SequenceAnswer, SequenceRul
     const rest = ids.filter((id) => id !== rule.step);
     return [answer([rule.step, ...rest]), answer([rule.step, ...rest.reverse()])];
   },
+
+  probes: (args) => orders(args.steps.map((s) => s.id)).map(answer),
 
   checkRule: (rule, args): LocalIssue[] => {
     const known = idSet(args.steps);

@@ -1,4 +1,5 @@
 import type { Text } from '../types/text';
+import { assignments } from './probe';
 import { duplicateIds, idSet, isCompleteMap, issue, joinPath } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 
@@ -122,6 +123,11 @@ export const settings: InteractionKind<SettingsArgs, SettingsAnswer, SettingsRul
   },
 
   samples: samplesFor,
+
+  probes: (args) => {
+    const byId = new Map(args.settings.map((s) => [s.id, s]));
+    return assignments([...byId.keys()], (k) => settingValues(byId.get(k) as Setting)).map(answer);
+  },
 
   checkRule: (rule, args): LocalIssue[] => {
     const out: LocalIssue[] = [];

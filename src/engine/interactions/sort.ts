@@ -1,4 +1,5 @@
 import type { Media, Text } from '../types/text';
+import { assignments } from './probe';
 import { duplicateIds, idSet, isCompleteMap, issue, joinPath } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 
@@ -67,6 +68,12 @@ export const sort: InteractionKind<SortArgs, SortAnswer, SortRule> = {
     const fixed = { [rule.item]: rule.bin };
     return args.bins.map((b) => ({ type: 'sort', placement: fill(args, b.id, fixed) }));
   },
+
+  probes: (args) =>
+    assignments(
+      args.items.map((i) => i.id),
+      () => args.bins.map((b) => b.id),
+    ).map((placement) => ({ type: 'sort', placement })),
 
   checkRule: (rule, args): LocalIssue[] => {
     const bins = idSet(args.bins);

@@ -1,13 +1,21 @@
 import { END } from '../../types/outcome';
 import type { ActivityCheck } from './context';
 import { interactionPath, outcomesOf } from './context';
+import type { Witnessed } from './interactions';
 
 /**
  * Graph checks: every `next` and the start exist (`missing-scene`); every scene is reachable
  * from the start (`unreachable-scene`); every reachable scene can reach an end (`dead-end`);
  * some path reaches an ending marked correct (`no-correct-ending`).
+ *
+ * Only outcomes that a concrete answer reached through `play()` count as paths (`witnessed`),
+ * so a default outcome that no answer can trigger never rescues a scene. Scenes whose inputs
+ * are broken count with all their outcomes, to avoid follow-on errors.
  */
-export function checkGraph({ activity, file, sink }: ActivityCheck): void {
+export function checkGraph(
+  { activity, file, sink }: ActivityCheck,
+  witnessed: Witnessed = new Map(),
+): void {
   const ids = Object.keys(activity.scenes);
   const has = (id: string) => Object.hasOwn(activity.scenes, id);
   const edges = new Map<string, string[]>();
@@ -18,8 +26,18 @@ export function checkGraph({ activity, file, sink }: ActivityCheck): void {
     sink.add('missing-scene', file, 'start', `scene "${activity.start}" does not exist`);
   for (const id of ids) {
     const targets: string[] = [];
-    for (const { path, outcome } of outcomesOf(activity.scenes[id]!.interaction)) {
-      if (outcome.next === END) {
+    const seen = witnessed.get(id);
+    for (const { path, outcome, group } of outcomesOf(activity.scenes[id]!.interaction)) {
+      const real = seen === undefined || seen === null || seen.has(group);
+      if (outcome.next !== END && !has(outcome.next)) {
+        sink.add(
+          'missing-scene',
+          file,
+          `${interactionPath(id)}.${path}.next`,
+          `scene "${outcome.next}" does not exist`,
+        );
+      } else if (!real) continue;
+      else if (outcome.next === END) {
         ends.add(id);
         if (outcome.correct) correctEnds.add(id);
       } else if (has(outcome.next)) targets.push(outcome.next);

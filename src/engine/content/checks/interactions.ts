@@ -4,15 +4,21 @@ import {
   checkRuleInputs,
   classify,
   isValidAnswer,
+  probeAnswers,
   sampleAnswers,
 } from '../../interactions/registry';
 import { play } from '../../play/play';
 import { startActivity } from '../../play/state';
 import type { SceneId } from '../../ids';
-import type { Activity } from '../../types/activity';
 import type { Answer, Interaction, Rule } from '../../types/interaction';
 import type { ActivityCheck } from './context';
 import { interactionPath } from './context';
+
+/**
+ * Per scene, the outcomes (group index, -1 for the default) that some concrete answer played
+ * through `play()` reaches; null for a scene whose inputs are broken (not played).
+ */
+export type Witnessed = Map<string, ReadonlySet<number> | null>;
 
 function rulesOf(interaction: Interaction): readonly (readonly Rule[])[] {
   return interaction.answerGroups.map((g) => g.rules as readonly Rule[]);
@@ -47,36 +53,43 @@ function checkInputs(
 }
 
 /**
- * `unreachable-group`: plays sample answers of each group's rules through `play()` and
- * reports a group that no sample reaches, because an earlier group takes them all.
+ * Plays sample answers of each group's rules, and probe answers, through `play()`. Reports
+ * `unreachable-group` for a group no answer reaches (an earlier group takes them all), and
+ * returns the outcomes that were reached.
  */
-function checkGroups(
+function playScene(
   { activity, file, sink }: ActivityCheck,
   scene: string,
   interaction: Interaction,
-): void {
+): Set<number> {
   const start = startActivity(activity, scene as SceneId);
+  const reached = new Set<number>();
+  const matched = (answer: Answer): number | null => {
+    const result = play(activity, start, answer);
+    if (!result.ok) return null;
+    reached.add(result.step.group);
+    return result.step.group;
+  };
   rulesOf(interaction).forEach((rules, g) => {
     const samples = rules.flatMap((rule) => sampleAnswers(interaction, rule));
-    const taken: number[] = [];
-    for (const answer of samples) {
-      const result = play(activity, start, answer);
-      if (!result.ok) continue;
-      if (result.step.group === g) return;
-      taken.push(result.step.group);
-    }
-    const by = [...new Set(taken)].filter((x) => x >= 0 && x < g);
+    const taken = samples.map(matched);
+    if (taken.includes(g)) return;
+    const by = [...new Set(taken)].filter((x): x is number => x !== null && x >= 0 && x < g);
     const why =
       by.length > 0
         ? `answer group ${by.map((x) => `[${x}]`).join(', ')} matches first`
         : 'no valid answer satisfies its rules';
+    const path = `${interactionPath(scene)}.answerGroups[${g}]`;
     sink.add(
       'unreachable-group',
       file,
-      `${interactionPath(scene)}.answerGroups[${g}]`,
+      path,
       `this group can never be reached: ${why} (tried ${samples.length} sample answers)`,
     );
   });
+  if (!reached.has(-1))
+    for (const answer of probeAnswers(interaction)) if (matched(answer) === -1) break;
+  return reached;
 }
 
 /** `solution`: a solution's answer must be valid and lead to an outcome marked correct. */
@@ -89,30 +102,28 @@ function checkSolution(
   const answer = interaction.solution?.answer as Answer | undefined;
   if (answer === undefined) return;
   const path = `${interactionPath(scene)}.solution.answer`;
-  const withType = { ...answer, type: interaction.type } as Answer;
-  if (!isValidAnswer(interaction, withType)) {
+  if (!isValidAnswer(interaction, answer)) {
     sink.add('solution', file, path, 'is not a complete, valid answer for this interaction');
     return;
   }
-  const g = classify(interaction, withType);
+  const g = classify(interaction, answer);
   const outcome = g < 0 ? interaction.defaultOutcome : interaction.answerGroups[g]?.outcome;
   if (outcome?.correct !== true) {
-    sink.add(
-      'solution',
-      file,
-      path,
-      `leads to ${g < 0 ? 'the default outcome' : `answer group [${g}]`}, which is not marked correct`,
-    );
+    const where = g < 0 ? 'the default outcome' : `answer group [${g}]`;
+    sink.add('solution', file, path, `leads to ${where}, which is not marked correct`);
   }
 }
 
-/** Interaction checks for every scene of an activity. */
-export function checkInteractions(check: ActivityCheck): void {
-  const activity: Activity = check.activity;
-  for (const [scene, s] of Object.entries(activity.scenes)) {
-    const clean = checkInputs(check, scene, s.interaction);
-    if (!clean) continue;
-    checkGroups(check, scene, s.interaction);
+/** Interaction checks for every scene; returns the outcomes witnessed per scene. */
+export function checkInteractions(check: ActivityCheck): Witnessed {
+  const witnessed: Witnessed = new Map();
+  for (const [scene, s] of Object.entries(check.activity.scenes)) {
+    if (!checkInputs(check, scene, s.interaction)) {
+      witnessed.set(scene, null);
+      continue;
+    }
+    witnessed.set(scene, playScene(check, scene, s.interaction));
     checkSolution(check, scene, s.interaction);
   }
+  return witnessed;
 }
