@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
+import { precompress } from './scripts/vite-precompress';
 
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin.
@@ -62,6 +63,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompress('dist'),
   ],
   build: {
     outDir: '../../dist',

@@ -22,6 +22,7 @@ export async function installWebApp(app: FastifyInstance, webDir: string | undef
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    preCompressed: true,
     index: ['index.html'],
     cacheControl: false,
     setHeaders(reply, path) {

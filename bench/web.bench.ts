@@ -1,0 +1,95 @@
+// npm run bench:web — page-weight budgets of the production build, and Lighthouse mobile
+// (performance; slow 4G and 4x CPU, simulated) on home and one game: median of three runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { BANDS } from '../src/engine/types/text';
+import { BUDGETS, gameChunks, initialJs, kb, offlineBytes } from '../test/helpers/budget';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/browser';
+import { setUpChild } from '../test/helpers/child';
+import { startServer } from '../test/helpers/server';
+// @ts-expect-error: plain .mjs script
+import { buildWebIfStale } from '../scripts/web-build.mjs';
+
+const DIST = 'dist';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GAME = process.env.BENCH_GAME ?? 'sample-prize-message';
+const ok = (v: number, max: number) => (v <= max ? 'OK' : 'OVER BUDGET');
+
+await (buildWebIfStale as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
+
+const init = initialJs(DIST);
+console.log(
+  `initial JS: ${kb(init.gz)} gzipped (budget ${kb(BUDGETS.initialJsGz)}) ${ok(init.gz, BUDGETS.initialJsGz)}`,
+);
+for (const c of gameChunks(DIST).sort((a, b) => b.gz - a.gz)) {
+  console.log(`game chunk ${c.file}: ${kb(c.gz)} gzipped ${ok(c.gz, BUDGETS.gameChunkGz)}`);
+}
+for (const band of BANDS) {
+  const b = offlineBytes(DIST, 'en', band);
+  console.log(
+    `offline en ${band}: ${kb(b)} (budget ${kb(BUDGETS.precachePerLangBand)}) ${ok(b, BUDGETS.precachePerLangBand)}`,
+  );
+}
+
+const server = await startServer();
+const port = 9222 + Math.floor(Math.random() * 500);
+// A persistent context is the browser's default one, which Lighthouse's tabs share: the child's
+// profile set up here (IndexedDB) is then seen by the measured pages.
+const userDataDir = mkdtempSync(join(tmpdir(), 'kite-lh-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
+});
+const page: Page = context.pages()[0] ?? (await context.newPage());
+await setUpChild(page, server.origin);
+
+/** Clears the HTTP cache, service workers and Cache Storage, keeping the child's profile. */
+async function coldButKeepProfile() {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Storage.clearDataForOrigin', {
+    origin: server.origin,
+    storageTypes: 'service_workers,cache_storage',
+  });
+  await cdp.detach();
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+try {
+  for (const [name, path] of [
+    ['home', '/'],
+    ['game', `/play/${GAME}`],
+  ] as const) {
+    const lcp: number[] = [];
+    const tbt: number[] = [];
+    const cls: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await coldButKeepProfile();
+      const result = await lighthouse(server.origin + path, {
+        port,
+        onlyCategories: ['performance'],
+        disableStorageReset: true,
+        logLevel: 'error',
+        output: 'json',
+      });
+      const audits = result?.lhr.audits;
+      const final = result?.lhr.finalDisplayedUrl ?? '';
+      if (!final.endsWith(path)) throw new Error(`lighthouse measured ${final}, not ${path}`);
+      lcp.push(audits?.['largest-contentful-paint']?.numericValue ?? NaN);
+      tbt.push(audits?.['total-blocking-time']?.numericValue ?? NaN);
+      cls.push(audits?.['cumulative-layout-shift']?.numericValue ?? NaN);
+    }
+    const [l, t, c] = [median(lcp), median(tbt), median(cls)];
+    console.log(
+      `lighthouse ${name} (${path}), median of ${RUNS}: LCP ${(l / 1000).toFixed(2)} s ${ok(l, 2500)}, TBT ${Math.round(t)} ms ${ok(t, 200)}, CLS ${c.toFixed(3)} ${ok(c, 0.1)}`,
+    );
+  }
+} finally {
+  await context.close();
+  await server.stop();
+  rmSync(userDataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { BANDS } from '../../src/engine/types/text';
+import { BUDGETS, gameChunks, initialJs, kb, offlineBytes } from '../helpers/budget';
+import { browserAvailable, launchBrowser } from '../helpers/browser';
+import { startServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
+import { setUpChild } from '../helpers/child';
+
+// Budgets over the production build (the e2e global setup builds dist/ when stale).
+const DIST = 'dist';
+
+describe('page-weight budgets of the production build', () => {
+  it(`initial JS (shell + first route) is at most ${kb(BUDGETS.initialJsGz)} gzipped`, () => {
+    const { files, gz } = initialJs(DIST);
+    expect(files.length).toBeGreaterThan(0);
+    expect(gz, `${files.join(', ')} = ${kb(gz)}`).toBeLessThanOrEqual(BUDGETS.initialJsGz);
+  });
+
+  it(`every game chunk is at most ${kb(BUDGETS.gameChunkGz)} gzipped`, () => {
+    const chunks = gameChunks(DIST);
+    expect(chunks.map((c) => c.file.split('-player-')[0]).sort()).toEqual([
+      'chat',
+      'choice',
+      'continue',
+      'feed',
+      'hotspot',
+      'inbox',
+      'password',
+      'sequence',
+      'settings',
+      'sort',
+    ]);
+    for (const c of chunks)
+      expect(c.gz, `${c.file} = ${kb(c.gz)}`).toBeLessThanOrEqual(BUDGETS.gameChunkGz);
+  });
+
+  it(`what a device keeps offline is at most ${kb(BUDGETS.precachePerLangBand)} per language and band`, () => {
+    for (const band of BANDS) {
+      const bytes = offlineBytes(DIST, 'en', band);
+      expect(bytes, `en ${band} = ${kb(bytes)}`).toBeLessThanOrEqual(BUDGETS.precachePerLangBand);
+    }
+  });
+});
+
+const enabled = browserAvailable();
+
+describe.skipIf(!enabled)('first visit weight in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it(`a first visit through first run to home transfers at most ${kb(BUDGETS.firstVisit)} (fonts and service-worker fetches aside)`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const sizes: Promise<{ url: string; bytes: number }>[] = [];
+    page.on('requestfinished', (req) => {
+      if (/\.woff2?$/.test(req.url())) return;
+      sizes.push(
+        req
+          .sizes()
+          .then((s) => ({ url: req.url(), bytes: s.responseBodySize + s.responseHeadersSize })),
+      );
+    });
+    await setUpChild(page, server.origin);
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    const total = all.reduce((n, r) => n + r.bytes, 0);
+    expect(all.length).toBeGreaterThan(3);
+    expect(total, all.map((r) => `${r.url} ${r.bytes}`).join('\n')).toBeLessThanOrEqual(
+      BUDGETS.firstVisit,
+    );
+    await context.close();
+  });
+});

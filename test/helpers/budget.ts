@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The page-weight budgets of SPEC §4 and issue 4, in bytes. */
+export const BUDGETS = {
+  initialJsGz: 50 * 1024,
+  gameChunkGz: 30 * 1024,
+  firstVisit: 250 * 1024,
+  precachePerLangBand: 2 * 1024 * 1024,
+} as const;
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+const size = (path: string) => statSync(path).size;
+
+/** JS the browser must fetch before the first screen: the entry and its preloaded imports. */
+export function initialJs(dist: string): { files: string[]; gz: number } {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1]!.replace(/^\//, ''));
+  return { files, gz: files.reduce((n, f) => n + gz(join(dist, f)), 0) };
+}
+
+/** Every game player chunk (`*-player-*.js`) with its gzipped size. */
+export function gameChunks(dist: string): { file: string; gz: number }[] {
+  return readdirSync(join(dist, 'assets'))
+    .filter((f) => /-player-[\w-]+\.js$/.test(f))
+    .map((f) => ({ file: f, gz: gz(join(dist, 'assets', f)) }));
+}
+
+/** URLs the service worker precaches (from the generated sw.js). */
+export function precacheUrls(dist: string): string[] {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/**
+ * What one child's device keeps for offline play in a language and band: the precached shell
+ * plus that band's content bundle, each of its activities, the index and the country packs.
+ */
+export function offlineBytes(dist: string, lang: string, band: string): number {
+  const shell = precacheUrls(dist).reduce((n, u) => n + size(join(dist, u)), 0);
+  const content = join(dist, 'content', lang);
+  const bundle = JSON.parse(readFileSync(join(content, 'bands', `${band}.json`), 'utf8')) as {
+    activities: { id: string }[];
+  };
+  const files = [
+    join(content, 'index.json'),
+    join(content, 'bands', `${band}.json`),
+    ...bundle.activities.map((a) => join(content, 'activities', `${a.id}.json`)),
+    ...readdirSync(join(content, 'countries')).map((f) => join(content, 'countries', f)),
+  ];
+  return shell + files.filter(existsSync).reduce((n, f) => n + size(f), 0);
+}
+
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
