@@ -1,6 +1,7 @@
 import type { FileKind } from './layout';
 import { classifyPath } from './layout';
 import type { IssueSink } from './issues';
+import { jsonErrorPosition } from './json-position';
 
 /** One file under the content root, as handed over by a loader. */
 export interface ContentFile {
@@ -22,6 +23,14 @@ export interface ParsedFile {
 const LAYOUT =
   'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges}/<id>.json, ' +
   'packs/<pack>/media/<file>, art/<file>, countries/<code>.json or locales/<lang>/<name>.json';
+
+/** Where a JSON syntax error is, as `line L, column C`. */
+export function jsonErrorAt(text: string): string {
+  const pos = jsonErrorPosition(text);
+  if (pos < 0) return '';
+  const before = text.slice(0, pos).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
 
 /** Sorts, classifies and parses the files; reports `unknown-file` and `json` issues. */
 export function parseFiles(
@@ -47,7 +56,7 @@ export function parseFiles(
     try {
       parsed.push({ file, rel: f.path, kind, json: JSON.parse(f.text) as unknown });
     } catch (e) {
-      sink.add('json', file, '', `invalid JSON: ${(e as Error).message}`);
+      sink.add('json', file, jsonErrorAt(f.text), `invalid JSON: ${(e as Error).message}`);
     }
   }
   return { parsed, media };
