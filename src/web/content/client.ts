@@ -32,8 +32,18 @@ export class ContentMissingError extends Error {
 
 export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${lang}/index.json`);
 
-export const activity = (lang: string, id: string) =>
-  getJson<RenderedActivity>(`/content/${lang}/activities/${encodeURIComponent(id)}.json`);
+/**
+ * An activity: from the child's band bundle when it is there (already cached for offline
+ * play), else its own file (a deep link into another band, e.g. from the library).
+ */
+export async function activity(lang: string, id: string, band?: string): Promise<RenderedActivity> {
+  if (band) {
+    const bundle = await bandBundle(lang, band).catch(() => null);
+    const found = bundle?.activities.find((a) => a.id === id);
+    if (found) return found;
+  }
+  return getJson<RenderedActivity>(`/content/${lang}/activities/${encodeURIComponent(id)}.json`);
+}
 
 export const country = (lang: string, code: string) =>
   getJson<RenderedCountry>(`/content/${lang}/countries/${encodeURIComponent(code)}.json`);
@@ -45,14 +55,6 @@ export async function clientConfig(): Promise<ClientConfig> {
   } catch {
     return { country: 'intl', disabledTopics: [] };
   }
-}
-
-/**
- * Fetches every activity of a band so the service worker keeps them for offline play.
- * Best effort: a failure only means those activities need the network later.
- */
-export async function warmBand(lang: string, ids: readonly string[]): Promise<void> {
-  await Promise.allSettled(ids.map((id) => activity(lang, id)));
 }
 
 export const bandBundle = (lang: string, band: string) =>

@@ -59,7 +59,7 @@ export function Play({ id }: { id: string }) {
     (async () => {
       const config = await clientConfig();
       const [activity, pack, fallback] = await Promise.all([
-        loadActivity(profile.lang, id),
+        loadActivity(profile.lang, id, effectiveBand(profile)),
         country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
         country(profile.lang, 'intl'),
       ]);
