@@ -83,3 +83,26 @@ describe('npm run content:check', () => {
     }
   }, 30_000);
 });
+
+describe('docs/content-authoring.md', () => {
+  it('has an annotated example that passes the checker', async () => {
+    const { buildCatalogue } = await import('../../src/engine/content/build');
+    const doc = readFileSync('docs/content-authoring.md', 'utf8');
+    const example = doc.split('## 15.')[1]?.split('```json')[1]?.split('```')[0];
+    expect(example).toBeDefined();
+    const files = [
+      { path: 'topics.json', text: readFileSync('content/topics.json', 'utf8') },
+      { path: 'countries/intl.json', text: readFileSync('content/countries/intl.json', 'utf8') },
+      {
+        path: 'packs/doc/pack.json',
+        text: JSON.stringify({
+          id: 'doc',
+          title: { id: 'pack.doc.title', text: 'Doc' },
+          description: { id: 'pack.doc.description', text: 'Doc' },
+        }),
+      },
+      { path: 'packs/doc/activities/gift-card-chat.json', text: example ?? '' },
+    ];
+    expect(buildCatalogue(files).errors.map(formatIssue)).toEqual([]);
+  });
+});

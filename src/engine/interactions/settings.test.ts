@@ -63,7 +63,11 @@ describe('settings', () => {
       { path: 'values.location', message: 'setting "location" has no value "loud"' },
     ]);
     expect(settings.checkRule({ rule: 'AnyOf', values: {} }, args)[0]?.path).toBe('values');
-    const bad: SettingsArgs = { settings: [{ ...(args.settings[0] as never), initial: 'nobody' }] };
+    const select = args.settings[0] as Extract<
+      SettingsArgs['settings'][number],
+      { kind: 'select' }
+    >;
+    const bad: SettingsArgs = { settings: [{ ...select, initial: 'nobody' }] };
     expect(settings.checkArgs(bad)[0]?.path).toBe('settings[0].initial');
   });
 });

@@ -4,7 +4,7 @@ import type { EventId } from '../ids';
  * The random source: pass `crypto.getRandomValues.bind(crypto)`. It works on pages served
  * over plain HTTP (a school hub on a LAN), where `crypto.randomUUID` is not available.
  */
-export type GetRandomValues = (array: Uint8Array) => Uint8Array;
+export type GetRandomValues = (array: Uint8Array<ArrayBuffer>) => unknown;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -15,7 +15,8 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
  * const id = newId(crypto.getRandomValues.bind(crypto));
  */
 export function newId<I extends string = EventId>(getRandomValues: GetRandomValues): I {
-  const b = getRandomValues(new Uint8Array(16));
+  const b = new Uint8Array(16);
+  getRandomValues(b);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const h = (i: number) => HEX[b[i] ?? 0] as string;
