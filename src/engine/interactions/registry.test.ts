@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interaction, outcome, text } from '../testing/builders';
 import { INTERACTION_TYPES } from '../types/interaction';
-import { classify, isValidAnswer, KINDS } from './registry';
+import { classify, isValidAnswer, KINDS, probeAnswers } from './registry';
 
 const choice = interaction(
   'choice',
@@ -38,8 +38,7 @@ describe('registry', () => {
 });
 
 describe('probes', () => {
-  it('are valid answers that reach the default outcome when it can happen', async () => {
-    const { probeAnswers } = await import('./registry');
+  it('are valid answers that reach the default outcome when it can happen', () => {
     const probes = probeAnswers(choice);
     expect(probes.every((p) => isValidAnswer(choice, p))).toBe(true);
     expect(probes.some((p) => classify(choice, p) === -1)).toBe(true);
