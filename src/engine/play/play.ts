@@ -55,6 +55,7 @@ export function play(activity: Activity, state: PlayState, answer: Answer): Play
     correct: outcome.correct,
     safety: outcome.safety,
     hinted: state.help.hints > 0 || state.help.solution,
+    whatIf: state.whatIf,
   });
   const ended = outcome.next === END;
   const stays = outcome.next === state.scene;
@@ -67,6 +68,7 @@ export function play(activity: Activity, state: PlayState, answer: Answer): Play
     help,
     ending: ended ? Object.freeze({ correct: outcome.correct, safety: outcome.safety }) : null,
     explored: insertSorted(state.explored, pathKey(state.scene, group)),
+    whatIf: state.whatIf,
   });
   return Object.freeze({ ok: true, state: next, outcome, step });
 }

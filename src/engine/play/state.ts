@@ -15,6 +15,8 @@ export interface Step {
   readonly safety: Safety;
   /** A hint or the solution had been released on this scene before the answer. */
   readonly hinted: boolean;
+  /** Played after rewinding to explore another path (PLAY-4); not graded. */
+  readonly whatIf: boolean;
 }
 
 /** Help released on the current scene: how many hints, and whether the solution. */
@@ -44,6 +46,8 @@ export interface PlayState {
    * rewinds, so "what if" can show which paths are still unexplored (PLAY-4).
    */
   readonly explored: readonly string[];
+  /** The child has rewound at least once in this play-through ("what if" exploring). */
+  readonly whatIf: boolean;
 }
 
 /** No help released yet. */
@@ -59,6 +63,7 @@ export function startActivity(activity: Activity, scene: SceneId = activity.star
     help: NO_HELP,
     ending: null,
     explored: Object.freeze([]),
+    whatIf: false,
   });
 }
 

@@ -30,6 +30,8 @@ describe('what if (PLAY-4)', () => {
     const other = play(activity, back, pick('b'));
     if (!other.ok) throw new Error();
     expect(other.state.explored).toEqual(['s1#0', 's2#0', 's2#1']);
+    expect(done.steps.every((step) => !step.whatIf)).toBe(true);
+    expect(other.step.whatIf).toBe(true);
   });
 
   it('lists the paths out of a scene with the ones tried', () => {

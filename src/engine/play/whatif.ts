@@ -5,7 +5,8 @@ import type { PlayState } from './state';
 
 /**
  * Goes back to the scene of step `index` ("what if I had answered differently?", PLAY-4).
- * Later steps are dropped; the explored paths are kept. An out-of-range index returns `state`.
+ * Later steps are dropped; the explored paths are kept, and answers from here on are marked
+ * `whatIf` (not graded). An out-of-range index returns `state`.
  */
 export function rewind(state: PlayState, index: number): PlayState {
   const step = state.steps[index];
@@ -16,6 +17,7 @@ export function rewind(state: PlayState, index: number): PlayState {
     steps: Object.freeze(state.steps.slice(0, index)),
     help: NO_HELP,
     ending: null,
+    whatIf: true,
   });
 }
 

@@ -43,6 +43,7 @@ export interface EventContext {
   readonly seq: number;
   readonly attempt: AttemptId;
   readonly at: number;
+  /** Marks the answer as "what if" exploring; the play state already tracks rewinds. */
   readonly whatIf?: boolean;
 }
 
@@ -63,7 +64,7 @@ export function eventFromPlay(result: PlayResult & { ok: true }, ctx: EventConte
     correct: step.correct,
     safety: step.safety,
     hinted: step.hinted,
-    whatIf: ctx.whatIf ?? false,
+    whatIf: ctx.whatIf === true || step.whatIf,
     ended: step.next === END,
     at: ctx.at,
   });

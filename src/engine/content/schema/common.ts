@@ -35,7 +35,7 @@ export const contentId = z
 export const text = z
   .strictObject({
     id: contentId,
-    text: z.string().trim().min(1, 'text must not be empty'),
+    text: z.string().refine((s) => s.trim() !== '', 'text must not be empty'),
     note: z.string().optional(),
   })
   .meta({
