@@ -5,15 +5,18 @@ import { localId, media, text } from './common';
 const item = z.strictObject({ id: localId, text });
 const labelled = z.strictObject({ id: localId, label: text });
 
+/** Arguments of `choice` (see `interactions/choice.ts`). */
 export const choiceArgs = z.strictObject({
   options: z.array(item).min(2, 'a choice needs at least 2 options'),
 }) satisfies z.ZodType<InteractionTypes['choice']['args']>;
 
+/** Arguments of `sort` (see `interactions/sort.ts`). */
 export const sortArgs = z.strictObject({
   bins: z.array(labelled).min(2, 'a sort needs at least 2 bins'),
   items: z.array(z.strictObject({ id: localId, text, media: media.optional() })).min(1),
 }) satisfies z.ZodType<InteractionTypes['sort']['args']>;
 
+/** Arguments of `chat` (see `interactions/chat.ts`). */
 export const chatArgs = z.strictObject({
   title: text.optional(),
   participants: z.array(z.strictObject({ id: localId, name: text })).min(1),
@@ -23,6 +26,7 @@ export const chatArgs = z.strictObject({
     .min(1),
 }) satisfies z.ZodType<InteractionTypes['chat']['args']>;
 
+/** Arguments of `inbox` (see `interactions/inbox.ts`). */
 export const inboxArgs = z.strictObject({
   messages: z
     .array(
@@ -39,6 +43,7 @@ export const inboxArgs = z.strictObject({
     .min(1),
 }) satisfies z.ZodType<InteractionTypes['inbox']['args']>;
 
+/** Arguments of `password` (see `interactions/password.ts`). */
 export const passwordArgs = z.strictObject({
   tiles: z.array(item).optional(),
   personal: z.array(text).optional(),
@@ -61,6 +66,7 @@ const select = z.strictObject({
   initial: localId,
 });
 
+/** Arguments of `settings` (see `interactions/settings.ts`). */
 export const settingsArgs = z.strictObject({
   app: text.optional(),
   settings: z.array(z.discriminatedUnion('kind', [toggle, select])).min(1),
@@ -68,6 +74,7 @@ export const settingsArgs = z.strictObject({
 
 const percent = z.number().min(0).max(100);
 
+/** Arguments of `hotspot` (see `interactions/hotspot.ts`). */
 export const hotspotArgs = z.strictObject({
   media: media.optional(),
   parts: z.array(z.strictObject({ text, spot: localId.optional() })).optional(),
@@ -82,10 +89,12 @@ export const hotspotArgs = z.strictObject({
     .min(1),
 }) satisfies z.ZodType<InteractionTypes['hotspot']['args']>;
 
+/** Arguments of `sequence` (see `interactions/sequence.ts`). */
 export const sequenceArgs = z.strictObject({
   steps: z.array(item).min(2, 'a sequence needs at least 2 steps'),
 }) satisfies z.ZodType<InteractionTypes['sequence']['args']>;
 
+/** Arguments of `feed` (see `interactions/feed.ts`). */
 export const feedArgs = z.strictObject({
   posts: z
     .array(
@@ -101,6 +110,7 @@ export const feedArgs = z.strictObject({
   actions: z.array(labelled).min(2, 'a feed needs at least 2 actions'),
 }) satisfies z.ZodType<InteractionTypes['feed']['args']>;
 
+/** Arguments of `continue` (see `interactions/continue.ts`). */
 export const continueArgs = z.strictObject({
   label: text.optional(),
 }) satisfies z.ZodType<InteractionTypes['continue']['args']>;

@@ -17,15 +17,21 @@ export const RESERVED_IDS = ['topic', 'skill', 'pack', 'guide', 'challenge', 'co
 
 const notReserved = (s: string) => !RESERVED_IDS.includes(s);
 
+/** An activity id: a slug that is not a reserved word. */
 export const activityId = slug
   .refine(notReserved, `this word is reserved (${RESERVED_IDS.join(', ')})`)
   .transform((s) => s as ActivityId);
+/** A scene id: a slug other than `end`. */
 export const sceneId = slug
   .refine((s) => s !== 'end', '"end" is reserved for the end of the activity')
   .transform((s) => s as SceneId);
+/** A topic id. */
 export const topicId = slug.transform((s) => s as TopicId);
+/** A skill id. */
 export const skillId = slug.transform((s) => s as SkillId);
+/** A challenge id. */
 export const challengeId = slug.transform((s) => s as ChallengeId);
+/** A content id: dot-separated slugs. */
 export const contentId = z
   .string()
   .regex(CONTENT_ID_PATTERN, 'a content id is dot-separated slugs, e.g. "phish-inbox-1.s1.body"')
@@ -59,8 +65,11 @@ export const media = z
     description: 'An image in the pack media/ folder with alt text',
   }) satisfies z.ZodType<Media>;
 
+/** An age band. */
 export const band = z.enum(BANDS);
+/** A level. */
 export const level = z.enum(LEVELS);
+/** A safety label. */
 export const safety = z.enum(SAFETY);
 
 /** Minutes of play or work. */
