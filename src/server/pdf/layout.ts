@@ -11,6 +11,7 @@ import type {
   ChoicesAnswer,
   LinesAnswer,
   MatchingAnswer,
+  OrderingAnswer,
   PageSize,
   PdfDocumentModel,
 } from './model';
@@ -385,6 +386,8 @@ function answerAtoms(answer: AnswerArea, ctx: Ctx, x: number, width: number): At
       return choicesAtoms(answer, ctx, x, width);
     case 'matching':
       return matchingAtoms(answer, ctx, x, width);
+    case 'ordering':
+      return orderingAtoms(answer, ctx, x, width);
     case 'drawing': {
       const h = ctx.theme.drawing[answer.size ?? 'medium'];
       return [
@@ -454,6 +457,38 @@ function choicesAtoms(answer: ChoicesAnswer, ctx: Ctx, x: number, width: number)
     }
     const last = lines[lines.length - 1]!;
     if (i < answer.options.length - 1) last.height += theme.body * 0.35;
+    atoms.push(...lines);
+  });
+  return atoms;
+}
+
+/** One row per item: a box for its position number, then the item's text. */
+function orderingAtoms(answer: OrderingAnswer, ctx: Ctx, x: number, width: number): Atom[] {
+  const { theme, engine } = ctx;
+  const style: TextStyle = { size: theme.body, weight: 'regular' };
+  const box = theme.box * 1.6;
+  const gap = box * 0.6;
+  const atoms: Atom[] = [];
+  answer.items.forEach((item, i) => {
+    const lines = textAtoms(ctx, item, style, x + box + gap, width - box - gap);
+    const first = lines[0];
+    const firstText = first?.ops[0];
+    if (!first || firstText?.kind !== 'text') return;
+    const boxY = Math.max(0, firstText.baseline - style.size * 0.27 - box / 2);
+    first.ops.push({ kind: 'box', x, y: boxY, w: box, h: box, width: 0.9, gray: BOX_GRAY });
+    first.height = Math.max(first.height, boxY + box);
+    const position = answer.answers?.[i];
+    if (ctx.showAnswers && position !== undefined) {
+      const mark = engine.shapeLine(String(position), { ...style, weight: 'bold' });
+      first.ops.push({
+        kind: 'text',
+        line: mark,
+        x: x + (box - mark.width) / 2,
+        baseline: boxY + box / 2 + style.size * 0.36,
+      });
+    }
+    const last = lines[lines.length - 1]!;
+    if (i < answer.items.length - 1) last.height += theme.body * 0.45;
     atoms.push(...lines);
   });
   return atoms;

@@ -67,7 +67,8 @@ export interface QuestionBlock {
   answer: AnswerArea;
 }
 
-export type AnswerArea = LinesAnswer | ChoicesAnswer | MatchingAnswer | DrawingAnswer;
+export type AnswerArea =
+  LinesAnswer | ChoicesAnswer | MatchingAnswer | OrderingAnswer | DrawingAnswer;
 
 /** N ruled lines for a short written answer. */
 export interface LinesAnswer {
@@ -93,6 +94,14 @@ export interface MatchingAnswer {
   left: string[];
   right: string[];
   /** `answers[i]` is the index in `right` that matches `left[i]`, shown with `showAnswers`. */
+  answers?: number[];
+}
+
+/** Items each with a box to write its position in (1, 2, 3…), e.g. steps to put in order. */
+export interface OrderingAnswer {
+  kind: 'ordering';
+  items: string[];
+  /** `answers[i]` is the 1-based position of `items[i]`, written in its box with `showAnswers`. */
   answers?: number[];
 }
 
