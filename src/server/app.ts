@@ -10,6 +10,9 @@ import { installSecurityHeaders } from './http/security-headers';
 import { installWebApp } from './http/web-app';
 import { healthRoutes } from './routes/health';
 import { clientConfigRoutes } from './routes/client-config';
+import { createLibraryRoutes } from './routes/library';
+import type { LibrarySetup } from './routes/library';
+import type { Catalogue } from '../engine/types/catalogue';
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +28,12 @@ export interface AppDeps {
   disabledTopics?: readonly string[];
   /** Where log lines go (default stdout); tests capture them. */
   logStream?: NodeJS.WritableStream | undefined;
+  /** The checked content, loaded once at start; the library's PDF routes need it. */
+  catalogue?: Catalogue | undefined;
+  /** A PDF renderer to share (tests, benches); created when absent. */
+  pdfRenderer?: LibrarySetup['renderer'];
+  /** Rate limit of the PDF routes per client address (default 60 a minute). */
+  pdfRateLimit?: LibrarySetup['rateLimit'];
 }
 
 /**
@@ -40,6 +49,9 @@ export async function createApp({
   logStream,
   country = 'intl',
   disabledTopics = [],
+  catalogue,
+  pdfRenderer,
+  pdfRateLimit,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(logLevel, logStream),
@@ -57,6 +69,12 @@ export async function createApp({
 
   await app.register(healthRoutes(db));
   await app.register(clientConfigRoutes({ country, disabledTopics }));
+  if (catalogue) {
+    const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer };
+    await app.register(
+      await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
+    );
+  }
   openApiRoute(app);
   await installWebApp(app, webDir);
 

@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from './config/config';
 import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { ContentLoadError, loadServerContent } from './content/load';
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -10,6 +11,7 @@ import { createApp } from './app';
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
+  const catalogue = await loadServerContent(config.contentDir, config.country);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     country: config.country,
     disabledTopics: config.disabledTopics,
+    catalogue,
   });
 
   let closing = false;
@@ -68,6 +71,7 @@ main().catch((e: unknown) => {
     e instanceof ConfigError ||
     e instanceof DbConnectError ||
     e instanceof MigrationError ||
+    e instanceof ContentLoadError ||
     e instanceof StartupError;
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`kite: ${expected ? message : `unexpected error: ${message}`}\n`);

@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'rate_limited',
   'database_unavailable',
   'internal_error',
+  'unknown_activity',
+  'unknown_challenge',
+  'unknown_guide',
+  'unsupported_language',
+  'unsupported_paper',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,37 @@
+import type { CountryCode } from '../../engine/ids';
+import type { Catalogue } from '../../engine/types/catalogue';
+import { formatIssue } from '../../engine/content/issues';
+import { loadCatalogue } from '../../content/catalogue';
+
+/** The content cannot be served: its message is one line, for the startup error. */
+export class ContentLoadError extends Error {
+  override readonly name = 'ContentLoadError';
+}
+
+/**
+ * Loads and checks the content root the server serves from (once, at start). Refuses content
+ * with errors, and a country without its pack, naming the first problem in one line.
+ */
+export async function loadServerContent(dir: string, country: string): Promise<Catalogue> {
+  let result: Awaited<ReturnType<typeof loadCatalogue>>;
+  try {
+    result = await loadCatalogue(dir);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : String(e);
+    throw new ContentLoadError(`Cannot read the content in ${dir}: ${why}`);
+  }
+  const { catalogue, errors } = result;
+  const first = errors[0];
+  if (first) {
+    throw new ContentLoadError(
+      `The content in ${dir} has ${errors.length} error(s); the first: ${formatIssue(first)} ` +
+        `(npm run content:check -- --dir ${dir} lists them all)`,
+    );
+  }
+  if (!catalogue.countries.has(country as CountryCode)) {
+    throw new ContentLoadError(
+      `KITE_COUNTRY is "${country}" but ${dir}/countries/ has no ${country}.json`,
+    );
+  }
+  return catalogue;
+}

@@ -1,0 +1,31 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PrintJob, PrintService } from '../../worksheets/print-service';
+
+/** Browsers and the service worker may keep a PDF for an hour, then revalidate by ETag. */
+const CACHE_CONTROL = 'public, max-age=3600';
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Sends a printable document: 304 when the client already has this version (no rendering),
+ * else the PDF from the cache or freshly rendered, inline with a safe file name.
+ */
+export async function sendPdf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  print: PrintService,
+  job: PrintJob,
+): Promise<FastifyReply> {
+  reply.header('etag', job.etag).header('cache-control', CACHE_CONTROL);
+  if (matches(request.headers['if-none-match'], job.etag)) return reply.code(304).send();
+  const { bytes, cached } = await print.render(job);
+  const filename = job.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${filename}"`)
+    .header('x-kite-cache', cached ? 'hit' : 'miss')
+    .send(bytes);
+}

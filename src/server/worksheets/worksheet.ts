@@ -1,0 +1,89 @@
+import type { Activity } from '../../engine/types/activity';
+import type { WorksheetQuestion } from '../../engine/types/worksheet';
+import type { AnswerArea, Block, PageSize, PdfDocumentModel } from '../pdf/model';
+import type { PrintContext } from './print-context';
+
+export interface WorksheetOptions {
+  readonly paper: PageSize;
+  /** The adults' answer key instead of the child's copy. */
+  readonly answers: boolean;
+}
+
+function answerArea(q: WorksheetQuestion, text: PrintContext['text']): AnswerArea {
+  switch (q.kind) {
+    case 'short':
+      return { kind: 'lines', count: q.lines, sampleAnswer: text(q.answer) };
+    case 'tick':
+      return {
+        kind: 'choices',
+        options: q.options.map((o) => ({ label: text(o.text), correct: q.correct.includes(o.id) })),
+      };
+    case 'match':
+      return {
+        kind: 'matching',
+        left: q.left.map((l) => text(l.text)),
+        right: q.right.map((r) => text(r.text)),
+        answers: q.left.map((l) => q.right.findIndex((r) => r.id === q.pairs[l.id])),
+      };
+    case 'order':
+      return {
+        kind: 'ordering',
+        items: q.items.map((i) => text(i.text)),
+        answers: q.items.map((i) => q.correct.indexOf(i.id) + 1),
+      };
+    case 'draw':
+      return { kind: 'drawing', size: q.size };
+  }
+}
+
+/**
+ * The printable worksheet of an activity (LIB-3): title, a blank name line (never filled in,
+ * nothing is stored), the goal, the intro and every question with room to answer. The answer
+ * key is the same page with the answers written in and notes for adults, and no name line.
+ * Large type for ages 5–7. The footer names the country's helplines.
+ */
+export function worksheetModel(
+  activity: Activity,
+  ctx: PrintContext,
+  { paper, answers }: WorksheetOptions,
+): PdfDocumentModel {
+  const { text, labels } = ctx;
+  const title = text(activity.title);
+  const { worksheet } = activity;
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: title }];
+  if (answers) {
+    blocks.push(
+      { type: 'paragraph', text: labels.answerKey, bold: true },
+      { type: 'paragraph', text: labels.answerKeyNote, small: true },
+    );
+  } else {
+    blocks.push({ type: 'nameLine', labels: [labels.name, labels.date] });
+  }
+  blocks.push({ type: 'paragraph', text: `${labels.goal} ${text(activity.goal)}`, bold: true });
+  if (worksheet.intro) blocks.push({ type: 'paragraph', text: text(worksheet.intro) });
+  worksheet.questions.forEach((q, i) => {
+    blocks.push({
+      type: 'question',
+      number: i + 1,
+      prompt: text(q.prompt),
+      answer: answerArea(q, text),
+    });
+    if (answers && q.kind === 'draw' && q.guidance) {
+      blocks.push({
+        type: 'paragraph',
+        text: `${labels.forAdults} ${text(q.guidance)}`,
+        small: true,
+      });
+    }
+  });
+  return {
+    pageSize: paper,
+    lang: ctx.lang,
+    title: answers ? `${title}: ${labels.answerKey}` : title,
+    largeType: activity.band === '5-7',
+    showAnswers: answers,
+    footer: ctx.footer,
+    pageNumbers: true,
+    blocks,
+  };
+}
