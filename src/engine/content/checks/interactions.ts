@@ -5,6 +5,7 @@ import {
   classify,
   isValidAnswer,
   probeAnswers,
+  ruleMatches,
   sampleAnswers,
 } from '../../interactions/registry';
 import { play } from '../../play/play';
@@ -55,7 +56,8 @@ function checkInputs(
 /**
  * Plays sample answers of each group's rules, and probe answers, through `play()`. Reports
  * `unreachable-group` for a group no answer reaches (an earlier group takes them all), and
- * returns the outcomes that were reached.
+ * returns the outcomes that were reached. Probes that satisfy a group's rules are tried after
+ * its samples, which makes the check exact wherever the probes list every answer.
  */
 function playScene(
   { activity, file, sink }: ActivityCheck,
@@ -70,10 +72,17 @@ function playScene(
     reached.add(result.step.group);
     return result.step.group;
   };
+  let probes: Answer[] | undefined;
   rulesOf(interaction).forEach((rules, g) => {
     const samples = rules.flatMap((rule) => sampleAnswers(interaction, rule));
     const taken = samples.map(matched);
     if (taken.includes(g)) return;
+    // Then every probe that satisfies one of the group's rules (exhaustive for small answer spaces).
+    probes ??= probeAnswers(interaction);
+    const fitting = probes.filter((a) => rules.some((rule) => ruleMatches(interaction, rule, a)));
+    const more = fitting.map(matched);
+    if (more.includes(g)) return;
+    taken.push(...more);
     const by = [...new Set(taken)].filter((x): x is number => x !== null && x >= 0 && x < g);
     const why =
       by.length > 0
@@ -84,7 +93,7 @@ function playScene(
       'unreachable-group',
       file,
       path,
-      `this group can never be reached: ${why} (tried ${samples.length} sample answers)`,
+      `this group can never be reached: ${why} (tried ${samples.length + fitting.length} answers that satisfy its rules)`,
     );
   });
   if (!reached.has(-1))
