@@ -63,7 +63,7 @@ export { sourceHash } from './text/hash';
 export type { EloParams, SkillEstimate } from './learner/elo';
 export { ELO_DEFAULTS, expected, answerScore, updateEstimate } from './learner/elo';
 export type { LearnerModel, SkillState, ActivityProgress, ModelAnswer } from './learner/model';
-export { newLearner, updateLearner } from './learner/model';
+export { newLearner, updateLearner, learnerFrom } from './learner/model';
 export type { Mastery, ProgressionOptions } from './learner/mastery';
 export {
   LEVEL_DIFFICULTY,

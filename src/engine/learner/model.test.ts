@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActivityId, AttemptId, SkillId } from '../ids';
-import { newLearner, updateLearner } from './model';
+import { learnerFrom, newLearner, updateLearner } from './model';
 import type { ModelAnswer } from './model';
 
 const answer = (over: Partial<ModelAnswer> = {}): ModelAnswer => ({
@@ -60,5 +61,26 @@ describe('learner model', () => {
     expect(m0.skills).toEqual({});
     expect(Object.isFrozen(m1)).toBe(true);
     expect(Object.isFrozen(m1.skills)).toBe(true);
+  });
+});
+
+describe('learnerFrom', () => {
+  it('equals folding updateLearner over the same answers (property)', () => {
+    const answerArb = fc.record({
+      activity: fc.constantFrom('a1', 'a2', 'a3'),
+      attempt: fc.constantFrom('x', 'y'),
+      skills: fc.subarray(['links', 'rush', 'secrets']),
+      difficulty: fc.integer({ min: -2, max: 2 }),
+      correct: fc.boolean(),
+      hinted: fc.boolean(),
+      graded: fc.boolean(),
+      ended: fc.boolean(),
+    }) as unknown as fc.Arbitrary<ModelAnswer>;
+    fc.assert(
+      fc.property(fc.array(answerArb, { maxLength: 40 }), (answers) => {
+        const folded = answers.reduce((m, a) => updateLearner(m, a), newLearner('11-13'));
+        expect(learnerFrom('11-13', answers)).toEqual(folded);
+      }),
+    );
   });
 });

@@ -60,12 +60,18 @@ function nextActivity(prev: ActivityProgress | undefined, a: ModelAnswer): Activ
   });
 }
 
-function nextSkills(
-  model: LearnerModel,
+type Skills = Partial<Record<SkillId, SkillState>>;
+type Activities = Partial<Record<ActivityId, ActivityProgress>>;
+
+/** Writes one answer into `skills` and `activities` (replacing entries, never editing them). */
+function applyAnswer(
+  skills: Skills,
+  activities: Activities,
   a: ModelAnswer,
   params: EloParams,
-): LearnerModel['skills'] {
-  const skills: Partial<Record<SkillId, SkillState>> = { ...model.skills };
+): void {
+  activities[a.activity] = nextActivity(activities[a.activity], a);
+  if (!a.graded || a.skills.length === 0) return;
   // One item, several skills: predict from their mean ability, move each by its own K.
   let sum = 0;
   for (const s of a.skills) sum += skills[s]?.theta ?? 0;
@@ -81,7 +87,6 @@ function nextSkills(
       lastActivity: a.activity,
     });
   }
-  return Object.freeze(skills);
 }
 
 /**
@@ -93,10 +98,32 @@ export function updateLearner(
   a: ModelAnswer,
   params: EloParams = ELO_DEFAULTS,
 ): LearnerModel {
-  const activities = Object.freeze({
-    ...model.activities,
-    [a.activity]: nextActivity(model.activities[a.activity], a),
+  const graded = a.graded && a.skills.length > 0;
+  const skills: Skills = graded ? { ...model.skills } : (model.skills as Skills);
+  const activities: Activities = { ...model.activities };
+  applyAnswer(skills, activities, a, params);
+  return Object.freeze({
+    band: model.band,
+    skills: graded ? Object.freeze(skills) : model.skills,
+    activities: Object.freeze(activities),
   });
-  const skills = a.graded && a.skills.length > 0 ? nextSkills(model, a, params) : model.skills;
-  return Object.freeze({ band: model.band, skills, activities });
+}
+
+/**
+ * Applies many answers in order, the same as folding {@link updateLearner} over them but
+ * without copying the model for each one (for summaries of long logs).
+ */
+export function learnerFrom(
+  band: Band,
+  answers: Iterable<ModelAnswer>,
+  params: EloParams = ELO_DEFAULTS,
+): LearnerModel {
+  const skills: Skills = {};
+  const activities: Activities = {};
+  for (const a of answers) applyAnswer(skills, activities, a, params);
+  return Object.freeze({
+    band,
+    skills: Object.freeze(skills),
+    activities: Object.freeze(activities),
+  });
 }

@@ -1,7 +1,7 @@
 import type { ActivityId } from '../ids';
 import { itemDifficulty } from '../learner/mastery';
-import { newLearner, updateLearner } from '../learner/model';
-import type { LearnerModel } from '../learner/model';
+import { learnerFrom } from '../learner/model';
+import type { LearnerModel, ModelAnswer } from '../learner/model';
 import { ELO_DEFAULTS } from '../learner/elo';
 import type { EloParams } from '../learner/elo';
 import type { Catalogue } from '../types/catalogue';
@@ -38,30 +38,26 @@ export function summarize(
   const ordered = canonicalEvents(events);
   const firstTries = new Set<string>();
   const safety: Record<Safety, number> = { safe: 0, risky: 0, unsafe: 0 };
-  let learner = newLearner(band);
   let correct = 0;
-  for (const e of ordered) {
+  const answers: ModelAnswer[] = ordered.map((e) => {
     const key = `${e.attempt}|${e.scene}`;
     const first = !firstTries.has(key);
     firstTries.add(key);
-    const activity = catalogue.activities.get(e.activity as ActivityId);
-    learner = updateLearner(
-      learner,
-      {
-        activity: e.activity,
-        attempt: e.attempt,
-        skills: activity?.skills ?? [],
-        difficulty: activity ? itemDifficulty(activity, e.scene) : 0,
-        correct: e.correct,
-        hinted: e.hinted,
-        graded: first && !e.whatIf && isGraded(e.answer.type),
-        ended: e.ended,
-      },
-      params,
-    );
     if (e.correct) correct++;
     safety[e.safety]++;
-  }
+    const activity = catalogue.activities.get(e.activity as ActivityId);
+    return {
+      activity: e.activity,
+      attempt: e.attempt,
+      skills: activity?.skills ?? [],
+      difficulty: activity ? itemDifficulty(activity, e.scene) : 0,
+      correct: e.correct,
+      hinted: e.hinted,
+      graded: first && !e.whatIf && isGraded(e.answer.type),
+      ended: e.ended,
+    };
+  });
+  const learner = learnerFrom(band, answers, params);
   return Object.freeze({
     learner,
     answers: ordered.length,
