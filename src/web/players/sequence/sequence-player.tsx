@@ -1,6 +1,250 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
+import './sequence-player.css';
 
-// Placeholder until the sequence player lands (issue 4); it lets the build and other players run.
-export default function Player(_props: PlayerProps<'sequence'>) {
-  return <p>The sequence game is not built yet.</p>;
+/** A small seeded shuffle, so a scene shows the same order until it is replayed. */
+function shuffled(ids: readonly string[], seed: string): string[] {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  const rand = () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507);
+    h = Math.imul(h ^ (h >>> 13), 3266489909);
+    return ((h ^= h >>> 16) >>> 0) / 4294967296;
+  };
+  const out = [...ids];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  // Never start in the authored order (often the right one).
+  if (out.length > 1 && out.every((id, i) => id === ids[i])) out.push(out.shift()!);
+  return out;
+}
+
+function moved(order: readonly string[], id: string, to: number): readonly string[] {
+  const from = order.indexOf(id);
+  if (from < 0 || to < 0 || to >= order.length || to === from) return order;
+  const next = order.filter((x) => x !== id);
+  next.splice(to, 0, id);
+  return next;
+}
+
+interface Drag {
+  id: string;
+  pointerId: number;
+  /** Where the pointer holds the card, from the card's top. */
+  grabY: number;
+  /** The pointer's last position and the card's current offset from its place in the list. */
+  y: number;
+  dy: number;
+  from: number;
+}
+
+/**
+ * `sequence`: put the steps in order. Drag a card by its grip (Pointer Events with pointer
+ * capture, so it works with a finger, a pen or a mouse) or move it with its up and down
+ * buttons; every move is announced. The steps start shuffled. Check sends the order.
+ */
+export default function SequencePlayer(props: PlayerProps<'sequence'>) {
+  return <Sequence key={props.sceneKey} {...props} />;
+}
+
+function Sequence({
+  interaction,
+  text,
+  onAnswer,
+  locked,
+  solution,
+  sceneKey,
+}: PlayerProps<'sequence'>) {
+  const { steps } = interaction.args;
+  const [order, setOrder] = useState<readonly string[]>(() =>
+    shuffled(
+      steps.map((s) => s.id),
+      sceneKey,
+    ),
+  );
+  const [said, setSaid] = useState<{ n: number; text: string } | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const cards = useRef(new Map<string, HTMLLIElement>());
+  const drag = useRef<Drag | null>(null);
+  const refocus = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
+  const orderRef = useRef(order);
+  orderRef.current = order;
+
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const label = (id: string) => {
+    const s = byId.get(id);
+    return s ? text(s.text) : id;
+  };
+  const announce = (id: string, to: number) =>
+    setSaid((old) => ({
+      n: (old?.n ?? 0) + 1,
+      text: t('sequence.moved', { step: label(id), n: to + 1, total: steps.length }),
+    }));
+
+  const moveBy = (id: string, delta: -1 | 1) => {
+    if (locked) return;
+    const to = order.indexOf(id) + delta;
+    if (to < 0 || to >= order.length) return;
+    refocus.current = { id, dir: delta < 0 ? 'up' : 'down' };
+    setOrder(moved(order, id, to));
+    announce(id, to);
+  };
+
+  /** Puts the dragged card under the pointer again after the list changed under it. */
+  const place = () => {
+    const d = drag.current;
+    const el = d && cards.current.get(d.id);
+    if (!d || !el) return;
+    const layoutTop = el.getBoundingClientRect().top - d.dy;
+    d.dy = d.y - d.grabY - layoutTop;
+    el.style.transform = `translateY(${d.dy}px)`;
+  };
+
+  useLayoutEffect(() => {
+    place();
+    const f = refocus.current;
+    refocus.current = null;
+    if (!f) return;
+    const card = cards.current.get(f.id);
+    const want = card?.querySelector<HTMLButtonElement>(`.seq-${f.dir}`);
+    const other = card?.querySelector<HTMLButtonElement>(`.seq-${f.dir === 'up' ? 'down' : 'up'}`);
+    (want && !want.disabled ? want : other)?.focus();
+  }, [order]);
+
+  const start = (id: string, e: PointerEvent) => {
+    if (locked || e.button !== 0 || drag.current) return;
+    const el = cards.current.get(id);
+    if (!el || !list.current) return;
+    e.preventDefault();
+    // Capture on the list, which stays in the page while the cards move inside it.
+    list.current.setPointerCapture(e.pointerId);
+    const top = el.getBoundingClientRect().top;
+    drag.current = {
+      id,
+      pointerId: e.pointerId,
+      grabY: e.clientY - top,
+      y: e.clientY,
+      dy: 0,
+      from: order.indexOf(id),
+    };
+    setDragging(id);
+  };
+
+  const follow = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d || e.pointerId !== d.pointerId) return;
+    d.y = e.clientY;
+    place();
+    const el = cards.current.get(d.id)!;
+    const current = orderRef.current;
+    const i = current.indexOf(d.id);
+    const middle = d.y - d.grabY + el.offsetHeight / 2;
+    const centre = (id: string | undefined) => {
+      const r = id ? cards.current.get(id)?.getBoundingClientRect() : undefined;
+      return r ? r.top + r.height / 2 : null;
+    };
+    const below = centre(current[i + 1]);
+    const above = centre(current[i - 1]);
+    if (below !== null && middle > below) setOrder(moved(current, d.id, i + 1));
+    else if (above !== null && middle < above) setOrder(moved(current, d.id, i - 1));
+  };
+
+  const end = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d || e.pointerId !== d.pointerId) return;
+    drag.current = null;
+    const el = cards.current.get(d.id);
+    if (el) el.style.transform = '';
+    setDragging(null);
+    const to = orderRef.current.indexOf(d.id);
+    if (to !== d.from) announce(d.id, to);
+  };
+
+  return (
+    <div class="sequence-player">
+      <p class="seq-how">{t('sequence.howTo')}</p>
+      <ol
+        ref={list}
+        class={`seq-list${dragging ? ' is-dragging' : ''}`}
+        aria-label={t('sequence.steps')}
+        onPointerMove={follow}
+        onPointerUp={end}
+        onPointerCancel={end}
+        onLostPointerCapture={end}
+      >
+        {order.map((id, i) => {
+          const answerAt = solution ? solution.order.indexOf(id) : -1;
+          return (
+            <li
+              key={id}
+              ref={(el) => {
+                if (el) cards.current.set(id, el);
+                else cards.current.delete(id);
+              }}
+              class={`seq-card${dragging === id ? ' is-dragged' : ''}${answerAt >= 0 ? ' is-solution' : ''}`}
+              data-step={id}
+            >
+              <span class="seq-grip" aria-hidden="true" onPointerDown={(e) => start(id, e)}>
+                <span class="seq-num">{i + 1}</span>
+                <svg viewBox="0 0 16 24" width="16" height="24">
+                  <circle cx="5" cy="5" r="2" />
+                  <circle cx="11" cy="5" r="2" />
+                  <circle cx="5" cy="12" r="2" />
+                  <circle cx="11" cy="12" r="2" />
+                  <circle cx="5" cy="19" r="2" />
+                  <circle cx="11" cy="19" r="2" />
+                </svg>
+              </span>
+              <span class="seq-text">
+                <span class="visually-hidden">{i + 1}. </span>
+                {label(id)}
+                {answerAt >= 0 && (
+                  <span class="answer-tag">{t('sequence.answerPlace', { n: answerAt + 1 })}</span>
+                )}
+              </span>
+              <span class="seq-buttons">
+                <button
+                  type="button"
+                  class="seq-move seq-up"
+                  aria-label={t('sequence.moveUp', { step: label(id) })}
+                  disabled={locked || i === 0}
+                  onClick={() => moveBy(id, -1)}
+                >
+                  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                    <path d="M12 19V5M5 12l7-7 7 7" />
+                  </svg>
+                </button>
+                <button
+                  type="button"
+                  class="seq-move seq-down"
+                  aria-label={t('sequence.moveDown', { step: label(id) })}
+                  disabled={locked || i === order.length - 1}
+                  onClick={() => moveBy(id, 1)}
+                >
+                  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+                    <path d="M12 5v14M5 12l7 7 7-7" />
+                  </svg>
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <div class="visually-hidden" aria-live="polite">
+        {said && <p key={said.n}>{said.text}</p>}
+      </div>
+      <button
+        type="button"
+        class="primary"
+        disabled={locked}
+        onClick={() => onAnswer({ type: 'sequence', order: [...order] })}
+      >
+        {t('play.check')}
+      </button>
+    </div>
+  );
 }

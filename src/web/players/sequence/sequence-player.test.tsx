@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import type { InteractionOf } from '../../../engine/types/interaction';
+import type { Text } from '../../../engine/types/text';
+import SequencePlayer from './sequence-player';
+
+const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
+const interaction = {
+  type: 'sequence',
+  args: {
+    steps: [
+      { id: 'a', text: tx('First') },
+      { id: 'b', text: tx('Second') },
+      { id: 'c', text: tx('Third') },
+      { id: 'd', text: tx('Fourth') },
+    ],
+  },
+  answerGroups: [],
+  defaultOutcome: { next: 'x', correct: false, safety: 'risky' },
+} as unknown as InteractionOf<'sequence'>;
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+type Props = Parameters<typeof SequencePlayer>[0];
+const onAnswer = vi.fn();
+function view(props: Partial<Props> = {}) {
+  return (
+    <SequencePlayer
+      interaction={interaction}
+      text={(t) => t.text}
+      onAnswer={onAnswer}
+      locked={false}
+      solution={null}
+      sceneKey="steps:3"
+      {...props}
+    />
+  );
+}
+async function mount(props: Partial<Props> = {}) {
+  root = document.createElement('div');
+  document.body.append(root);
+  onAnswer.mockReset();
+  await act(() => render(view(props), root));
+}
+
+const order = () =>
+  [...root.querySelectorAll<HTMLElement>('.seq-card')].map((c) => c.dataset.step!);
+const byLabel = (label: string) =>
+  root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+const names: Record<string, string> = { a: 'First', b: 'Second', c: 'Third', d: 'Fourth' };
+
+describe('SequencePlayer', () => {
+  it('starts shuffled (never in the authored order) and the same for the same scene', async () => {
+    await mount();
+    const first = order();
+    expect([...first].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(first).not.toEqual(['a', 'b', 'c', 'd']);
+    render(null, root);
+    await act(() => render(view(), root));
+    expect(order()).toEqual(first);
+  });
+
+  it('moves a step with its buttons, keeps focus on it and announces the move', async () => {
+    await mount();
+    const start = order();
+    const id = start[2]!;
+    const up = byLabel(`Move up: ${names[id]}`);
+    up.focus();
+    await act(() => up.click());
+    expect(order()[1]).toBe(id);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Move up: ${names[id]}`);
+    expect(root.querySelector('[aria-live=polite]')?.textContent).toBe(
+      `${names[id]} is now number 2 of 4.`,
+    );
+    // At the top, "move up" is disabled and focus goes to "move down".
+    await act(() => byLabel(`Move up: ${names[id]}`).click());
+    expect(order()[0]).toBe(id);
+    expect(byLabel(`Move up: ${names[id]}`).disabled).toBe(true);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Move down: ${names[id]}`);
+  });
+
+  it('sends the shown order with Check, and starts again when the scene changes', async () => {
+    await mount();
+    const shown = order();
+    await act(() => byLabel(`Move down: ${names[shown[0]!]}`).click());
+    const moved = order();
+    await act(() =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check')!.click(),
+    );
+    expect(onAnswer).toHaveBeenCalledWith({ type: 'sequence', order: moved });
+    await act(() => render(view({ sceneKey: 'steps:5' }), root));
+    expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('');
+  });
+
+  it('shows where each step goes once the solution is released', async () => {
+    await mount({ solution: { type: 'sequence', order: ['a', 'b', 'c', 'd'] } });
+    const tags = [...root.querySelectorAll<HTMLElement>('.seq-card')].map(
+      (c) => `${c.dataset.step}:${c.querySelector('.answer-tag')?.textContent}`,
+    );
+    expect(tags.sort()).toEqual([
+      'a:The answer: number 1',
+      'b:The answer: number 2',
+      'c:The answer: number 3',
+      'd:The answer: number 4',
+    ]);
+  });
+});
