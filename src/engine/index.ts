@@ -91,3 +91,6 @@ export type { DeploymentContent } from './library/filter';
 export { withoutTopics } from './library/filter';
 export type { LessonPlan } from './library/lesson-plan';
 export { lessonPlan } from './library/lesson-plan';
+
+export type { TranslationStatus } from './i18n/status';
+export { translationStatus, offeredLanguages, translatorFor } from './i18n/status';
