@@ -39,7 +39,10 @@ export function interactionTypes(activity: Activity): InteractionType[] {
   return [...seen];
 }
 
-/** Rewrites pack-relative media paths (`media/x.svg`) to URLs under `/content/packs/<pack>/`. */
+/**
+ * Rewrites media paths to URLs: pack media (`media/x.svg`) under `/content/packs/<pack>/`,
+ * shared art (`art/x.svg`) under `/content/art/`.
+ */
 function mediaUrls(value: unknown, pack: string): unknown {
   if (Array.isArray(value)) return value.map((v) => mediaUrls(v, pack));
   if (value === null || typeof value !== 'object') return value;
@@ -47,7 +50,9 @@ function mediaUrls(value: unknown, pack: string): unknown {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     out[k] =
       k === 'src' && typeof v === 'string' && !v.startsWith('/')
-        ? `/content/packs/${pack}/${v}`
+        ? v.startsWith('art/')
+          ? `/content/${v}`
+          : `/content/packs/${pack}/${v}`
         : mediaUrls(v, pack);
   }
   return out;
@@ -119,9 +124,9 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
   return files;
 }
 
-/** Media files referenced by packs, to copy next to the bundles (same relative paths). */
+/** Pack media and shared art, to copy next to the bundles (same relative paths). */
 export function mediaFiles(mediaPaths: readonly string[]): BundleFile[] {
   return mediaPaths
-    .filter((p) => /^packs\/[^/]+\/media\//.test(p))
+    .filter((p) => /^packs\/[^/]+\/media\//.test(p) || /^art\/.+\.svg$/.test(p))
     .map((p) => ({ path: p, copyFrom: p }));
 }

@@ -27,6 +27,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
     eventsOf(profile.id),
   ]);
   const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
+  warmMedia(bundle);
   return { catalogue, pack, fallback, summary: summarize(events, catalogue, band) };
 }
 
@@ -41,4 +42,30 @@ export function useBand(profile: Profile | null): BandData | Error | null {
     );
   }, [profile]);
   return data;
+}
+
+/** Every media URL inside a value (scene pictures, hotspot images). */
+function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) mediaUrls(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'src' && typeof v === 'string' && v.startsWith('/content/')) out.add(v);
+      else mediaUrls(v, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Fetches the band's pictures in the background, once per page load, so the service worker
+ * keeps them and every activity of the band plays offline after this visit.
+ */
+let warmed = '';
+function warmMedia(bundle: { version: string; band: string; activities: unknown }): void {
+  const key = `${bundle.version}:${bundle.band}`;
+  if (warmed === key || !('serviceWorker' in navigator)) return;
+  warmed = key;
+  setTimeout(() => {
+    for (const url of mediaUrls(bundle.activities)) void fetch(url).catch(() => {});
+  }, 1500);
 }
