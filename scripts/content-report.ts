@@ -1,0 +1,79 @@
+// npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>]
+// Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges.
+// With --json, stdout holds only one JSON object (activities, guides, challenges).
+import { loadCatalogue } from '../src/content/catalogue';
+import { contentReport, coverageGaps } from '../src/content/report';
+import { BANDS, LEVELS } from '../src/engine/types/text';
+import { INTERACTION_TYPES } from '../src/engine/types/interaction';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const dirAt = args.indexOf('--dir');
+const dir = dirAt >= 0 ? args[dirAt + 1] : 'content';
+const unknown = args.filter(
+  (a, i) => !['--json', '--gaps', '--dir'].includes(a) && args[i - 1] !== '--dir',
+);
+if (!dir || unknown.length > 0) {
+  console.error(
+    `content:report: usage: npm run content:report -- [--json] [--gaps] [--dir <content root>]`,
+  );
+  process.exit(2);
+}
+
+const { catalogue, errors } = await loadCatalogue(dir);
+if (errors.length > 0) {
+  console.error(`content:report: ${errors.length} content error(s); run npm run content:check`);
+  process.exit(1);
+}
+const report = contentReport(catalogue);
+if (json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
+}
+
+const topics = [...catalogue.topics.keys()];
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`Activities by topic × band × level (count per cell)\n`);
+console.log(pad('topic', 12) + BANDS.map((b) => pad(b, 16)).join(''));
+console.log(pad('', 12) + BANDS.map(() => pad('I  C  E', 16)).join(''));
+for (const topic of topics) {
+  const cells = BANDS.map((band) =>
+    pad(
+      LEVELS.map((level) =>
+        String(
+          report.activities.filter((a) => a.topic === topic && a.band === band && a.level === level)
+            .length,
+        ),
+      ).join('  '),
+      16,
+    ),
+  );
+  console.log(pad(topic, 12) + cells.join(''));
+}
+console.log(`\nGuides and challenges per topic × band (guides/challenges)\n`);
+for (const topic of topics) {
+  const cells = BANDS.map((band) =>
+    pad(
+      `${report.guides.filter((g) => g.topic === topic && g.band === band).length}/${
+        report.challenges.filter((c) => c.topic === topic && c.band === band).length
+      }`,
+      16,
+    ),
+  );
+  console.log(pad(topic, 12) + cells.join(''));
+}
+console.log(`\nInteraction types used (activities using each)\n`);
+for (const type of INTERACTION_TYPES) {
+  console.log(
+    `  ${pad(type, 10)} ${report.activities.filter((a) => a.interactions.includes(type)).length}`,
+  );
+}
+const gaps = coverageGaps(report, topics);
+console.log(
+  `\n${report.activities.length} activities (${report.activities.filter((a) => a.sensitive).length} sensitive), ${catalogue.guides.size} guides, ${catalogue.challenges.size} challenges; ${gaps.length} gap(s) in topic × band × level`,
+);
+for (const topic of topics) {
+  const mine = gaps.filter((g) => g.startsWith(`${topic} `));
+  console.log(`  ${pad(topic, 10)} ${mine.length === 0 ? 'complete' : `${mine.length} gap(s)`}`);
+  if (args.includes('--gaps')) for (const g of mine) console.log(`    ${g}`);
+}

@@ -1,0 +1,65 @@
+import type { Catalogue } from '../engine/types/catalogue';
+import { BANDS, LEVELS } from '../engine/types/text';
+import type { Band, Level } from '../engine/types/text';
+import { interactionTypes } from './bundle';
+import { activityReadability } from './readability';
+
+/** What the curriculum covers: every activity, guide and challenge, by topic, band and level. */
+export interface ContentReport {
+  readonly activities: readonly {
+    id: string;
+    topic: string;
+    band: Band;
+    level: Level;
+    interactions: readonly string[];
+    sensitive: boolean;
+    grade: number;
+  }[];
+  readonly guides: readonly { id: string; topic: string; band: Band }[];
+  /** One row per challenge and band it is written for. */
+  readonly challenges: readonly { id: string; topic: string; band: Band; for: string }[];
+}
+
+export function contentReport(catalogue: Catalogue): ContentReport {
+  const byId = <T extends { id: string }>(xs: Iterable<T>) =>
+    [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    activities: byId(catalogue.activities.values()).map((a) => ({
+      id: a.id,
+      topic: a.topic,
+      band: a.band,
+      level: a.level,
+      interactions: interactionTypes(a),
+      sensitive: a.sensitive !== undefined,
+      grade: activityReadability(a).grade,
+    })),
+    guides: byId(catalogue.guides.values()).map((g) => ({
+      id: g.id,
+      topic: g.topic,
+      band: g.band,
+    })),
+    challenges: byId(catalogue.challenges.values()).flatMap((c) =>
+      c.bands.map((band) => ({ id: c.id, topic: c.topic, band, for: c.for })),
+    ),
+  };
+}
+
+/** Cells of topic × band × level with no activity, and topic × band with no guide or challenge. */
+export function coverageGaps(report: ContentReport, topics: readonly string[]): string[] {
+  const gaps: string[] = [];
+  for (const topic of topics) {
+    for (const band of BANDS) {
+      for (const level of LEVELS) {
+        if (
+          !report.activities.some((a) => a.topic === topic && a.band === band && a.level === level)
+        )
+          gaps.push(`${topic} ${band} ${level}: no activity`);
+      }
+      if (!report.guides.some((g) => g.topic === topic && g.band === band))
+        gaps.push(`${topic} ${band}: no guide`);
+      if (!report.challenges.some((c) => c.topic === topic && c.band === band))
+        gaps.push(`${topic} ${band}: no challenge`);
+    }
+  }
+  return gaps;
+}
