@@ -1,14 +1,40 @@
 import { buildCatalogue } from '../engine/content/build';
 import type { BuildResult } from '../engine/content/build';
+import type { ContentIssue } from '../engine/content/issues';
 import { loadContentDir } from './load-dir';
+import { activityReadability } from './readability';
 
 /**
- * Loads and checks a content root from disk (the server and the CLI use this).
+ * `readability`: each activity's learner-facing text is at or below its band's
+ * Flesch–Kincaid grade (5–7 ≤ 2, 8–10 ≤ 4, 11–13 ≤ 6, 14–16 ≤ 8).
+ */
+export function readabilityIssues(result: BuildResult): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const a of result.catalogue.activities.values()) {
+    const r = activityReadability(a);
+    if (r.ok) continue;
+    issues.push({
+      check: 'readability',
+      file: result.catalogue.sources.get(`activity:${a.id}`)?.file ?? a.id,
+      path: 'scenes',
+      message: `reading grade ${r.grade} is above ${r.target} for band ${a.band}: use shorter sentences and words`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Loads and checks a content root from disk (the server and the CLI use this), including the
+ * readability of every activity for its band.
  *
  * @example
  * const { catalogue, errors } = await loadCatalogue('content');
  */
 export async function loadCatalogue(root: string): Promise<BuildResult> {
   const files = await loadContentDir(root);
-  return buildCatalogue(files, { root: root.split('\\').join('/') });
+  const result = buildCatalogue(files, { root: root.split('\\').join('/') });
+  const readability = readabilityIssues(result);
+  return readability.length === 0
+    ? result
+    : { ...result, errors: [...result.errors, ...readability] };
 }

@@ -5,12 +5,15 @@ import type { Plugin } from 'vite';
 import { formatIssue } from '../engine/content/issues';
 import { buildCatalogue } from '../engine/content/build';
 import { loadContentDir } from './load-dir';
+import { readabilityIssues } from './catalogue';
 import { contentBundles, mediaFiles } from './bundle';
 import type { BundleFile } from './bundle';
 
 async function buildBundles(root: string): Promise<{ files: BundleFile[]; errors: string[] }> {
   const raw = await loadContentDir(root);
-  const { catalogue, errors } = buildCatalogue(raw, { root: 'content' });
+  const result = buildCatalogue(raw, { root: 'content' });
+  const { catalogue } = result;
+  const errors = [...result.errors, ...readabilityIssues(result)];
   if (errors.length > 0) return { files: [], errors: errors.map(formatIssue) };
   const hash = createHash('sha256');
   for (const f of raw.sort((a, b) => (a.path < b.path ? -1 : 1)))

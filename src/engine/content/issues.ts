@@ -23,6 +23,7 @@ export const CHECKS = [
   'placeholder',
   'translation-unknown-id',
   'translation-placeholders',
+  'readability',
 ] as const;
 
 /** A check that fails the content build. */
