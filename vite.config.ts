@@ -56,6 +56,17 @@ export default defineConfig({
             options: { cacheName: 'kite-fonts' },
           },
           {
+            // Worksheets, challenge cards and guides someone opened stay available offline.
+            urlPattern: ({ url }) =>
+              /^\/api\/(worksheets|challenges|guides)\/[^/]+\.pdf$/.test(url.pathname),
+            handler: 'StaleWhileRevalidate',
+            options: {
+              cacheName: 'kite-print',
+              expiration: { maxEntries: 60 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
             urlPattern: ({ url }) => url.pathname === '/api/client-config',
             handler: 'NetworkFirst',
             options: { cacheName: 'kite-config', networkTimeoutSeconds: 3 },

@@ -17,6 +17,13 @@ const Privacy = lazy(() => import('../pages/privacy').then((m) => m.Privacy));
 const Profiles = lazy(() => import('../pages/profiles').then((m) => m.Profiles));
 const Settings = lazy(() => import('../pages/settings').then((m) => m.Settings));
 const Play = lazy(() => import('../pages/play').then((m) => m.Play));
+const Library = lazy(() => import('../pages/library').then((m) => m.Library));
+const ChallengePage = lazy(() => import('../pages/challenge').then((m) => m.ChallengePage));
+const GuidePage = lazy(() => import('../pages/guide').then((m) => m.GuidePage));
+const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage));
+
+/** Library pages an adult may open without a child's profile on this device. */
+const isAdultPath = (path: string) => /^\/(library|challenges|guides|lessons)(\/|$)/.test(path);
 
 /** Which page a path shows. Pages that need a player send a newcomer to first run. */
 function Page({ path }: { path: string }) {
@@ -27,6 +34,14 @@ function Page({ path }: { path: string }) {
   if (path === '/settings') return <Settings />;
   const play = match('/play/:id', path);
   if (play) return <Play id={play.id!} />;
+  if (path === '/library') return <Library />;
+  const challenge = match('/challenges/:id', path);
+  if (challenge) return <ChallengePage id={challenge.id!} />;
+  const guide = match('/guides/:id/:audience', path);
+  if (guide && (guide.audience === 'parents' || guide.audience === 'teachers'))
+    return <GuidePage id={guide.id!} audience={guide.audience} />;
+  const lesson = match('/lessons/:id', path);
+  if (lesson) return <LessonPage id={lesson.id!} />;
   return <Home />;
 }
 
@@ -60,7 +75,11 @@ export function App() {
   }, [profiles, currentId, refresh]);
 
   const needsProfile =
-    session && !session.profile && path !== '/start' && !path.startsWith('/help');
+    session &&
+    !session.profile &&
+    path !== '/start' &&
+    !path.startsWith('/help') &&
+    !isAdultPath(path);
   useEffect(() => {
     if (needsProfile) navigate('/start', { replace: true });
   }, [needsProfile]);

@@ -12,6 +12,9 @@ export function TopBar({ avatarSrc }: { avatarSrc?: string | undefined }) {
         <span>{t('app.name')}</span>
       </Link>
       <nav class="top-actions" aria-label="Kite">
+        <Link href="/library" class="library-link">
+          {t('nav.library')}
+        </Link>
         {avatarSrc && (
           <Link href="/settings" class="icon-link" aria-label={t('nav.settings')}>
             <img src={avatarSrc} alt="" width="36" height="36" />
