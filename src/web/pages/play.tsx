@@ -32,6 +32,8 @@ import { SensitiveNote } from '../play/sensitive-note';
 import { useBreakReminder } from '../play/break-reminder';
 import { useAutoRead } from '../speech/auto-read';
 import { effectiveBand } from '../store/profiles';
+import { PlayTogetherPanel } from '../play-together/panel';
+import { useTogether } from '../play-together/use-together';
 
 interface Loaded {
   activity: Activity;
@@ -53,6 +55,7 @@ export function Play({ id }: { id: string }) {
   const whatIf = useRef(false);
   const liveRef = useRef<HTMLDivElement>(null);
   const breakReminder = useBreakReminder();
+  const [together, setTogether] = useTogether();
 
   useEffect(() => {
     if (!profile) return;
@@ -151,13 +154,32 @@ export function Play({ id }: { id: string }) {
   const sceneNumber = state.steps.length + 1;
 
   return (
-    <main class={`page play topic-${activity.topic}`}>
+    <main class={`page play topic-${activity.topic}${together ? ' together' : ''}`}>
       <div class="play-head">
         <h1>{text(activity.title)}</h1>
         <button type="button" class="secondary" onClick={() => setStopping(true)}>
           {t('play.stop')}
         </button>
       </div>
+      <p>
+        <button
+          type="button"
+          class="secondary together-toggle"
+          aria-pressed={together}
+          onClick={() => setTogether(!together)}
+        >
+          {t('together.toggle')}
+        </button>
+      </p>
+      {together && (
+        <PlayTogetherPanel
+          activity={activity}
+          scene={last ? undefined : scene}
+          atStart={state.steps.length === 0 && !last}
+          ended={Boolean(state.ending) && !last}
+          text={text}
+        />
+      )}
       {notice && <p class="notice">{notice}</p>}
       <div
         ref={liveRef}

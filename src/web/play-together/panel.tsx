@@ -1,0 +1,51 @@
+import type { Activity, Scene } from '../../engine/types/activity';
+import type { Text } from '../../engine/types/text';
+import { t } from '../i18n/i18n';
+import './play-together.css';
+
+interface Props {
+  activity: Activity;
+  /** The scene on screen; undefined between scenes. */
+  scene: Scene | undefined;
+  /** Nothing answered yet. */
+  atStart: boolean;
+  ended: boolean;
+  text(t: Text): string;
+}
+
+/**
+ * The adult's side of play-together mode (ADULT-2): the activity's prompts before starting,
+ * the current scene's prompt while playing, and the conversation prompt at the end. All from
+ * the content (`playTogether`, `Scene.playTogether`, `adultPrompt`).
+ */
+export function PlayTogetherPanel({ activity, scene, atStart, ended, text }: Props) {
+  const now = !ended && scene?.playTogether;
+  return (
+    <aside class="together-panel" aria-labelledby="together-title">
+      <h2 id="together-title">{t('together.title')}</h2>
+      {atStart && <p class="small">{t('together.intro')}</p>}
+      {now && (
+        <div class="together-now">
+          <h3>{t('together.now')}</h3>
+          <p>{text(now)}</p>
+        </div>
+      )}
+      {ended ? (
+        <div class="together-now">
+          <h3>{t('together.after')}</h3>
+          <p>{text(activity.adultPrompt)}</p>
+        </div>
+      ) : null}
+      {(atStart || ended) && activity.playTogether.length > 0 && (
+        <div>
+          <h3>{t('together.before')}</h3>
+          <ul>
+            {activity.playTogether.map((p) => (
+              <li key={p.id}>{text(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </aside>
+  );
+}
