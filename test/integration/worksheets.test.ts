@@ -354,10 +354,10 @@ describe('main: content at start', () => {
   });
 
   it('refuses a country without its pack, in one line', async () => {
-    const r = await runMain({ KITE_COUNTRY: 'xx' });
+    const r = await runMain({ KITE_CONTENT_DIR: 'test/fixtures/khmer', KITE_COUNTRY: 'xx' });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      'kite: KITE_COUNTRY is "xx" but ./content/countries/ has no xx.json',
+      'kite: KITE_COUNTRY is "xx" but test/fixtures/khmer/countries/ has no xx.json',
     );
   });
 });

@@ -474,9 +474,13 @@ function orderingAtoms(answer: OrderingAnswer, ctx: Ctx, x: number, width: numbe
     const first = lines[0];
     const firstText = first?.ops[0];
     if (!first || firstText?.kind !== 'text') return;
-    const boxY = Math.max(0, firstText.baseline - style.size * 0.27 - box / 2);
+    // Centre the box on the first line; push the line down if the box would touch the row above.
+    const pad = box * 0.15;
+    const shift = Math.max(0, pad - (firstText.baseline - style.size * 0.27 - box / 2));
+    firstText.baseline += shift;
+    const boxY = firstText.baseline - style.size * 0.27 - box / 2;
     first.ops.push({ kind: 'box', x, y: boxY, w: box, h: box, width: 0.9, gray: BOX_GRAY });
-    first.height = Math.max(first.height, boxY + box);
+    first.height = Math.max(first.height + shift, boxY + box + pad);
     const position = answer.answers?.[i];
     if (ctx.showAnswers && position !== undefined) {
       const mark = engine.shapeLine(String(position), { ...style, weight: 'bold' });

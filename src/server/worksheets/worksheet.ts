@@ -9,6 +9,24 @@ export interface WorksheetOptions {
   readonly answers: boolean;
 }
 
+/**
+ * `items` in a fixed shuffled order (seeded by `seed`) when they are already in the key's order,
+ * so a printed sheet does not give its own answer away; otherwise as written.
+ */
+export function unsolved<T>(items: readonly T[], solved: boolean, seed: string): T[] {
+  if (!solved || items.length < 2) return [...items];
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    const j = h % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  // A shuffle can land on the original order: rotate by one then.
+  return out.every((x, i) => x === items[i]) ? [...items.slice(1), items[0]!] : out;
+}
+
 function answerArea(q: WorksheetQuestion, text: PrintContext['text']): AnswerArea {
   switch (q.kind) {
     case 'short':
@@ -18,19 +36,25 @@ function answerArea(q: WorksheetQuestion, text: PrintContext['text']): AnswerAre
         kind: 'choices',
         options: q.options.map((o) => ({ label: text(o.text), correct: q.correct.includes(o.id) })),
       };
-    case 'match':
+    case 'match': {
+      const inLine = q.left.every((l, i) => q.right[i]?.id === q.pairs[l.id]);
+      const right = unsolved(q.right, inLine, q.id);
       return {
         kind: 'matching',
         left: q.left.map((l) => text(l.text)),
-        right: q.right.map((r) => text(r.text)),
-        answers: q.left.map((l) => q.right.findIndex((r) => r.id === q.pairs[l.id])),
+        right: right.map((r) => text(r.text)),
+        answers: q.left.map((l) => right.findIndex((r) => r.id === q.pairs[l.id])),
       };
-    case 'order':
+    }
+    case 'order': {
+      const inOrder = q.items.every((item, i) => q.correct[i] === item.id);
+      const items = unsolved(q.items, inOrder, q.id);
       return {
         kind: 'ordering',
-        items: q.items.map((i) => text(i.text)),
-        answers: q.items.map((i) => q.correct.indexOf(i.id) + 1),
+        items: items.map((i) => text(i.text)),
+        answers: items.map((i) => q.correct.indexOf(i.id) + 1),
       };
+    }
     case 'draw':
       return { kind: 'drawing', size: q.size };
   }
@@ -40,6 +64,7 @@ function answerArea(q: WorksheetQuestion, text: PrintContext['text']): AnswerAre
  * The printable worksheet of an activity (LIB-3): title, a blank name line (never filled in,
  * nothing is stored), the goal, the intro and every question with room to answer. The answer
  * key is the same page with the answers written in and notes for adults, and no name line.
+ * Items written in the key's order (an order or match question) are printed shuffled.
  * Large type for ages 5–7. The footer names the country's helplines.
  */
 export function worksheetModel(
