@@ -38,7 +38,20 @@ export async function buildWebIfStale({ force = false, quiet = false } = {}) {
   if (!force && have === want && existsSync('dist/index.html')) return false;
   if (!quiet) console.log('Building the web app (dist/)…');
   const { build } = await import('vite');
-  await build({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' });
+  // Always a production build, even when called from a test runner that sets NODE_ENV=test
+  // (which would otherwise give a development JSX runtime and no service worker).
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: 'vite.config.ts',
+      mode: 'production',
+      logLevel: quiet ? 'error' : 'warn',
+    });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
   writeFileSync(STAMP, `${want}\n`);
   return true;
 }

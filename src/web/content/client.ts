@@ -3,6 +3,7 @@
  * src/content/bundle.ts). Responses are cached by the service worker, so everything read once
  * is there offline.
  */
+import { noteFetched } from '../app/offline-cache';
 import type { BandBundle } from './catalogue';
 import type { ClientConfig, ContentIndex, RenderedActivity, RenderedCountry } from './types';
 
@@ -11,6 +12,7 @@ const memo = new Map<string, Promise<unknown>>();
 async function getJson<T>(url: string): Promise<T> {
   let p = memo.get(url) as Promise<T> | undefined;
   if (!p) {
+    noteFetched(url);
     p = fetch(url).then(async (res) => {
       if (!res.ok) throw new ContentMissingError(url, res.status);
       return (await res.json()) as T;

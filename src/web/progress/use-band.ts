@@ -6,6 +6,7 @@ import type { CountryPack } from '../../engine/types/country';
 import { bandBundle, clientConfig, country } from '../content/client';
 import { catalogueFromBundle } from '../content/catalogue';
 import { eventsOf } from '../store/events';
+import { noteFetched } from '../app/offline-cache';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
 
@@ -66,6 +67,9 @@ function warmMedia(bundle: { version: string; band: string; activities: unknown 
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
   setTimeout(() => {
-    for (const url of mediaUrls(bundle.activities)) void fetch(url).catch(() => {});
+    for (const url of mediaUrls(bundle.activities)) {
+      noteFetched(url);
+      void fetch(url).catch(() => {});
+    }
   }, 1500);
 }

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import { startServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
+import { lastAnnouncement, setUpChild } from '../helpers/child';
+
+// After one online visit the service worker has the shell, the players and the band's content:
+// the app reloads offline, an activity plays to its end, and its progress survives a reload.
+const enabled = browserAvailable();
+
+const GOOD_ORDER = [
+  'Stop replying',
+  'Take screenshots to keep a record',
+  'Block and report the account',
+  'Tell an adult you trust what happened',
+];
+
+async function stepOrder(page: Page): Promise<string[]> {
+  const names = await page.locator('.seq-list li').allTextContents();
+  return names.map((n) => GOOD_ORDER.find((s) => n.includes(s)) ?? n);
+}
+
+/** Plays sample-new-friend (chat, chat, sequence) to its end with taps. */
+async function playNewFriend(page: Page): Promise<void> {
+  await page.locator('.chat-thread').waitFor();
+  await page.getByRole('button', { name: 'No thanks.' }).click();
+  await expect.poll(() => lastAnnouncement(page)).toContain('Safe choice.');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Block and report' }).click();
+  await expect.poll(() => lastAnnouncement(page)).toContain('Safe choice.');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.locator('.seq-list').waitFor();
+  for (let i = 0; i < GOOD_ORDER.length; i++) {
+    for (let at = (await stepOrder(page)).indexOf(GOOD_ORDER[i]!); at > i; at--) {
+      await page.getByRole('button', { name: `Move up: ${GOOD_ORDER[i]}` }).click();
+    }
+  }
+  expect(await stepOrder(page)).toEqual(GOOD_ORDER);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect.poll(() => lastAnnouncement(page)).toContain('Safe choice.');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'You finished!' }).waitFor();
+}
+
+async function eventCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const r = indexedDB.open('kite');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    return new Promise<number>((ok) => {
+      const r = db.transaction('events').objectStore('events').count();
+      r.onsuccess = () => ok(r.result);
+    });
+  });
+}
+
+describe.skipIf(!enabled)('offline play', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('plays an activity offline after one visit, and its progress survives a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const watch = watchContext(context, server.origin);
+    const page = await context.newPage();
+    await setUpChild(page, server.origin, { band: '11-13' });
+    // The one online visit: the service worker installs and controls the page; home has
+    // loaded the band's content and pictures.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(2000); // the background fetch of the band's pictures
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+    await page.getByRole('link', { name: /A new friend in the game/ }).first().click();
+    await playNewFriend(page);
+    const events = await eventCount(page);
+    expect(events).toBe(3);
+
+    await page.reload();
+    await page.locator('.play-head h1').waitFor();
+    expect(await eventCount(page)).toBe(events);
+    await page.goto(server.origin + '/');
+    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+    await page.goto(server.origin + '/help');
+    await page.getByText('Child Helpline International').first().waitFor();
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
