@@ -12,7 +12,7 @@ import type { Outcome } from '../../engine/types/outcome';
 import type { Answer } from '../../engine/types/interaction';
 import type { Text } from '../../engine/types/text';
 import type { CountryPack } from '../../engine/types/country';
-import type { AttemptId, DeviceId, EventId, LearnerId } from '../../engine/ids';
+import type { AttemptId, DeviceId, EventId, LearnerId, SceneId } from '../../engine/ids';
 import { activity as loadActivity, clientConfig, country } from '../content/client';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
@@ -66,10 +66,17 @@ export function Play({ id }: { id: string }) {
         country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
         country(profile.lang, 'intl'),
       ]);
-      const saved = await loadCheckpoint(profile.id, activity);
-      if (saved?.mode === 'replayed') setNotice(t('play.checkpointReplayed'));
-      if (saved?.mode === 'restarted') setNotice(t('play.checkpointRestarted'));
-      setState(saved?.state ?? startActivity(activity));
+      // `?scene=<id>` opens a scene directly: authors preview their content, adults show one
+      // part of an activity. Otherwise the child resumes from the last checkpoint.
+      const preview = new URLSearchParams(location.search).get('scene');
+      if (preview && sceneOf(activity, preview)) {
+        setState(startActivity(activity, preview as SceneId));
+      } else {
+        const saved = await loadCheckpoint(profile.id, activity);
+        if (saved?.mode === 'replayed') setNotice(t('play.checkpointReplayed'));
+        if (saved?.mode === 'restarted') setNotice(t('play.checkpointRestarted'));
+        setState(saved?.state ?? startActivity(activity));
+      }
       setLoaded({ activity, pack, fallback });
     })().catch((e: unknown) => setLoaded(e instanceof Error ? e : new Error(String(e))));
   }, [profile, id]);
