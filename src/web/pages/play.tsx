@@ -25,6 +25,7 @@ import type { PlayerProps } from '../players/types';
 import { SpeakButton } from '../components/speak-button';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Feedback } from '../play/feedback';
+import { outcomeLabel } from '../play/safety-badge';
 import { HintPanel } from '../play/hint-panel';
 import { WhatIf } from '../play/what-if';
 import { Ending } from '../play/ending';
@@ -142,7 +143,7 @@ export function Play({ id }: { id: string }) {
       whatIf: whatIf.current,
     });
     await appendEvent(event);
-    const safetyWord = t(`play.${result.outcome.safety}`);
+    const safetyWord = outcomeLabel(result.outcome);
     announce(`${safetyWord}. ${result.outcome.feedback ? text(result.outcome.feedback) : ''}`);
     setLast({ outcome: result.outcome, answer: a });
     setState(result.state);

@@ -24,7 +24,7 @@ export function Ending(props: {
         <img src={ending.correct ? KIRI.proud : KIRI.thinking} alt="" width="72" height="94" />
         <div class="bubble">
           <h2 id="ending-title">{t('play.finished')}</h2>
-          <SafetyBadge safety={ending.safety} />
+          <SafetyBadge outcome={ending} />
         </div>
       </div>
       <WhoCanHelp pack={props.pack} />

@@ -35,7 +35,7 @@ export function Feedback(props: {
       <div class="kiri-says">
         <img src={kiri} alt="" width="64" height="83" />
         <div class="bubble">
-          <SafetyBadge safety={outcome.safety} />
+          <SafetyBadge outcome={outcome} />
           {message && (
             <p>
               {message} <SpeakButton text={message} />
