@@ -204,6 +204,7 @@ export function Play({ id }: { id: string }) {
           pack={loaded.pack}
           onNext={state.ending ? () => setLast(null) : goOn}
           ended={Boolean(state.ending)}
+          stays={state.scene !== null && state.scene === state.steps.at(-1)?.scene}
         />
       ) : (
         scene && (

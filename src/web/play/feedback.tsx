@@ -17,6 +17,8 @@ export function Feedback(props: {
   text: (t: Text) => string;
   pack: CountryPack;
   ended: boolean;
+  /** The outcome keeps the child on the same scene (a try again, not a new scene). */
+  stays: boolean;
   onNext: () => void;
 }) {
   const { outcome, text } = props;
@@ -26,7 +28,7 @@ export function Feedback(props: {
   const kiri =
     outcome.safety === 'safe' ? (outcome.correct ? KIRI.proud : KIRI.happy) : KIRI.concerned;
   const showHelp = outcome.talkToAdult || outcome.safety !== 'safe';
-  const stays = !props.ended && !outcome.correct;
+  const stays = !props.ended && props.stays;
   return (
     <section class={`feedback card feedback-${outcome.safety}`} aria-labelledby="feedback-title">
       <h2 id="feedback-title" class="visually-hidden">
