@@ -10,6 +10,8 @@ import type { AppDeps } from '../../src/server/app';
 import { loadCatalogue } from '../../src/content/catalogue';
 import type { Catalogue } from '../../src/engine/types/catalogue';
 import type { Activity } from '../../src/engine/types/activity';
+import type { Text } from '../../src/engine/types/text';
+import { renderText } from '../../src/engine/text/render';
 import { createPdfRenderer } from '../../src/server/pdf/renderer';
 import type { PdfRenderer } from '../../src/server/pdf/renderer';
 import { freshSqlite } from '../helpers/dialects';
@@ -59,7 +61,10 @@ afterAll(async () => {
 });
 
 /** Every question prompt and item text of a worksheet, in English. */
+/** The worksheet's prompts and items as printed for the default country (placeholders filled). */
 function worksheetStrings(a: Activity): string[] {
+  const intl = content.countries.get('intl' as never)!;
+  const shown = (t: Text) => renderText(t, intl, intl);
   return a.worksheet.questions.flatMap((q) => {
     const items =
       q.kind === 'tick'
@@ -69,7 +74,7 @@ function worksheetStrings(a: Activity): string[] {
           : q.kind === 'order'
             ? q.items
             : [];
-    return [q.prompt.text, ...items.map((i) => i.text.text)];
+    return [shown(q.prompt), ...items.map((i) => shown(i.text))];
   });
 }
 
@@ -99,8 +104,13 @@ describe('worksheets: GET /api/worksheets/{activityId}.pdf', () => {
   });
 
   it('prints every worksheet in the content (every question kind)', async () => {
+    // Its own app with a limit above the number of worksheets, so the shared app's limit stays
+    // untouched for the tests after this one.
+    const all = await appFor(content, {
+      pdfRateLimit: { max: content.activities.size + 10, timeWindow: '1 minute' },
+    });
     for (const a of content.activities.values()) {
-      const res = await app.inject({ url: `/api/worksheets/${a.id}.pdf` });
+      const res = await all.inject({ url: `/api/worksheets/${a.id}.pdf` });
       expect(res.statusCode, a.id).toBe(200);
       const text = textOf(res.rawPayload);
       for (const s of worksheetStrings(a)) expect(text, `${a.id}: ${s}`).toContain(s);
