@@ -63,7 +63,7 @@ for (const topic of topics) {
   console.log(pad(topic, 12) + cells.join(''));
 }
 console.log(`\nInteraction types used (activities using each)\n`);
-for (const type of INTERACTION_TYPES) {
+for (const type of INTERACTION_TYPES.filter((t) => t !== 'continue')) {
   console.log(
     `  ${pad(type, 10)} ${report.activities.filter((a) => a.interactions.includes(type)).length}`,
   );
