@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/content/catalogue';
+import { contentReport, coverageGaps } from '../../src/content/report';
+import { INTERACTION_TYPES } from '../../src/engine/types/interaction';
+
+// Curriculum A (issue 5): kindness, contact, images, wellbeing, complete for every band and level.
+const TOPICS = ['kindness', 'contact', 'images', 'wellbeing'];
+
+describe('curriculum A coverage', async () => {
+  const { catalogue, errors } = await loadCatalogue('content');
+  const report = contentReport(catalogue);
+
+  it('passes the checker', () => {
+    expect(errors).toEqual([]);
+  });
+
+  it('has an activity for every topic × band × level, and a guide and a challenge for every topic × band', () => {
+    expect(coverageGaps(report, TOPICS)).toEqual([]);
+  });
+
+  it('uses every one of the nine interaction types', () => {
+    const used = new Set(
+      report.activities.filter((a) => TOPICS.includes(a.topic)).flatMap((a) => a.interactions),
+    );
+    for (const type of INTERACTION_TYPES.filter((t) => t !== 'continue'))
+      expect(used).toContain(type);
+  });
+
+  it('marks the hardest subjects sensitive, for 14–16 only', () => {
+    const sensitive = [...catalogue.activities.values()].filter((a) => a.sensitive);
+    for (const topic of ['contact', 'images']) {
+      expect(sensitive.some((a) => a.topic === topic && a.band === '14-16')).toBe(true);
+    }
+    for (const a of sensitive) expect(a.sensitive?.minBand).toBe('14-16');
+  });
+
+  it('ends every activity of the curriculum with who can help', () => {
+    for (const a of catalogue.activities.values()) {
+      if (!TOPICS.includes(a.topic)) continue;
+      const endings = Object.values(a.scenes).flatMap((s) =>
+        [...s.interaction.answerGroups.map((g) => g.outcome), s.interaction.defaultOutcome].filter(
+          (o) => o.next === 'end' && o.correct,
+        ),
+      );
+      expect(endings.length, a.id).toBeGreaterThan(0);
+      for (const o of endings) expect(o.feedback?.text ?? '', a.id).toMatch(/\{helpline\}/);
+    }
+  });
+});
+
+describe('npm run content:report -- --json', () => {
+  it('prints only one JSON object with activities, guides and challenges', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/content-report.ts', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const report = JSON.parse(out) as ReturnType<typeof contentReport>;
+    expect(report.activities.length).toBeGreaterThanOrEqual(48);
+    for (const a of report.activities) {
+      expect(Object.keys(a)).toEqual(
+        expect.arrayContaining(['id', 'topic', 'band', 'level', 'interactions']),
+      );
+    }
+    expect(report.guides.every((g) => g.topic && g.band)).toBe(true);
+    expect(report.challenges.every((c) => c.topic && c.band)).toBe(true);
+  });
+});
