@@ -84,7 +84,10 @@ describe.skipIf(!enabled)('offline play', () => {
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
-    await page.getByRole('link', { name: /A new friend in the game/ }).first().click();
+    await page
+      .getByRole('link', { name: /A new friend in the game/ })
+      .first()
+      .click();
     await playNewFriend(page);
     const events = await eventCount(page);
     expect(events).toBe(3);
