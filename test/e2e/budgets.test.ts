@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { BANDS } from '../../src/engine/types/text';
@@ -15,6 +17,15 @@ describe('page-weight budgets of the production build', () => {
     const { files, gz } = initialJs(DIST);
     expect(files.length).toBeGreaterThan(0);
     expect(gz, `${files.join(', ')} = ${kb(gz)}`).toBeLessThanOrEqual(BUDGETS.initialJsGz);
+  });
+
+  it('keeps the schema library and the password dictionaries out of the shell', () => {
+    const { files } = initialJs(DIST);
+    for (const f of files) {
+      const js = readFileSync(join(DIST, f), 'utf8');
+      expect(js, f).not.toMatch(/ZodError|\$ZodType/);
+      expect(js, f).not.toMatch(/zxcvbn/i);
+    }
   });
 
   it(`every game chunk is at most ${kb(BUDGETS.gameChunkGz)} gzipped`, () => {

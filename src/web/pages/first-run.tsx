@@ -9,8 +9,20 @@ import { useSession } from '../app/session';
 import { createProfile } from '../store/profiles';
 import { navigate } from '../app/router';
 import { useAutoRead } from '../speech/auto-read';
+import privacyIcon from '../../../content/art/topics/privacy.svg';
+import phoneIcon from '../../../content/art/ui/phone-frame.svg';
+import safeIcon from '../../../content/art/ui/safe.svg';
+import eraseIcon from '../../../content/art/ui/erase.svg';
 
 type Step = 'band' | 'avatar' | 'language' | 'privacy';
+
+/** The privacy notice, one picture per point, for children who do not read yet. */
+const PRIVACY_POINTS: readonly (readonly [UiKey, string])[] = [
+  ['first.privacy1', privacyIcon],
+  ['first.privacy2', phoneIcon],
+  ['first.privacy3', safeIcon],
+  ['first.privacy4', eraseIcon],
+];
 
 /**
  * First run: an age band from pictures (never a date of birth), a drawn avatar (no name, no
@@ -112,10 +124,12 @@ export function FirstRun() {
             {t('first.privacyTitle')} <SpeakButton text={privacyText} />
           </h1>
           <ul class="icon-list">
-            <li class="icon-noname">{t('first.privacy1')}</li>
-            <li class="icon-device">{t('first.privacy2')}</li>
-            <li class="icon-eye">{t('first.privacy3')}</li>
-            <li class="icon-erase">{t('first.privacy4')}</li>
+            {PRIVACY_POINTS.map(([key, icon]) => (
+              <li key={key}>
+                <img src={icon} alt="" width="40" height="40" />
+                <span>{t(key)}</span>
+              </li>
+            ))}
           </ul>
           <button type="button" class="primary" onClick={finish}>
             {t('first.start')}
