@@ -41,6 +41,7 @@ export class KiteLogController extends LogController {
   override requestCompleted(err: Error | null, request: FastifyRequest, reply: FastifyReply) {
     if (this.isLogDisabled(request)) return;
     const line = {
+      reqId: request.id,
       method: request.method,
       path: routePath(request.url),
       status: reply.statusCode,
