@@ -52,7 +52,11 @@ export function watchContext(context: BrowserContext, origin: string): PageWatch
     if (new URL(url).origin !== origin) watch.foreignRequests.push(url);
   });
   context.on('requestfailed', (req) => {
-    watch.failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`);
+    const error = req.failure()?.errorText ?? '';
+    // A request the page itself gave up on because it navigated away (a picture still loading
+    // when the child taps a link) is not a failure of the app.
+    if (error === 'net::ERR_ABORTED') return;
+    watch.failedRequests.push(`${req.url()} ${error}`);
   });
   context.on('page', (page) => watchPage(page, watch));
   return watch;
