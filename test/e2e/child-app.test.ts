@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -59,6 +60,39 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
     await page.getByRole('button', { name: "Let's play" }).click();
     await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
     expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads a 5–7 scene aloud with its choices, so a child who cannot read can play', async () => {
+    const activity = JSON.parse(
+      readFileSync('content/packs/core/activities/images-5-7-evaluate.json', 'utf8'),
+    ) as {
+      start: string;
+      scenes: Record<string, { interaction: { args: { options: { text: { text: string } }[] } } }>;
+    };
+    const options = activity.scenes[activity.start]!.interaction.args.options.map(
+      (o) => o.text.text,
+    );
+    const page = await newPage(FAKE_SPEECH);
+    await setUpChild(page, server.origin, { band: '5-7', avatar: 'Owl' });
+    await page.goto(server.origin + '/play/images-5-7-evaluate');
+    await page.locator('.player-choice').waitFor();
+    await page.waitForFunction(() =>
+      (window as unknown as { __spoken: Spoken[] }).__spoken.some((s) =>
+        s.text?.includes('What do you do?'),
+      ),
+    );
+    const spoken = await page.evaluate(
+      () => (window as unknown as { __spoken: Spoken[] }).__spoken,
+    );
+    const scene = spoken.find((s) => s.text?.includes('What do you do?'));
+    for (const o of options) expect(scene?.text).toContain(o);
+    expect(scene?.voice).toBe('Device English');
+    await page
+      .getByRole('button', { name: 'Stop reading' })
+      .or(page.getByRole('button', { name: 'Read aloud' }))
+      .first()
+      .waitFor();
     await context.close();
   });
 

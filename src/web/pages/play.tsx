@@ -7,7 +7,7 @@ import { requestHelp, visibleHelp } from '../../engine/play/help';
 import { rewind } from '../../engine/play/whatif';
 import { eventFromPlay } from '../../engine/progress/event';
 import { renderText } from '../../engine/text/render';
-import type { Activity } from '../../engine/types/activity';
+import type { Activity, Scene } from '../../engine/types/activity';
 import type { Outcome } from '../../engine/types/outcome';
 import type { Answer } from '../../engine/types/interaction';
 import type { Text } from '../../engine/types/text';
@@ -23,6 +23,7 @@ import { loadCheckpoint, saveCheckpoint, clearCheckpoint } from '../store/checkp
 import { loadPlayer } from '../players/registry';
 import type { PlayerProps } from '../players/types';
 import { SpeakButton } from '../components/speak-button';
+import { speakableTexts } from '../play/speakable';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Feedback } from '../play/feedback';
 import { outcomeLabel } from '../play/safety-badge';
@@ -100,8 +101,12 @@ export function Play({ id }: { id: string }) {
   }, [type]);
 
   const band = profile ? effectiveBand(profile) : '5-7';
+  const readAloud = (sc: Scene) =>
+    speakableTexts(sc)
+      .map((tx) => text(tx).replace(/[.!?…]?\s*$/, (end) => end.trim() || '.'))
+      .join(' ');
   const autoRead =
-    (profile?.readAloudAuto ?? band === '5-7') && scene && !last ? text(scene.body) : null;
+    (profile?.readAloudAuto ?? band === '5-7') && scene && !last ? readAloud(scene) : null;
   useAutoRead(autoRead);
 
   if (!profile) return null;
@@ -211,7 +216,7 @@ export function Play({ id }: { id: string }) {
           <section class="scene" aria-label={t('play.sceneOf', { n: sceneNumber })}>
             <div class="scene-body">
               <p>{text(scene.body)}</p>
-              <SpeakButton text={text(scene.body)} />
+              <SpeakButton text={readAloud(scene)} />
             </div>
             {scene.media && (
               <img class="scene-media" src={scene.media.src} alt={text(scene.media.alt)} />
