@@ -117,6 +117,13 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
       });
     }
     for (const a of acts) files.push({ path: `${lang}/activities/${a.id}.json`, json: a });
+    const recordings = catalogue.audio?.get(lang as never);
+    files.push({
+      path: `${lang}/audio.json`,
+      json: Object.fromEntries(
+        [...(recordings ?? new Map())].map(([id, rel]) => [id, `/content/${rel}`]),
+      ),
+    });
     for (const c of catalogue.countries.values()) {
       files.push({ path: `${lang}/countries/${c.code}.json`, json: translate(c) });
     }
@@ -124,9 +131,9 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
   return files;
 }
 
-/** Pack media and shared art, to copy next to the bundles (same relative paths). */
+/** Pack media, recordings and shared art, to copy next to the bundles (same relative paths). */
 export function mediaFiles(mediaPaths: readonly string[]): BundleFile[] {
   return mediaPaths
-    .filter((p) => /^packs\/[^/]+\/media\//.test(p) || /^art\/.+\.svg$/.test(p))
+    .filter((p) => /^packs\/[^/]+\/(?:media|audio)\//.test(p) || /^art\/.+\.svg$/.test(p))
     .map((p) => ({ path: p, copyFrom: p }));
 }

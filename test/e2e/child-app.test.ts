@@ -110,6 +110,42 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
     await context.close();
   });
 
+  it("plays the pack's recording when there is one, even with no on-device voice", async () => {
+    const recorder = `(() => {
+      window.__played = [];
+      HTMLMediaElement.prototype.play = function () {
+        window.__played.push(this.src);
+        setTimeout(() => this.dispatchEvent(new Event('ended')), 0);
+        return Promise.resolve();
+      };
+    })();`;
+    const page = await newPage(
+      FAKE_SPEECH.replace('localService: true', 'localService: false') + recorder,
+    );
+    await setUpChild(page, server.origin);
+    await page.goto(server.origin + '/play/sample-prize-message?scene=inbox');
+    await page.locator('.player-inbox').waitFor();
+    await page.getByRole('button', { name: 'Read aloud' }).first().click();
+    await page.waitForFunction(
+      () => (window as unknown as { __played: string[] }).__played.length > 0,
+    );
+    const played = await page.evaluate(
+      () => (window as unknown as { __played: string[] }).__played,
+    );
+    expect(played).toEqual([
+      `${server.origin}/content/packs/sample/audio/en/sample-prize-message.inbox.body.ogg`,
+    ]);
+    const spoken = await page.evaluate(
+      () => (window as unknown as { __spoken: Spoken[] }).__spoken,
+    );
+    expect(spoken.filter((s) => s.text)).toEqual([]);
+    // A scene without recordings, on a device without a local voice: no speaker at all.
+    await page.goto(server.origin + '/play/sample-prize-message?scene=what-now');
+    await page.locator('.player-choice').waitFor();
+    await expect(page.getByRole('button', { name: 'Read aloud' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it('has help on every screen, with helplines and their verification date, and no violations', async () => {
     const page = await newPage();
     await setUpChild(page, server.origin);

@@ -1,5 +1,5 @@
 import { deepFreeze } from '../freeze';
-import type { ContentId } from '../ids';
+import type { ContentId, LocaleCode } from '../ids';
 import type { Catalogue } from '../types/catalogue';
 import { checkContentIds } from './checks/content-ids';
 import { checkGraph } from './checks/graph';
@@ -51,7 +51,7 @@ export function buildCatalogue(
   const root = options.root?.replace(/\/+$/, '') ?? '';
   const display = (rel: string) => (root === '' ? rel : `${root}/${rel}`);
   const sink = new IssueSink();
-  const { parsed, media } = parseFiles(files, display, sink);
+  const { parsed, media, audio: recordings } = parseFiles(files, display, sink);
 
   const fileTexts = parsed.map((p) => ({
     file: p.file,
@@ -81,6 +81,16 @@ export function buildCatalogue(
   const intl = intlPack(loaded);
   for (const ft of fileTexts) checkPlaceholders(ft.file, ft.texts, intl, sink);
   const locales = loadLocales(parsed, texts, sink);
+  const audio = new Map<LocaleCode, Map<ContentId, string>>();
+  for (const r of recordings) {
+    if (!texts.has(r.id as ContentId)) {
+      sink.add('audio-unknown-id', r.file, r.id, `recording of content id "${r.id}", which does not exist`);
+      continue;
+    }
+    const byId = audio.get(r.lang as LocaleCode) ?? new Map<ContentId, string>();
+    byId.set(r.id as ContentId, r.rel);
+    audio.set(r.lang as LocaleCode, byId);
+  }
 
   const { topics, skills, packs, activities, guides, challenges, countries, sources } = loaded;
   const catalogue: Catalogue = deepFreeze({
@@ -93,6 +103,7 @@ export function buildCatalogue(
     countries,
     texts,
     locales,
+    audio,
     sources,
   });
   const errors = sink.issues.filter((i) => i.check !== 'translation-stale');

@@ -22,7 +22,7 @@ export interface ParsedFile {
 
 const LAYOUT =
   'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges}/<id>.json, ' +
-  'packs/<pack>/media/<file>, art/<file>, countries/<code>.json or locales/<lang>/<name>.json';
+  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json or locales/<lang>/<name>.json';
 
 /** Where a JSON syntax error is, as `line L, column C`. */
 export function jsonErrorAt(text: string): string {
@@ -37,9 +37,10 @@ export function parseFiles(
   files: readonly ContentFile[],
   display: (rel: string) => string,
   sink: IssueSink,
-): { parsed: ParsedFile[]; media: Set<string> } {
+): { parsed: ParsedFile[]; media: Set<string>; audio: AudioFile[] } {
   const parsed: ParsedFile[] = [];
   const media = new Set<string>();
+  const audio: AudioFile[] = [];
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const f of sorted) {
     const kind = classifyPath(f.path);
@@ -47,6 +48,10 @@ export function parseFiles(
     if (kind.kind === 'ignored') continue;
     if (kind.kind === 'media' || kind.kind === 'art') {
       media.add(f.path);
+      continue;
+    }
+    if (kind.kind === 'audio') {
+      audio.push({ file, rel: f.path, lang: kind.lang, id: kind.id });
       continue;
     }
     if (kind.kind === 'unknown' || f.text === null) {
@@ -59,7 +64,16 @@ export function parseFiles(
       sink.add('json', file, jsonErrorAt(f.text), `invalid JSON: ${(e as Error).message}`);
     }
   }
-  return { parsed, media };
+  return { parsed, media, audio };
+}
+
+/** A recording of one string in one language (`packs/<pack>/audio/<lang>/<content-id>.ogg`). */
+export interface AudioFile {
+  readonly file: string;
+  /** Path relative to the content root. */
+  readonly rel: string;
+  readonly lang: string;
+  readonly id: string;
 }
 
 /** The prefix every content id in a file must start with, or null for no rule. */

@@ -24,6 +24,7 @@ export const CHECKS = [
   'translation-unknown-id',
   'translation-placeholders',
   'readability',
+  'audio-unknown-id',
 ] as const;
 
 /** A check that fails the content build. */

@@ -8,11 +8,15 @@ export type FileKind =
       readonly name: string;
     }
   | { readonly kind: 'media'; readonly pack: string }
+  | { readonly kind: 'audio'; readonly pack: string; readonly lang: string; readonly id: string }
   | { readonly kind: 'art' }
   | { readonly kind: 'country'; readonly name: string }
   | { readonly kind: 'locale'; readonly lang: string }
   | { readonly kind: 'ignored' }
   | { readonly kind: 'unknown' };
+
+/** A recording: `<content id>.<ogg|opus|mp3|m4a|webm|wav>`. */
+const AUDIO_FILE = /^([a-z0-9][a-z0-9._-]*)\.(?:ogg|opus|mp3|m4a|webm|wav)$/;
 
 const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
   activities: 'activity',
@@ -23,7 +27,8 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
 /**
  * Classifies a path relative to the content root (forward slashes):
  * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges}/<id>.json`,
- * `packs/<pack>/media/<file>`, `countries/<code>.json`, `locales/<lang>/<name>.json`, and
+ * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>`,
+ * `countries/<code>.json`, `locales/<lang>/<name>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder and the app's
  * own UI strings under `ui/` (checked by the web app) are ignored.
  */
@@ -36,6 +41,8 @@ export function classifyPath(path: string): FileKind {
   if (a === 'packs' && b !== undefined) {
     if (parts.length === 3 && c === 'pack.json') return { kind: 'pack', pack: b };
     if (parts.length >= 4 && c === 'media') return { kind: 'media', pack: b };
+    const audio = c === 'audio' && parts.length === 5 ? AUDIO_FILE.exec(parts[4] ?? '') : null;
+    if (audio && d !== undefined) return { kind: 'audio', pack: b, lang: d, id: audio[1] as string };
     const folder = c === undefined ? undefined : FOLDERS[c];
     if (parts.length === 4 && folder !== undefined && d?.endsWith('.json')) {
       return { kind: folder, pack: b, name: d.slice(0, -5) };

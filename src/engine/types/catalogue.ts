@@ -106,6 +106,11 @@ export interface Catalogue {
   readonly texts: ReadonlyMap<ContentId, string>;
   /** Translations per locale, by content id. */
   readonly locales: ReadonlyMap<LocaleCode, ReadonlyMap<ContentId, Translation>>;
+  /**
+   * Recordings by language, then content id: the file's path relative to the content root.
+   * The app plays a recording, when there is one, instead of a synthetic voice.
+   */
+  readonly audio?: ReadonlyMap<LocaleCode, ReadonlyMap<ContentId, string>>;
   /** Source file of each entity, keyed `activity:<id>`, `guide:<id>`, ... */
   readonly sources: ReadonlyMap<string, SourceRef>;
 }

@@ -61,3 +61,7 @@ export async function clientConfig(): Promise<ClientConfig> {
 
 export const bandBundle = (lang: string, band: string) =>
   getJson<BandBundle>(`/content/${lang}/bands/${band}.json`);
+
+/** The pack's recordings in a language: content id → URL (may be empty). */
+export const audioIndex = (lang: string) =>
+  getJson<Readonly<Record<string, string>>>(`/content/${lang}/audio.json`).catch(() => ({}));

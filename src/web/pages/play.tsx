@@ -13,7 +13,7 @@ import type { Answer } from '../../engine/types/interaction';
 import type { Text } from '../../engine/types/text';
 import type { CountryPack } from '../../engine/types/country';
 import type { AttemptId, DeviceId, EventId, LearnerId, SceneId } from '../../engine/ids';
-import { activity as loadActivity, clientConfig, country } from '../content/client';
+import { activity as loadActivity, audioIndex, clientConfig, country } from '../content/client';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
@@ -38,6 +38,8 @@ import { PlayTogetherPanel } from '../play-together/panel';
 import { useTogether } from '../play-together/use-together';
 
 interface Loaded {
+  /** Recordings of this language's texts, by content id. */
+  audio: Readonly<Record<string, string>>;
   activity: Activity;
   pack: CountryPack;
   fallback: CountryPack;
@@ -63,10 +65,11 @@ export function Play({ id }: { id: string }) {
     if (!profile) return;
     (async () => {
       const config = await clientConfig();
-      const [activity, pack, fallback] = await Promise.all([
+      const [activity, pack, fallback, audio] = await Promise.all([
         loadActivity(profile.lang, id, effectiveBand(profile)),
         country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
         country(profile.lang, 'intl'),
+        audioIndex(profile.lang),
       ]);
       // `?scene=<id>` opens a scene directly: authors preview their content, adults show one
       // part of an activity. Otherwise the child resumes from the last checkpoint.
@@ -79,7 +82,7 @@ export function Play({ id }: { id: string }) {
         if (saved?.mode === 'restarted') setNotice(t('play.checkpointRestarted'));
         setState(saved?.state ?? startActivity(activity));
       }
-      setLoaded({ activity, pack, fallback });
+      setLoaded({ activity, pack, fallback, audio });
     })().catch((e: unknown) => setLoaded(e instanceof Error ? e : new Error(String(e))));
   }, [profile, id]);
 
@@ -105,9 +108,20 @@ export function Play({ id }: { id: string }) {
     speakableTexts(sc)
       .map((tx) => text(tx).replace(/[.!?…]?\s*$/, (end) => end.trim() || '.'))
       .join(' ');
+  /**
+   * The recordings of a scene's read-aloud texts, when every one has a recording. Texts with
+   * country placeholders are never taken from a recording (the words differ per country).
+   */
+  const recordingsOf = (sc: Scene): string[] => {
+    if (!loaded || loaded instanceof Error) return [];
+    const urls = speakableTexts(sc).map((tx) =>
+      tx.text.includes('{') ? undefined : loaded.audio[tx.id],
+    );
+    return urls.every((u): u is string => u !== undefined) ? urls : [];
+  };
   const autoRead =
     (profile?.readAloudAuto ?? band === '5-7') && scene && !last ? readAloud(scene) : null;
-  useAutoRead(autoRead);
+  useAutoRead(autoRead, scene && autoRead ? recordingsOf(scene) : []);
 
   if (!profile) return null;
   if (loaded instanceof Error)
@@ -216,7 +230,7 @@ export function Play({ id }: { id: string }) {
           <section class="scene" aria-label={t('play.sceneOf', { n: sceneNumber })}>
             <div class="scene-body">
               <p>{text(scene.body)}</p>
-              <SpeakButton text={readAloud(scene)} />
+              <SpeakButton text={readAloud(scene)} recordings={recordingsOf(scene)} />
             </div>
             {scene.media && (
               <img class="scene-media" src={scene.media.src} alt={text(scene.media.alt)} />

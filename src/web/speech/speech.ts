@@ -42,6 +42,50 @@ export function speak(text: string, lang: string, onEnd?: () => void): boolean {
   return true;
 }
 
+let playing: HTMLAudioElement | null = null;
+
+/**
+ * Plays the pack's recordings one after another (a recorded voice is preferred to a synthetic
+ * one, and works on devices with no voice at all). Returns false when there are none.
+ */
+export function playRecordings(urls: readonly string[], onEnd?: () => void): boolean {
+  if (urls.length === 0 || typeof Audio === 'undefined') return false;
+  stopSpeaking();
+  const audio = new Audio();
+  playing = audio;
+  let i = 0;
+  const next = () => {
+    if (playing !== audio) return;
+    const url = urls[i++];
+    if (url === undefined) {
+      playing = null;
+      onEnd?.();
+      return;
+    }
+    audio.src = url;
+    void audio.play().catch(() => next());
+  };
+  audio.onended = next;
+  audio.onerror = next;
+  next();
+  return true;
+}
+
+/** Reads aloud: the recordings when there are any, else an on-device voice. */
+export function readAloud(
+  text: string,
+  recordings: readonly string[],
+  lang: string,
+  onEnd?: () => void,
+): boolean {
+  return playRecordings(recordings, onEnd) || speak(text, lang, onEnd);
+}
+
 export function stopSpeaking(): void {
   if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
+  if (playing) {
+    const audio = playing;
+    playing = null;
+    audio.pause();
+  }
 }
