@@ -72,7 +72,9 @@ describe.skipIf(!enabled)('first visit weight in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const sizes: Promise<{ url: string; bytes: number }>[] = [];
+    const urls: string[] = [];
     page.on('requestfinished', (req) => {
+      urls.push(req.url());
       if (/\.woff2?$/.test(req.url())) return;
       sizes.push(
         req
@@ -85,6 +87,8 @@ describe.skipIf(!enabled)('first visit weight in Chromium', () => {
     const all = await Promise.all(sizes);
     const total = all.reduce((n, r) => n + r.bytes, 0);
     expect(all.length).toBeGreaterThan(3);
+    // The Khmer font is loaded only when Khmer is chosen.
+    expect(urls.filter((u) => /khmer/i.test(u))).toEqual([]);
     expect(total, all.map((r) => `${r.url} ${r.bytes}`).join('\n')).toBeLessThanOrEqual(
       BUDGETS.firstVisit,
     );

@@ -9,6 +9,18 @@ export const LANGUAGES: Readonly<Record<string, () => Promise<Strings>>> = {
   en: async () => en,
 };
 
+/**
+ * Fonts a language needs beyond the bundled Latin Noto Sans, loaded only when the language is
+ * chosen (a separate CSS chunk with self-hosted woff2 files; the service worker keeps them).
+ */
+export const SCRIPT_FONTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  km: () =>
+    Promise.all([
+      import('@fontsource/noto-sans-khmer/khmer-400.css'),
+      import('@fontsource/noto-sans-khmer/khmer-700.css'),
+    ]),
+};
+
 let current: Strings = en;
 let currentLang = 'en';
 
@@ -17,6 +29,7 @@ export async function setLanguage(lang: string): Promise<void> {
   const load = LANGUAGES[lang];
   current = load ? await load() : en;
   currentLang = load ? lang : 'en';
+  await SCRIPT_FONTS[currentLang]?.();
   document.documentElement.lang = currentLang;
 }
 
