@@ -84,7 +84,12 @@ export function buildCatalogue(
   const audio = new Map<LocaleCode, Map<ContentId, string>>();
   for (const r of recordings) {
     if (!texts.has(r.id as ContentId)) {
-      sink.add('audio-unknown-id', r.file, r.id, `recording of content id "${r.id}", which does not exist`);
+      sink.add(
+        'audio-unknown-id',
+        r.file,
+        r.id,
+        `recording of content id "${r.id}", which does not exist`,
+      );
       continue;
     }
     const byId = audio.get(r.lang as LocaleCode) ?? new Map<ContentId, string>();

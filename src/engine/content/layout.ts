@@ -42,7 +42,8 @@ export function classifyPath(path: string): FileKind {
     if (parts.length === 3 && c === 'pack.json') return { kind: 'pack', pack: b };
     if (parts.length >= 4 && c === 'media') return { kind: 'media', pack: b };
     const audio = c === 'audio' && parts.length === 5 ? AUDIO_FILE.exec(parts[4] ?? '') : null;
-    if (audio && d !== undefined) return { kind: 'audio', pack: b, lang: d, id: audio[1] as string };
+    if (audio && d !== undefined)
+      return { kind: 'audio', pack: b, lang: d, id: audio[1] as string };
     const folder = c === undefined ? undefined : FOLDERS[c];
     if (parts.length === 4 && folder !== undefined && d?.endsWith('.json')) {
       return { kind: folder, pack: b, name: d.slice(0, -5) };
