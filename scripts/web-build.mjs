@@ -41,6 +41,8 @@ export async function buildWebIfStale({ force = false, quiet = false } = {}) {
   // Always a production build, even when called from a test runner that sets NODE_ENV=test
   // (which would otherwise give a development JSX runtime and no service worker).
   const before = process.env.NODE_ENV;
+  // Vite's notice about its future config loader is for Vite's developers, not Kite's users.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   process.env.NODE_ENV = 'production';
   try {
     await build({
