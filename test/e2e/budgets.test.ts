@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BANDS } from '../../src/engine/types/text';
 import { BUDGETS, gameChunks, initialJs, kb, offlineBytes } from '../helpers/budget';
-import { browserAvailable, launchBrowser } from '../helpers/browser';
-import { startServer } from '../helpers/server';
-import type { RunningServer } from '../helpers/server';
+import { browserAvailable } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
 import { setUpChild } from '../helpers/child';
 
 // Budgets over the production build (the e2e global setup builds dist/ when stale).
@@ -57,19 +55,10 @@ describe('page-weight budgets of the production build', () => {
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('first visit weight in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it(`a first visit through first run to home transfers at most ${kb(BUDGETS.firstVisit)} (fonts and service-worker fetches aside)`, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const sizes: Promise<{ url: string; bytes: number }>[] = [];
     const urls: string[] = [];
@@ -82,7 +71,7 @@ describe.skipIf(!enabled)('first visit weight in Chromium', () => {
           .then((s) => ({ url: req.url(), bytes: s.responseBodySize + s.responseHeadersSize })),
       );
     });
-    await setUpChild(page, server.origin);
+    await setUpChild(page, suite.server.origin);
     await page.waitForLoadState('networkidle');
     const all = await Promise.all(sizes);
     const total = all.reduce((n, r) => n + r.bytes, 0);

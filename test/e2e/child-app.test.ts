@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
 import type { PageWatch } from '../helpers/browser';
-import { startServer } from '../helpers/server';
-import type { RunningServer } from '../helpers/server';
 import { setUpChild } from '../helpers/child';
 import { FAKE_SPEECH } from '../helpers/speech';
 import type { Spoken } from '../helpers/speech';
@@ -16,30 +15,20 @@ const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
 
 describe.skipIf(!enabled)("the child's app in Chromium", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let context: BrowserContext;
   let watch: PageWatch;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function newPage(init?: string): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     if (init) await context.addInitScript(init);
-    watch = watchContext(context, server.origin);
+    watch = watchContext(context, suite.server.origin);
     return context.newPage();
   }
 
   it('reads the privacy notice aloud for 5–7 with an on-device voice only', async () => {
     const page = await newPage(FAKE_SPEECH);
-    await page.goto(server.origin + '/');
+    await page.goto(suite.server.origin + '/');
     await page.getByRole('button', { name: '5 to 7' }).click();
     await page.getByRole('button', { name: 'Owl' }).click();
     await page.getByRole('heading', { name: 'Your progress stays here' }).waitFor();
@@ -74,8 +63,8 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
       (o) => o.text.text,
     );
     const page = await newPage(FAKE_SPEECH);
-    await setUpChild(page, server.origin, { band: '5-7', avatar: 'Owl' });
-    await page.goto(server.origin + '/play/images-5-7-evaluate');
+    await setUpChild(page, suite.server.origin, { band: '5-7', avatar: 'Owl' });
+    await page.goto(suite.server.origin + '/play/images-5-7-evaluate');
     await page.locator('.player-choice').waitFor();
     await page.waitForFunction(() =>
       (window as unknown as { __spoken: Spoken[] }).__spoken.some((s) =>
@@ -98,7 +87,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
 
   it('shows no speaker button when the device has only network voices', async () => {
     const page = await newPage(FAKE_SPEECH.replace('localService: true', 'localService: false'));
-    await page.goto(server.origin + '/');
+    await page.goto(suite.server.origin + '/');
     await page.getByRole('button', { name: '5 to 7' }).click();
     await page.getByRole('button', { name: 'Owl' }).click();
     await page.getByRole('heading', { name: 'Your progress stays here' }).waitFor();
@@ -122,8 +111,8 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
     const page = await newPage(
       FAKE_SPEECH.replace('localService: true', 'localService: false') + recorder,
     );
-    await setUpChild(page, server.origin);
-    await page.goto(server.origin + '/play/sample-prize-message?scene=inbox');
+    await setUpChild(page, suite.server.origin);
+    await page.goto(suite.server.origin + '/play/sample-prize-message?scene=inbox');
     await page.locator('.player-inbox').waitFor();
     await page.getByRole('button', { name: 'Read aloud' }).first().click();
     await page.waitForFunction(
@@ -133,14 +122,14 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
       () => (window as unknown as { __played: string[] }).__played,
     );
     expect(played).toEqual([
-      `${server.origin}/content/packs/sample/audio/en/sample-prize-message.inbox.body.ogg`,
+      `${suite.server.origin}/content/packs/sample/audio/en/sample-prize-message.inbox.body.ogg`,
     ]);
     const spoken = await page.evaluate(
       () => (window as unknown as { __spoken: Spoken[] }).__spoken,
     );
     expect(spoken.filter((s) => s.text)).toEqual([]);
     // A scene without recordings, on a device without a local voice: no speaker at all.
-    await page.goto(server.origin + '/play/sample-prize-message?scene=what-now');
+    await page.goto(suite.server.origin + '/play/sample-prize-message?scene=what-now');
     await page.locator('.player-choice').waitFor();
     await expect(page.getByRole('button', { name: 'Read aloud' }).count()).resolves.toBe(0);
     await context.close();
@@ -148,7 +137,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
 
   it('has help on every screen, with helplines and their verification date, and no violations', async () => {
     const page = await newPage();
-    await setUpChild(page, server.origin);
+    await setUpChild(page, suite.server.origin);
     await page.getByRole('link', { name: 'Get help' }).click();
     await page.getByRole('heading', { name: 'Get help', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'What to do now' }).waitFor();
@@ -166,7 +155,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
 
   it('shows who can see my progress and erases it after a plain confirmation', async () => {
     const page = await newPage();
-    await setUpChild(page, server.origin);
+    await setUpChild(page, suite.server.origin);
     await page.evaluate(async () => {
       // One progress event for this profile, as the Play page would write it.
       const db = await new Promise<IDBDatabase>((ok, ko) => {
@@ -184,7 +173,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
         tx.oncomplete = ok;
       });
     });
-    await page.goto(server.origin + '/privacy');
+    await page.goto(suite.server.origin + '/privacy');
     await page.getByRole('heading', { name: 'Who can see my progress' }).waitFor();
     await page.getByText('Only you, on this device.', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -207,19 +196,19 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
 
   it('keeps siblings apart: two profiles, one with a picture lock', async () => {
     const page = await newPage();
-    await setUpChild(page, server.origin, { avatar: 'Fox' });
-    await page.goto(server.origin + '/settings');
+    await setUpChild(page, suite.server.origin, { avatar: 'Fox' });
+    await page.goto(suite.server.origin + '/settings');
     await page.getByRole('button', { name: 'Set picture lock' }).click();
     const lock = page.getByRole('group', { name: 'Picture lock' });
     for (const a of ['Cat', 'Owl', 'Bee']) await lock.getByRole('button', { name: a }).click();
     await page.getByRole('button', { name: 'Remove picture lock' }).waitFor();
-    await page.goto(server.origin + '/profiles');
+    await page.goto(suite.server.origin + '/profiles');
     await page.getByRole('button', { name: 'Add a player' }).click();
     await page.getByRole('button', { name: '14 to 16' }).click();
     await page.getByRole('button', { name: 'Whale' }).click();
     await page.getByRole('button', { name: "Let's play" }).click();
     await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
-    await page.goto(server.origin + '/profiles');
+    await page.goto(suite.server.origin + '/profiles');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Fox' }).click();
     for (const a of ['Cat', 'Bee', 'Owl']) await page.getByRole('button', { name: a }).click();
@@ -232,8 +221,8 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
   it('suggests a break after about 20 minutes of continuous play, with no countdown', async () => {
     const page = await newPage();
     await page.clock.install();
-    await setUpChild(page, server.origin);
-    await page.goto(server.origin + '/play/sample-prize-message');
+    await setUpChild(page, suite.server.origin);
+    await page.goto(suite.server.origin + '/play/sample-prize-message');
     await page.locator('.play-head h1').waitFor();
     await page.clock.fastForward('19:00');
     await expect(

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
-import { startServer } from '../helpers/server';
-import type { RunningServer } from '../helpers/server';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
 
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('first run and home in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('goes from first run to home with no console errors, axe violations or foreign requests', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const watch = watchContext(context, server.origin);
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const watch = watchContext(context, suite.server.origin);
     const page = await context.newPage();
-    const res = await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
+    const res = await page.goto(suite.server.origin + '/', { waitUntil: 'networkidle' });
     expect(res?.status()).toBe(200);
     await expect(page.title()).resolves.toBe('Kite');
 
@@ -47,7 +35,7 @@ describe.skipIf(!enabled)('first run and home in Chromium', () => {
   });
 
   it('serves the security headers with the page', async () => {
-    const res = await fetch(server.origin + '/');
+    const res = await fetch(suite.server.origin + '/');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('permissions-policy')).toContain('geolocation=()');
   });

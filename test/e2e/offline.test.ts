@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
-import { startServer } from '../helpers/server';
-import type { RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
 import { lastAnnouncement, setUpChild } from '../helpers/child';
 
 // After one online visit the service worker has the shell, the players and the band's content:
@@ -58,22 +57,13 @@ async function eventCount(page: Page): Promise<number> {
 }
 
 describe.skipIf(!enabled)('offline play', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('plays an activity offline after one visit, and its progress survives a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const watch = watchContext(context, server.origin);
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const watch = watchContext(context, suite.server.origin);
     const page = await context.newPage();
-    await setUpChild(page, server.origin, { band: '11-13' });
+    await setUpChild(page, suite.server.origin, { band: '11-13' });
     // The one online visit: the service worker installs and controls the page; home has
     // loaded the band's content and pictures.
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -95,9 +85,9 @@ describe.skipIf(!enabled)('offline play', () => {
     await page.reload();
     await page.locator('.play-head h1').waitFor();
     expect(await eventCount(page)).toBe(events);
-    await page.goto(server.origin + '/');
+    await page.goto(suite.server.origin + '/');
     await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
-    await page.goto(server.origin + '/help');
+    await page.goto(suite.server.origin + '/help');
     await page.getByText('Child Helpline International').first().waitFor();
     expect(watch.foreignRequests).toEqual([]);
     await context.close();

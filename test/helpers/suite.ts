@@ -1,0 +1,28 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startServer } from './server';
+import type { RunningServer } from './server';
+
+/** The built app on a random port and a Chromium, shared by the tests of one `describe`. */
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the server and the browser before the enclosing suite's tests and stops both after.
+ * Call it inside `describe`; read `suite.server` and `suite.browser` inside the tests.
+ */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
