@@ -3,6 +3,10 @@ import type { Catalogue } from '../engine/types/catalogue';
 import type { Band } from '../engine/types/text';
 import { BANDS } from '../engine/types/text';
 import type { InteractionType } from '../engine/types/interaction';
+import type { Text } from '../engine/types/text';
+import type { LocaleCode } from '../engine/ids';
+import type { Translate } from '../engine/text/render';
+import { translatorFor } from '../engine/i18n/status';
 
 /** One file of the content bundles: JSON to write, or a media file to copy from the root. */
 export type BundleFile =
@@ -15,18 +19,17 @@ export function bundleLanguages(catalogue: Catalogue): string[] {
 }
 
 /**
- * Replaces every `{ id, text }` string object whose id is a known content id by its
- * translation (English stays where there is none). Everything else is copied as is.
+ * Applies `translate` to every `{ id, text }` string object in a value; everything else is
+ * copied as is.
  */
-function translateDeep(value: unknown, lookup: (id: string) => string | undefined): unknown {
-  if (Array.isArray(value)) return value.map((v) => translateDeep(v, lookup));
+function translateDeep(value: unknown, translate: Translate): unknown {
+  if (Array.isArray(value)) return value.map((v) => translateDeep(v, translate));
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = translateDeep(v, lookup);
+  for (const [k, v] of Object.entries(obj)) out[k] = translateDeep(v, translate);
   if (typeof obj.id === 'string' && typeof obj.text === 'string') {
-    const tr = lookup(obj.id);
-    if (tr !== undefined) out.text = tr;
+    out.text = translate(obj as unknown as Text);
   }
   return out;
 }
@@ -73,9 +76,9 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
   );
 
   for (const lang of langs) {
-    const tr = catalogue.locales.get(lang as never);
-    const translate = <T>(v: T): T =>
-      (tr ? translateDeep(v, (id) => tr.get(id as never)?.text) : v) as T;
+    // The engine's translator: a stale translation gives way to the current English.
+    const translator = translatorFor(catalogue, lang as LocaleCode);
+    const translate = <T>(v: T): T => translateDeep(v, translator) as T;
     const topics = translate([...catalogue.topics.values()]);
     const acts = activities.map(translate);
     files.push({

@@ -1,9 +1,10 @@
-import type { CountryCode, ContentId, LocaleCode } from '../../engine/ids';
+import type { CountryCode, LocaleCode } from '../../engine/ids';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { CountryPack } from '../../engine/types/country';
 import type { Text } from '../../engine/types/text';
 import { renderText } from '../../engine/text/render';
 import type { Translate } from '../../engine/text/render';
+import { translatorFor } from '../../engine/i18n/status';
 import { printLabels } from './labels';
 import type { PrintLabels } from './labels';
 
@@ -40,8 +41,8 @@ export function printContext(catalogue: Catalogue, lang: string, country: string
   const intl = catalogue.countries.get('intl' as CountryCode);
   if (!intl) throw new Error('the content has no "intl" country pack');
   const pack = catalogue.countries.get(country as CountryCode) ?? intl;
-  const table = catalogue.locales.get(lang as LocaleCode);
-  const translate: Translate = (t) => table?.get(t.id as ContentId)?.text ?? t.text;
+  // A stale translation gives way to the current English, as everywhere else.
+  const translate: Translate = translatorFor(catalogue, lang as LocaleCode);
   const text = (t: Text) => renderText(t, pack, intl, translate);
   const labels = printLabels(lang);
   return { lang, country: pack.code, labels, text, footer: helplineFooter(pack, text, labels) };
