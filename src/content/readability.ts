@@ -2,6 +2,7 @@ import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import type { Activity } from '../engine/types/activity';
 import type { Band } from '../engine/types/text';
+import { collectTexts } from '../engine/content/walk';
 
 /** The highest Flesch–Kincaid grade allowed for a band's learner-facing text (issue 5). */
 export const GRADE_TARGETS: Readonly<Record<Band, number>> = {
@@ -20,21 +21,8 @@ const PLACEHOLDER_WORDS: Readonly<Record<string, string>> = {
   helpline: 'the help line',
 };
 
-function isText(v: unknown): v is { id: string; text: string } {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { id?: unknown }).id === 'string' &&
-    typeof (v as { text?: unknown }).text === 'string'
-  );
-}
-
-function texts(value: unknown, out: string[] = []): string[] {
-  if (isText(value)) out.push(value.text);
-  else if (Array.isArray(value)) for (const v of value) texts(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) texts(v, out);
-  return out;
-}
+/** The strings of every text object inside a value (none for `undefined`). */
+const texts = (value: unknown): string[] => collectTexts(value).map((t) => t.text);
 
 /**
  * What a child reads while playing: the title, every scene's text, picture descriptions,
