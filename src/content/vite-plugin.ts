@@ -41,8 +41,15 @@ export function kiteContent(contentDir = 'content'): Plugin {
       }
     },
     configureServer(server) {
+      // Built once and again only after a content file changes, not on every request.
+      let built: ReturnType<typeof buildBundles> | undefined;
+      server.watcher.add(root);
+      server.watcher.on('all', (_event, file) => {
+        if (resolve(file).startsWith(root)) built = undefined;
+      });
       server.middlewares.use('/content/', (req, res, next) => {
-        void buildBundles(root).then(async ({ files, errors }) => {
+        built ??= buildBundles(root);
+        void built.then(async ({ files, errors }) => {
           if (errors.length) {
             res.statusCode = 500;
             res.end(errors.join('\n'));
