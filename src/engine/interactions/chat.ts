@@ -1,4 +1,4 @@
-import type { Text } from '../types/text';
+import type { Media, Text } from '../types/text';
 import { duplicateIds, idSet, issue, joinPath, unknownIds } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 
@@ -19,6 +19,8 @@ export interface ChatReply {
   readonly id: string;
   readonly text: Text;
   readonly kind?: 'message' | 'action';
+  /** A picture of the reply, for children who cannot read yet. */
+  readonly media?: Media;
 }
 
 /** A simulated messenger: the thread so far and the replies to choose from. */

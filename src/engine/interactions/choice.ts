@@ -1,4 +1,4 @@
-import type { Text } from '../types/text';
+import type { Media, Text } from '../types/text';
 import { duplicateIds, idSet, issue, unknownIds } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
 
@@ -6,6 +6,8 @@ import type { InteractionKind, LocalIssue } from './kind';
 export interface ChoiceOption {
   readonly id: string;
   readonly text: Text;
+  /** A picture of the answer, so children who cannot read yet can choose (ages 5–7). */
+  readonly media?: Media;
 }
 
 /** A quiz question with per-option feedback (one answer group per option). */

@@ -1,4 +1,4 @@
-import type { Text } from '../types/text';
+import type { Media, Text } from '../types/text';
 import { orders } from './probe';
 import { duplicateIds, idSet, issue } from './kind';
 import type { InteractionKind, LocalIssue } from './kind';
@@ -7,6 +7,8 @@ import type { InteractionKind, LocalIssue } from './kind';
 export interface SequenceStep {
   readonly id: string;
   readonly text: Text;
+  /** A picture of the step, for children who cannot read yet. */
+  readonly media?: Media;
 }
 
 /** Put the safe steps in order. The app shuffles the steps before showing them. */

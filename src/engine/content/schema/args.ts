@@ -3,11 +3,13 @@ import type { InteractionTypes } from '../../types/interaction';
 import { localId, media, text } from './common';
 
 const item = z.strictObject({ id: localId, text });
+/** An answer that may carry a picture, so children who cannot read yet can answer. */
+const pictured = z.strictObject({ id: localId, text, media: media.optional() });
 const labelled = z.strictObject({ id: localId, label: text });
 
 /** Arguments of `choice` (see `interactions/choice.ts`). */
 export const choiceArgs = z.strictObject({
-  options: z.array(item).min(2, 'a choice needs at least 2 options'),
+  options: z.array(pictured).min(2, 'a choice needs at least 2 options'),
 }) satisfies z.ZodType<InteractionTypes['choice']['args']>;
 
 /** Arguments of `sort` (see `interactions/sort.ts`). */
@@ -91,7 +93,7 @@ export const hotspotArgs = z.strictObject({
 
 /** Arguments of `sequence` (see `interactions/sequence.ts`). */
 export const sequenceArgs = z.strictObject({
-  steps: z.array(item).min(2, 'a sequence needs at least 2 steps'),
+  steps: z.array(pictured).min(2, 'a sequence needs at least 2 steps'),
 }) satisfies z.ZodType<InteractionTypes['sequence']['args']>;
 
 /** Arguments of `feed` (see `interactions/feed.ts`). */
