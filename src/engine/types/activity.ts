@@ -48,6 +48,8 @@ export interface Activity {
   readonly adultPrompt: Text;
   /** Prompts for the adult in play-together mode, before and after playing. */
   readonly playTogether: readonly Text[];
+  /** A short word list for teachers: the words this activity teaches or needs (shown in the library). */
+  readonly vocabulary?: readonly Text[];
   /** Offline missions that extend this activity. */
   readonly challenges?: readonly ChallengeId[];
   readonly sensitive?: Sensitive;

@@ -51,6 +51,7 @@ export const activitySchema = z.strictObject({
   worksheet,
   adultPrompt: text,
   playTogether: z.array(text).min(1, 'give at least one play-together prompt'),
+  vocabulary: z.array(text).max(12, 'keep the word list short (12 words at most)').optional(),
   challenges: z.array(challengeId).optional(),
   sensitive: z.strictObject({ minBand: band, adultNote: text, childNote: text }).optional(),
 });
