@@ -24,7 +24,14 @@ export const chatArgs = z.strictObject({
   participants: z.array(z.strictObject({ id: localId, name: text })).min(1),
   messages: z.array(z.strictObject({ from: localId, text })),
   replies: z
-    .array(z.strictObject({ id: localId, text, kind: z.enum(['message', 'action']).optional() }))
+    .array(
+      z.strictObject({
+        id: localId,
+        text,
+        kind: z.enum(['message', 'action']).optional(),
+        media: media.optional(),
+      }),
+    )
     .min(1),
 }) satisfies z.ZodType<InteractionTypes['chat']['args']>;
 
