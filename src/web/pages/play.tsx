@@ -79,14 +79,26 @@ export function Play({ id }: { id: string }) {
   const { profile } = useSession();
   const [loaded, setLoaded] = useState<Loaded | { refused: Refusal } | Error | null>(null);
   const ready = loaded && !(loaded instanceof Error) && 'activity' in loaded ? loaded : null;
-  const flow = useAnswerFlow(profile?.id ?? null, ready?.activity ?? null);
+  const flow = useAnswerFlow(profile?.id ?? null, ready?.activity ?? null, (result, a) => {
+    // Called in the same update as the new state, so the next scene never shows before its
+    // feedback.
+    const safetyWord = outcomeLabel(result.outcome);
+    announce(`${safetyWord}. ${result.outcome.feedback ? text(result.outcome.feedback) : ''}`);
+    setLast({ outcome: result.outcome, answer: a });
+  });
   const state = flow.state;
   const [last, setLast] = useState<{ outcome: Outcome; answer: Answer } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [stopping, setStopping] = useState(false);
-  const [Player, setPlayer] = useState<ComponentType<PlayerProps> | null>(null);
+  const [loadedPlayer, setPlayer] = useState<{
+    type: string;
+    Player: ComponentType<PlayerProps>;
+  } | null>(null);
   const liveRef = useRef<HTMLDivElement>(null);
+  const announce = (message: string) => {
+    if (liveRef.current) liveRef.current.textContent = message;
+  };
   const breakReminder = useBreakReminder();
   const [together, setTogether] = useTogether();
 
@@ -146,9 +158,14 @@ export function Play({ id }: { id: string }) {
   const type = scene?.interaction.type;
   useEffect(() => {
     if (!type) return;
-    setPlayer(null);
-    void loadPlayer(type).then((p) => setPlayer(() => p));
+    let live = true;
+    void loadPlayer(type).then((Player) => live && setPlayer({ type, Player }));
+    return () => {
+      live = false;
+    };
   }, [type]);
+  /** The player of this scene's type only: never the last scene's player with a new scene. */
+  const Player = loadedPlayer && loadedPlayer.type === type ? loadedPlayer.Player : null;
 
   const band = profile ? effectiveBand(profile) : '5-7';
   const readAloud = (sc: Scene) =>
@@ -197,18 +214,6 @@ export function Play({ id }: { id: string }) {
       />
     );
   }
-
-  const announce = (message: string) => {
-    if (liveRef.current) liveRef.current.textContent = message;
-  };
-
-  const answer = async (a: Answer) => {
-    const result = await flow.answer(a);
-    if (!result) return;
-    const safetyWord = outcomeLabel(result.outcome);
-    announce(`${safetyWord}. ${result.outcome.feedback ? text(result.outcome.feedback) : ''}`);
-    setLast({ outcome: result.outcome, answer: a });
-  };
 
   const goOn = () => setLast(null);
   const tryAgainAt = (index: number) => {
@@ -280,7 +285,7 @@ export function Play({ id }: { id: string }) {
                 <Player
                   interaction={scene.interaction}
                   text={text}
-                  onAnswer={(a) => void answer(a)}
+                  onAnswer={(a) => void flow.answer(a)}
                   locked={flow.locked}
                   solution={help.solution?.answer ?? null}
                   sceneKey={`${state.scene}:${state.steps.length}`}

@@ -30,7 +30,8 @@ export interface AnswerFlow {
   replay(): void;
   /**
    * Plays `answer` on the current scene, once: a second call while the first is in flight is
-   * ignored (a double tap). Resolves with the engine's result once it is recorded, or null.
+   * ignored (a double tap). Once it is recorded, calls `onPlayed` and moves on, in one update;
+   * resolves with the engine's result, or null when nothing was played.
    */
   answer(answer: Answer): Promise<Played | null>;
   /** "What if": back to the scene of step `index`; later answers are marked as exploring. */
@@ -47,7 +48,11 @@ export interface AnswerFlow {
  * Everything an answer causes on the device goes through {@link commit} (a checkpoint per scene,
  * a sync queue: one more write in the same transaction).
  */
-export function useAnswerFlow(learner: string | null, activity: Activity | null): AnswerFlow {
+export function useAnswerFlow(
+  learner: string | null,
+  activity: Activity | null,
+  onPlayed: (result: Played, answer: Answer) => void,
+): AnswerFlow {
   const [state, setStateValue] = useState<PlayState | null>(null);
   const [locked, setLocked] = useState(false);
   const [saveFailed, setSaveFailed] = useState(false);
@@ -57,6 +62,8 @@ export function useAnswerFlow(learner: string | null, activity: Activity | null)
   const exploring = useRef(false);
   /** Bumped by every begin(): an answer of an earlier play-through does not land in this one. */
   const run = useRef(0);
+  const played = useRef(onPlayed);
+  played.current = onPlayed;
 
   const setState = useCallback((next: PlayState) => {
     current.current = next;
@@ -109,6 +116,7 @@ export function useAnswerFlow(learner: string | null, activity: Activity | null)
     busy.current = false;
     setLocked(false);
     setSaveFailed(failed);
+    played.current(result, a);
     setState(result.state);
     return result;
   };
