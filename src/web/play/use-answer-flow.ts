@@ -45,8 +45,9 @@ export interface AnswerFlow {
  * takes the next sequence number, appends the progress event and writes the checkpoint
  * ({@link recordEvent}). The player is locked from the tap until that transaction has committed,
  * and the lock is a ref, so a second tap in the same frame is refused before any re-render.
- * Everything an answer causes on the device goes through {@link commit} (a checkpoint per scene,
- * a sync queue: one more write in the same transaction).
+ * Everything an answer causes on the device goes through `commit` (the checkpoint today; a
+ * sync queue is one more write in the same transaction). Saving a scene's unfinished work (sort
+ * or sequence placements) belongs here too, as another action writing through the store.
  */
 export function useAnswerFlow(
   learner: string | null,
