@@ -76,6 +76,14 @@ export {
 } from './learner/mastery';
 export type { Reason } from './learner/reasons';
 export { describeReason } from './learner/reasons';
+export type { PlayContext, Gated, Refusal } from './safety/access';
+export {
+  SENSITIVE_OWN_BAND,
+  canPlay,
+  refusal,
+  sensitiveAllowed,
+  topicOffered,
+} from './safety/access';
 export type { Recommendation, RecommendOptions } from './learner/recommend';
 export { recommend } from './learner/recommend';
 

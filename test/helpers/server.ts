@@ -10,9 +10,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(webDir = 'dist'): Promise<RunningServer> {
+/** Deployment settings a test may give the server (as `KITE_*` variables would). */
+export interface ServerOptions {
+  /** Topics switched off (KITE_DISABLED_TOPICS). */
+  readonly disabledTopics?: readonly string[];
+}
+
+export async function startServer(
+  webDir = 'dist',
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const testDb: TestDb = await freshSqlite();
-  const app = await createApp({ db: testDb.db, webDir, logLevel: 'warn' });
+  const app = await createApp({ db: testDb.db, webDir, logLevel: 'warn', ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');

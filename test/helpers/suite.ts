@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startServer } from './server';
-import type { RunningServer } from './server';
+import type { RunningServer, ServerOptions } from './server';
 
 /** The built app on a random port and a Chromium, shared by the tests of one `describe`. */
 export interface BrowserSuite {
@@ -11,13 +11,14 @@ export interface BrowserSuite {
 }
 
 /**
- * Starts the server and the browser before the enclosing suite's tests and stops both after.
+ * Starts the server (with `options`, e.g. switched-off topics) and the browser before the
+ * enclosing suite's tests and stops both after.
  * Call it inside `describe`; read `suite.server` and `suite.browser` inside the tests.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: ServerOptions = {}): BrowserSuite {
   const suite = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer('dist', options);
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {

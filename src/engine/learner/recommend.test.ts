@@ -73,7 +73,7 @@ describe('mastery and progression', () => {
 });
 
 describe('recommend', () => {
-  it('offers every activity of the band (nothing locked), never sensitive ones by default', () => {
+  it('offers every activity of the band (nothing locked), sensitive ones only by the rule', () => {
     const ids = recommend(cat, newLearner('8-10')).map((r) => r.activity);
     expect([...ids].sort()).toEqual([
       'links-comprehend',
@@ -82,8 +82,16 @@ describe('recommend', () => {
       'scams-evaluate',
     ]);
     expect(
-      recommend(cat, newLearner('8-10'), { includeSensitive: true }).map((r) => r.activity),
+      recommend(cat, newLearner('8-10'), { adultSession: true }).map((r) => r.activity),
     ).toContain('sensitive');
+    const teen = make('teen-sensitive', 'identify', ['links'], {
+      band: '14-16',
+      sensitive: { minBand: '14-16', adultNote: text('an'), childNote: text('cn') },
+    });
+    const teens = catalogue([scams], [teen]);
+    expect(recommend(teens, newLearner('14-16')).map((r) => r.activity)).toEqual([
+      'teen-sensitive',
+    ]);
   });
 
   it('puts the suggested level first, and explains why', () => {

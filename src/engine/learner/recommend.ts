@@ -7,6 +7,7 @@ import { LEVEL_DIFFICULTY, PROGRESSION_DEFAULTS, suggestedLevel } from './master
 import type { ProgressionOptions } from './mastery';
 import type { LearnerModel } from './model';
 import type { Reason } from './reasons';
+import { canPlay } from '../safety/access';
 
 /** One ranked suggestion with its reasons, strongest first. */
 export interface Recommendation {
@@ -17,11 +18,11 @@ export interface Recommendation {
 
 /** Options of {@link recommend}. */
 export interface RecommendOptions extends ProgressionOptions {
-  /** Include activities marked `sensitive` (only when an adult has chosen to). */
-  readonly includeSensitive: boolean;
+  /** An adult-started play-together session (see `PlayContext`); false until accounts exist. */
+  readonly adultSession: boolean;
 }
 
-const DEFAULTS: RecommendOptions = { ...PROGRESSION_DEFAULTS, includeSensitive: false };
+const DEFAULTS: RecommendOptions = { ...PROGRESSION_DEFAULTS, adultSession: false };
 
 function levelReason(
   catalogue: Catalogue,
@@ -59,7 +60,8 @@ function progressReason(model: LearnerModel, a: Activity): Reason {
 /**
  * Ranks the activities open to the learner's band (PATH-3): the suggested level of each topic
  * first, then skills that were hard, then new or unfinished ones. Every activity is returned;
- * nothing is locked. Sensitive activities are left out unless `includeSensitive`.
+ * nothing is locked. Activities the learner may not play ({@link canPlay}: sensitive ones below
+ * 14–16 outside an adult session) are left out.
  */
 export function recommend(
   catalogue: Catalogue,
@@ -70,7 +72,7 @@ export function recommend(
   const out: Recommendation[] = [];
   for (const a of catalogue.activities.values()) {
     if (a.band !== model.band) continue;
-    if (a.sensitive !== undefined && !opts.includeSensitive) continue;
+    if (!canPlay(a, { band: model.band, adultSession: opts.adultSession })) continue;
     const level = levelReason(catalogue, model, a, opts);
     const reasons = [
       ...(level ? [level] : []),

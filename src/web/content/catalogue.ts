@@ -2,6 +2,7 @@ import type { Activity } from '../../engine/types/activity';
 import type { Catalogue, Skill, Topic } from '../../engine/types/catalogue';
 import type { ActivityId, SkillId, TopicId } from '../../engine/ids';
 import type { Band } from '../../engine/types/text';
+import { topicOffered } from '../../engine/safety/access';
 
 /** A band bundle (`/content/<lang>/bands/<band>.json`). */
 export interface BandBundle {
@@ -20,7 +21,7 @@ export function catalogueFromBundle(
   bundle: BandBundle,
   disabledTopics: readonly string[] = [],
 ): Catalogue {
-  const topics = bundle.topics.filter((t) => !disabledTopics.includes(t.id));
+  const topics = bundle.topics.filter((t) => topicOffered(t.id, disabledTopics));
   const skills = new Map<SkillId, Skill & { topic: TopicId }>();
   for (const t of topics) for (const s of t.skills) skills.set(s.id, { ...s, topic: t.id });
   return {
@@ -29,7 +30,7 @@ export function catalogueFromBundle(
     packs: new Map(),
     activities: new Map(
       bundle.activities
-        .filter((a) => !disabledTopics.includes(a.topic))
+        .filter((a) => topicOffered(a.topic, disabledTopics))
         .map((a) => [a.id as ActivityId, a]),
     ),
     guides: new Map(),

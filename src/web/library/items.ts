@@ -1,6 +1,7 @@
 import type { InteractionType } from '../../engine/types/interaction';
 import type { Band, Level } from '../../engine/types/text';
 import { BANDS } from '../../engine/types/text';
+import { topicOffered } from '../../engine/safety/access';
 import type { ContentIndex } from '../content/types';
 
 /** The four kinds of thing in the library (LIB-1). */
@@ -22,8 +23,8 @@ export interface LibraryItem {
   /** Game types an activity uses (activities only). */
   readonly games: readonly InteractionType[];
   readonly minutes?: number;
-  /** Marked as a serious topic (activities and their worksheets). */
-  readonly sensitive: boolean;
+  /** A serious topic (activities and their worksheets): the youngest band it is written for. */
+  readonly sensitive?: { readonly minBand: Band } | undefined;
   /** Other words that should find this item: topic, skills, steps, sections. */
   readonly extra: readonly string[];
 }
@@ -52,7 +53,7 @@ export function libraryItems(index: ContentIndex, disabledTopics: readonly strin
       bands: [a.band],
       level: a.level,
       minutes: a.minutes,
-      sensitive: a.sensitiveMinBand !== undefined,
+      sensitive: a.sensitiveMinBand ? { minBand: a.sensitiveMinBand } : undefined,
     };
     const extra = [a.goal, ...topicWords(a.topic), ...skillWords(a.skills)];
     items.push({ ...common, key: `activity:${a.id}`, type: 'activity', games: a.types, extra });
@@ -69,7 +70,6 @@ export function libraryItems(index: ContentIndex, disabledTopics: readonly strin
       bands: [...c.bands].sort((x, y) => BANDS.indexOf(x) - BANDS.indexOf(y)),
       games: [],
       minutes: c.minutes,
-      sensitive: false,
       extra: [...c.steps.map((s) => s.text), ...topicWords(c.topic)],
     });
   }
@@ -83,7 +83,6 @@ export function libraryItems(index: ContentIndex, disabledTopics: readonly strin
       topic: g.topic,
       bands: [g.band],
       games: [],
-      sensitive: false,
       extra: [...g.risk, ...g.practises].map((t) => t.text).concat(topicWords(g.topic)),
     });
   }
@@ -93,7 +92,7 @@ export function libraryItems(index: ContentIndex, disabledTopics: readonly strin
     return n === -1 ? order.length : n;
   };
   return items
-    .filter((i) => !disabledTopics.includes(i.topic))
+    .filter((i) => topicOffered(i.topic, disabledTopics))
     .map((item, n) => ({ item, n }))
     .sort((x, y) => rank(x.item) - rank(y.item) || x.n - y.n)
     .map((x) => x.item);

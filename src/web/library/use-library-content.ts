@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { renderText } from '../../engine/text/render';
+import { topicOffered } from '../../engine/safety/access';
 import type { Text } from '../../engine/types/text';
-import { clientConfig, contentIndex, country } from '../content/client';
-import type { ClientConfig, ContentIndex, RenderedCountry } from '../content/types';
+import { clientConfig, contentIndex } from '../content/client';
+import { loadDeployment } from '../content/deployment';
+import type { ClientConfig, ContentIndex } from '../content/types';
 
 /** What the library pages read: the content index in a language, and the deployment's settings. */
 export interface LibraryContent {
@@ -14,18 +16,8 @@ export interface LibraryContent {
   readonly config: ClientConfig;
   /** A text with country placeholders ({helpline}, names, apps) filled in. */
   text(t: Text): string;
-}
-
-async function packs(lang: string, code: string) {
-  try {
-    const [pack, fallback] = await Promise.all([
-      country(lang, code).catch(() => country(lang, 'intl')),
-      country(lang, 'intl'),
-    ]);
-    return { pack, fallback };
-  } catch {
-    return null;
-  }
+  /** Whether this deployment offers a topic (the engine's `topicOffered`). */
+  offered(topic: string): boolean;
 }
 
 /** Loads {@link LibraryContent}; everything comes from cached bundles, so it works offline. */
@@ -33,12 +25,11 @@ export async function loadLibraryContent(lang: string): Promise<LibraryContent> 
   const config = await clientConfig();
   const index = await contentIndex(lang).catch(() => contentIndex('en'));
   const english = index.lang === 'en' ? index : await contentIndex('en');
-  const p: { pack: RenderedCountry; fallback: RenderedCountry } | null = await packs(
-    index.lang,
-    config.country,
-  );
+  // Without a country pack (offline before it was cached) texts show their placeholders' names.
+  const p = await loadDeployment(index.lang).catch(() => null);
   const text = (t: Text) => (p ? renderText(t, p.pack, p.fallback) : t.text);
-  return { lang: index.lang, index, english, config, text };
+  const offered = (topic: string) => topicOffered(topic, config.disabledTopics);
+  return { lang: index.lang, index, english, config, text, offered };
 }
 
 /** {@link LibraryContent} in `lang`: null while loading, an Error when it failed. */

@@ -6,6 +6,7 @@ import { agesLabel, topicTitle } from '../library/labels';
 import { links } from '../library/links';
 import { PrintLinks } from '../library/print-links';
 import { useLibraryContent } from '../library/use-library-content';
+import { NotHere } from '../library/not-here';
 import '../library/library.css';
 
 /** A challenge (LIB-2): an offline mission, its steps, and its printable card. */
@@ -15,12 +16,9 @@ export function ChallengePage({ id }: { id: string }) {
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   const challenge =
     data instanceof Error ? undefined : data.index.challenges.find((c) => c.id === id);
-  if (data instanceof Error || !challenge)
+  if (data instanceof Error || !challenge || !data.offered(challenge.topic))
     return (
-      <main class="page">
-        <p>{t('library.notFound')}</p>
-        <Link href="/library">{t('library.back')}</Link>
-      </main>
+      <NotHere offered={!challenge || data instanceof Error || data.offered(challenge.topic)} />
     );
   const { text, lang, index } = data;
   return (

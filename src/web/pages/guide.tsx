@@ -7,6 +7,7 @@ import { agesLabel, levelLabel, topicTitle } from '../library/labels';
 import { links } from '../library/links';
 import { PrintLinks } from '../library/print-links';
 import { useLibraryContent } from '../library/use-library-content';
+import { NotHere } from '../library/not-here';
 import '../library/library.css';
 
 export type Audience = 'parents' | 'teachers';
@@ -41,13 +42,8 @@ export function GuidePage({ id, audience }: { id: string; audience: Audience }) 
   const data = useLibraryContent(profile?.lang ?? 'en');
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   const guide = data instanceof Error ? undefined : data.index.guides.find((g) => g.id === id);
-  if (data instanceof Error || !guide)
-    return (
-      <main class="page">
-        <p>{t('library.notFound')}</p>
-        <Link href="/library">{t('library.back')}</Link>
-      </main>
-    );
+  if (data instanceof Error || !guide || !data.offered(guide.topic))
+    return <NotHere offered={!guide || data instanceof Error || data.offered(guide.topic)} />;
   const { text, lang, index } = data;
   const part = guide[audience];
   const activities = index.activities.filter(

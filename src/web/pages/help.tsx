@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { clientConfig, country } from '../content/client';
+import { loadDeployment } from '../content/deployment';
 import type { RenderedCountry } from '../content/types';
 import { SpeakButton } from '../components/speak-button';
 import { language, t } from '../i18n/i18n';
@@ -16,9 +16,10 @@ export function Help() {
   const [pack, setPack] = useState<RenderedCountry | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    clientConfig()
-      .then((c) => country(language(), c.country))
-      .then(setPack, () => setFailed(true));
+    loadDeployment(language()).then(
+      (d) => setPack(d.pack),
+      () => setFailed(true),
+    );
   }, []);
   const nowText = STEPS.map((k) => t(k)).join(' ');
 

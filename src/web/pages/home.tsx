@@ -3,15 +3,14 @@ import type { Reason } from '../../engine/learner/reasons';
 import { isMastered, topicMastery } from '../../engine/learner/mastery';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { LearnerModel } from '../../engine/learner/model';
-import { LEVELS, bandIndex } from '../../engine/types/text';
-import type { Activity } from '../../engine/types/activity';
+import { LEVELS } from '../../engine/types/text';
+import { canPlay } from '../../engine/safety/access';
 import { useSession } from '../app/session';
 import { KIRI, TOPIC_ART } from '../components/art';
 import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { useBand } from '../progress/use-band';
-import { effectiveBand } from '../store/profiles';
 import starFull from '../../../content/art/ui/star-full.svg';
 import starEmpty from '../../../content/art/ui/star-empty.svg';
 import badgeIcon from '../../../content/art/ui/badge.svg';
@@ -28,11 +27,6 @@ export function topicStars(catalogue: Catalogue, model: LearnerModel, topic: str
   return LEVELS.map((level) => isMastered(topicMastery(catalogue, model, topic as never, level)));
 }
 
-/** Whether an activity is offered in the band's free choice (sensitive ones from 14–16). */
-export function offered(a: Activity): boolean {
-  return !a.sensitive || bandIndex(a.band) >= bandIndex('14-16');
-}
-
 /** Home: Kiri, the sky map with stars per topic, a suggestion with its reason, free choice. */
 export function Home() {
   const { profile } = useSession();
@@ -40,15 +34,13 @@ export function Home() {
   if (!profile) return null;
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   if (data instanceof Error) return <p class="page">{t('home.noActivities')}</p>;
-  const { catalogue, summary } = data;
+  const { catalogue, summary, context } = data;
   const model = summary.learner;
-  const recs = recommend(catalogue, model, {
-    includeSensitive: effectiveBand(profile) === '14-16',
-  });
+  const recs = recommend(catalogue, model, { adultSession: context.adultSession });
   const top = recs[0];
   const topActivity = top ? catalogue.activities.get(top.activity) : undefined;
   const topics = [...catalogue.topics.values()].filter((topic) =>
-    [...catalogue.activities.values()].some((a) => a.topic === topic.id),
+    [...catalogue.activities.values()].some((a) => a.topic === topic.id && canPlay(a, context)),
   );
   const badges = topics.flatMap((topic) =>
     LEVELS.filter((_, i) => topicStars(catalogue, model, topic.id)[i]).map((level) => ({
@@ -135,7 +127,7 @@ export function Home() {
             <h3>{topic.title.text}</h3>
             <ul class="activity-list" role="list">
               {[...catalogue.activities.values()]
-                .filter((a) => a.topic === topic.id && offered(a))
+                .filter((a) => a.topic === topic.id && canPlay(a, context))
                 .sort((x, y) => LEVELS.indexOf(x.level) - LEVELS.indexOf(y.level))
                 .map((a) => (
                   <li key={a.id}>

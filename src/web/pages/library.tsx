@@ -13,6 +13,9 @@ import { preferredPaper, savePaper } from '../library/paper';
 import type { PageSize } from '../library/paper';
 import { SearchIndex } from '../library/search';
 import { useLibraryContent } from '../library/use-library-content';
+import { canPlay } from '../../engine/safety/access';
+import { playContext } from '../content/deployment';
+import { effectiveBand } from '../store/profiles';
 import '../library/library.css';
 
 /** Words a reader may type for an item beyond its content: its kind and its game types. */
@@ -46,10 +49,16 @@ export function Library() {
   const items = useMemo(() => {
     if (!ready) return [];
     const all = libraryItems(ready.index, ready.config.disabledTopics);
-    return ready.lang === 'en'
-      ? all
-      : translatedOnly(all, libraryItems(ready.english, ready.config.disabledTopics));
-  }, [ready]);
+    const listed =
+      ready.lang === 'en'
+        ? all
+        : translatedOnly(all, libraryItems(ready.english, ready.config.disabledTopics));
+    // Opened from a child's profile, the library lists (and searches) only what that child may
+    // play: a serious topic's activity and its worksheet stay out below 14–16.
+    if (!profile) return listed;
+    const context = playContext(effectiveBand(profile), ready.config);
+    return listed.filter((i) => !i.sensitive || canPlay(i, context));
+  }, [ready, profile]);
   const search = useMemo(() => new SearchIndex(items, labelsOf), [items]);
   const shown = useMemo(() => applyFilters(items, filters, search), [items, filters, search]);
 

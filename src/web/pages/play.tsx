@@ -1,25 +1,27 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import { play } from '../../engine/play/play';
 import { startActivity, sceneOf } from '../../engine/play/state';
-import type { PlayState } from '../../engine/play/state';
-import { requestHelp, visibleHelp } from '../../engine/play/help';
-import { rewind } from '../../engine/play/whatif';
-import { eventFromPlay } from '../../engine/progress/event';
+import { visibleHelp } from '../../engine/play/help';
+import { refusal } from '../../engine/safety/access';
+import type { Refusal } from '../../engine/safety/access';
 import { renderText } from '../../engine/text/render';
 import type { Activity, Scene } from '../../engine/types/activity';
 import type { Outcome } from '../../engine/types/outcome';
 import type { Answer } from '../../engine/types/interaction';
+import type { Band } from '../../engine/types/text';
 import type { Text } from '../../engine/types/text';
 import type { CountryPack } from '../../engine/types/country';
-import type { AttemptId, DeviceId, EventId, LearnerId, SceneId } from '../../engine/ids';
-import { activity as loadActivity, audioIndex, clientConfig, country } from '../content/client';
+import type { SceneId } from '../../engine/ids';
+import { activity as loadActivity, audioIndex, contentIndex } from '../content/client';
+import { loadDeployment, playContext } from '../content/deployment';
+import type { ClientConfig } from '../content/types';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
 import { t } from '../i18n/i18n';
-import { appendEvent, deviceId, nextSeq } from '../store/events';
-import { newLocalId } from '../store/ids';
-import { loadCheckpoint, saveCheckpoint, clearCheckpoint } from '../store/checkpoints';
+import { loadCheckpoint } from '../store/checkpoints';
+import { useAnswerFlow } from '../play/use-answer-flow';
+import { Refused } from '../play/refused';
+import { Link } from '../components/link';
 import { loadPlayer } from '../players/registry';
 import type { PlayerProps } from '../players/types';
 import { SpeakButton } from '../components/speak-button';
@@ -45,63 +47,125 @@ interface Loaded {
   fallback: CountryPack;
 }
 
-/** Plays one activity: scenes, answers through the engine, feedback, hints, "what if". */
+/**
+ * Why an activity that could not be loaded is not offered here, from the content index (which
+ * names its topic): null when it is simply unknown.
+ */
+async function refusalFromIndex(
+  lang: string,
+  id: string,
+  band: Band,
+  config: ClientConfig,
+): Promise<Refusal | null> {
+  const index = await contentIndex(lang).catch(() => null);
+  const summary = index?.activities.find((a) => a.id === id);
+  if (!summary) return null;
+  const { sensitiveMinBand } = summary;
+  return refusal(
+    {
+      topic: summary.topic,
+      sensitive: sensitiveMinBand ? { minBand: sensitiveMinBand } : undefined,
+    },
+    playContext(band, config),
+  );
+}
+
+/**
+ * Plays one activity: scenes, answers through the engine (see `useAnswerFlow`), feedback, hints,
+ * "what if". An activity the engine's access rules refuse (a switched-off topic, a sensitive
+ * activity for a younger profile) is never opened, however the child got here.
+ */
 export function Play({ id }: { id: string }) {
   const { profile } = useSession();
-  const [loaded, setLoaded] = useState<Loaded | Error | null>(null);
-  const [state, setState] = useState<PlayState | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | { refused: Refusal } | Error | null>(null);
+  const ready = loaded && !(loaded instanceof Error) && 'activity' in loaded ? loaded : null;
+  const flow = useAnswerFlow(profile?.id ?? null, ready?.activity ?? null, (result, a) => {
+    // Called in the same update as the new state, so the next scene never shows before its
+    // feedback.
+    const safetyWord = outcomeLabel(result.outcome);
+    announce(`${safetyWord}. ${result.outcome.feedback ? text(result.outcome.feedback) : ''}`);
+    setLast({ outcome: result.outcome, answer: a });
+  });
+  const state = flow.state;
   const [last, setLast] = useState<{ outcome: Outcome; answer: Answer } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [stopping, setStopping] = useState(false);
-  const [Player, setPlayer] = useState<ComponentType<PlayerProps> | null>(null);
-  const attempt = useRef<string>(newLocalId());
-  const whatIf = useRef(false);
+  const [loadedPlayer, setPlayer] = useState<{
+    type: string;
+    Player: ComponentType<PlayerProps>;
+  } | null>(null);
   const liveRef = useRef<HTMLDivElement>(null);
+  const announce = (message: string) => {
+    if (liveRef.current) liveRef.current.textContent = message;
+  };
   const breakReminder = useBreakReminder();
   const [together, setTogether] = useTogether();
 
   useEffect(() => {
     if (!profile) return;
+    let live = true;
+    setLoaded(null);
+    setLast(null);
+    setNotice(null);
+    setAccepted(false);
     (async () => {
-      const config = await clientConfig();
-      const [activity, pack, fallback, audio] = await Promise.all([
-        loadActivity(profile.lang, id, effectiveBand(profile)),
-        country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
-        country(profile.lang, 'intl'),
+      const band = effectiveBand(profile);
+      const [found, deployment, audio] = await Promise.all([
+        loadActivity(profile.lang, id, band).catch((e: unknown) => e as Error),
+        loadDeployment(profile.lang),
         audioIndex(profile.lang),
       ]);
+      const { config, pack, fallback } = deployment;
+      if (found instanceof Error) {
+        const refused = await refusalFromIndex(profile.lang, id, band, config);
+        if (live) setLoaded(refused ? { refused } : found);
+        return;
+      }
+      const activity = found;
+      const refused = refusal(activity, playContext(band, config));
+      if (refused) {
+        if (live) setLoaded({ refused });
+        return;
+      }
       // `?scene=<id>` opens a scene directly: authors preview their content, adults show one
       // part of an activity. Otherwise the child resumes from the last checkpoint.
       const preview = new URLSearchParams(location.search).get('scene');
+      let start = startActivity(activity);
       if (preview && sceneOf(activity, preview)) {
-        setState(startActivity(activity, preview as SceneId));
+        start = startActivity(activity, preview as SceneId);
       } else {
         const saved = await loadCheckpoint(profile.id, activity);
         if (saved?.mode === 'replayed') setNotice(t('play.checkpointReplayed'));
         if (saved?.mode === 'restarted') setNotice(t('play.checkpointRestarted'));
-        setState(saved?.state ?? startActivity(activity));
+        if (saved) start = saved.state;
       }
+      if (!live) return;
+      flow.begin(start);
       setLoaded({ activity, pack, fallback, audio });
-    })().catch((e: unknown) => setLoaded(e instanceof Error ? e : new Error(String(e))));
+    })().catch((e: unknown) => live && setLoaded(e instanceof Error ? e : new Error(String(e))));
+    return () => {
+      live = false;
+    };
   }, [profile, id]);
 
   const text = useMemo(
-    () => (tx: Text) =>
-      loaded && !(loaded instanceof Error) ? renderText(tx, loaded.pack, loaded.fallback) : tx.text,
-    [loaded],
+    () => (tx: Text) => (ready ? renderText(tx, ready.pack, ready.fallback) : tx.text),
+    [ready],
   );
 
-  const scene =
-    loaded && !(loaded instanceof Error) && state
-      ? sceneOf(loaded.activity, state.scene)
-      : undefined;
+  const scene = ready && state ? sceneOf(ready.activity, state.scene) : undefined;
   const type = scene?.interaction.type;
   useEffect(() => {
     if (!type) return;
-    setPlayer(null);
-    void loadPlayer(type).then((p) => setPlayer(() => p));
+    let live = true;
+    void loadPlayer(type).then((Player) => live && setPlayer({ type, Player }));
+    return () => {
+      live = false;
+    };
   }, [type]);
+  /** The player of this scene's type only: never the last scene's player with a new scene. */
+  const Player = loadedPlayer && loadedPlayer.type === type ? loadedPlayer.Player : null;
 
   const band = profile ? effectiveBand(profile) : '5-7';
   const readAloud = (sc: Scene) =>
@@ -113,9 +177,9 @@ export function Play({ id }: { id: string }) {
    * country placeholders are never taken from a recording (the words differ per country).
    */
   const recordingsOf = (sc: Scene): string[] => {
-    if (!loaded || loaded instanceof Error) return [];
+    if (!ready) return [];
     const urls = speakableTexts(sc).map((tx) =>
-      tx.text.includes('{') ? undefined : loaded.audio[tx.id],
+      tx.text.includes('{') ? undefined : ready.audio[tx.id],
     );
     return urls.every((u): u is string => u !== undefined) ? urls : [];
   };
@@ -128,10 +192,17 @@ export function Play({ id }: { id: string }) {
     return (
       <main class="page">
         <p>{t('play.notFound')}</p>
+        <p>
+          <Link href="/" class="primary">
+            {t('play.backHome')}
+          </Link>
+        </p>
       </main>
     );
-  if (!loaded || !state) return <p class="page">{t('common.loading')}</p>;
-  const { activity } = loaded;
+  if (loaded && 'refused' in loaded) return <Refused reason={loaded.refused} />;
+  if (!ready || !state || state.activity !== ready.activity.id)
+    return <p class="page">{t('common.loading')}</p>;
+  const { activity } = ready;
 
   if (activity.sensitive && !accepted) {
     return (
@@ -144,37 +215,10 @@ export function Play({ id }: { id: string }) {
     );
   }
 
-  const announce = (message: string) => {
-    if (liveRef.current) liveRef.current.textContent = message;
-  };
-
-  const answer = async (a: Answer) => {
-    const result = play(activity, state, a);
-    if (!result.ok) return;
-    const [device, seq] = await Promise.all([deviceId(), nextSeq()]);
-    const event = eventFromPlay(result, {
-      id: newLocalId() as EventId,
-      learner: profile.id as LearnerId,
-      device: device as DeviceId,
-      seq,
-      attempt: attempt.current as AttemptId,
-      at: Date.now(),
-      whatIf: whatIf.current,
-    });
-    await appendEvent(event);
-    const safetyWord = outcomeLabel(result.outcome);
-    announce(`${safetyWord}. ${result.outcome.feedback ? text(result.outcome.feedback) : ''}`);
-    setLast({ outcome: result.outcome, answer: a });
-    setState(result.state);
-    if (result.state.ending) await clearCheckpoint(profile.id, activity.id);
-    else await saveCheckpoint(profile.id, activity, result.state);
-  };
-
   const goOn = () => setLast(null);
   const tryAgainAt = (index: number) => {
-    whatIf.current = true;
     setLast(null);
-    setState(rewind(state, index));
+    flow.rewind(index);
   };
 
   const help = visibleHelp(activity, state);
@@ -208,6 +252,7 @@ export function Play({ id }: { id: string }) {
         />
       )}
       {notice && <p class="notice">{notice}</p>}
+      {flow.saveFailed && <p class="notice">{t('play.notSaved')}</p>}
       <div
         ref={liveRef}
         class="visually-hidden"
@@ -220,7 +265,7 @@ export function Play({ id }: { id: string }) {
         <Feedback
           outcome={last.outcome}
           text={text}
-          pack={loaded.pack}
+          pack={ready.pack}
           onNext={state.ending ? () => setLast(null) : goOn}
           ended={Boolean(state.ending)}
           stays={state.scene !== null && state.scene === state.steps.at(-1)?.scene}
@@ -240,8 +285,8 @@ export function Play({ id }: { id: string }) {
                 <Player
                   interaction={scene.interaction}
                   text={text}
-                  onAnswer={(a) => void answer(a)}
-                  locked={false}
+                  onAnswer={(a) => void flow.answer(a)}
+                  locked={flow.locked}
                   solution={help.solution?.answer ?? null}
                   sceneKey={`${state.scene}:${state.steps.length}`}
                 />
@@ -249,11 +294,7 @@ export function Play({ id }: { id: string }) {
                 <p>{t('common.loading')}</p>
               )}
             </div>
-            <HintPanel
-              help={help}
-              text={text}
-              onRequest={() => setState(requestHelp(activity, state))}
-            />
+            <HintPanel help={help} text={text} onRequest={flow.requestHelp} />
           </section>
         )
       )}
@@ -263,12 +304,8 @@ export function Play({ id }: { id: string }) {
           activity={activity}
           state={state}
           text={text}
-          pack={loaded.pack}
-          onReplay={() => {
-            attempt.current = newLocalId();
-            whatIf.current = false;
-            setState(startActivity(activity));
-          }}
+          pack={ready.pack}
+          onReplay={flow.replay}
         />
       )}
 

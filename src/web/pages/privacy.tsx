@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { useSession } from '../app/session';
-import { eraseProgress } from '../store/events';
+import { eraseProgress } from '../store/profiles';
 import { requestPersistence } from '../store/persist';
 import type { PersistState } from '../store/persist';
 import { AVATARS } from '../components/art';

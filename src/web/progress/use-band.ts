@@ -3,7 +3,9 @@ import { summarize } from '../../engine/progress/summary';
 import type { ProgressSummary } from '../../engine/progress/summary';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { CountryPack } from '../../engine/types/country';
-import { bandBundle, clientConfig, country } from '../content/client';
+import { bandBundle } from '../content/client';
+import { loadDeployment, playContext } from '../content/deployment';
+import type { PlayContext } from '../../engine/safety/access';
 import { catalogueFromBundle } from '../content/catalogue';
 import { eventsOf } from '../store/events';
 import { noteFetched } from '../app/offline-cache';
@@ -16,20 +18,26 @@ export interface BandData {
   readonly pack: CountryPack;
   readonly fallback: CountryPack;
   readonly summary: ProgressSummary;
+  /** Who is playing, for the engine's access rules. */
+  readonly context: PlayContext;
 }
 
 export async function loadBand(profile: Profile): Promise<BandData> {
   const band = effectiveBand(profile);
-  const config = await clientConfig();
-  const [bundle, pack, fallback, events] = await Promise.all([
+  const [bundle, { config, pack, fallback }, events] = await Promise.all([
     bandBundle(profile.lang, band),
-    country(profile.lang, config.country).catch(() => country(profile.lang, 'intl')),
-    country(profile.lang, 'intl'),
+    loadDeployment(profile.lang),
     eventsOf(profile.id),
   ]);
   const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
   warmMedia(bundle);
-  return { catalogue, pack, fallback, summary: summarize(events, catalogue, band) };
+  return {
+    catalogue,
+    pack,
+    fallback,
+    context: playContext(band, config),
+    summary: summarize(events, catalogue, band),
+  };
 }
 
 /** Loads {@link BandData} for a profile; `null` while loading, an Error when it failed. */

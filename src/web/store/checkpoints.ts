@@ -2,14 +2,32 @@ import { makeCheckpoint, resumeCheckpoint } from '../../engine/play/checkpoint';
 import type { Checkpoint, ResumeMode } from '../../engine/play/checkpoint';
 import type { PlayState } from '../../engine/play/state';
 import type { Activity } from '../../engine/types/activity';
-import { get, put, remove } from './idb';
+import { get, inTransaction } from './idb';
 
+/** Checkpoints live in `meta` under a key that names the learner (see store/erase.ts). */
 const key = (learner: string, activity: string) => `checkpoint:${learner}:${activity}`;
 
-/** Saves where the child is, when the path has passed a checkpoint scene. */
-export async function saveCheckpoint(learner: string, activity: Activity, state: PlayState) {
-  const cp = makeCheckpoint(activity, state);
-  if (cp) await put('meta', cp, key(learner, activity.id));
+/**
+ * Writes, inside `tx` (which must cover `meta`), where the child is now: the checkpoint of
+ * `state`, or nothing kept once the activity has ended or has passed no checkpoint scene yet.
+ */
+export function writeCheckpoint(
+  tx: IDBTransaction,
+  learner: string,
+  activity: Activity,
+  state: PlayState,
+): void {
+  const meta = tx.objectStore('meta');
+  const cp = state.ending ? null : makeCheckpoint(activity, state);
+  if (cp) meta.put(cp, key(learner, activity.id));
+  else if (state.ending) meta.delete(key(learner, activity.id));
+}
+
+/** Saves where the child is, in a transaction of its own (see {@link writeCheckpoint}). */
+export function saveCheckpoint(learner: string, activity: Activity, state: PlayState) {
+  return inTransaction(['meta'], 'readwrite', async (tx) =>
+    writeCheckpoint(tx, learner, activity, state),
+  );
 }
 
 /**
@@ -22,8 +40,4 @@ export async function loadCheckpoint(
 ): Promise<{ state: PlayState; mode: ResumeMode } | null> {
   const cp = await get<Checkpoint>('meta', key(learner, activity.id));
   return cp ? resumeCheckpoint(activity, cp) : null;
-}
-
-export async function clearCheckpoint(learner: string, activity: string): Promise<void> {
-  await remove('meta', key(learner, activity));
 }

@@ -1,34 +1,46 @@
 import type { ProgressEvent } from '../../engine/progress/event';
-import { get, getAllByIndex, put, removeByIndex } from './idb';
+import { done, getAllByIndex, inTransaction } from './idb';
 import { newLocalId } from './ids';
 
-/** The engine's progress events of one profile, append-only, on this device (PATH-4). */
-export async function appendEvent(event: ProgressEvent): Promise<void> {
-  await put('events', event);
+/** What {@link recordEvent} hands the caller to build the event: the device and its next number. */
+export interface EventSlot {
+  readonly device: string;
+  readonly seq: number;
+}
+
+/** Where the per-device counter and the device id live in the `meta` store. */
+const SEQ_KEY = 'seq';
+const DEVICE_KEY = 'device';
+
+/**
+ * Records one of the engine's progress events of a profile, append-only, on this device
+ * (PATH-4), in ONE readwrite transaction: it reads and advances the per-device counter, writes
+ * the event with that number, and runs `alsoWrite` (e.g. the checkpoint) in the same
+ * transaction. Two tabs or two taps can never get the same number, and a half-written answer
+ * cannot exist: either the counter, the event and `alsoWrite` all land, or none does.
+ */
+export function recordEvent(
+  build: (slot: EventSlot) => ProgressEvent,
+  alsoWrite?: (tx: IDBTransaction) => void,
+): Promise<ProgressEvent> {
+  return inTransaction(['meta', 'events'], 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const [device, last] = await Promise.all([
+      done(meta.get(DEVICE_KEY)) as Promise<string | undefined>,
+      done(meta.get(SEQ_KEY)) as Promise<number | undefined>,
+    ]);
+    const slot: EventSlot = { device: device ?? newLocalId(), seq: (last ?? 0) + 1 };
+    if (device === undefined) meta.put(slot.device, DEVICE_KEY);
+    meta.put(slot.seq, SEQ_KEY);
+    const event = build(slot);
+    if (event.seq !== slot.seq || event.device !== slot.device)
+      throw new Error('recordEvent: the event must carry the slot it was given');
+    tx.objectStore('events').add(event);
+    alsoWrite?.(tx);
+    return event;
+  });
 }
 
 export function eventsOf(learner: string): Promise<ProgressEvent[]> {
   return getAllByIndex<ProgressEvent>('events', 'learner', learner);
-}
-
-/** Erases a profile's progress on this device (the profile itself stays). */
-export async function eraseProgress(learner: string): Promise<void> {
-  await removeByIndex('events', 'learner', learner);
-}
-
-/** This device's id (random, made once; identifies nothing outside Kite). */
-export async function deviceId(): Promise<string> {
-  let id = await get<string>('meta', 'device');
-  if (!id) {
-    id = newLocalId();
-    await put('meta', id, 'device');
-  }
-  return id;
-}
-
-/** The next per-device sequence number for events. */
-export async function nextSeq(): Promise<number> {
-  const n = ((await get<number>('meta', 'seq')) ?? 0) + 1;
-  await put('meta', n, 'seq');
-  return n;
 }

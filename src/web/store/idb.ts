@@ -29,14 +29,14 @@ export function openKiteDb(): Promise<IDBDatabase> {
   return opening;
 }
 
-function done<T>(req: IDBRequest<T>): Promise<T> {
+export function done<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
 }
 
-function finished(tx: IDBTransaction): Promise<void> {
+export function finished(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -67,23 +67,30 @@ export async function put(store: StoreName, value: unknown, key?: string): Promi
   await finished(tx);
 }
 
-export async function remove(store: StoreName, key: string): Promise<void> {
+/**
+ * Runs `work` in one transaction over `stores` and resolves with its result once the
+ * transaction has committed: every write inside lands, or none does. `work` issues its requests
+ * from request callbacks (or awaits {@link done} only), so the transaction stays active.
+ */
+export async function inTransaction<T>(
+  stores: readonly StoreName[] | 'all',
+  mode: IDBTransactionMode,
+  work: (tx: IDBTransaction) => Promise<T>,
+): Promise<T> {
   const db = await openKiteDb();
-  const tx = db.transaction(store, 'readwrite');
-  tx.objectStore(store).delete(key);
-  await finished(tx);
-}
-
-/** Deletes every record of `store` whose `index` equals `key`, in one transaction. */
-export async function removeByIndex(store: StoreName, index: string, key: string): Promise<void> {
-  const db = await openKiteDb();
-  const tx = db.transaction(store, 'readwrite');
-  const req = tx.objectStore(store).index(index).openKeyCursor(IDBKeyRange.only(key));
-  req.onsuccess = () => {
-    const cursor = req.result;
-    if (!cursor) return;
-    tx.objectStore(store).delete(cursor.primaryKey);
-    cursor.continue();
-  };
-  await finished(tx);
+  const tx = db.transaction(stores === 'all' ? [...db.objectStoreNames] : [...stores], mode);
+  const committed = finished(tx);
+  try {
+    const result = await work(tx);
+    await committed;
+    return result;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    await committed.catch(() => {});
+    throw e;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Band } from '../../engine/types/text';
-import { get, getAll, put, remove, removeByIndex } from './idb';
+import { get, getAll, put } from './idb';
+import { eraseLearner } from './erase';
 import { newLocalId } from './ids';
 
 /** One child on this device. No name, no photo, no birthday: a picture and a band. */
@@ -34,11 +35,14 @@ export async function saveProfile(p: Profile): Promise<void> {
   await put('profiles', p);
 }
 
-/** Removes a profile and erases all its progress on this device. */
+/** Removes a profile and everything of it on this device (see {@link eraseLearner}). */
 export async function deleteProfile(id: string): Promise<void> {
-  await removeByIndex('events', 'learner', id);
-  await remove('profiles', id);
-  if ((await getCurrentProfileId()) === id) await remove('meta', 'currentProfile');
+  await eraseLearner(id);
+}
+
+/** Erases a profile's progress on this device; the profile stays and starts afresh. */
+export async function eraseProgress(id: string): Promise<void> {
+  await eraseLearner(id, { keepProfile: true });
 }
 
 export const getCurrentProfileId = () => get<string>('meta', 'currentProfile');

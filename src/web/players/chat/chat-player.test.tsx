@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
 import ChatPlayer from './chat-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -28,31 +28,11 @@ const interaction = {
 } as unknown as InteractionOf<'chat'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 async function mount(props: Partial<Parameters<typeof ChatPlayer>[0]> = {}) {
-  root = document.createElement('div');
-  document.body.append(root);
-  const onAnswer = vi.fn();
-  await act(() => {
-    render(
-      <ChatPlayer
-        interaction={interaction}
-        text={(t) => t.text}
-        onAnswer={onAnswer}
-        locked={false}
-        solution={null}
-        sceneKey="s:0"
-        {...props}
-      />,
-      root,
-    );
-  });
-  await act(async () => {});
-  return onAnswer;
+  const player = await mountPlayer(ChatPlayer, { interaction, ...props });
+  root = player.root;
+  return player.onAnswer;
 }
 
 const button = (name: string) =>

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
+import type { MountedPlayer } from '../testing/mount-player';
 import FeedPlayer from './feed-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -29,31 +30,17 @@ const interaction = {
 } as unknown as InteractionOf<'feed'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+let player: MountedPlayer<'feed'>;
 
 type Props = Parameters<typeof FeedPlayer>[0];
 async function mount(over: Partial<Props> = {}) {
-  root = document.createElement('div');
-  document.body.append(root);
-  const onAnswer = vi.fn();
-  await act(() =>
-    render(
-      <FeedPlayer
-        interaction={interaction}
-        text={(t) => t.text.replace('{app:photo}', 'Picturebox')}
-        onAnswer={onAnswer}
-        locked={false}
-        solution={null}
-        sceneKey="s:0"
-        {...over}
-      />,
-      root,
-    ),
-  );
-  return onAnswer;
+  player = await mountPlayer(FeedPlayer, {
+    interaction,
+    text: (t) => t.text.replace('{app:photo}', 'Picturebox'),
+    ...over,
+  });
+  root = player.root;
+  return player.onAnswer;
 }
 
 const group = (author: string) =>
@@ -118,19 +105,7 @@ describe('feed player', () => {
   it('resets when the scene changes', async () => {
     await mount();
     await act(() => action('Leo', 'Like').click());
-    await act(() =>
-      render(
-        <FeedPlayer
-          interaction={interaction}
-          text={(t) => t.text}
-          onAnswer={vi.fn()}
-          locked={false}
-          solution={null}
-          sceneKey="s:1"
-        />,
-        root,
-      ),
-    );
+    await player.rerender({ sceneKey: 's:1' });
     expect(action('Leo', 'Like').getAttribute('aria-pressed')).toBe('false');
   });
 });

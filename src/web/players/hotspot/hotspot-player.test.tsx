@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
 import HotspotPlayer from './hotspot-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -37,31 +37,17 @@ const picture = {
 } as unknown as InteractionOf<'hotspot'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 type Props = Parameters<typeof HotspotPlayer>[0];
 const onAnswer = vi.fn();
 async function mount(props: Partial<Props>) {
-  root = document.createElement('div');
-  document.body.append(root);
   onAnswer.mockReset();
-  await act(() =>
-    render(
-      <HotspotPlayer
-        interaction={post}
-        text={(t) => t.text}
-        onAnswer={onAnswer}
-        locked={false}
-        solution={null}
-        sceneKey="clues:2"
-        {...props}
-      />,
-      root,
-    ),
-  );
+  ({ root } = await mountPlayer(HotspotPlayer, {
+    interaction: post,
+    onAnswer,
+    sceneKey: 'clues:2',
+    ...props,
+  }));
 }
 const button = (name: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith(name))!;

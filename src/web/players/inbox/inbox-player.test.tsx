@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
+import type { MountedPlayer } from '../testing/mount-player';
 import InboxPlayer from './inbox-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -33,29 +34,20 @@ const interaction = {
 } as unknown as InteractionOf<'inbox'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+let player: MountedPlayer<'inbox'>;
 
 type Props = Parameters<typeof InboxPlayer>[0];
 const onAnswer = vi.fn();
-const view = (props: Partial<Props> = {}) => (
-  <InboxPlayer
-    interaction={interaction}
-    text={(t) => (t.text === '{app:mail}' ? 'Postbox' : t.text)}
-    onAnswer={onAnswer}
-    locked={false}
-    solution={null}
-    sceneKey="inbox:1"
-    {...props}
-  />
-);
 async function mount(props: Partial<Props> = {}) {
-  root = document.createElement('div');
-  document.body.append(root);
   onAnswer.mockReset();
-  await act(() => render(view(props), root));
+  player = await mountPlayer(InboxPlayer, {
+    interaction,
+    text: (t) => (t.text === '{app:mail}' ? 'Postbox' : t.text),
+    onAnswer,
+    sceneKey: 'inbox:1',
+    ...props,
+  });
+  root = player.root;
 }
 const button = (name: string | RegExp) =>
   [...root.querySelectorAll('button')].find((b) =>
@@ -107,9 +99,7 @@ describe('InboxPlayer', () => {
     await mount();
     await click(/Prize Team/);
     await click('Trick');
-    await act(() =>
-      render(view({ sceneKey: 'inbox:3', solution: { type: 'inbox', flagged: ['m2'] } }), root),
-    );
+    await player.rerender({ sceneKey: 'inbox:3', solution: { type: 'inbox', flagged: ['m2'] } });
     expect(root.querySelector('.inbox-count')?.textContent).toBe('Marked as tricks: 0');
     expect([...root.querySelectorAll('.inbox-answer')].map((a) => a.textContent)).toEqual([
       'The answer: looks OK',

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
 import PasswordPlayer from './password-player';
 import { flagsOf, loadMeter } from './strength';
 
@@ -75,32 +75,14 @@ describe('the on-device meter', () => {
 
 describe('password player', () => {
   let root: HTMLElement;
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
 
   async function mount() {
-    root = document.createElement('div');
-    document.body.append(root);
-    const onAnswer = vi.fn();
-    await act(() =>
-      render(
-        <PasswordPlayer
-          interaction={interaction}
-          text={(t) => t.text}
-          onAnswer={onAnswer}
-          locked={false}
-          solution={null}
-          sceneKey="s:0"
-        />,
-        root,
-      ),
-    );
+    const player = await mountPlayer(PasswordPlayer, { interaction });
+    root = player.root;
     await vi.waitFor(() => expect(root.querySelector('[role=meter]')).not.toBeNull(), {
       timeout: 15_000,
     });
-    return onAnswer;
+    return player.onAnswer;
   }
   const button = (name: string) =>
     [...root.querySelectorAll('button')].find((b) => b.textContent?.includes(name))!;

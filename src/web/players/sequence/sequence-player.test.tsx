@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
+import type { MountedPlayer } from '../testing/mount-player';
 import SequencePlayer from './sequence-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -21,31 +22,19 @@ const interaction = {
 } as unknown as InteractionOf<'sequence'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+let player: MountedPlayer<'sequence'>;
 
 type Props = Parameters<typeof SequencePlayer>[0];
 const onAnswer = vi.fn();
-function view(props: Partial<Props> = {}) {
-  return (
-    <SequencePlayer
-      interaction={interaction}
-      text={(t) => t.text}
-      onAnswer={onAnswer}
-      locked={false}
-      solution={null}
-      sceneKey="steps:3"
-      {...props}
-    />
-  );
-}
 async function mount(props: Partial<Props> = {}) {
-  root = document.createElement('div');
-  document.body.append(root);
   onAnswer.mockReset();
-  await act(() => render(view(props), root));
+  player = await mountPlayer(SequencePlayer, {
+    interaction,
+    onAnswer,
+    sceneKey: 'steps:3',
+    ...props,
+  });
+  root = player.root;
 }
 
 const order = () =>
@@ -60,8 +49,7 @@ describe('SequencePlayer', () => {
     const first = order();
     expect([...first].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(first).not.toEqual(['a', 'b', 'c', 'd']);
-    render(null, root);
-    await act(() => render(view(), root));
+    await mount();
     expect(order()).toEqual(first);
   });
 
@@ -93,7 +81,7 @@ describe('SequencePlayer', () => {
       [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check')!.click(),
     );
     expect(onAnswer).toHaveBeenCalledWith({ type: 'sequence', order: moved });
-    await act(() => render(view({ sceneKey: 'steps:5' }), root));
+    await player.rerender({ sceneKey: 'steps:5' });
     expect(root.querySelector('[aria-live=polite]')?.textContent).toBe('');
   });
 

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
+import { usePointerDrag } from '../shared/use-pointer-drag';
 import './sequence-player.css';
 
 /** A small seeded shuffle, so a scene shows the same order until it is replayed. */
@@ -30,9 +31,9 @@ function moved(order: readonly string[], id: string, to: number): readonly strin
   return next;
 }
 
+/** The card being dragged: where it is held and where it moves. */
 interface Drag {
   id: string;
-  pointerId: number;
   /** Where the pointer holds the card, from the card's top. */
   grabY: number;
   /** The pointer's last position and the card's current offset from its place in the list. */
@@ -115,53 +116,55 @@ function Sequence({
     (want && !want.disabled ? want : other)?.focus();
   }, [order]);
 
-  const start = (id: string, e: PointerEvent) => {
-    if (locked || e.button !== 0 || drag.current) return;
-    const el = cards.current.get(id);
-    if (!el || !list.current) return;
+  const pointer = usePointerDrag<string>({
+    disabled: locked,
+    onStart: ({ key, y }) => {
+      const el = cards.current.get(key);
+      if (!el) return;
+      drag.current = {
+        id: key,
+        grabY: y - el.getBoundingClientRect().top,
+        y,
+        dy: 0,
+        from: orderRef.current.indexOf(key),
+      };
+      setDragging(key);
+    },
+    onMove: ({ y }) => {
+      const d = drag.current;
+      if (!d) return;
+      d.y = y;
+      place();
+      const el = cards.current.get(d.id)!;
+      const current = orderRef.current;
+      const i = current.indexOf(d.id);
+      const middle = d.y - d.grabY + el.offsetHeight / 2;
+      const centre = (id: string | undefined) => {
+        const r = id ? cards.current.get(id)?.getBoundingClientRect() : undefined;
+        return r ? r.top + r.height / 2 : null;
+      };
+      const below = centre(current[i + 1]);
+      const above = centre(current[i - 1]);
+      if (below !== null && middle > below) setOrder(moved(current, d.id, i + 1));
+      else if (above !== null && middle < above) setOrder(moved(current, d.id, i - 1));
+    },
+    onEnd: () => {
+      const d = drag.current;
+      if (!d) return;
+      drag.current = null;
+      const el = cards.current.get(d.id);
+      if (el) el.style.transform = '';
+      setDragging(null);
+      const to = orderRef.current.indexOf(d.id);
+      if (to !== d.from) announce(d.id, to);
+    },
+  });
+
+  /** Grabbing a card by its grip; the list keeps the pointer while the cards move inside it. */
+  const grab = (id: string, e: PointerEvent) => {
+    if (locked || !list.current || !cards.current.has(id)) return;
     e.preventDefault();
-    // Capture on the list, which stays in the page while the cards move inside it.
-    list.current.setPointerCapture(e.pointerId);
-    const top = el.getBoundingClientRect().top;
-    drag.current = {
-      id,
-      pointerId: e.pointerId,
-      grabY: e.clientY - top,
-      y: e.clientY,
-      dy: 0,
-      from: order.indexOf(id),
-    };
-    setDragging(id);
-  };
-
-  const follow = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d || e.pointerId !== d.pointerId) return;
-    d.y = e.clientY;
-    place();
-    const el = cards.current.get(d.id)!;
-    const current = orderRef.current;
-    const i = current.indexOf(d.id);
-    const middle = d.y - d.grabY + el.offsetHeight / 2;
-    const centre = (id: string | undefined) => {
-      const r = id ? cards.current.get(id)?.getBoundingClientRect() : undefined;
-      return r ? r.top + r.height / 2 : null;
-    };
-    const below = centre(current[i + 1]);
-    const above = centre(current[i - 1]);
-    if (below !== null && middle > below) setOrder(moved(current, d.id, i + 1));
-    else if (above !== null && middle < above) setOrder(moved(current, d.id, i - 1));
-  };
-
-  const end = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d || e.pointerId !== d.pointerId) return;
-    drag.current = null;
-    const el = cards.current.get(d.id);
-    if (el) el.style.transform = '';
-    setDragging(null);
-    const to = orderRef.current.indexOf(d.id);
-    if (to !== d.from) announce(d.id, to);
+    pointer.press(id, e, list.current);
   };
 
   return (
@@ -171,10 +174,7 @@ function Sequence({
         ref={list}
         class={`seq-list${dragging ? ' is-dragging' : ''}`}
         aria-label={t('sequence.steps')}
-        onPointerMove={follow}
-        onPointerUp={end}
-        onPointerCancel={end}
-        onLostPointerCapture={end}
+        {...pointer.handlers}
       >
         {order.map((id, i) => {
           const answerAt = solution ? solution.order.indexOf(id) : -1;
@@ -188,7 +188,7 @@ function Sequence({
               class={`seq-card${dragging === id ? ' is-dragged' : ''}${answerAt >= 0 ? ' is-solution' : ''}`}
               data-step={id}
             >
-              <span class="seq-grip" aria-hidden="true" onPointerDown={(e) => start(id, e)}>
+              <span class="seq-grip" aria-hidden="true" onPointerDown={(e) => grab(id, e)}>
                 <span class="seq-num">{i + 1}</span>
                 <svg viewBox="0 0 16 24" width="16" height="24">
                   <circle cx="5" cy="5" r="2" />

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
+import type { MountedPlayer } from '../testing/mount-player';
 import SettingsPlayer from './settings-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -35,10 +36,7 @@ const interaction = {
 } as unknown as InteractionOf<'settings'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+let player: MountedPlayer<'settings'>;
 
 type Props = Parameters<typeof SettingsPlayer>[0];
 const props = (over: Partial<Props> = {}): Props => ({
@@ -52,9 +50,8 @@ const props = (over: Partial<Props> = {}): Props => ({
 });
 
 async function mount(p: Props) {
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<SettingsPlayer {...p} />, root));
+  player = await mountPlayer(SettingsPlayer, p);
+  root = player.root;
 }
 
 const button = (name: string) =>
@@ -108,7 +105,7 @@ describe('settings player', () => {
     const p = props();
     await mount(p);
     await act(() => root.querySelector<HTMLButtonElement>('[role=switch]')!.click());
-    await act(() => render(<SettingsPlayer {...p} sceneKey="s:1" />, root));
+    await player.rerender({ sceneKey: 's:1' });
     expect(root.querySelector('[role=switch]')?.getAttribute('aria-checked')).toBe('true');
   });
 

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { InteractionOf } from '../../../engine/types/interaction';
 import type { Text } from '../../../engine/types/text';
+import { mountPlayer } from '../testing/mount-player';
 import SortPlayer from './sort-player';
 
 const tx = (text: string) => ({ id: `t.${text}`, text }) as unknown as Text;
@@ -23,31 +23,12 @@ const interaction = {
 } as unknown as InteractionOf<'sort'>;
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
 
 type Props = Parameters<typeof SortPlayer>[0];
 async function mount(over: Partial<Props> = {}) {
-  root = document.createElement('div');
-  document.body.append(root);
-  const onAnswer = vi.fn();
-  await act(() =>
-    render(
-      <SortPlayer
-        interaction={interaction}
-        text={(t) => t.text}
-        onAnswer={onAnswer}
-        locked={false}
-        solution={null}
-        sceneKey="s:0"
-        {...over}
-      />,
-      root,
-    ),
-  );
-  return onAnswer;
+  const player = await mountPlayer(SortPlayer, { interaction, ...over });
+  root = player.root;
+  return player.onAnswer;
 }
 
 const card = (name: string) =>

@@ -2,21 +2,12 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SortItem } from '../../../engine/interactions/sort';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
+import { usePointerDrag } from '../shared/use-pointer-drag';
 import './sort-player.css';
 
 /** Where a card is: a bin id, or `TRAY` while it is still to sort. */
 const TRAY = '';
 type Placement = Readonly<Record<string, string>>;
-
-/** A drag in progress (Pointer Events; HTML5 drag-and-drop does not work on touch screens). */
-interface Drag {
-  id: string;
-  pointer: number;
-  x0: number;
-  y0: number;
-  scroll0: number;
-  moved: boolean;
-}
 
 /** How far a pointer must move before a press becomes a drag (a shorter press is a tap). */
 const DRAG_START = 8;
@@ -42,8 +33,6 @@ function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProp
   const [over, setOver] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [problem, setProblem] = useState('');
-  const drag = useRef<Drag | null>(null);
-  const eatClick = useRef(false);
   const zones = useRef(new Map<string, HTMLElement>());
   const root = useRef<HTMLDivElement>(null);
   const refocus = useRef<string | null>(null);
@@ -98,45 +87,21 @@ function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProp
     return null;
   };
 
-  const onPointerDown = (e: PointerEvent, itemId: string) => {
-    eatClick.current = false;
-    if (locked || (e.pointerType === 'mouse' && e.button !== 0)) return;
-    drag.current = {
-      id: itemId,
-      pointer: e.pointerId,
-      x0: e.clientX,
-      y0: e.clientY,
-      scroll0: window.scrollY,
-      moved: false,
-    };
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-  };
-
-  const onPointerMove = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d || d.pointer !== e.pointerId) return;
-    const dx = e.clientX - d.x0;
-    if (!d.moved && Math.hypot(dx, e.clientY - d.y0) < DRAG_START) return;
-    d.moved = true;
-    // Near the top or bottom edge, scroll a little with each move so far boxes come into view.
-    const edge = 56;
-    if (e.clientY < edge) window.scrollBy(0, -14);
-    else if (e.clientY > window.innerHeight - edge) window.scrollBy(0, 14);
-    setDragging({ id: d.id, dx, dy: e.clientY - d.y0 + window.scrollY - d.scroll0 });
-    setOver(zoneAt(e.clientX, e.clientY));
-  };
-
-  const endDrag = (e: PointerEvent, drop: boolean) => {
-    const d = drag.current;
-    if (!d || d.pointer !== e.pointerId) return;
-    drag.current = null;
-    setDragging(null);
-    setOver(null);
-    if (!d.moved) return; // a tap: the click that follows picks the card
-    eatClick.current = true;
-    const zone = drop ? zoneAt(e.clientX, e.clientY) : null;
-    if (zone !== null && zone !== placement[d.id]) move(d.id, zone);
-  };
+  const drag = usePointerDrag<string>({
+    disabled: locked,
+    threshold: DRAG_START,
+    edgeScroll: true,
+    onMove: ({ key, x, y, dx, dy }) => {
+      setDragging({ id: key, dx, dy });
+      setOver(zoneAt(x, y));
+    },
+    onEnd: ({ key, x, y }, dropped) => {
+      setDragging(null);
+      setOver(null);
+      const zone = dropped ? zoneAt(x, y) : null;
+      if (zone !== null && zone !== placement[key]) move(key, zone);
+    },
+  });
 
   const onKeyDown = (e: KeyboardEvent, itemId: string) => {
     const order = bins.map((b) => b.id);
@@ -193,17 +158,11 @@ function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProp
           aria-pressed={selected === item.id}
           aria-describedby={`${id}-keys`}
           disabled={locked}
-          onPointerDown={(e) => onPointerDown(e, item.id)}
-          onPointerMove={onPointerMove}
-          onPointerUp={(e) => endDrag(e, true)}
-          onPointerCancel={(e) => endDrag(e, false)}
+          onPointerDown={(e) => drag.press(item.id, e)}
+          {...drag.handlers}
           onKeyDown={(e) => onKeyDown(e, item.id)}
           onClick={() => {
-            if (eatClick.current) {
-              eatClick.current = false;
-              return;
-            }
-            pick(item.id);
+            if (!drag.takeClick()) pick(item.id);
           }}
         >
           <span class="sort-grip" aria-hidden="true" />

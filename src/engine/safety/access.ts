@@ -1,0 +1,56 @@
+import { bandIndex } from '../types/text';
+import type { Band } from '../types/text';
+
+/**
+ * Who is about to play. The one input of the rules below, used everywhere an activity is
+ * offered or opened: recommendations, home, the library and its search, the Play page.
+ */
+export interface PlayContext {
+  /** The band of the profile playing (the youngest band's when unsure). */
+  readonly band: Band;
+  /**
+   * A play-together session started by a signed-in adult (teacher, parent). Needs adult
+   * accounts; until they exist every caller passes `false`. A confirm button a child can tap is
+   * not an adult session.
+   */
+  readonly adultSession: boolean;
+  /** Topics this deployment switches off (KITE_DISABLED_TOPICS). */
+  readonly disabledTopics?: readonly string[];
+}
+
+/** What the rules look at in an activity (a full activity or a content-index summary). */
+export interface Gated {
+  readonly topic: string;
+  /** Present on sensitive activities: the youngest band it is written for. */
+  readonly sensitive?: { readonly minBand: Band } | undefined;
+}
+
+/** The band from which a child plays sensitive activities on their own profile. */
+export const SENSITIVE_OWN_BAND: Band = '14-16';
+
+/** Why an activity is not played here: switched off by the deployment, or sensitive. */
+export type Refusal = 'topic-disabled' | 'sensitive';
+
+/**
+ * Whether a sensitive activity may be played: on a 14–16 profile, or in an adult-started
+ * session for a band the activity is written for (its `minBand` or older).
+ */
+export function sensitiveAllowed(minBand: Band, ctx: PlayContext): boolean {
+  if (bandIndex(ctx.band) < bandIndex(minBand)) return false;
+  return ctx.adultSession || bandIndex(ctx.band) >= bandIndex(SENSITIVE_OWN_BAND);
+}
+
+/** Whether a topic is offered by this deployment (not in its switched-off topics). */
+export const topicOffered = (topic: string, disabledTopics: readonly string[] = []): boolean =>
+  !disabledTopics.includes(topic);
+
+/** Why `activity` may not be played in `ctx`, or null when it may. */
+export function refusal(activity: Gated, ctx: PlayContext): Refusal | null {
+  if (!topicOffered(activity.topic, ctx.disabledTopics)) return 'topic-disabled';
+  if (activity.sensitive && !sensitiveAllowed(activity.sensitive.minBand, ctx)) return 'sensitive';
+  return null;
+}
+
+/** Whether `activity` is offered and may be started in `ctx` (see {@link refusal}). */
+export const canPlay = (activity: Gated, ctx: PlayContext): boolean =>
+  refusal(activity, ctx) === null;

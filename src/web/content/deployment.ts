@@ -1,0 +1,36 @@
+import type { PlayContext } from '../../engine/safety/access';
+import type { Band } from '../../engine/types/text';
+import { clientConfig, country } from './client';
+import type { ClientConfig, RenderedCountry } from './types';
+
+/** What this deployment sets for the app: its settings and its country pack in a language. */
+export interface Deployment {
+  readonly config: ClientConfig;
+  /** The deployment's country pack (the international one when it has none in `lang`). */
+  readonly pack: RenderedCountry;
+  /** The international pack, for placeholders the country pack leaves out. */
+  readonly fallback: RenderedCountry;
+}
+
+/**
+ * The one reader of `/api/client-config` and the country packs (the service worker keeps both,
+ * and the requests are shared per page load, so every page may call it).
+ */
+export async function loadDeployment(lang: string): Promise<Deployment> {
+  const config = await clientConfig();
+  const [pack, fallback] = await Promise.all([
+    country(lang, config.country).catch(() => country(lang, 'intl')),
+    country(lang, 'intl'),
+  ]);
+  return { config, pack, fallback };
+}
+
+/**
+ * Who is playing, for the engine's access rules (`canPlay`, `refusal`): a child's band on this
+ * device and the deployment's switched-off topics. No adult-started session exists yet.
+ */
+export const playContext = (band: Band, config: ClientConfig): PlayContext => ({
+  band,
+  adultSession: false,
+  disabledTopics: config.disabledTopics,
+});
