@@ -1,6 +1,6 @@
 // npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>]
 // Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges.
-// With --json, stdout holds only one JSON object (activities, guides, challenges).
+// With --json, stdout holds only one JSON object (topics, activities, guides, challenges).
 import { loadCatalogue } from '../src/content/catalogue';
 import { contentReport, coverageGaps } from '../src/content/report';
 import { BANDS, LEVELS } from '../src/engine/types/text';
