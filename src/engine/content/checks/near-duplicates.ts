@@ -87,6 +87,8 @@ export interface CheckedActivity {
  * least {@link SCENE_SIMILARITY} with that scene's. Also any long card, option or message copied
  * word for word into another activity. Reported once per pair, on the activity that sorts later.
  * Packs are compared only with themselves: a country pack may adapt a core scene on purpose.
+ * The measure is lexical: a copy reworded into another interaction type slips past it (issue
+ * 11's two tagged-photo scenes, a choice and a chat, scored 0.20), so a reviewer still reads.
  */
 export function checkNearDuplicates(activities: readonly CheckedActivity[], sink: IssueSink): void {
   const sorted = [...activities].sort((a, b) =>
