@@ -1,8 +1,8 @@
 import { useSession } from '../app/session';
 import { Link } from '../components/link';
 import { BANDS, LEVELS } from '../../engine/types/text';
-import type { Band } from '../../engine/types/text';
 import { t } from '../i18n/i18n';
+import type { UiKey } from '../i18n/i18n';
 import { agesLabel, levelLabel } from '../library/labels';
 import { links } from '../library/links';
 import { useLibraryContent } from '../library/use-library-content';
@@ -45,7 +45,7 @@ export function CurriculumMap({ band }: { band: string }) {
   return (
     <main class="page adult-page curriculum-map">
       <p class="lib-badge">{t('map.badge')}</p>
-      <h1>{t('map.title', { ages: agesLabel([band as Band]) })}</h1>
+      <h1>{t('map.title', { ages: t(`first.band.${band}` as UiKey) })}</h1>
       <p class="lead">{t('map.lead')}</p>
       <nav class="no-print map-bands" aria-label={t('map.bands')}>
         {BANDS.map((b) =>
@@ -65,7 +65,7 @@ export function CurriculumMap({ band }: { band: string }) {
       </nav>
       <div class="map-scroll">
         <table class="map-table">
-          <caption>{t('map.caption', { ages: agesLabel([band as Band]) })}</caption>
+          <caption>{t('map.caption', { ages: t(`first.band.${band}` as UiKey) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('map.topic')}</th>
