@@ -34,10 +34,10 @@ export function CurriculumMap({ band }: { band: string }) {
     const s = frameworks.find((f) => f.id === fw)?.strands.find((x) => x.id === id);
     return s ? text(s.title) : id;
   };
-  /** Every strand the band's games of a topic map to, per framework. */
+  /** Every strand the topic and the band's games of it map to, per framework. */
   const strandsOf = (topic: string) =>
     frameworks.map((fw) => {
-      const ids = new Set<string>();
+      const ids = new Set<string>(topics.find((x) => x.id === topic)?.frameworks?.[fw.id] ?? []);
       for (const a of activities)
         if (a.topic === topic) for (const s of a.frameworks?.[fw.id] ?? []) ids.add(s);
       return { fw, ids: [...ids] };
