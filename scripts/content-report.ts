@@ -1,6 +1,6 @@
 // npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>]
 // Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges.
-// With --json, stdout holds only one JSON object (activities, guides, challenges).
+// With --json, stdout holds only one JSON object (topics, activities, guides, challenges).
 import { loadCatalogue } from '../src/content/catalogue';
 import { contentReport, coverageGaps } from '../src/content/report';
 import { BANDS, LEVELS } from '../src/engine/types/text';
@@ -32,10 +32,12 @@ if (json) {
 }
 
 const topics = [...catalogue.topics.keys()];
+// The topic column fits the longest topic id ("misinformation").
+const W = Math.max(12, ...topics.map((t) => t.length + 2));
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`Activities by topic × band × level (count per cell)\n`);
-console.log(pad('topic', 12) + BANDS.map((b) => pad(b, 16)).join(''));
-console.log(pad('', 12) + BANDS.map(() => pad('I  C  E', 16)).join(''));
+console.log(pad('topic', W) + BANDS.map((b) => pad(b, 16)).join(''));
+console.log(pad('', W) + BANDS.map(() => pad('I  C  E', 16)).join(''));
 for (const topic of topics) {
   const cells = BANDS.map((band) =>
     pad(
@@ -48,7 +50,7 @@ for (const topic of topics) {
       16,
     ),
   );
-  console.log(pad(topic, 12) + cells.join(''));
+  console.log(pad(topic, W) + cells.join(''));
 }
 console.log(`\nGuides and challenges per topic × band (guides/challenges)\n`);
 for (const topic of topics) {
@@ -60,7 +62,7 @@ for (const topic of topics) {
       16,
     ),
   );
-  console.log(pad(topic, 12) + cells.join(''));
+  console.log(pad(topic, W) + cells.join(''));
 }
 console.log(`\nInteraction types used (activities using each)\n`);
 for (const type of INTERACTION_TYPES.filter((t) => t !== 'continue')) {

@@ -1,3 +1,4 @@
+import { frameworkStrands } from '../engine/library/lesson-plan';
 import type { Activity } from '../engine/types/activity';
 import type { Catalogue } from '../engine/types/catalogue';
 import type { Band } from '../engine/types/text';
@@ -101,9 +102,11 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
           skills: a.skills,
           types: interactionTypes(a),
           ...(a.sensitive ? { sensitiveMinBand: a.sensitive.minBand } : {}),
+          frameworks: frameworkStrands(catalogue, a),
         })),
         guides: translate([...catalogue.guides.values()]),
         challenges: translate([...catalogue.challenges.values()]),
+        frameworks: translate([...(catalogue.frameworks?.values() ?? [])]),
         countries: [...catalogue.countries.keys()],
       },
     });

@@ -19,6 +19,9 @@ const PLACEHOLDER_WORDS: Readonly<Record<string, string>> = {
   money: 'ten',
   currency: 'coins',
   helpline: 'the help line',
+  hotline: 'the hotline',
+  handle: 'Jay',
+  term: 'the teacher',
 };
 
 /** The strings of every text object inside a value (none for `undefined`). */

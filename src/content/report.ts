@@ -6,6 +6,8 @@ import { activityReadability } from './readability';
 
 /** What the curriculum covers: every activity, guide and challenge, by topic, band and level. */
 export interface ContentReport {
+  /** Every topic in topics.json, in file order, with its activity count. */
+  readonly topics: readonly { id: string; activities: number }[];
   readonly activities: readonly {
     id: string;
     topic: string;
@@ -23,7 +25,12 @@ export interface ContentReport {
 export function contentReport(catalogue: Catalogue): ContentReport {
   const byId = <T extends { id: string }>(xs: Iterable<T>) =>
     [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const all = [...catalogue.activities.values()];
   return {
+    topics: [...catalogue.topics.keys()].map((id) => ({
+      id,
+      activities: all.filter((a) => a.topic === id).length,
+    })),
     activities: byId(catalogue.activities.values()).map((a) => ({
       id: a.id,
       topic: a.topic,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -31,9 +31,16 @@ describe('the content/ folder', () => {
   it('lists only verifiable helplines in the intl pack', async () => {
     const { catalogue } = await loadCatalogue('content');
     const intl = catalogue.countries.get('intl' as never);
+    // Only the two international directories, each marked as a directory that a sentence
+    // names as "your country's … (find it at …)", never a number a child could call.
+    expect((intl?.helplines ?? []).map((h) => [h.kind, h.source])).toEqual([
+      ['helpline', 'https://childhelplineinternational.org/helplines/'],
+      ['hotline', 'https://www.inhope.org/what-we-do/how-to-report'],
+    ]);
     for (const h of intl?.helplines ?? []) {
       expect(h.phone).toBeUndefined();
-      expect(h.source).toBe('https://childhelplineinternational.org/helplines/');
+      expect(h.directory).toBe(true);
+      expect(h.mention?.text).toMatch(/^your country's /);
     }
   });
 
@@ -93,6 +100,10 @@ describe('docs/content-authoring.md', () => {
     const files = [
       { path: 'topics.json', text: readFileSync('content/topics.json', 'utf8') },
       { path: 'countries/intl.json', text: readFileSync('content/countries/intl.json', 'utf8') },
+      ...readdirSync('content/frameworks').map((f) => ({
+        path: `frameworks/${f}`,
+        text: readFileSync(`content/frameworks/${f}`, 'utf8'),
+      })),
       {
         path: 'packs/doc/pack.json',
         text: JSON.stringify({

@@ -1,15 +1,39 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { contentReport, coverageGaps } from '../../src/content/report';
 import { INTERACTION_TYPES } from '../../src/engine/types/interaction';
 
-// Curriculum A (issue 5): kindness, contact, images, wellbeing, complete for every band and level.
-const TOPICS = ['kindness', 'contact', 'images', 'wellbeing'];
+// The whole curriculum (issues 5 and 11): every topic declared in topics.json, complete for
+// every band and level. The nine topics are read from the file, so a topic added there without
+// its activities, guides and challenges fails here.
+const TOPICS = (
+  JSON.parse(readFileSync('content/topics.json', 'utf8')) as { topics: { id: string }[] }
+).topics.map((t) => t.id);
 
-describe('curriculum A coverage', async () => {
+describe('curriculum coverage', async () => {
   const { catalogue, errors } = await loadCatalogue('content');
   const report = contentReport(catalogue);
+  const core = [...catalogue.activities.values()].filter(
+    (a) => catalogue.sources.get(`activity:${a.id}`)?.pack === 'core',
+  );
+
+  it('declares the nine topics of issue 11, news retired into misinformation', () => {
+    expect([...TOPICS].sort()).toEqual(
+      [
+        'commercial',
+        'contact',
+        'images',
+        'kindness',
+        'misinformation',
+        'passwords',
+        'privacy',
+        'scams',
+        'wellbeing',
+      ].sort(),
+    );
+  });
 
   it('passes the checker', () => {
     expect(errors).toEqual([]);
@@ -47,10 +71,24 @@ describe('curriculum A coverage', async () => {
       for (const o of endings) expect(o.feedback?.text ?? '', a.id).toMatch(/\{helpline\}/);
     }
   });
+
+  it('gives teachers a short word list for every core activity', () => {
+    for (const a of core) {
+      expect(a.vocabulary?.length ?? 0, a.id).toBeGreaterThanOrEqual(3);
+      expect(a.vocabulary?.length ?? 0, a.id).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('maps every topic to a learning framework, and every guide says how to adapt for SEND', () => {
+    for (const id of TOPICS)
+      expect(Object.keys(catalogue.topics.get(id as never)?.frameworks ?? {}), id).not.toEqual([]);
+    for (const g of catalogue.guides.values())
+      expect(g.adapting?.length ?? 0, g.id).toBeGreaterThan(0);
+  });
 });
 
 describe('npm run content:report -- --json', () => {
-  it('prints only one JSON object with activities, guides and challenges', () => {
+  it('prints only one JSON object with the topics, activities, guides and challenges', () => {
     const out = execFileSync(
       process.execPath,
       ['--import', 'tsx', 'scripts/content-report.ts', '--json'],
@@ -59,6 +97,7 @@ describe('npm run content:report -- --json', () => {
       },
     );
     const report = JSON.parse(out) as ReturnType<typeof contentReport>;
+    expect(report.topics.map((t) => t.id)).toEqual(TOPICS);
     expect(report.activities.length).toBeGreaterThanOrEqual(48);
     for (const a of report.activities) {
       expect(Object.keys(a)).toEqual(

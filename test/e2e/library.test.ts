@@ -174,7 +174,7 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
     await page.getByRole('heading', { name: 'Settings checklist' }).waitFor();
     await page.getByText(guide.parents.settingsChecklist[0]!.text).waitFor();
     // The {helpline} placeholder is filled from the country pack.
-    await page.getByText('Child Helpline International can help you').waitFor();
+    await page.getByText('(find it at Child Helpline International) can help you').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'The guide for teachers' }).click();
     await page.getByRole('heading', { name: 'In class' }).waitFor();

@@ -2,6 +2,10 @@ import { deepFreeze } from '../freeze';
 import type { ContentId, LocaleCode } from '../ids';
 import type { Catalogue } from '../types/catalogue';
 import { checkContentIds } from './checks/content-ids';
+import { checkFrameworkRefs } from './checks/frameworks';
+import { checkIntlTerms } from './checks/intl-terms';
+import { checkNearDuplicates } from './checks/near-duplicates';
+import { checkTalkToAdult } from './checks/talk-to-adult';
 import { checkGraph } from './checks/graph';
 import { checkInteractions } from './checks/interactions';
 import { checkPlaceholders } from './checks/placeholders';
@@ -76,10 +80,26 @@ export function buildCatalogue(
     checkActivityRefs(check, loaded);
     checkGraph(check, checkInteractions(check));
     checkWorksheet(check);
+    checkTalkToAdult(check);
   }
+  checkNearDuplicates(
+    [...loaded.activities.values()].map((activity) => {
+      const src = loaded.sources.get(`activity:${activity.id}`);
+      return { activity, file: src?.file ?? '', pack: src?.pack ?? '' };
+    }),
+    sink,
+  );
+  checkFrameworkRefs(
+    loaded,
+    parsed.find((p) => p.kind.kind === 'topics')?.file ?? display('topics.json'),
+    sink,
+  );
   checkMedia(parsed, media, sink);
   const intl = intlPack(loaded);
   for (const ft of fileTexts) checkPlaceholders(ft.file, ft.texts, intl, sink);
+  for (const p of parsed)
+    if (['activity', 'guide', 'challenge', 'topics', 'pack'].includes(p.kind.kind))
+      checkIntlTerms(p.file, collectTexts(p.json), sink);
   const locales = loadLocales(parsed, texts, sink);
   const audio = new Map<LocaleCode, Map<ContentId, string>>();
   for (const r of recordings) {
@@ -97,7 +117,8 @@ export function buildCatalogue(
     audio.set(r.lang as LocaleCode, byId);
   }
 
-  const { topics, skills, packs, activities, guides, challenges, countries, sources } = loaded;
+  const { topics, skills, packs, activities, guides, challenges, countries, frameworks, sources } =
+    loaded;
   const catalogue: Catalogue = deepFreeze({
     topics,
     skills,
@@ -109,6 +130,7 @@ export function buildCatalogue(
     texts,
     locales,
     audio,
+    frameworks,
     sources,
   });
   const errors = sink.issues.filter((i) => i.check !== 'translation-stale');

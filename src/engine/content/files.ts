@@ -22,7 +22,7 @@ export interface ParsedFile {
 
 const LAYOUT =
   'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges}/<id>.json, ' +
-  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json or locales/<lang>/<name>.json';
+  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json or locales/<lang>/<name>.json';
 
 /** Where a JSON syntax error is, as `line L, column C`. */
 export function jsonErrorAt(text: string): string {
@@ -91,6 +91,8 @@ export function idPrefix(p: ParsedFile): string | null {
       return id === null ? null : `${p.kind.kind}.${id}.`;
     case 'country':
       return typeof json?.code === 'string' ? `country.${json.code}.` : null;
+    case 'framework':
+      return id === null ? null : `framework.${id}.`;
     default:
       return null;
   }

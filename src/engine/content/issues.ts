@@ -25,6 +25,9 @@ export const CHECKS = [
   'translation-placeholders',
   'readability',
   'audio-unknown-id',
+  'talk-to-adult',
+  'near-duplicate',
+  'intl-term',
 ] as const;
 
 /** A check that fails the content build. */

@@ -11,6 +11,7 @@ export type FileKind =
   | { readonly kind: 'audio'; readonly pack: string; readonly lang: string; readonly id: string }
   | { readonly kind: 'art' }
   | { readonly kind: 'country'; readonly name: string }
+  | { readonly kind: 'framework'; readonly name: string }
   | { readonly kind: 'locale'; readonly lang: string }
   | { readonly kind: 'ignored' }
   | { readonly kind: 'unknown' };
@@ -28,7 +29,7 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
  * Classifies a path relative to the content root (forward slashes):
  * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges}/<id>.json`,
  * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>`,
- * `countries/<code>.json`, `locales/<lang>/<name>.json`, and
+ * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder and the app's
  * own UI strings under `ui/` (checked by the web app) are ignored.
  */
@@ -51,6 +52,8 @@ export function classifyPath(path: string): FileKind {
   }
   if (a === 'countries' && parts.length === 2 && b?.endsWith('.json'))
     return { kind: 'country', name: b.slice(0, -5) };
+  if (a === 'frameworks' && parts.length === 2 && b?.endsWith('.json'))
+    return { kind: 'framework', name: b.slice(0, -5) };
   if (a === 'locales' && parts.length === 3 && b !== undefined && c?.endsWith('.json'))
     return { kind: 'locale', lang: b };
   return { kind: 'unknown' };

@@ -8,13 +8,22 @@ import type {
   TopicId,
 } from '../ids';
 import type { Activity } from '../types/activity';
-import type { Challenge, Guide, Pack, Skill, SourceRef, Topic } from '../types/catalogue';
+import type {
+  Challenge,
+  Framework,
+  Guide,
+  Pack,
+  Skill,
+  SourceRef,
+  Topic,
+} from '../types/catalogue';
 import type { CountryPack } from '../types/country';
 import type { ParsedFile } from './files';
 import type { IssueSink } from './issues';
 import { bare, parseWith, Registry } from './parse';
 import { activitySchema } from './schema/activity';
 import { countrySchema } from './schema/country';
+import { frameworkSchema } from './schema/framework';
 import { challengeSchema, guideSchema, packSchema } from './schema/pack';
 import { topicsSchema } from './schema/topics';
 
@@ -27,6 +36,7 @@ export interface Loaded {
   readonly guides: Map<GuideId, Guide>;
   readonly challenges: Map<ChallengeId, Challenge>;
   readonly activities: Map<ActivityId, Activity>;
+  readonly frameworks: Map<string, Framework>;
   /** File of each activity, guide and challenge, keyed `<kind>:<id>`. */
   readonly sources: Map<string, SourceRef>;
 }
@@ -59,6 +69,7 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
     guides: new Map(),
     challenges: new Map(),
     activities: new Map(),
+    frameworks: new Map(),
     sources: new Map(),
   };
   const source = (kind: string, id: string, p: ParsedFile) =>
@@ -88,6 +99,16 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
         const d = parseWith(countrySchema, p.json, p.file, sink);
         if (d && named(p, 'country code', d.code, sink))
           reg.add(out.countries, 'country', d.code, bare(d), p.file, 'code');
+        break;
+      }
+      case 'framework': {
+        const d = parseWith(frameworkSchema, p.json, p.file, sink);
+        if (
+          d &&
+          named(p, 'framework id', d.id, sink) &&
+          reg.add(out.frameworks, 'framework', d.id, bare(d), p.file, 'id')
+        )
+          source('framework', d.id, p);
         break;
       }
       case 'pack': {

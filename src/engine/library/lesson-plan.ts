@@ -28,6 +28,24 @@ export interface LessonPlan {
   readonly challenges: readonly Challenge[];
   /** What to do if a child discloses something (from the guide). */
   readonly ifSomethingHappened: readonly Text[];
+  /** Adapting the activity for children with disabilities or special educational needs. */
+  readonly adapting: readonly Text[];
+  /** Learning-framework strands of the activity: its topic's, then its own, by framework id. */
+  readonly frameworks: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The framework strands of an activity: its topic's mapping joined with its own. */
+export function frameworkStrands(
+  catalogue: Pick<Catalogue, 'topics'>,
+  a: Pick<Activity, 'topic' | 'frameworks'>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of [catalogue.topics.get(a.topic)?.frameworks ?? {}, a.frameworks ?? {}])
+    for (const [fw, strands] of Object.entries(m)) {
+      const list = (out[fw] ??= []);
+      for (const s of strands) if (!list.includes(s)) list.push(s);
+    }
+  return out;
 }
 
 function guideFor(catalogue: Catalogue, a: Activity): Guide | undefined {
@@ -63,5 +81,7 @@ export function lessonPlan(catalogue: Catalogue, id: ActivityId): LessonPlan | n
     worksheet: a.worksheet,
     challenges,
     ifSomethingHappened: g?.teachers.ifSomethingHappened ?? [],
+    adapting: g?.adapting ?? [],
+    frameworks: frameworkStrands(catalogue, a),
   });
 }

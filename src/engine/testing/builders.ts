@@ -52,7 +52,10 @@ export function choiceScene(id: string, next: string, extra: Partial<Scene> = {}
       { options: ['a', 'b', 'c'].map((o) => ({ id: o, text: text(`${id}.${o}`) })) },
       [
         { rules: [{ rule: 'Equals', option: 'a' }], outcome: outcome(next) },
-        { rules: [{ rule: 'Equals', option: 'b' }], outcome: outcome(id, false, 'unsafe') },
+        {
+          rules: [{ rule: 'Equals', option: 'b' }],
+          outcome: { ...outcome(id, false, 'unsafe'), talkToAdult: true },
+        },
       ],
       outcome(id, false),
       {

@@ -1,7 +1,10 @@
-/** Placeholder kinds that take a key: `{name:friend1}`, `{app:chat}`, `{money:small}`. */
-export const KEYED_PLACEHOLDERS = ['name', 'app', 'money'] as const;
-/** Placeholder kinds without a key: `{currency}`, `{helpline}`. */
-export const PLAIN_PLACEHOLDERS = ['currency', 'helpline'] as const;
+/**
+ * Placeholder kinds that take a key: `{name:friend1}`, `{app:chat}`, `{money:small}`,
+ * `{handle:stranger1}` (an invented username), `{term:safeguarding-lead}` (a local word).
+ */
+export const KEYED_PLACEHOLDERS = ['name', 'app', 'money', 'handle', 'term'] as const;
+/** Placeholder kinds without a key: `{currency}`, `{helpline}`, `{hotline}`. */
+export const PLAIN_PLACEHOLDERS = ['currency', 'helpline', 'hotline'] as const;
 /** Keys of `{money:…}`. */
 export const MONEY_KEYS = ['small', 'medium', 'large'] as const;
 
@@ -36,9 +39,9 @@ function toPlaceholder(body: string): Placeholder | string {
     if (kind === 'money' && !(MONEY_KEYS as readonly string[]).includes(key)) {
       return `"{${body}}": money is small, medium or large`;
     }
-    return { kind: kind as 'name' | 'app' | 'money', key };
+    return { kind: kind as (typeof KEYED_PLACEHOLDERS)[number], key };
   }
-  return `unknown placeholder "{${body}}" (known: name, app, money, currency, helpline)`;
+  return `unknown placeholder "{${body}}" (known: ${[...KEYED_PLACEHOLDERS, ...PLAIN_PLACEHOLDERS].join(', ')})`;
 }
 
 /**

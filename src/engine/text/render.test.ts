@@ -56,4 +56,47 @@ describe('renderText', () => {
     const km: Record<string, string> = { 'x.y': 'សួស្តី {name:friend1}', 't.n.friend1': 'សុខា' };
     expect(renderText(t, kh, intl, (x) => km[x.id] ?? x.text)).toBe('សួស្តី សុខា');
   });
+
+  it('names a directory by its mention, with a capital when it begins a sentence', () => {
+    const dir: CountryPack = {
+      ...intl,
+      helplines: [
+        {
+          id: 'chi',
+          kind: 'helpline',
+          name: text('chi', 'Child Helpline International'),
+          directory: true,
+          mention: text(
+            'chi.m',
+            "your country's child helpline (find it at Child Helpline International)",
+          ),
+          url: 'https://example.org/',
+          source: 'https://example.org/',
+          verifiedOn: '2026-01-01',
+        },
+        {
+          id: 'hot',
+          kind: 'hotline',
+          name: text('hot', 'Example Hotline'),
+          url: 'https://example.org/',
+          source: 'https://example.org/',
+          verifiedOn: '2026-01-01',
+        },
+      ],
+      handles: { stranger1: text('h.s1', 'Rex_19') },
+      terms: { lead: text('t.lead', 'the child-protection lead') },
+    };
+    const t = {
+      id: 'x.y' as ContentId,
+      text: 'Talk to {helpline}. {helpline} can help. Report to {hotline}. Tell {term:lead} about {handle:stranger1}.',
+    };
+    expect(renderText(t, kh, dir)).toBe(
+      'Talk to Child Helpline Cambodia. Child Helpline Cambodia can help. Report to Example Hotline. Tell the child-protection lead about Rex_19.',
+    );
+    expect(renderText(t, dir, dir)).toBe(
+      "Talk to your country's child helpline (find it at Child Helpline International). " +
+        "Your country's child helpline (find it at Child Helpline International) can help. " +
+        'Report to Example Hotline. Tell the child-protection lead about Rex_19.',
+    );
+  });
 });

@@ -17,16 +17,41 @@ function lookup(p: Placeholder, pack: CountryPack): Text | undefined {
       return Object.hasOwn(pack.apps, p.key) ? pack.apps[p.key] : undefined;
     case 'money':
       return pack.money[p.key as keyof CountryPack['money']];
+    case 'handle':
+      return pack.handles && Object.hasOwn(pack.handles, p.key) ? pack.handles[p.key] : undefined;
+    case 'term':
+      return pack.terms && Object.hasOwn(pack.terms, p.key) ? pack.terms[p.key] : undefined;
     case 'currency':
       return pack.currency.name;
     case 'helpline':
-      return pack.helplines.find((h) => h.kind === 'helpline')?.name;
+    case 'hotline':
+      return mentionOf(pack, p.kind);
   }
 }
 
 /**
+ * How a sentence names the country's first helpline or hotline: its `mention` ("your
+ * country's child helpline (find it at …)" for a directory) or else its name.
+ */
+export function mentionOf(pack: CountryPack, kind: 'helpline' | 'hotline'): Text | undefined {
+  const h = pack.helplines.find((x) => x.kind === kind);
+  return h?.mention ?? h?.name;
+}
+
+/** True when the text so far ends a sentence (or is empty), so the next word takes a capital. */
+function atSentenceStart(sofar: string): boolean {
+  return /(^|[.!?]\s+|^\s*["“])$/u.test(sofar);
+}
+
+function capitalise(value: string): string {
+  const first = value.charAt(0);
+  return first.toLocaleUpperCase() === first ? value : first.toLocaleUpperCase() + value.slice(1);
+}
+
+/**
  * Renders a text for a country: translates it, then fills placeholders from `pack`, falling
- * back to `fallback` (the `intl` pack). An unresolvable placeholder is left as written.
+ * back to `fallback` (the `intl` pack). An unresolvable placeholder is left as written. A value
+ * that begins a sentence gets a capital first letter (scripts without case are unchanged).
  *
  * @example
  * renderText(scene.body, kh, intl, translate) // "Sokha sent you a message on Chatter"
@@ -45,12 +70,13 @@ export function renderText(
       continue;
     }
     const value = lookup(part, pack) ?? lookup(part, fallback);
-    out +=
-      value === undefined
-        ? 'key' in part
-          ? `{${part.kind}:${part.key}}`
-          : `{${part.kind}}`
-        : translate(value);
+    if (value === undefined) {
+      out += 'key' in part ? `{${part.kind}:${part.key}}` : `{${part.kind}}`;
+      continue;
+    }
+    // A phrase such as "your country's child helpline (…)" may begin a sentence.
+    const rendered = translate(value);
+    out += atSentenceStart(out) ? capitalise(rendered) : rendered;
   }
   return out;
 }

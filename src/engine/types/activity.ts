@@ -50,6 +50,8 @@ export interface Activity {
   readonly playTogether: readonly Text[];
   /** A short word list for teachers: the words this activity teaches or needs (shown in the library). */
   readonly vocabulary?: readonly Text[];
+  /** Framework strands this activity maps to, beyond its topic's (`FrameworkMapping`). */
+  readonly frameworks?: Readonly<Record<string, readonly string[]>>;
   /** Offline missions that extend this activity. */
   readonly challenges?: readonly ChallengeId[];
   readonly sensitive?: Sensitive;

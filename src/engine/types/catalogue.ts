@@ -22,6 +22,34 @@ export const CROSS_CUTTING = ['privacy', 'health'] as const;
 /** A cross-cutting concern. */
 export type CrossCutting = (typeof CROSS_CUTTING)[number];
 
+/**
+ * Strands of learning frameworks an activity or topic maps to, by framework id:
+ * `{ "efcw-2020": ["online-relationships"], "itu-cop-2020": ["grooming"] }`.
+ */
+export type FrameworkMapping = Readonly<Record<string, readonly string[]>>;
+
+/** One strand (area, key area) of a learning framework. */
+export interface FrameworkStrand {
+  readonly id: string;
+  readonly title: Text;
+  /** Where the framework names or describes the strand (section, page or heading). */
+  readonly section: string;
+}
+
+/** A learning framework teachers are asked about, with its source (`frameworks/<id>.json`). */
+export interface Framework {
+  readonly id: string;
+  readonly title: Text;
+  readonly publisher: string;
+  /** Edition or year, e.g. "2020 edition". */
+  readonly edition: string;
+  /** Where the framework (or the page that lists its strands) was read. */
+  readonly source: string;
+  /** How the strands were checked; for coordinators, never shown to children. */
+  readonly note?: string;
+  readonly strands: readonly FrameworkStrand[];
+}
+
 /** A skill the learner model tracks; its title explains recommendations. */
 export interface Skill {
   readonly id: SkillId;
@@ -37,6 +65,8 @@ export interface Topic {
   readonly risks: readonly Risk[];
   readonly crossCutting?: readonly CrossCutting[];
   readonly skills: readonly Skill[];
+  /** Framework strands the whole topic maps to (each activity may add its own). */
+  readonly frameworks?: FrameworkMapping;
 }
 
 /** A content pack's manifest (`pack.json`). */
@@ -64,6 +94,8 @@ export interface Guide {
   readonly practises: readonly Text[];
   readonly parents: GuideAudience & { readonly settingsChecklist: readonly Text[] };
   readonly teachers: GuideAudience & { readonly inClass: readonly Text[] };
+  /** Adapting the activities for children with disabilities or special educational needs. */
+  readonly adapting?: readonly Text[];
 }
 
 /** Who a challenge is for. */
@@ -111,6 +143,8 @@ export interface Catalogue {
    * The app plays a recording, when there is one, instead of a synthetic voice.
    */
   readonly audio?: ReadonlyMap<LocaleCode, ReadonlyMap<ContentId, string>>;
+  /** Learning frameworks by id (`frameworks/<id>.json`); the curriculum map shows them. */
+  readonly frameworks?: ReadonlyMap<string, Framework>;
   /** Source file of each entity, keyed `activity:<id>`, `guide:<id>`, ... */
   readonly sources: ReadonlyMap<string, SourceRef>;
 }

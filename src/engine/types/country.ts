@@ -6,6 +6,16 @@ export interface Helpline {
   readonly id: string;
   readonly kind: 'helpline' | 'hotline';
   readonly name: Text;
+  /**
+   * True when the entry is a directory of services (e.g. Child Helpline International), not a
+   * service a child can call; `mention` then says so inside a sentence.
+   */
+  readonly directory?: boolean;
+  /**
+   * How `{helpline}` / `{hotline}` names the entry inside a sentence, when that differs from
+   * `name`: "your country's child helpline (find it at Child Helpline International)".
+   */
+  readonly mention?: Text;
   readonly description?: Text;
   readonly phone?: string;
   /** URL of a chat service. */
@@ -39,6 +49,10 @@ export interface CountryPack {
   readonly names: Readonly<Record<string, Text>>;
   /** Invented app names by key: `{app:chat}`. Never a real brand. */
   readonly apps: Readonly<Record<string, Text>>;
+  /** Invented usernames by key: `{handle:stranger1}` ("Rex_19"). */
+  readonly handles?: Readonly<Record<string, Text>>;
+  /** Local words by key: `{term:safeguarding-lead}` (school roles and the like). */
+  readonly terms?: Readonly<Record<string, Text>>;
   readonly currency: { readonly code?: string; readonly name: Text };
   readonly money: MoneyAmounts;
   /** Age of digital consent (GDPR art. 8 and similar); null where it varies. */

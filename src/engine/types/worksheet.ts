@@ -34,13 +34,17 @@ export interface MatchQuestion {
   readonly pairs: Readonly<Record<string, string>>;
 }
 
-/** Number the items in order; `correct` is the key. */
+/**
+ * Number the items in order; `correct` is the key. `guidance` tells the adult which other
+ * orders are right too ("telling an adult can come first, and sooner is better").
+ */
 export interface OrderQuestion {
   readonly id: string;
   readonly kind: 'order';
   readonly prompt: Text;
   readonly items: readonly WorksheetItem[];
   readonly correct: readonly string[];
+  readonly guidance?: Text;
 }
 
 /** A box to draw in; `guidance` tells the adult what to look for. */

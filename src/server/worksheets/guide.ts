@@ -46,6 +46,7 @@ export function guideModel(
         ? section(s.settingsChecklist, guide.parents.settingsChecklist)
         : section(s.inClass, guide.teachers.inClass, true)),
       ...section(s.ifSomethingHappened, part.ifSomethingHappened),
+      ...section(s.adapting, guide.adapting ?? []),
     ],
   };
 }

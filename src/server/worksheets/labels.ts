@@ -25,6 +25,7 @@ export interface PrintLabels {
     settingsChecklist: string;
     inClass: string;
     ifSomethingHappened: string;
+    adapting: string;
   };
 }
 
@@ -54,6 +55,7 @@ const EN: PrintLabels = {
     settingsChecklist: 'Settings checklist',
     inClass: 'In class',
     ifSomethingHappened: 'If something happened',
+    adapting: 'Adapting for children with disabilities or special educational needs',
   },
 };
 
@@ -84,6 +86,8 @@ const KM: PrintLabels = {
     settingsChecklist: 'បញ្ជីពិនិត្យការកំណត់',
     inClass: 'នៅក្នុងថ្នាក់',
     ifSomethingHappened: 'ប្រសិនបើមានអ្វីកើតឡើង',
+    // Needs a check by a Khmer speaker.
+    adapting: 'ការសម្របសម្រួលសម្រាប់កុមារពិការ ឬកុមារដែលមានតម្រូវការអប់រំពិសេស',
   },
 };
 

@@ -93,7 +93,7 @@ export function worksheetModel(
       prompt: text(q.prompt),
       answer: answerArea(q, text),
     });
-    if (answers && q.kind === 'draw' && q.guidance) {
+    if (answers && (q.kind === 'draw' || q.kind === 'order') && q.guidance) {
       blocks.push({
         type: 'paragraph',
         text: `${labels.forAdults} ${text(q.guidance)}`,

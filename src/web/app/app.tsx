@@ -21,6 +21,7 @@ const Library = lazy(() => import('../pages/library').then((m) => m.Library));
 const ChallengePage = lazy(() => import('../pages/challenge').then((m) => m.ChallengePage));
 const GuidePage = lazy(() => import('../pages/guide').then((m) => m.GuidePage));
 const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage));
+const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m.CurriculumMap));
 
 /** Library pages an adult may open without a child's profile on this device. */
 const isAdultPath = (path: string) => /^\/(library|challenges|guides|lessons)(\/|$)/.test(path);
@@ -35,6 +36,8 @@ function Page({ path }: { path: string }) {
   const play = match('/play/:id', path);
   if (play) return <Play id={play.id!} />;
   if (path === '/library') return <Library />;
+  const map = match('/library/map/:band', path);
+  if (map) return <CurriculumMap band={map.band!} />;
   const challenge = match('/challenges/:id', path);
   if (challenge) return <ChallengePage id={challenge.id!} />;
   const guide = match('/guides/:id/:audience', path);

@@ -1,5 +1,5 @@
 import type { Activity, Scene } from '../../engine/types/activity';
-import type { Challenge, Guide, Topic } from '../../engine/types/catalogue';
+import type { Challenge, Framework, Guide, Topic } from '../../engine/types/catalogue';
 import type { CountryPack } from '../../engine/types/country';
 import type { InteractionType } from '../../engine/types/interaction';
 import type { Band, Level } from '../../engine/types/text';
@@ -24,6 +24,8 @@ export interface ActivitySummary {
   readonly types: readonly InteractionType[];
   /** The youngest band this sensitive activity is offered to; absent when not sensitive. */
   readonly sensitiveMinBand?: Band;
+  /** Learning-framework strands (the topic's and the activity's own), by framework id. */
+  readonly frameworks?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ContentIndex {
@@ -35,6 +37,8 @@ export interface ContentIndex {
   readonly activities: readonly ActivitySummary[];
   readonly guides: readonly Guide[];
   readonly challenges: readonly Challenge[];
+  /** Learning frameworks the activities map to, for the curriculum map. */
+  readonly frameworks?: readonly Framework[];
   readonly countries: readonly string[];
 }
 

@@ -84,6 +84,7 @@ export function GuidePage({ id, audience }: { id: string; audience: Audience }) 
         />
       )}
       <Section id="happened" title="guide.happened" items={part.ifSomethingHappened} text={text} />
+      <Section id="adapting" title="guide.adapting" items={guide.adapting ?? []} text={text} />
       <p>
         <Link href="/help">{t('guide.help')}</Link>
       </p>

@@ -114,6 +114,12 @@ export function LessonPage({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      {plan.adapting.length > 0 && (
+        <section aria-labelledby="adapting">
+          <h2 id="adapting">{t('guide.adapting')}</h2>
+          <List items={plan.adapting} text={text} />
+        </section>
+      )}
       {plan.ifSomethingHappened.length > 0 && (
         <section aria-labelledby="happened">
           <h2 id="happened">{t('lesson.happened')}</h2>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useSession } from '../app/session';
+import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { applyFilters, filtersQuery, parseFilters } from '../library/filters';
@@ -81,6 +82,11 @@ export function Library() {
     <main class="page library">
       <h1>{t('library.title')}</h1>
       <p>{t('library.intro')}</p>
+      <p>
+        <Link href={`/library/map/${filters.band ?? profile?.band ?? '8-10'}`}>
+          {t('map.link')}
+        </Link>
+      </p>
       <FilterForm
         filters={filters}
         index={ready.index}

@@ -6,6 +6,9 @@ import helpIcon from '../../../content/art/ui/help.svg';
 /** "Who can help": a trusted adult first, then the country's first helpline, and the help page. */
 export function WhoCanHelp({ pack }: { pack: CountryPack }) {
   const line = pack.helplines.find((h) => h.kind === 'helpline');
+  // A directory is named as what it leads to ("Your country's child helpline (find it at …)").
+  const named = line ? (line.directory && line.mention ? line.mention : line.name).text : '';
+  const label = named.charAt(0).toLocaleUpperCase() + named.slice(1);
   return (
     <aside class="who-can-help" aria-labelledby="who-help-title">
       <h2 id="who-help-title">
@@ -14,7 +17,7 @@ export function WhoCanHelp({ pack }: { pack: CountryPack }) {
       <p>{t('play.talkToAdult')}</p>
       {line && (
         <p>
-          <strong>{line.name.text}</strong>
+          <strong>{label}</strong>
           {line.phone ? ` · ${line.phone}` : ''}
         </p>
       )}

@@ -5,7 +5,8 @@ import type { FoundText } from '../walk';
 
 /**
  * `placeholder`: every `{…}` in a text is a known placeholder, and every name and app key
- * exists in the `intl` pack (other countries fall back to it). `{helpline}` needs a helpline.
+ * exists in the `intl` pack (other countries fall back to it), and so does every handle and
+ * term key. `{helpline}` needs a helpline and `{hotline}` a hotline in `intl`.
  */
 export function checkPlaceholders(
   file: string,
@@ -34,8 +35,25 @@ export function checkPlaceholders(
           at,
           `{app:${p.key}}: no app "${p.key}" in countries/intl.json`,
         );
-      } else if (p.kind === 'helpline' && !intl.helplines.some((h) => h.kind === 'helpline')) {
-        sink.add('placeholder', file, at, '{helpline}: countries/intl.json lists no helpline');
+      } else if (p.kind === 'handle' && !Object.hasOwn(intl.handles ?? {}, p.key)) {
+        sink.add(
+          'placeholder',
+          file,
+          at,
+          `{handle:${p.key}}: no handle "${p.key}" in countries/intl.json`,
+        );
+      } else if (p.kind === 'term' && !Object.hasOwn(intl.terms ?? {}, p.key)) {
+        sink.add(
+          'placeholder',
+          file,
+          at,
+          `{term:${p.key}}: no term "${p.key}" in countries/intl.json`,
+        );
+      } else if (
+        (p.kind === 'helpline' || p.kind === 'hotline') &&
+        !intl.helplines.some((h) => h.kind === p.kind)
+      ) {
+        sink.add('placeholder', file, at, `{${p.kind}}: countries/intl.json lists no ${p.kind}`);
       }
     }
   }

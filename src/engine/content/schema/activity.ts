@@ -14,6 +14,7 @@ import {
   text,
   topicId,
 } from './common';
+import { frameworkMapping } from './framework';
 import { interactionSchema } from './interaction';
 import { worksheet } from './worksheet';
 
@@ -52,6 +53,7 @@ export const activitySchema = z.strictObject({
   adultPrompt: text,
   playTogether: z.array(text).min(1, 'give at least one play-together prompt'),
   vocabulary: z.array(text).max(12, 'keep the word list short (12 words at most)').optional(),
+  frameworks: frameworkMapping.optional(),
   challenges: z.array(challengeId).optional(),
   sensitive: z.strictObject({ minBand: band, adultNote: text, childNote: text }).optional(),
 });

@@ -16,6 +16,8 @@ const helpline = z
     id: localId,
     kind: z.enum(['helpline', 'hotline']),
     name: text,
+    directory: z.boolean().optional(),
+    mention: text.optional(),
     description: text.optional(),
     phone: z
       .string()
@@ -30,6 +32,11 @@ const helpline = z
   })
   .refine((h) => h.phone !== undefined || h.chat !== undefined || h.url !== undefined, {
     message: 'give at least one of phone, chat or url',
+  })
+  .refine((h) => h.directory !== true || h.mention !== undefined, {
+    message:
+      'a directory needs a "mention": how a sentence names it ("your country\'s child helpline (find it at …)")',
+    path: ['mention'],
   });
 
 /** `content/countries/<code>.json`. */
@@ -43,6 +50,8 @@ export const countrySchema = z.strictObject({
   helplines: z.array(helpline),
   names: z.record(localId, text),
   apps: z.record(localId, text),
+  handles: z.record(localId, text).optional(),
+  terms: z.record(localId, text).optional(),
   currency: z.strictObject({
     code: z
       .string()

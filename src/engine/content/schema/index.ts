@@ -1,6 +1,7 @@
 export { activitySchema, scene as sceneSchema } from './activity';
 export { answer as answerSchema } from './answers';
 export { countrySchema } from './country';
+export { frameworkSchema } from './framework';
 export { eventSchema } from './event';
 export { interactionSchema } from './interaction';
 export { localeSchema } from './locale';
@@ -9,6 +10,7 @@ export { topicsSchema } from './topics';
 
 import { activitySchema } from './activity';
 import { countrySchema } from './country';
+import { frameworkSchema } from './framework';
 import { localeSchema } from './locale';
 import { challengeSchema, guideSchema, packSchema } from './pack';
 import { topicsSchema } from './topics';
@@ -21,5 +23,6 @@ export const FILE_SCHEMAS = {
   guide: guideSchema,
   challenge: challengeSchema,
   country: countrySchema,
+  framework: frameworkSchema,
   locale: localeSchema,
 } as const;

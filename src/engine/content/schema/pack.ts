@@ -34,6 +34,7 @@ export const guideSchema = z.strictObject({
     inClass: someTexts,
     ifSomethingHappened: someTexts,
   }),
+  adapting: someTexts.optional(),
 }) satisfies z.ZodType<Guide & { $schema?: string | undefined }>;
 
 /** `packs/<pack>/challenges/<id>.json`: an offline mission. */

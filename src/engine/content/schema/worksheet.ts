@@ -36,6 +36,7 @@ export const worksheet = z.strictObject({
           kind: z.literal('order'),
           items: z.array(item).min(2),
           correct: z.array(localId),
+          guidance: text.optional(),
         }),
         z.strictObject({
           ...q,
