@@ -65,6 +65,14 @@ export function sceneSimilarity(
   return Math.min(jaccard(a.body, b.body), jaccard(a.answers, b.answers));
 }
 
+/**
+ * The texts of an interaction that say what happens: a picture's alt text describes a shared
+ * picture (the same picture has the same description wherever it is used), so it is left out.
+ */
+function situationTexts(args: unknown): { path: string; text: string }[] {
+  return collectTexts(args).filter((t) => !/(^|\.)media\.alt$/.test(t.path));
+}
+
 interface SceneWords {
   readonly activity: Activity;
   readonly file: string;
@@ -101,7 +109,7 @@ export function checkNearDuplicates(activities: readonly CheckedActivity[], sink
       pack,
       scene,
       body: contentWords([s.body.text]),
-      answers: contentWords(collectTexts(s.interaction.args).map((t) => t.text)),
+      answers: contentWords(situationTexts(s.interaction.args).map((t) => t.text)),
     })),
   );
   const comparable = (s: SceneWords) => s.body.size >= MIN_WORDS && s.answers.size >= MIN_WORDS;
@@ -125,7 +133,7 @@ export function checkNearDuplicates(activities: readonly CheckedActivity[], sink
   const seen = new Map<string, { id: string; path: string }>();
   for (const { activity, file, pack } of sorted) {
     for (const [scene, s] of Object.entries(activity.scenes)) {
-      for (const t of collectTexts(s.interaction.args)) {
+      for (const t of situationTexts(s.interaction.args)) {
         const w = words(t.text);
         if (w.length < COPIED_TEXT_WORDS) continue;
         const key = `${pack}:${w.join(' ')}`;

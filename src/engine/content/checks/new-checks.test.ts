@@ -107,6 +107,34 @@ describe('near-duplicate', () => {
     );
     expect(sink.issues.map((i) => i.path)).toEqual(['scenes.s1.interaction.args.options[0].text']);
   });
+
+  it('does not count the alt text of a picture used again as a copy', () => {
+    const alt = 'A child shows a tablet to a grown-up on the sofa at home.';
+    const pictured = (id: string, body: string, first: string): Activity => {
+      const a = dilemma(id, body, [first, 'Keep it to myself']);
+      const s = a.scenes.s1 as (typeof a.scenes)[string];
+      if (s.interaction.type !== 'choice') throw new Error('choice expected');
+      const options = s.interaction.args.options.map((o) => ({
+        ...o,
+        media: { src: 'art/answers/show-grown-up.svg', alt: text(`${id}.${o.id}.alt`, alt) },
+      }));
+      const interaction = { ...s.interaction, args: { options } };
+      return { ...a, scenes: { s1: { ...s, interaction } } };
+    };
+    const sink = new IssueSink();
+    checkNearDuplicates(
+      [
+        pictured('a', 'A robot asks where you live.', 'Show a grown-up'),
+        pictured('b', 'A pop-up wants your secret word.', 'Tell a grown-up'),
+      ].map((x) => ({
+        activity: x,
+        file: `${x.id}.json`,
+        pack: 'core',
+      })),
+      sink,
+    );
+    expect(sink.issues).toEqual([]);
+  });
 });
 
 describe('intl-term', () => {
