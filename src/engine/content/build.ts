@@ -5,6 +5,7 @@ import { checkContentIds } from './checks/content-ids';
 import { checkGraph } from './checks/graph';
 import { checkInteractions } from './checks/interactions';
 import { checkPlaceholders } from './checks/placeholders';
+import { checkPictures } from './checks/pictures';
 import { checkActivityRefs } from './checks/refs';
 import {
   checkGuidesAndChallenges,
@@ -15,7 +16,7 @@ import {
 import { checkWorksheet } from './checks/worksheet';
 import { idPrefix, parseFiles } from './files';
 import type { ContentFile } from './files';
-import { IssueSink } from './issues';
+import { IssueSink, isWarning } from './issues';
 import type { ContentIssue } from './issues';
 import { loadEntities } from './load';
 import { loadLocales } from './locales';
@@ -76,6 +77,7 @@ export function buildCatalogue(
     checkActivityRefs(check, loaded);
     checkGraph(check, checkInteractions(check));
     checkWorksheet(check);
+    checkPictures(check);
   }
   checkMedia(parsed, media, sink);
   const intl = intlPack(loaded);
@@ -111,8 +113,8 @@ export function buildCatalogue(
     audio,
     sources,
   });
-  const errors = sink.issues.filter((i) => i.check !== 'translation-stale');
-  const warnings = sink.issues.filter((i) => i.check === 'translation-stale');
+  const errors = sink.issues.filter((i) => !isWarning(i.check));
+  const warnings = sink.issues.filter((i) => isWarning(i.check));
   return Object.freeze({
     catalogue,
     errors: Object.freeze(errors),
