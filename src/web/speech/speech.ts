@@ -43,6 +43,14 @@ export function speak(text: string, lang: string, onEnd?: () => void): boolean {
 }
 
 let playing: HTMLAudioElement | null = null;
+/** Told when what is reading now stops, by ending or because something else starts. */
+let ended: (() => void) | null = null;
+
+function finished(): void {
+  const done = ended;
+  ended = null;
+  done?.();
+}
 
 /**
  * Plays the pack's recordings one after another (a recorded voice is preferred to a synthetic
@@ -78,10 +86,18 @@ export function readAloud(
   lang: string,
   onEnd?: () => void,
 ): boolean {
-  return playRecordings(recordings, onEnd) || speak(text, lang, onEnd);
+  finished();
+  const mine = () => {
+    if (ended === mine) ended = null;
+    onEnd?.();
+  };
+  const started = playRecordings(recordings, mine) || speak(text, lang, mine);
+  if (started) ended = mine;
+  return started;
 }
 
 export function stopSpeaking(): void {
+  finished();
   if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
   if (playing) {
     const audio = playing;
