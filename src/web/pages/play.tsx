@@ -26,6 +26,7 @@ import { SpeakButton } from '../components/speak-button';
 import { VoiceNote } from '../components/voice-note';
 import { endingSpeech, feedbackSpeech, sceneSpeech } from '../play/speakable';
 import { RecordingsContext, recordingsFrom } from '../speech/recordings';
+import { warmRecordings } from '../speech/offline-audio';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Feedback } from '../play/feedback';
 import { outcomeLabel } from '../play/safety-badge';
@@ -85,6 +86,7 @@ export function Play({ id }: { id: string }) {
         setState(saved?.state ?? startActivity(activity));
       }
       setLoaded({ activity, pack, fallback, audio });
+      if (effectiveBand(profile) === '5-7') warmRecordings(profile.lang, '5-7');
     })().catch((e: unknown) => setLoaded(e instanceof Error ? e : new Error(String(e))));
   }, [profile, id]);
 

@@ -53,8 +53,8 @@ function finished(): void {
 }
 
 /**
- * Plays the pack's recordings one after another (a recorded voice is preferred to a synthetic
- * one, and works on devices with no voice at all). Returns false when there are none.
+ * Plays the pack's recordings one after another (for devices with no voice at all). Returns
+ * false when there are none.
  */
 export function playRecordings(urls: readonly string[], onEnd?: () => void): boolean {
   if (urls.length === 0 || typeof Audio === 'undefined') return false;
@@ -79,7 +79,11 @@ export function playRecordings(urls: readonly string[], onEnd?: () => void): boo
   return true;
 }
 
-/** Reads aloud: the recordings when there are any, else an on-device voice. */
+/**
+ * Reads aloud: with an on-device voice (usually clearer than the pack's synthetic recordings,
+ * and it reads country names), else the pack's recordings, which is how a device with no voice
+ * still reads to a child who cannot read.
+ */
 export function readAloud(
   text: string,
   recordings: readonly string[],
@@ -91,7 +95,7 @@ export function readAloud(
     if (ended === mine) ended = null;
     onEnd?.();
   };
-  const started = playRecordings(recordings, mine) || speak(text, lang, mine);
+  const started = speak(text, lang, mine) || playRecordings(recordings, mine);
   if (started) ended = mine;
   return started;
 }
