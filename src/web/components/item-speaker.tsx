@@ -5,7 +5,9 @@ import { SpeakButton } from './speak-button';
 
 /**
  * A small speaker next to one answer, card or step: reads only that text (its recording when
- * the pack has one), so a child who cannot read can hear each answer on its own.
+ * the pack has one), so a child who cannot read can hear each answer on its own. Its name is
+ * just "Listen" (it sits next to its answer; the answer's words are its description), so an
+ * answer's name stays unique on the page.
  */
 export function ItemSpeaker({ tx, text }: { tx: Text; text: (t: Text) => string }) {
   const recordingsOf = useRecordings();
@@ -13,7 +15,8 @@ export function ItemSpeaker({ tx, text }: { tx: Text; text: (t: Text) => string 
   return (
     <SpeakButton
       text={words}
-      label={t('common.readThis', { text: words })}
+      label={t('common.listen')}
+      description={t('common.readThis', { text: words })}
       recordings={recordingsOf(tx)}
       small
     />

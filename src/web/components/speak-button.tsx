@@ -14,11 +14,14 @@ const now = <T,>(v: Lazy<T>): T => (typeof v === 'function' ? (v as () => T)() :
 export function SpeakButton({
   text,
   label,
+  description,
   recordings = [],
   small = false,
 }: {
   text: Lazy<string>;
   label?: string;
+  /** A longer description (the tooltip), e.g. which answer the button reads. */
+  description?: string;
   /** The pack's recordings of this text, played instead of a synthetic voice. */
   recordings?: Lazy<readonly string[]>;
   /** The small speaker of one answer, card or step. */
@@ -34,7 +37,7 @@ export function SpeakButton({
       type="button"
       class={`icon-button speak${small ? ' speak-small' : ''}`}
       aria-label={name}
-      title={name}
+      title={speaking ? name : (description ?? name)}
       aria-pressed={speaking}
       onClick={(e) => {
         e.stopPropagation();

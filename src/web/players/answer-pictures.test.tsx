@@ -96,7 +96,7 @@ async function mount(type: InteractionType, Player: ComponentType<PlayerProps>, 
     args,
     answerGroups: [],
     defaultOutcome: { next: 'x', correct: false, safety: 'risky' },
-  } as unknown as InteractionOf;
+  } as unknown as InteractionOf<InteractionType>;
   await act(() =>
     render(
       <RecordingsContext.Provider value={(t) => [`/content/packs/core/audio/en/${t.id}.ogg`]}>
@@ -115,7 +115,7 @@ async function mount(type: InteractionType, Player: ComponentType<PlayerProps>, 
 }
 
 describe.each(CASES)('%s player with pictures', (type, Player, args, answers) => {
-  it('shows each picture with its alt text inside its answer', async () => {
+  it('shows each picture with its alt text inside its answer, after the words', async () => {
     await mount(type, Player, args);
     for (const answer of answers) {
       const holder = [...root.querySelectorAll<HTMLElement>('button, .seq-card')].find(
@@ -124,6 +124,8 @@ describe.each(CASES)('%s player with pictures', (type, Player, args, answers) =>
       expect(holder, answer).toBeDefined();
       const img = holder!.querySelector('img[src*="/answers/"]')!;
       expect(img.getAttribute('alt')).toMatch(/^A [a-z-]+$/);
+      // A screen reader says the answer, then the picture.
+      if (holder!.tagName === 'BUTTON') expect(holder!.textContent!.startsWith(answer)).toBe(true);
     }
   });
 
@@ -131,7 +133,7 @@ describe.each(CASES)('%s player with pictures', (type, Player, args, answers) =>
     await mount(type, Player, args);
     for (const answer of answers) {
       const speaker = root.querySelector<HTMLButtonElement>(
-        `button[aria-label="Listen: ${answer}"]`,
+        `button[aria-label="Listen"][title="Listen: ${answer}"]`,
       );
       expect(speaker, answer).not.toBeNull();
       played = [];

@@ -118,8 +118,8 @@ function ChatScreen({ interaction, text, onAnswer, locked, solution }: PlayerPro
                   disabled={locked}
                   onClick={() => onAnswer({ type: 'chat', reply: r.id })}
                 >
-                  <AnswerPicture media={r.media} text={text} class="chat-reply-picture" />
                   <span class="chat-reply-text">{text(r.text)}</span>
+                  <AnswerPicture media={r.media} text={text} class="chat-reply-picture" />
                   {answerTag(r.id)}
                   <svg
                     class="chat-send"
@@ -151,8 +151,8 @@ function ChatScreen({ interaction, text, onAnswer, locked, solution }: PlayerPro
                     disabled={locked}
                     onClick={() => onAnswer({ type: 'chat', reply: r.id })}
                   >
-                    <AnswerPicture media={r.media} text={text} class="chat-reply-picture" />
                     <span>{text(r.text)}</span>
+                    <AnswerPicture media={r.media} text={text} class="chat-reply-picture" />
                     {answerTag(r.id)}
                   </button>
                   <ItemSpeaker tx={r.text} text={text} />

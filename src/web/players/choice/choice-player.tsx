@@ -5,7 +5,8 @@ import './choice-player.css';
 
 /**
  * `choice`: a question with big answer buttons; one tap answers. Answers with pictures (ages
- * 5–7) are cards with the picture above the words; every answer has its own speaker.
+ * 5–7) are cards with the picture above the words (after them in the DOM, so a screen reader
+ * says the answer first, then the picture's alt text); every answer has its own speaker.
  */
 export default function ChoicePlayer({
   interaction,
@@ -26,8 +27,8 @@ export default function ChoicePlayer({
             disabled={locked}
             onClick={() => onAnswer({ type: 'choice', option: o.id })}
           >
-            <AnswerPicture media={o.media} text={text} />
             <span class="choice-text">{text(o.text)}</span>
+            <AnswerPicture media={o.media} text={text} />
           </button>
           <ItemSpeaker tx={o.text} text={text} />
         </li>

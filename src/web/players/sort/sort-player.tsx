@@ -209,8 +209,8 @@ function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProp
           }}
         >
           <span class="sort-grip" aria-hidden="true" />
-          <AnswerPicture media={item.media} text={text} class="sort-card-media" />
           <span class="sort-card-text">{itemText(item)}</span>
+          <AnswerPicture media={item.media} text={text} class="sort-card-media" />
           {answer && (
             <span class="sort-answer">
               {t('play.solutionLabel')}: {binLabel(answer)}
