@@ -151,7 +151,7 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
     await page.locator('.player-choice').waitFor();
     await page.getByRole('button', { name: options[0]!.text.text }).tap();
     const feedback = timer.interaction.answerGroups[0]!.outcome.feedback!.text;
-    await page.getByText(feedback).waitFor();
+    await page.locator('.feedback').getByText(feedback).waitFor();
     await expect.poll(() => spokenTexts(page)).toContainEqual(expect.stringContaining(feedback));
     await context.close();
   });
