@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
+import type { PageWatch } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { setUpChild } from '../helpers/child';
 import { FAKE_SPEECH } from '../helpers/speech';
@@ -63,21 +65,23 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
   const suite = browserSuite();
   const recording = (id: string) => `${suite.server.origin}/content/packs/core/audio/en/${id}.ogg`;
 
-  async function child(init: string): Promise<{ context: BrowserContext; page: Page }> {
+  async function child(
+    init: string,
+  ): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
     const context = await suite.browser.newContext({
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       isMobile: true,
     });
     await context.addInitScript(init);
+    const watch = watchContext(context, suite.server.origin);
     const page = await context.newPage();
     await setUpChild(page, suite.server.origin, { band: '5-7', avatar: 'Owl' });
-    return { context, page };
+    return { context, page, watch };
   }
 
   it('shows a big picture on every answer, with its alt text', async () => {
-    const { context, page } = await child(FAKE_SPEECH);
-    const watch = watchContext(context, suite.server.origin);
+    const { context, page, watch } = await child(FAKE_SPEECH);
     await page.goto(`${suite.server.origin}/play/wellbeing-5-7-evaluate`);
     await page.locator('.player-choice').waitFor();
     const pictures = page.locator('.choice-button img.answer-picture');
@@ -96,7 +100,10 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
       const box = (await img.boundingBox())!;
       expect(box.width).toBeGreaterThanOrEqual(96); // big enough to choose by
     }
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
 
