@@ -7,7 +7,7 @@ import { requestHelp, visibleHelp } from '../../engine/play/help';
 import { rewind } from '../../engine/play/whatif';
 import { eventFromPlay } from '../../engine/progress/event';
 import { renderText } from '../../engine/text/render';
-import type { Activity, Scene } from '../../engine/types/activity';
+import type { Activity } from '../../engine/types/activity';
 import type { Outcome } from '../../engine/types/outcome';
 import type { Answer } from '../../engine/types/interaction';
 import type { Text } from '../../engine/types/text';
