@@ -163,6 +163,21 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
     await context.close();
   });
 
+  it('reads the ending aloud by itself for 5–7', async () => {
+    const { context, page } = await child(FAKE_SPEECH);
+    const help = activity('contact-5-7-identify').scenes.help!;
+    const right = help.interaction.args.options!.find((o) => o.id === 'grown-up')!;
+    await page.goto(`${suite.server.origin}/play/contact-5-7-identify?scene=help`);
+    await page.locator('.player-choice').waitFor();
+    await page.getByRole('button', { name: right.text.text }).tap();
+    await page.getByRole('button', { name: 'Next', exact: true }).tap();
+    await page.getByRole('heading', { name: 'You finished!' }).waitFor();
+    await expect
+      .poll(async () => (await spokenTexts(page)).at(-1))
+      .toMatch(/^You finished!.*Who can help.*Talk to an adult you trust/);
+    await context.close();
+  });
+
   it("with no voice on the device, plays the pack's recordings and tells the adult", async () => {
     const { context, page } = await child(NO_VOICE + RECORDER);
     await page.goto(`${suite.server.origin}/play/wellbeing-5-7-evaluate`);
