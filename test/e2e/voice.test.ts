@@ -187,6 +187,8 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
       .poll(() => played(page))
       .toEqual([timer.body.id, ...options.map((o) => o.text.id)].map(recording));
     await page.getByRole('heading', { name: 'For the grown-up: reading aloud' }).waitFor();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const answer = options[2]!;
     await page.getByTitle(`Listen: ${answer.text.text}`).tap();
     await expect.poll(async () => (await played(page)).at(-1)).toBe(recording(answer.text.id));

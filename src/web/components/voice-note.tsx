@@ -36,7 +36,7 @@ export function VoiceNote({ where }: { where: 'settings' | 'play' }) {
   }, []);
   if (has || hidden || !settled) return null;
   return (
-    <aside class="voice-note card" aria-labelledby={`voice-note-${where}`}>
+    <section class="voice-note card" aria-labelledby={`voice-note-${where}`}>
       <h2 id={`voice-note-${where}`}>{t('voice.noneTitle')}</h2>
       <p>{where === 'settings' ? t('voice.noneSettings') : t('voice.none')}</p>
       {where === 'play' && (
@@ -55,6 +55,6 @@ export function VoiceNote({ where }: { where: 'settings' | 'play' }) {
           {t('voice.ok')}
         </button>
       )}
-    </aside>
+    </section>
   );
 }
