@@ -5,6 +5,7 @@ import { loadCatalogue } from '../src/content/catalogue';
 import { contentReport, coverageGaps } from '../src/content/report';
 import { BANDS, LEVELS } from '../src/engine/types/text';
 import { INTERACTION_TYPES } from '../src/engine/types/interaction';
+import { WARNINGS } from '../src/engine/content/issues';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -20,12 +21,12 @@ if (!dir || unknown.length > 0) {
   process.exit(2);
 }
 
-const { catalogue, errors } = await loadCatalogue(dir);
+const { catalogue, errors, warnings } = await loadCatalogue(dir);
 if (errors.length > 0) {
   console.error(`content:report: ${errors.length} content error(s); run npm run content:check`);
   process.exit(1);
 }
-const report = contentReport(catalogue);
+const report = contentReport(catalogue, warnings);
 if (json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.exit(0);
@@ -79,3 +80,11 @@ for (const topic of topics) {
   console.log(`  ${pad(topic, 10)} ${mine.length === 0 ? 'complete' : `${mine.length} gap(s)`}`);
   if (args.includes('--gaps')) for (const g of mine) console.log(`    ${g}`);
 }
+const missing = report.activities.filter((a) => a.missingPictures > 0);
+console.log(
+  `\nWarnings (content:check still passes): ${WARNINGS.map((w) => `${report.warnings[w]} ${w}`).join(', ')}`,
+);
+if (missing.length > 0)
+  console.log(
+    `  missing-picture: ${missing.length} activit${missing.length === 1 ? 'y' : 'ies'} for 5–7 with answers or cards without a picture: ${missing.map((a) => `${a.id} (${a.missingPictures})`).join(', ')}`,
+  );

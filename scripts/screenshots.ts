@@ -1,10 +1,12 @@
 // npm run screenshots — regenerates docs/screenshots/: first run, home, each game player, help,
-// privacy, library (360×740, as on a cheap phone) and page 1 of an English and a Khmer worksheet.
+// privacy, library (360×740, as on a cheap phone), 5–7 scenes with picture answers (and the
+// note for adults on a device with no voice), and page 1 of an English and a Khmer worksheet.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
 import { setUpChild } from '../test/helpers/child';
 import { startServer } from '../test/helpers/server';
+import { FAKE_SPEECH } from '../test/helpers/speech';
 import { worksheetScreenshots } from './screenshots-worksheets';
 // @ts-expect-error: plain .mjs script
 import { buildWebIfStale } from './web-build.mjs';
@@ -27,6 +29,13 @@ const PLAYERS: readonly {
   { type: 'feed', band: '8-10', activity: 'sample-profile-setup', scene: 'feed' },
   { type: 'chat', band: '11-13', activity: 'sample-new-friend', scene: 'chat1' },
   { type: 'sequence', band: '11-13', activity: 'sample-new-friend', scene: 'steps' },
+];
+
+/** 5–7 scenes whose answers are pictures: [file name, path, player type]. */
+const PICTURE_SCENES: readonly [string, string, string][] = [
+  ['play-5-7-picture-choice', 'wellbeing-5-7-evaluate', 'choice'],
+  ['play-5-7-picture-sort', 'contact-5-7-identify?scene=sort', 'sort'],
+  ['play-5-7-picture-sequence', 'wellbeing-5-7-evaluate?scene=bed', 'sequence'],
 ];
 
 async function shot(page: Page, name: string) {
@@ -71,6 +80,34 @@ try {
     }
     await context.close();
   }
+
+  // Ages 5–7: answers, cards and steps with pictures and a speaker each (an on-device voice).
+  const young = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  await young.addInitScript(FAKE_SPEECH);
+  const child = await young.newPage();
+  await setUpChild(child, server.origin, { band: '5-7', avatar: 'Owl' });
+  for (const [name, path, type] of PICTURE_SCENES) {
+    await child.goto(`${server.origin}/play/${path}`);
+    await child.locator(`.player-${type}`).waitFor();
+    await child.waitForTimeout(300);
+    await shot(child, name);
+    await child.locator(`.player-${type}`).scrollIntoViewIfNeeded();
+    await child.evaluate(() => scrollBy(0, 260));
+    await shot(child, `${name}-answers`);
+  }
+  await young.close();
+  // A device with no voice: recordings play, and the adult is told.
+  const mute = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  await mute.addInitScript(FAKE_SPEECH.replace('localService: true', 'localService: false'));
+  const adult = await mute.newPage();
+  await setUpChild(adult, server.origin, { band: '5-7', avatar: 'Owl' });
+  await adult.goto(`${server.origin}/settings`);
+  await adult.getByRole('heading', { name: 'For the grown-up: reading aloud' }).waitFor();
+  await adult
+    .getByRole('heading', { name: 'For the grown-up: reading aloud' })
+    .scrollIntoViewIfNeeded();
+  await shot(adult, 'settings-no-voice');
+  await mute.close();
 } finally {
   await browser.close();
   await server.stop();

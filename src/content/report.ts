@@ -1,6 +1,9 @@
 import type { Catalogue } from '../engine/types/catalogue';
 import { BANDS, LEVELS } from '../engine/types/text';
 import type { Band, Level } from '../engine/types/text';
+import { missingPictures } from '../engine/content/checks/pictures';
+import { WARNINGS } from '../engine/content/issues';
+import type { ContentIssue, WarningName } from '../engine/content/issues';
 import { interactionTypes } from './bundle';
 import { activityReadability } from './readability';
 
@@ -16,13 +19,20 @@ export interface ContentReport {
     interactions: readonly string[];
     sensitive: boolean;
     grade: number;
+    /** 5–7 choice and sort scenes where some answer or card has no picture. */
+    missingPictures: number;
   }[];
   readonly guides: readonly { id: string; topic: string; band: Band }[];
   /** One row per challenge and band it is written for. */
   readonly challenges: readonly { id: string; topic: string; band: Band; for: string }[];
+  /** How many warnings `content:check` gives, per warning check (content still builds). */
+  readonly warnings: Readonly<Record<WarningName, number>>;
 }
 
-export function contentReport(catalogue: Catalogue): ContentReport {
+export function contentReport(
+  catalogue: Catalogue,
+  warnings: readonly ContentIssue[] = [],
+): ContentReport {
   const byId = <T extends { id: string }>(xs: Iterable<T>) =>
     [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
   const all = [...catalogue.activities.values()];
@@ -39,6 +49,7 @@ export function contentReport(catalogue: Catalogue): ContentReport {
       interactions: interactionTypes(a),
       sensitive: a.sensitive !== undefined,
       grade: activityReadability(a).grade,
+      missingPictures: missingPictures(a).length,
     })),
     guides: byId(catalogue.guides.values()).map((g) => ({
       id: g.id,
@@ -48,6 +59,9 @@ export function contentReport(catalogue: Catalogue): ContentReport {
     challenges: byId(catalogue.challenges.values()).flatMap((c) =>
       c.bands.map((band) => ({ id: c.id, topic: c.topic, band, for: c.for })),
     ),
+    warnings: Object.fromEntries(
+      WARNINGS.map((w) => [w, warnings.filter((i) => i.check === w).length]),
+    ) as Record<WarningName, number>,
   };
 }
 

@@ -56,3 +56,27 @@ export function offlineBytes(dist: string, lang: string, band: string): number {
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/**
+ * The recordings of a band's activities in a language (the voice for devices with none). They
+ * are kept in their own runtime cache after a 5–7 child's first play, not in the precache.
+ */
+export function recordingBytes(
+  dist: string,
+  lang: string,
+  band: string,
+): { files: number; bytes: number } {
+  const content = join(dist, 'content', lang);
+  const index = JSON.parse(readFileSync(join(content, 'audio.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+  const bundle = JSON.parse(readFileSync(join(content, 'bands', `${band}.json`), 'utf8')) as {
+    activities: { id: string }[];
+  };
+  const urls = Object.entries(index)
+    .filter(([id]) => bundle.activities.some((a) => id.startsWith(`${a.id}.`)))
+    .map(([, url]) => join(dist, url))
+    .filter(existsSync);
+  return { files: urls.length, bytes: urls.reduce((n, f) => n + statSync(f).size, 0) };
+}

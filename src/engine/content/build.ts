@@ -9,6 +9,7 @@ import { checkTalkToAdult } from './checks/talk-to-adult';
 import { checkGraph } from './checks/graph';
 import { checkInteractions } from './checks/interactions';
 import { checkPlaceholders } from './checks/placeholders';
+import { checkPictures } from './checks/pictures';
 import { checkActivityRefs } from './checks/refs';
 import {
   checkGuidesAndChallenges,
@@ -19,7 +20,7 @@ import {
 import { checkWorksheet } from './checks/worksheet';
 import { idPrefix, parseFiles } from './files';
 import type { ContentFile } from './files';
-import { IssueSink } from './issues';
+import { IssueSink, isWarning } from './issues';
 import type { ContentIssue } from './issues';
 import { loadEntities } from './load';
 import { loadLocales } from './locales';
@@ -81,6 +82,7 @@ export function buildCatalogue(
     checkGraph(check, checkInteractions(check));
     checkWorksheet(check);
     checkTalkToAdult(check);
+    checkPictures(check);
   }
   checkNearDuplicates(
     [...loaded.activities.values()].map((activity) => {
@@ -133,8 +135,8 @@ export function buildCatalogue(
     frameworks,
     sources,
   });
-  const errors = sink.issues.filter((i) => i.check !== 'translation-stale');
-  const warnings = sink.issues.filter((i) => i.check === 'translation-stale');
+  const errors = sink.issues.filter((i) => !isWarning(i.check));
+  const warnings = sink.issues.filter((i) => isWarning(i.check));
   return Object.freeze({
     catalogue,
     errors: Object.freeze(errors),

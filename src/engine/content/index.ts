@@ -5,7 +5,7 @@ export type { ContentFile } from './files';
 export type { BuildOptions, BuildResult } from './build';
 export { buildCatalogue } from './build';
 export type { CheckName, ContentIssue, WarningName } from './issues';
-export { CHECKS, formatIssue } from './issues';
+export { CHECKS, WARNINGS, formatIssue, isWarning } from './issues';
 export { classifyPath } from './layout';
 export type { FileKind } from './layout';
 export * from './schema/index';

@@ -33,8 +33,19 @@ export const CHECKS = [
 /** A check that fails the content build. */
 export type CheckName = (typeof CHECKS)[number];
 
-/** Checks that only warn. */
-export type WarningName = 'translation-stale';
+/**
+ * Checks that only warn: the content still builds and `content:check` still passes, but the
+ * report counts them so they get fixed.
+ */
+export const WARNINGS = ['translation-stale', 'missing-picture'] as const;
+
+/** A check that only warns. */
+export type WarningName = (typeof WARNINGS)[number];
+
+/** Whether an issue is a warning (does not fail the content build). */
+export function isWarning(check: CheckName | WarningName): check is WarningName {
+  return (WARNINGS as readonly string[]).includes(check);
+}
 
 /** One problem in one file, at one path inside it. */
 export interface ContentIssue {

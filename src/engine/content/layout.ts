@@ -28,7 +28,8 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
 /**
  * Classifies a path relative to the content root (forward slashes):
  * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges}/<id>.json`,
- * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>`,
+ * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>` (and
+ * their `manifest.json`, which only the audio tool reads),
  * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder and the app's
  * own UI strings under `ui/` (checked by the web app) are ignored.
@@ -42,6 +43,9 @@ export function classifyPath(path: string): FileKind {
   if (a === 'packs' && b !== undefined) {
     if (parts.length === 3 && c === 'pack.json') return { kind: 'pack', pack: b };
     if (parts.length >= 4 && c === 'media') return { kind: 'media', pack: b };
+    // The recordings' manifest (text hashes, voice), read by `npm run audio:render`.
+    if (c === 'audio' && parts.length === 5 && parts[4] === 'manifest.json')
+      return { kind: 'ignored' };
     const audio = c === 'audio' && parts.length === 5 ? AUDIO_FILE.exec(parts[4] ?? '') : null;
     if (audio && d !== undefined)
       return { kind: 'audio', pack: b, lang: d, id: audio[1] as string };

@@ -5,7 +5,7 @@ import { visibleHelp } from '../../engine/play/help';
 import { refusal } from '../../engine/safety/access';
 import type { Refusal } from '../../engine/safety/access';
 import { renderText } from '../../engine/text/render';
-import type { Activity, Scene } from '../../engine/types/activity';
+import type { Activity } from '../../engine/types/activity';
 import type { Outcome } from '../../engine/types/outcome';
 import type { Answer } from '../../engine/types/interaction';
 import type { Band } from '../../engine/types/text';
@@ -25,7 +25,10 @@ import { Link } from '../components/link';
 import { loadPlayer } from '../players/registry';
 import type { PlayerProps } from '../players/types';
 import { SpeakButton } from '../components/speak-button';
-import { speakableTexts } from '../play/speakable';
+import { VoiceNote } from '../components/voice-note';
+import { endingSpeech, feedbackSpeech, sceneSpeech } from '../play/speakable';
+import { RecordingsContext, recordingsFrom } from '../speech/recordings';
+import { warmRecordings } from '../speech/offline-audio';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Feedback } from '../play/feedback';
 import { outcomeLabel } from '../play/safety-badge';
@@ -143,6 +146,7 @@ export function Play({ id }: { id: string }) {
       if (!live) return;
       flow.begin(start);
       setLoaded({ activity, pack, fallback, audio });
+      if (effectiveBand(profile) === '5-7') warmRecordings(profile.lang, '5-7');
     })().catch((e: unknown) => live && setLoaded(e instanceof Error ? e : new Error(String(e))));
     return () => {
       live = false;
@@ -168,24 +172,23 @@ export function Play({ id }: { id: string }) {
   const Player = loadedPlayer && loadedPlayer.type === type ? loadedPlayer.Player : null;
 
   const band = profile ? effectiveBand(profile) : '5-7';
-  const readAloud = (sc: Scene) =>
-    speakableTexts(sc)
-      .map((tx) => text(tx).replace(/[.!?…]?\s*$/, (end) => end.trim() || '.'))
-      .join(' ');
-  /**
-   * The recordings of a scene's read-aloud texts, when every one has a recording. Texts with
-   * country placeholders are never taken from a recording (the words differ per country).
-   */
-  const recordingsOf = (sc: Scene): string[] => {
-    if (!ready) return [];
-    const urls = speakableTexts(sc).map((tx) =>
-      tx.text.includes('{') ? undefined : ready.audio[tx.id],
-    );
-    return urls.every((u): u is string => u !== undefined) ? urls : [];
-  };
-  const autoRead =
-    (profile?.readAloudAuto ?? band === '5-7') && scene && !last ? readAloud(scene) : null;
-  useAutoRead(autoRead, scene && autoRead ? recordingsOf(scene) : []);
+  const sceneKey = state ? `${state.scene}:${state.steps.length}` : '';
+  const recordings = useMemo(
+    () => recordingsFrom(loaded && 'audio' in loaded ? loaded.audio : {}),
+    [loaded],
+  );
+  // For 5–7 (or when the child asks for it) the scene, the feedback and the ending are read
+  // aloud as they appear.
+  const autoSpeech = !(profile?.readAloudAuto ?? band === '5-7')
+    ? null
+    : last
+      ? feedbackSpeech(last.outcome, text, recordings)
+      : state?.ending
+        ? endingSpeech(state.ending)
+        : scene
+          ? sceneSpeech(scene, sceneKey, text, recordings)
+          : null;
+  useAutoRead(autoSpeech?.text ?? null, autoSpeech?.recordings ?? []);
 
   if (!profile) return null;
   if (loaded instanceof Error)
@@ -269,27 +272,33 @@ export function Play({ id }: { id: string }) {
           onNext={state.ending ? () => setLast(null) : goOn}
           ended={Boolean(state.ending)}
           stays={state.scene !== null && state.scene === state.steps.at(-1)?.scene}
+          recordings={last.outcome.feedback ? recordings(last.outcome.feedback) : []}
         />
       ) : (
         scene && (
           <section class="scene" aria-label={t('play.sceneOf', { n: sceneNumber })}>
             <div class="scene-body">
               <p>{text(scene.body)}</p>
-              <SpeakButton text={readAloud(scene)} recordings={recordingsOf(scene)} />
+              <SpeakButton
+                text={() => sceneSpeech(scene, sceneKey, text, recordings, 'now').text}
+                recordings={() => sceneSpeech(scene, sceneKey, text, recordings, 'now').recordings}
+              />
             </div>
             {scene.media && (
               <img class="scene-media" src={scene.media.src} alt={text(scene.media.alt)} />
             )}
             <div class={`player player-${scene.interaction.type}`}>
               {Player ? (
-                <Player
-                  interaction={scene.interaction}
-                  text={text}
-                  onAnswer={(a) => void flow.answer(a)}
-                  locked={flow.locked}
-                  solution={help.solution?.answer ?? null}
-                  sceneKey={`${state.scene}:${state.steps.length}`}
-                />
+                <RecordingsContext.Provider value={recordings}>
+                  <Player
+                    interaction={scene.interaction}
+                    text={text}
+                    onAnswer={(a) => void flow.answer(a)}
+                    locked={flow.locked}
+                    solution={help.solution?.answer ?? null}
+                    sceneKey={sceneKey}
+                  />
+                </RecordingsContext.Provider>
               ) : (
                 <p>{t('common.loading')}</p>
               )}
@@ -322,6 +331,7 @@ export function Play({ id }: { id: string }) {
           onCancel={() => setStopping(false)}
         />
       )}
+      {band === '5-7' && <VoiceNote where="play" />}
       {breakReminder}
     </main>
   );

@@ -8,6 +8,7 @@ import type { Profile } from '../store/profiles';
 import { AVATARS, AVATAR_IDS, BAND_ART } from '../components/art';
 import { Link } from '../components/link';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { VoiceNote } from '../components/voice-note';
 import { navigate } from '../app/router';
 
 /** Change age band, picture, language, read-aloud, picture lock; remove the player. */
@@ -87,6 +88,7 @@ export function Settings() {
           <span>{t('settings.readAloudAuto')}</span>
         </label>
       </div>
+      <VoiceNote where="settings" />
       <fieldset class="card">
         <legend>{t('profiles.lock')}</legend>
         <p>{t('profiles.lockHelp')}</p>

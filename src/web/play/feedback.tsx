@@ -20,6 +20,8 @@ export function Feedback(props: {
   /** The outcome keeps the child on the same scene (a try again, not a new scene). */
   stays: boolean;
   onNext: () => void;
+  /** The pack's recording of the feedback, if any. */
+  recordings?: readonly string[];
 }) {
   const { outcome, text } = props;
   const ref = useRef<HTMLButtonElement>(null);
@@ -40,7 +42,7 @@ export function Feedback(props: {
           <SafetyBadge outcome={outcome} />
           {message && (
             <p>
-              {message} <SpeakButton text={message} />
+              {message} <SpeakButton text={message} recordings={props.recordings} />
             </p>
           )}
         </div>

@@ -70,12 +70,18 @@ function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
  * keeps them and every activity of the band plays offline after this visit.
  */
 let warmed = '';
-function warmMedia(bundle: { version: string; band: string; activities: unknown }): void {
+function warmMedia(bundle: {
+  version: string;
+  lang: string;
+  band: string;
+  activities: unknown;
+}): void {
   const key = `${bundle.version}:${bundle.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
   setTimeout(() => {
-    for (const url of mediaUrls(bundle.activities)) {
+    // The index of recordings too, so the voice works in an activity first opened offline.
+    for (const url of [...mediaUrls(bundle.activities), `/content/${bundle.lang}/audio.json`]) {
       noteFetched(url);
       void fetch(url).catch(() => {});
     }

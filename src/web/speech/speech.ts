@@ -43,10 +43,18 @@ export function speak(text: string, lang: string, onEnd?: () => void): boolean {
 }
 
 let playing: HTMLAudioElement | null = null;
+/** Told when what is reading now stops, by ending or because something else starts. */
+let ended: (() => void) | null = null;
+
+function finished(): void {
+  const done = ended;
+  ended = null;
+  done?.();
+}
 
 /**
- * Plays the pack's recordings one after another (a recorded voice is preferred to a synthetic
- * one, and works on devices with no voice at all). Returns false when there are none.
+ * Plays the pack's recordings one after another (for devices with no voice at all). Returns
+ * false when there are none.
  */
 export function playRecordings(urls: readonly string[], onEnd?: () => void): boolean {
   if (urls.length === 0 || typeof Audio === 'undefined') return false;
@@ -71,17 +79,29 @@ export function playRecordings(urls: readonly string[], onEnd?: () => void): boo
   return true;
 }
 
-/** Reads aloud: the recordings when there are any, else an on-device voice. */
+/**
+ * Reads aloud: with an on-device voice (usually clearer than the pack's synthetic recordings,
+ * and it reads country names), else the pack's recordings, which is how a device with no voice
+ * still reads to a child who cannot read.
+ */
 export function readAloud(
   text: string,
   recordings: readonly string[],
   lang: string,
   onEnd?: () => void,
 ): boolean {
-  return playRecordings(recordings, onEnd) || speak(text, lang, onEnd);
+  finished();
+  const mine = () => {
+    if (ended === mine) ended = null;
+    onEnd?.();
+  };
+  const started = speak(text, lang, mine) || playRecordings(recordings, mine);
+  if (started) ended = mine;
+  return started;
 }
 
 export function stopSpeaking(): void {
+  finished();
   if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
   if (playing) {
     const audio = playing;

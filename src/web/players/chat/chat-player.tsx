@@ -7,6 +7,8 @@ import { PhoneFrame } from '../shared/phone-frame';
 import type { PlayerProps } from '../types';
 import chatterIcon from '../../../../content/art/apps/chatter.svg';
 import './chat-player.css';
+import { AnswerPicture } from '../../components/answer-picture';
+import { ItemSpeaker } from '../../components/item-speaker';
 
 /** Pale tints from the art kit for the invented people's avatar circles. */
 const TINTS = ['#fff1d6', '#e0f7ec', '#ece6ff', '#ffe4ec', '#d9d2f5'];
@@ -109,26 +111,29 @@ function ChatScreen({ interaction, text, onAnswer, locked, solution }: PlayerPro
               {t('chat.replies')}
             </p>
             {messages.map((r) => (
-              <button
-                key={r.id}
-                type="button"
-                class={`chat-reply${solution?.reply === r.id ? ' is-solution' : ''}`}
-                disabled={locked}
-                onClick={() => onAnswer({ type: 'chat', reply: r.id })}
-              >
-                <span class="chat-reply-text">{text(r.text)}</span>
-                {answerTag(r.id)}
-                <svg
-                  class="chat-send"
-                  viewBox="0 0 24 24"
-                  width="22"
-                  height="22"
-                  aria-hidden="true"
+              <div key={r.id} class="chat-reply-row">
+                <button
+                  type="button"
+                  class={`chat-reply${solution?.reply === r.id ? ' is-solution' : ''}`}
+                  disabled={locked}
+                  onClick={() => onAnswer({ type: 'chat', reply: r.id })}
                 >
-                  <path d="M4 12 20 4l-5 16-3-6z" />
-                  <path d="m12 14 8-10" />
-                </svg>
-              </button>
+                  <span class="chat-reply-text">{text(r.text)}</span>
+                  <AnswerPicture media={r.media} text={text} class="chat-reply-picture" />
+                  {answerTag(r.id)}
+                  <svg
+                    class="chat-send"
+                    viewBox="0 0 24 24"
+                    width="22"
+                    height="22"
+                    aria-hidden="true"
+                  >
+                    <path d="M4 12 20 4l-5 16-3-6z" />
+                    <path d="m12 14 8-10" />
+                  </svg>
+                </button>
+                <ItemSpeaker tx={r.text} text={text} />
+              </div>
             ))}
           </div>
         )}
@@ -139,16 +144,19 @@ function ChatScreen({ interaction, text, onAnswer, locked, solution }: PlayerPro
             </p>
             <div class="chat-action-row">
               {actions.map((r) => (
-                <button
-                  key={r.id}
-                  type="button"
-                  class={`chat-action${solution?.reply === r.id ? ' is-solution' : ''}`}
-                  disabled={locked}
-                  onClick={() => onAnswer({ type: 'chat', reply: r.id })}
-                >
-                  <span>{text(r.text)}</span>
-                  {answerTag(r.id)}
-                </button>
+                <span key={r.id} class="chat-action-item">
+                  <button
+                    type="button"
+                    class={`chat-action${solution?.reply === r.id ? ' is-solution' : ''}`}
+                    disabled={locked}
+                    onClick={() => onAnswer({ type: 'chat', reply: r.id })}
+                  >
+                    <span>{text(r.text)}</span>
+                    <AnswerPicture media={r.media} text={text} class="chat-reply-picture" />
+                    {answerTag(r.id)}
+                  </button>
+                  <ItemSpeaker tx={r.text} text={text} />
+                </span>
               ))}
             </div>
           </div>

@@ -2,26 +2,11 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
 import { usePointerDrag } from '../shared/use-pointer-drag';
+import { AnswerPicture } from '../../components/answer-picture';
+import { ItemSpeaker } from '../../components/item-speaker';
+import { setScreenOrder } from '../../speech/screen-order';
+import { shuffled } from './shuffle';
 import './sequence-player.css';
-
-/** A small seeded shuffle, so a scene shows the same order until it is replayed. */
-function shuffled(ids: readonly string[], seed: string): string[] {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  const rand = () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507);
-    h = Math.imul(h ^ (h >>> 13), 3266489909);
-    return ((h ^= h >>> 16) >>> 0) / 4294967296;
-  };
-  const out = [...ids];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  // Never start in the authored order (often the right one).
-  if (out.length > 1 && out.every((id, i) => id === ids[i])) out.push(out.shift()!);
-  return out;
-}
 
 function moved(order: readonly string[], id: string, to: number): readonly string[] {
   const from = order.indexOf(id);
@@ -74,6 +59,8 @@ function Sequence({
   const refocus = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
   const orderRef = useRef(order);
   orderRef.current = order;
+  // The scene's speaker reads the steps in the order on screen, never the right order.
+  setScreenOrder(sceneKey, order);
 
   const byId = new Map(steps.map((s) => [s.id, s]));
   const label = (id: string) => {
@@ -199,9 +186,11 @@ function Sequence({
                   <circle cx="11" cy="19" r="2" />
                 </svg>
               </span>
+              <AnswerPicture media={byId.get(id)?.media} text={text} class="seq-picture" />
               <span class="seq-text">
                 <span class="visually-hidden">{i + 1}. </span>
                 {label(id)}
+                {byId.get(id) && <ItemSpeaker tx={byId.get(id)!.text} text={text} />}
                 {answerAt >= 0 && (
                   <span class="answer-tag">{t('sequence.answerPlace', { n: answerAt + 1 })}</span>
                 )}

@@ -4,6 +4,8 @@ import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
 import { usePointerDrag } from '../shared/use-pointer-drag';
 import './sort-player.css';
+import { AnswerPicture } from '../../components/answer-picture';
+import { ItemSpeaker } from '../../components/item-speaker';
 
 /** Where a card is: a bin id, or `TRAY` while it is still to sort. */
 const TRAY = '';
@@ -149,7 +151,7 @@ function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProp
     const d = dragging?.id === item.id ? dragging : null;
     const answer = solution?.placement[item.id];
     return (
-      <li key={item.id}>
+      <li key={item.id} class="sort-item">
         <button
           type="button"
           data-card={item.id}
@@ -166,16 +168,15 @@ function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProp
           }}
         >
           <span class="sort-grip" aria-hidden="true" />
-          {item.media && (
-            <img src={item.media.src} alt={text(item.media.alt)} class="sort-card-media" />
-          )}
           <span class="sort-card-text">{itemText(item)}</span>
+          <AnswerPicture media={item.media} text={text} class="sort-card-media" />
           {answer && (
             <span class="sort-answer">
               {t('play.solutionLabel')}: {binLabel(answer)}
             </span>
           )}
         </button>
+        <ItemSpeaker tx={item.text} text={text} />
       </li>
     );
   };
