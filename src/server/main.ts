@@ -11,7 +11,7 @@ import { ContentLoadError, loadServerContent } from './content/load';
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const catalogue = await loadServerContent(config.contentDir, config.country);
+  const catalogue = await loadServerContent(config.contentDir, config.country, config.packs);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);
