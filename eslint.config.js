@@ -22,7 +22,7 @@ const layer = (files, patterns, message, extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'docs/screenshots/'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'build.*/', 'data/', 'coverage/', 'docs/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@
 // by `moduleResolution: Bundler`). Node's ESM loader needs the real file name, so the emit
 // rewrites every relative specifier to the file TypeScript resolved: `./config/config.js`,
 // or `./dir/index.js` for a folder.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fingerprint } from './fingerprint.mjs';
 
@@ -90,15 +90,20 @@ function rewriteImports(ts) {
   };
 }
 
-/** Compiles the server into build/; throws with TypeScript's messages on any error. */
+/**
+ * Compiles the server into build/; throws with TypeScript's messages on any error. It compiles
+ * into a fresh folder and then swaps it in, so a server already running from build/ keeps its
+ * files until the last moment and a failed build leaves the previous one in place.
+ */
 export async function buildServer() {
+  const out = `${SERVER_BUILD_DIR}.tmp-${process.pid}`;
   const { default: ts } = await import('typescript');
   const configPath = resolve('tsconfig.server.json');
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath));
-  rmSync(SERVER_BUILD_DIR, { recursive: true, force: true });
-  const program = ts.createProgram(parsed.fileNames, parsed.options);
+  rmSync(out, { recursive: true, force: true });
+  const program = ts.createProgram(parsed.fileNames, { ...parsed.options, outDir: resolve(out) });
   const emitted = program.emit(undefined, undefined, undefined, false, {
     before: [rewriteImports(ts)],
   });
@@ -109,10 +114,15 @@ export async function buildServer() {
       getCurrentDirectory: () => process.cwd(),
       getNewLine: () => '\n',
     };
+    rmSync(out, { recursive: true, force: true });
     throw new Error(ts.formatDiagnostics(diagnostics, host));
   }
   // build/ is an ES module tree whatever the package around it says.
-  writeFileSync(join(SERVER_BUILD_DIR, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  const old = `${SERVER_BUILD_DIR}.old-${process.pid}`;
+  if (existsSync(SERVER_BUILD_DIR)) renameSync(SERVER_BUILD_DIR, old);
+  renameSync(out, SERVER_BUILD_DIR);
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** Returns true when it built, false when build/ was already up to date. */
