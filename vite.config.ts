@@ -85,6 +85,13 @@ export default defineConfig({
     // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // The engine's modules have no side effects (docs/ARCHITECTURE.md: pure, no I/O), so
+      // what the app imports through the engine's barrel (src/engine/index.ts) is tree-shaken
+      // and split per page as if imported from each file: the first screen does not load the
+      // player rules and play() that only the Play page needs.
+      treeshake: { moduleSideEffects: (id) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
