@@ -3,6 +3,7 @@ import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
+import { webContentMismatch } from './content/web-bundles';
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     disabledTopics: config.disabledTopics,
     catalogue,
   });
+
+  const mismatch = webContentMismatch(config.webDir, catalogue);
+  if (mismatch) app.log.warn(mismatch);
 
   let closing = false;
   const shutdown = async (signal: string) => {
