@@ -387,7 +387,7 @@ describe('main: content at start', () => {
       withSample.push(await status(port, 'sample-prize-message'));
     });
     expect(withSample).toEqual([200]);
-  });
+  }, 60_000);
 
   it('refuses a pack that is not there, in one line', async () => {
     const r = await runMain({ KITE_PACKS: 'core,nowhere' });
