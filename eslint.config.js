@@ -1,28 +1,45 @@
 // Lint rules, including the dependency direction of the layers (docs/ARCHITECTURE.md):
-//   engine  <-  db  <-  server        engine  <-  web
+//   engine  <-  db  <-  server        engine  <-  web        engine  <-  content  <-  server
 // The engine imports nothing above it and no Node or DOM API; server and web never import
-// each other; db knows nothing of HTTP or the browser.
+// each other; db knows nothing of HTTP or the browser; src/content (Node side of content) knows
+// nothing of HTTP, the database or the browser. The web app never imports `src/engine/content`
+// (zod).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-const layer = (files, patterns, message, extra = []) => ({
+const ENGINE_CONTENT = {
+  regex: '^(\\.{1,2}/)+(src/)?engine/content$',
+  message: 'The web app never loads the content schemas (zod): import src/engine.',
+};
+
+const layer = (files, patterns, message, extra = [], more = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
       {
         paths: extra.map((name) => ({ name, message })),
-        patterns: [{ group: patterns, message }],
+        patterns: [...(patterns.length ? [{ group: patterns, message }] : []), ...more],
       },
     ],
   },
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'docs/screenshots/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'build.*/',
+      'data/',
+      'coverage/',
+      'docs/screenshots/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +68,7 @@ export default tseslint.config(
     ['**/db/**', '**/server/**', '**/web/**', 'node:*'],
     'The engine is pure and isomorphic: no db, server, web, Node or DOM imports.',
     [...nodeBuiltins, 'fastify', 'kysely', 'preact', 'better-sqlite3', 'pg'],
+    [],
   ),
   layer(
     ['src/db/**/*.ts'],
@@ -69,6 +87,13 @@ export default tseslint.config(
     ['**/server/**', '**/db/**', 'node:*'],
     'Web code runs in the browser: no server, db or Node imports.',
     [...nodeBuiltins, 'fastify', 'kysely', 'better-sqlite3', 'pg'],
+    [ENGINE_CONTENT],
+  ),
+  layer(
+    ['src/content/**/*.ts'],
+    ['**/server/**', '**/web/**', '**/db/**'],
+    'src/content is the Node side of content: it may import the engine and Node, never server, web or db.',
+    ['fastify', 'preact', 'kysely', 'better-sqlite3', 'pg'],
   ),
   {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'bench/**/*.ts', 'scripts/**/*.ts'],

@@ -2,16 +2,18 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
+import { parsePackList } from './src/content/packs';
 import { precompress } from './scripts/vite-precompress';
 
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
-// Content under content/ is validated and bundled into dist/content/ by the kite-content plugin.
+// Content under content/ is validated and bundled into dist/content/ by the kite-content plugin,
+// with the packs KITE_PACKS names (default: core), as the server serves them.
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
   plugins: [
     preact(),
-    kiteContent(process.env.KITE_CONTENT_DIR ?? 'content'),
+    kiteContent(process.env.KITE_CONTENT_DIR ?? 'content', parsePackList(process.env.KITE_PACKS)),
     VitePWA({
       injectRegister: null,
       registerType: 'prompt',
@@ -96,6 +98,13 @@ export default defineConfig({
     // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // The engine's modules have no side effects (docs/ARCHITECTURE.md: pure, no I/O), so
+      // what the app imports through the engine's barrel (src/engine/index.ts) is tree-shaken
+      // and split per page as if imported from each file: the first screen does not load the
+      // player rules and play() that only the Play page needs.
+      treeshake: { moduleSideEffects: (id) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

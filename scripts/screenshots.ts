@@ -45,7 +45,11 @@ async function shot(page: Page, name: string) {
   console.log(`${OUT}/${name}.png`);
 }
 
-await (buildWebIfStale as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
+// The sample pack's activities are what these use, so the build bundles it.
+await (buildWebIfStale as (o: { quiet: boolean; packs: string }) => Promise<boolean>)({
+  quiet: true,
+  packs: 'core,sample',
+});
 mkdirSync(OUT, { recursive: true });
 const server = await startServer();
 const browser = await launchBrowser();

@@ -1,10 +1,18 @@
-// `npm start`: checks the configuration, builds the web app when missing or stale, then runs the
-// server (TypeScript through tsx).
-import { register } from 'tsx/esm/api';
+// `npm start`: builds the server (build/) and the web app (dist/) when missing or stale, checks
+// the configuration, then runs the compiled server with plain node. Production without build
+// tools runs `node build/server/main.js` directly (docs/deploy.md).
+import { pathToFileURL } from 'node:url';
+import { buildServerIfStale, SERVER_BUILD_DIR } from './server-build.mjs';
 import { buildWebIfStale } from './web-build.mjs';
 
-register();
-const { parseConfig } = await import('../src/server/config/config.ts');
+try {
+  await buildServerIfStale();
+} catch (e) {
+  console.error(`kite: the server could not be built:\n${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}
+const configModule = pathToFileURL(`${SERVER_BUILD_DIR}/server/config/config.js`).href;
+const { parseConfig } = await import(configModule);
 try {
   parseConfig(process.env);
 } catch (e) {
@@ -17,4 +25,6 @@ try {
   console.error(`kite: the web app could not be built: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }
-await import('../src/server/main.ts');
+
+// Plain node runs the compiled server (the builds above are done and hold nothing open).
+await import(pathToFileURL(`${SERVER_BUILD_DIR}/server/main.js`).href);

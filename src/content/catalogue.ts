@@ -2,6 +2,7 @@ import { buildCatalogue } from '../engine/content/build';
 import type { BuildResult } from '../engine/content/build';
 import type { ContentIssue } from '../engine/content/issues';
 import { loadContentDir } from './load-dir';
+import type { LoadOptions } from './load-dir';
 import { activityReadability } from './readability';
 
 /**
@@ -25,13 +26,13 @@ export function readabilityIssues(result: BuildResult): ContentIssue[] {
 
 /**
  * Loads and checks a content root from disk (the server and the CLI use this), including the
- * readability of every activity for its band.
+ * readability of every activity for its band. Every pack unless `options.packs` names some.
  *
  * @example
- * const { catalogue, errors } = await loadCatalogue('content');
+ * const { catalogue, errors } = await loadCatalogue('content', { packs: ['core'] });
  */
-export async function loadCatalogue(root: string): Promise<BuildResult> {
-  const files = await loadContentDir(root);
+export async function loadCatalogue(root: string, options: LoadOptions = {}): Promise<BuildResult> {
+  const files = await loadContentDir(root, options);
   const result = buildCatalogue(files, { root: root.split('\\').join('/') });
   const readability = readabilityIssues(result);
   return readability.length === 0

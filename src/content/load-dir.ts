@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type { ContentFile } from '../engine/content/files';
+import { inOtherPack } from './packs';
 
 const TEXT_EXTENSIONS = new Set(['.json', '.md']);
 
@@ -16,15 +17,25 @@ async function walk(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
+/** Options of {@link loadContentDir}. */
+export interface LoadOptions {
+  /** Only these packs under `packs/` (the rest of the root is always read); unset: every pack. */
+  readonly packs?: readonly string[] | undefined;
+}
+
 /**
  * Reads every file under a content root for `buildCatalogue`: JSON files with their text,
  * other files (media) as paths only. Paths are relative to `root`, with forward slashes.
  */
-export async function loadContentDir(root: string): Promise<ContentFile[]> {
-  const paths = await walk(root);
+export async function loadContentDir(
+  root: string,
+  options: LoadOptions = {},
+): Promise<ContentFile[]> {
+  const paths = (await walk(root))
+    .map((full) => ({ full, path: relative(root, full).split(sep).join('/') }))
+    .filter(({ path }) => !inOtherPack(path, options.packs));
   return Promise.all(
-    paths.map(async (full) => {
-      const path = relative(root, full).split(sep).join('/');
+    paths.map(async ({ full, path }) => {
       const text = TEXT_EXTENSIONS.has(extname(full)) ? await readFile(full, 'utf8') : null;
       return { path, text };
     }),

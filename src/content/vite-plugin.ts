@@ -8,9 +8,13 @@ import { loadContentDir } from './load-dir';
 import { readabilityIssues } from './catalogue';
 import { contentBundles, mediaFiles } from './bundle';
 import type { BundleFile } from './bundle';
+import { DEFAULT_PACKS } from './packs';
 
-async function buildBundles(root: string): Promise<{ files: BundleFile[]; errors: string[] }> {
-  const raw = await loadContentDir(root);
+async function buildBundles(
+  root: string,
+  packs: readonly string[],
+): Promise<{ files: BundleFile[]; errors: string[] }> {
+  const raw = await loadContentDir(root, { packs });
   const result = buildCatalogue(raw, { root: 'content' });
   const { catalogue } = result;
   const errors = [...result.errors, ...readabilityIssues(result)];
@@ -25,14 +29,18 @@ async function buildBundles(root: string): Promise<{ files: BundleFile[]; errors
 
 /**
  * Validates the content root at build time (the build fails on any content error, naming file
- * and path) and writes the bundles under `dist/content/`. In `vite dev` it serves them.
+ * and path) and writes the bundles under `dist/content/`. In `vite dev` it serves them. Only
+ * the packs a deployment serves (`KITE_PACKS`, as the server reads it) go into the bundles.
  */
-export function kiteContent(contentDir = 'content'): Plugin {
+export function kiteContent(
+  contentDir = 'content',
+  packs: readonly string[] = DEFAULT_PACKS,
+): Plugin {
   const root = resolve(contentDir);
   return {
     name: 'kite-content',
     async generateBundle() {
-      const { files, errors } = await buildBundles(root);
+      const { files, errors } = await buildBundles(root, packs);
       if (errors.length) this.error(`content check failed:\n${errors.join('\n')}`);
       for (const f of files) {
         const source =
@@ -48,7 +56,7 @@ export function kiteContent(contentDir = 'content'): Plugin {
         if (resolve(file).startsWith(root)) built = undefined;
       });
       server.middlewares.use('/content/', (req, res, next) => {
-        built ??= buildBundles(root);
+        built ??= buildBundles(root, packs);
         void built.then(async ({ files, errors }) => {
           if (errors.length) {
             res.statusCode = 500;

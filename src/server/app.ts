@@ -13,6 +13,7 @@ import { clientConfigRoutes } from './routes/client-config';
 import { createLibraryRoutes } from './routes/library';
 import type { LibrarySetup } from './routes/library';
 import type { Catalogue } from '../engine/types/catalogue';
+import { KITE_VERSION } from './version';
 
 export interface AppDeps {
   db: Db;
@@ -22,6 +23,7 @@ export interface AppDeps {
   logLevel?: string;
   /** Largest request body accepted, in bytes (default 256 KiB). */
   bodyLimit?: number;
+  /** Shown in the OpenAPI document (default: package.json's version). */
   version?: string;
   /** Country pack and topics switched off, for the app (default `intl`, none). */
   country?: string;
@@ -45,7 +47,7 @@ export async function createApp({
   webDir,
   logLevel = 'silent',
   bodyLimit = 256 * 1024,
-  version = '0.1.0',
+  version = KITE_VERSION,
   logStream,
   country = 'intl',
   disabledTopics = [],

@@ -3,6 +3,7 @@ import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
+import { webContentMismatch } from './content/web-bundles';
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -11,7 +12,7 @@ import { ContentLoadError, loadServerContent } from './content/load';
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const catalogue = await loadServerContent(config.contentDir, config.country);
+  const catalogue = await loadServerContent(config.contentDir, config.country, config.packs);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     disabledTopics: config.disabledTopics,
     catalogue,
   });
+
+  const mismatch = webContentMismatch(config.webDir, catalogue);
+  if (mismatch) app.log.warn(mismatch);
 
   let closing = false;
   const shutdown = async (signal: string) => {

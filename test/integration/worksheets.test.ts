@@ -49,7 +49,8 @@ async function appFor(catalogue: Catalogue, deps: Partial<AppDeps> = {}) {
 beforeAll(async () => {
   testDb = await freshSqlite();
   renderer = await createPdfRenderer();
-  content = (await loadCatalogue('content')).catalogue;
+  // The sample pack is not served by default; these tests print its activities, so ask for it.
+  content = (await loadCatalogue('content', { packs: ['core', 'sample'] })).catalogue;
   const km = await loadCatalogue('test/fixtures/khmer');
   expect(km.errors).toEqual([]);
   khmer = km.catalogue;
@@ -346,17 +347,57 @@ describe('deployment settings', () => {
 });
 
 describe('main: content at start', () => {
-  function runMain(env: Record<string, string>) {
+  function runMain(env: Record<string, string>, whileRunning?: (port: number) => Promise<void>) {
+    const port = 30000 + Math.floor(Math.random() * 20000);
     return new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-        env: { ...process.env, KITE_DATA_DIR: dir, KITE_WEB_DIR: 'no-such-dir', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        env: {
+          ...process.env,
+          KITE_DATA_DIR: dir,
+          KITE_WEB_DIR: 'no-such-dir',
+          PORT: String(port),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
+      let stdout = '';
       let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (whileRunning && stdout.includes('Kite is running')) {
+          const run = whileRunning;
+          whileRunning = undefined;
+          void run(port).finally(() => child.kill('SIGTERM'));
+        }
+      });
       child.stderr.on('data', (d) => (stderr += d));
       child.on('exit', (code) => resolve({ code, stderr }));
     });
   }
+
+  it('serves only the core pack by default; KITE_PACKS adds the sample pack', async () => {
+    const status = (port: number, id: string) =>
+      fetch(`http://127.0.0.1:${port}/api/worksheets/${id}.pdf`).then((r) => r.status);
+    const byDefault: number[] = [];
+    await runMain({}, async (port) => {
+      byDefault.push(await status(port, 'contact-5-7-identify'));
+      byDefault.push(await status(port, 'sample-prize-message'));
+    });
+    expect(byDefault).toEqual([200, 404]);
+    const withSample: number[] = [];
+    await runMain({ KITE_PACKS: 'core,sample' }, async (port) => {
+      withSample.push(await status(port, 'sample-prize-message'));
+    });
+    expect(withSample).toEqual([200]);
+  }, 60_000);
+
+  it('refuses a pack that is not there, in one line', async () => {
+    const r = await runMain({ KITE_PACKS: 'core,nowhere' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      'kite: KITE_PACKS names "nowhere" but ./content/packs/ has no nowhere/pack.json',
+    );
+  });
 
   it('refuses to start on content with errors, in one line', async () => {
     const r = await runMain({ KITE_CONTENT_DIR: 'test/fixtures/content-broken/dead-end' });
@@ -366,7 +407,11 @@ describe('main: content at start', () => {
   });
 
   it('refuses a country without its pack, in one line', async () => {
-    const r = await runMain({ KITE_CONTENT_DIR: 'test/fixtures/khmer', KITE_COUNTRY: 'xx' });
+    const r = await runMain({
+      KITE_CONTENT_DIR: 'test/fixtures/khmer',
+      KITE_PACKS: 'khmer',
+      KITE_COUNTRY: 'xx',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
       'kite: KITE_COUNTRY is "xx" but test/fixtures/khmer/countries/ has no xx.json',

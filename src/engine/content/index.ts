@@ -7,5 +7,6 @@ export { buildCatalogue } from './build';
 export type { CheckName, ContentIssue, WarningName } from './issues';
 export { CHECKS, WARNINGS, formatIssue, isWarning } from './issues';
 export { classifyPath } from './layout';
+export { collectTexts } from './walk';
 export type { FileKind } from './layout';
 export * from './schema/index';

@@ -42,6 +42,10 @@ export const INTERACTION_TYPES = [
   'continue',
 ] as const satisfies readonly InteractionType[];
 
+// The list is complete: a type missing from INTERACTION_TYPES fails to compile here.
+type AssertNone<T extends never> = T;
+type _EveryTypeListed = AssertNone<Exclude<InteractionType, (typeof INTERACTION_TYPES)[number]>>;
+
 /** An interaction of type `T`: its arguments, ordered answer groups, hints and solution. */
 export interface InteractionOf<T extends InteractionType> {
   readonly type: T;

@@ -11,8 +11,15 @@ describe('parseConfig', () => {
       databaseUrl: undefined,
       country: 'intl',
       contentDir: './content',
+      packs: ['core'],
     });
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('serves only the packs KITE_PACKS names (default core, never sample unless asked)', () => {
+    expect(parseConfig({}).packs).toEqual(['core']);
+    expect(parseConfig({ KITE_PACKS: 'core, sample' }).packs).toEqual(['core', 'sample']);
+    expect(parseConfig({ KITE_PACKS: 'core,core' }).packs).toEqual(['core']);
   });
 
   it('reads every variable', () => {
@@ -45,6 +52,7 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:\/\//],
     [{ KITE_COUNTRY: 'Cambodia!' }, /KITE_COUNTRY must be a country pack id/],
     [{ KITE_LOG_LEVEL: 'loud' }, /KITE_LOG_LEVEL/],
+    [{ KITE_PACKS: 'core;sample' }, /KITE_PACKS must be pack ids separated by commas/],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {

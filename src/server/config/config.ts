@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PACK_LIST, parsePackList } from '../../content/packs';
 
 /** The parsed, validated and frozen configuration of one Kite process. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   readonly webDir: string;
   /** Topics this deployment switches off (KITE_DISABLED_TOPICS, comma-separated ids). */
   readonly disabledTopics: readonly string[];
+  /** Packs under `<contentDir>/packs/` this deployment serves (KITE_PACKS; default `core`). */
+  readonly packs: readonly string[];
 }
 
 /** Thrown when the environment does not describe a valid configuration; its message is one line. */
@@ -57,6 +60,7 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/, 'must be topic ids separated by commas')
     .optional(),
+  KITE_PACKS: z.string().trim().regex(PACK_LIST, 'must be pack ids separated by commas').optional(),
 });
 
 /**
@@ -90,5 +94,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     disabledTopics: Object.freeze(
       e.KITE_DISABLED_TOPICS ? e.KITE_DISABLED_TOPICS.split(',').map((s) => s.trim()) : [],
     ),
+    packs: parsePackList(e.KITE_PACKS),
   });
 }

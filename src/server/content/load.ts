@@ -1,4 +1,4 @@
-import type { CountryCode } from '../../engine/ids';
+import type { CountryCode, PackId } from '../../engine/ids';
 import type { Catalogue } from '../../engine/types/catalogue';
 import { formatIssue } from '../../engine/content/issues';
 import { loadCatalogue } from '../../content/catalogue';
@@ -9,13 +9,18 @@ export class ContentLoadError extends Error {
 }
 
 /**
- * Loads and checks the content root the server serves from (once, at start). Refuses content
- * with errors, and a country without its pack, naming the first problem in one line.
+ * Loads and checks the content root the server serves from (once, at start), with only the
+ * packs the deployment serves. Refuses content with errors, a pack that is not there, and a
+ * country without its pack, naming the first problem in one line.
  */
-export async function loadServerContent(dir: string, country: string): Promise<Catalogue> {
+export async function loadServerContent(
+  dir: string,
+  country: string,
+  packs: readonly string[],
+): Promise<Catalogue> {
   let result: Awaited<ReturnType<typeof loadCatalogue>>;
   try {
-    result = await loadCatalogue(dir);
+    result = await loadCatalogue(dir, { packs });
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : String(e);
     throw new ContentLoadError(`Cannot read the content in ${dir}: ${why}`);
@@ -26,6 +31,12 @@ export async function loadServerContent(dir: string, country: string): Promise<C
     throw new ContentLoadError(
       `The content in ${dir} has ${errors.length} error(s); the first: ${formatIssue(first)} ` +
         `(npm run content:check -- --dir ${dir} lists them all)`,
+    );
+  }
+  const missing = packs.find((p) => !catalogue.packs.has(p as PackId));
+  if (missing !== undefined) {
+    throw new ContentLoadError(
+      `KITE_PACKS names "${missing}" but ${dir}/packs/ has no ${missing}/pack.json`,
     );
   }
   if (!catalogue.countries.has(country as CountryCode)) {
