@@ -3,6 +3,7 @@ import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
+import { redactSecrets } from '../db/redact';
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     country: config.country,
     disabledTopics: config.disabledTopics,
     catalogue,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    limits: config.limits,
   });
 
   let closing = false;
@@ -73,7 +77,8 @@ main().catch((e: unknown) => {
     e instanceof MigrationError ||
     e instanceof ContentLoadError ||
     e instanceof StartupError;
-  const message = e instanceof Error ? e.message : String(e);
+  // Every startup message passes through redactSecrets: a DATABASE_URL may hold a password.
+  const message = redactSecrets(e instanceof Error ? e.message : String(e));
   process.stderr.write(`kite: ${expected ? message : `unexpected error: ${message}`}\n`);
   process.exit(1);
 });

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { errorBody } from './errors';
-import { routePath } from './error-handler';
+import { notFoundBody } from './error-handler';
+import { routePath } from './route-path';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
 const IMMUTABLE_PREFIX = '/assets/';
@@ -40,7 +40,7 @@ export async function installWebApp(app: FastifyInstance, webDir: string | undef
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = routePath(request.url);
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.code(404).send(errorBody('not_found', `No route for ${request.method} ${path}`));
+      return reply.code(404).send(notFoundBody(request.method, path));
     }
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
