@@ -127,11 +127,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
       message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
     })
-    .refine((v) => v === '' || URL.canParse(v), {
-      message: 'is not a valid URL (postgres://user:password@host:port/database)',
+    .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
+      message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
     })
     .optional(),
   KITE_COUNTRY: z
