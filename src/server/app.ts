@@ -129,7 +129,7 @@ export async function createApp({
     );
   }
   openApiRoute(app);
-  await installWebApp(app, webDir);
+  await installWebApp(app, webDir, disabledTopics);
 
   await app.ready();
   return app;

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
+import { contentBundles } from '../../src/content/bundle';
 import type { Catalogue } from '../../src/engine/types/catalogue';
 import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
@@ -310,5 +311,59 @@ describe('SQLite files are private to the server user', () => {
       expect(mode(join(dataDir, f)).toString(8), f).toBe('600');
     }
     await db.close();
+  });
+});
+
+describe('disabled topics on the served content bundles', () => {
+  const webDir = mkdtempSync(join(tmpdir(), 'kite-web-'));
+  let testDb: TestDb;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  beforeAll(async () => {
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Kite</title>');
+    for (const f of contentBundles(content, 'test')) {
+      if (!('json' in f)) continue;
+      const file = join(webDir, 'content', f.path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(f.json));
+    }
+    testDb = await DIALECTS[0]!.fresh();
+    app = await createApp({ db: testDb.db, webDir, disabledTopics: ['scams'] });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await testDb?.dispose();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('leaves the topic out of the index and band bundles', async () => {
+    const res = await app.inject({ url: '/content/en/index.json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const index = res.json() as Record<string, { id: string; topic?: string }[]>;
+    const listed = ['activities', 'guides', 'challenges'].flatMap((k) => index[k]!);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((i) => i.topic === 'scams')).toEqual([]);
+    expect(index.topics!.map((t) => t.id)).not.toContain('scams');
+    expect(index.topics!.length).toBe(content.topics.size - 1);
+    const band = content.activities.get('sample-prize-message' as never)!.band;
+    const bundle = (await app.inject({ url: `/content/en/bands/${band}.json` })).json() as {
+      activities: { topic: string }[];
+    };
+    expect(bundle.activities.some((a) => a.topic === 'scams')).toBe(false);
+    const again = await app.inject({
+      url: '/content/en/index.json',
+      headers: { 'if-none-match': res.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('answers an activity of the topic with 404 not_offered, and serves the others', async () => {
+    const off = await app.inject({ url: '/content/en/activities/sample-prize-message.json' });
+    expect(off.statusCode).toBe(404);
+    expect(off.json().error.code).toBe('not_offered');
+    const other = [...content.activities.values()].find((a) => a.topic !== 'scams')!;
+    const on = await app.inject({ url: `/content/en/activities/${other.id}.json` });
+    expect(on.statusCode).toBe(200);
+    expect(on.json().id).toBe(other.id);
   });
 });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { notFoundBody } from './error-handler';
 import { routePath } from './route-path';
+import { installContentGate } from './content-gate';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
 const IMMUTABLE_PREFIX = '/assets/';
@@ -12,13 +13,18 @@ const IMMUTABLE_PREFIX = '/assets/';
  * Serves the production build of the web app from `webDir`: hashed assets cached for a year,
  * everything else revalidated; unknown non-API paths get `index.html` so client-side links work.
  */
-export async function installWebApp(app: FastifyInstance, webDir: string | undefined) {
+export async function installWebApp(
+  app: FastifyInstance,
+  webDir: string | undefined,
+  disabledTopics: readonly string[] = [],
+) {
   if (!webDir) return;
   const root = resolve(webDir);
   if (!existsSync(resolve(root, 'index.html'))) {
     app.log.warn({ webDir: root }, 'web app not built; only the API is served');
     return;
   }
+  installContentGate(app, root, disabledTopics);
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
