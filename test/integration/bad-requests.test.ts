@@ -195,7 +195,12 @@ for (const dialect of DIALECTS) {
     });
 
     it.skipIf(!enabled)('refuses unknown parameters on every API route', async () => {
-      for (const url of ['/api/health?x=1', '/api/ready?x=1', '/api/client-config?v=2']) {
+      for (const url of [
+        '/api/health?x=1',
+        '/api/ready?x=1',
+        '/api/client-config?v=2',
+        '/api/openapi.json?x=1',
+      ]) {
         const res = await t.app.inject({ url });
         expect(res.statusCode, url).toBe(400);
         expect(res.json().error.code, url).toBe('unknown_parameter');

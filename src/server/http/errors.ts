@@ -27,7 +27,6 @@ export const ERROR_CODES = [
   'method_not_implemented',
   'unknown_parameter',
   'not_offered',
-  'service_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
