@@ -4,7 +4,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
 import type { Db } from '../db/connect';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
-import { clientErrorHandler } from './http/client-errors';
+import { clientErrorHandler, installHostCheck } from './http/client-errors';
 import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
 import { RouteTable } from './http/route-table';
@@ -105,6 +105,8 @@ export async function createApp({
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     http: {
       headersTimeout: limits.headersTimeoutMs,
+      // Checked by installHostCheck, so that the answer has the one error shape.
+      requireHostHeader: false,
       connectionsCheckingInterval: checkingInterval(limits),
     },
     frameworkErrors: frameworkErrorHandler(headers),
@@ -117,6 +119,7 @@ export async function createApp({
   const routes = new RouteTable();
   routes.install(app);
   installResponseHeaders(app, headers);
+  installHostCheck(app);
   installErrorHandling(app, routes);
   await installOpenApi(app, version);
 

@@ -64,6 +64,12 @@ const CASES: Case[] = [
     code: 'malformed_request',
   },
   {
+    name: 'an HTTP/1.1 request without Host',
+    request: `GET /api/health${q} HTTP/1.1\r\nConnection: close\r\n\r\n`,
+    status: 400,
+    code: 'malformed_request',
+  },
+  {
     name: 'bytes that are not HTTP',
     request: `\u0001\u0002 ${SECRET}\r\n\r\n`,
     status: 400,

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyBaseLogger } from 'fastify';
-import { errorBody } from './errors';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { HttpError, errorBody } from './errors';
 import type { ErrorCode } from './errors';
 
 /** Node's and llhttp's error codes for requests that are not valid HTTP, and our answer. */
@@ -81,4 +81,20 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
     timer.unref();
     socket.once('close', () => clearTimeout(timer));
   };
+}
+
+/**
+ * HTTP/1.1 requires a Host header. Node's own check answers a bare 400 outside every handler,
+ * so it is switched off (`requireHostHeader: false`) and done here, through the error handler.
+ */
+export function installHostCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const raw = request.raw;
+    const http11 = raw.httpVersionMajor === 1 && raw.httpVersionMinor >= 1;
+    if (http11 && raw.headers.host === undefined) {
+      done(new HttpError(400, 'malformed_request', 'An HTTP/1.1 request needs a Host header'));
+      return;
+    }
+    done();
+  });
 }
