@@ -4,7 +4,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
 import type { Db } from '../db/connect';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
-import { clientErrorHandler, installHostCheck } from './http/client-errors';
+import { clientErrorHandler, installClosingCheck, installHostCheck } from './http/client-errors';
 import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
 import { RouteTable } from './http/route-table';
@@ -99,7 +99,8 @@ export async function createApp({
     // pino child per request was a measurable share of a small request's cost (bench:http).
     childLoggerFactory: (logger) => logger,
     bodyLimit,
-    return503OnClosing: true,
+    // Answered by installClosingCheck instead, in the one error shape.
+    return503OnClosing: false,
     trustProxy: fastifyTrustProxy(trustProxy),
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
@@ -120,6 +121,7 @@ export async function createApp({
   routes.install(app);
   installResponseHeaders(app, headers);
   installHostCheck(app);
+  installClosingCheck(app);
   installErrorHandling(app, routes);
   await installOpenApi(app, version);
 

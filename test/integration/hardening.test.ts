@@ -367,3 +367,39 @@ describe('disabled topics on the served content bundles', () => {
     expect(on.json().id).toBe(other.id);
   });
 });
+
+describe('shutting down', () => {
+  it('answers requests still arriving on an open connection with 503 in the one shape', async () => {
+    const testDb = await DIALECTS[0]!.fresh();
+    const app = await createApp({ db: testDb.db });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let closing: Promise<void> | undefined;
+    const res = await rawExchange(portOf(app), (s) => {
+      // A request in flight (its body still arriving) keeps the connection open while the
+      // server starts closing; a second request follows it on the same connection.
+      s.write('GET /api/health HTTP/1.1\r\nHost: kite\r\nContent-Length: 5\r\n\r\nab');
+      void wait(100).then(async () => {
+        closing = app.close();
+        await wait(50);
+        s.write('cde');
+        await wait(100);
+        s.write('GET /api/health?x=1 HTTP/1.1\r\nHost: kite\r\n\r\n');
+      });
+    });
+    await closing;
+    await testDb.dispose();
+    const second = res.raw.slice(res.raw.indexOf('{"status":"ok"}') + 15);
+    expect(res.raw.startsWith('HTTP/1.1 200 OK')).toBe(true);
+    expect(second.startsWith('HTTP/1.1 503 ')).toBe(true);
+    expect(second).toContain('connection: close');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(second).toContain(`${name}: ${value}`);
+    }
+    expect(second.slice(second.indexOf('\r\n\r\n') + 4)).toBe(
+      JSON.stringify({
+        error: { code: 'shutting_down', message: 'The server is shutting down; try again shortly' },
+      }),
+    );
+  });
+});

@@ -98,3 +98,21 @@ export function installHostCheck(app: FastifyInstance): void {
     done();
   });
 }
+
+/**
+ * While the server shuts down, requests still arriving on open connections get `503
+ * shutting_down` with `Connection: close`, through the error handler (Fastify's own
+ * `return503OnClosing` answer bypasses it, so it is off).
+ */
+export function installClosingCheck(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    done(new HttpError(503, 'shutting_down', 'The server is shutting down; try again shortly'));
+  });
+}

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'method_not_implemented',
   'unknown_parameter',
   'not_offered',
+  'shutting_down',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
