@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactSecrets } from './redact';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -32,6 +33,23 @@ export interface DbOptions {
 /** A database that could not be opened; its message is one line, safe to print. */
 export class DbConnectError extends Error {
   override readonly name = 'DbConnectError';
+  constructor(message: string) {
+    super(redactSecrets(message));
+  }
+}
+
+/** The data folder: only Kite's user may list or enter it. */
+const DIR_MODE = 0o700;
+/** The database and its WAL and shared-memory files: only Kite's user may read or write them. */
+const FILE_MODE = 0o600;
+
+/** Creates the SQLite file (when missing) and its companions with {@link FILE_MODE}. */
+function restrictFiles(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', FILE_MODE));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f)) chmodSync(f, FILE_MODE);
+  }
 }
 
 /** Opens SQLite (default) or PostgreSQL (when `databaseUrl` is set) and checks it answers. */
@@ -43,7 +61,8 @@ function openSqlite({ dataDir = './data', sqliteFile }: DbOptions): Db {
   let file = sqliteFile;
   if (!file) {
     try {
-      mkdirSync(dataDir, { recursive: true });
+      // A folder Kite creates is private to its user; an existing folder is left as it is.
+      mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
     } catch (e) {
       throw new DbConnectError(`Cannot create the data folder ${dataDir}: ${(e as Error).message}`);
     }
@@ -51,11 +70,14 @@ function openSqlite({ dataDir = './data', sqliteFile }: DbOptions): Db {
   }
   let database: SQLite.Database;
   try {
+    restrictFiles(file);
     database = new SQLite(file);
   } catch (e) {
     throw new DbConnectError(`Cannot open the SQLite database ${file}: ${(e as Error).message}`);
   }
   database.pragma('journal_mode = WAL');
+  // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
+  restrictFiles(file);
   // NORMAL is durable across application crashes in WAL mode and ~4x faster than FULL.
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');

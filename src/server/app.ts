@@ -3,11 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
 import type { Db } from '../db/connect';
-import { installErrorHandling } from './http/error-handler';
+import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
+import { clientErrorHandler, installClosingCheck, installHostCheck } from './http/client-errors';
 import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
-import { installSecurityHeaders } from './http/security-headers';
+import { RouteTable } from './http/route-table';
+import { installResponseHeaders, responseHeaders } from './http/security-headers';
 import { installWebApp } from './http/web-app';
+import { DEFAULT_LIMITS } from './config/config';
+import type { ServerLimits, TrustProxy } from './config/config';
 import { healthRoutes } from './routes/health';
 import { clientConfigRoutes } from './routes/client-config';
 import { createLibraryRoutes } from './routes/library';
@@ -36,6 +40,33 @@ export interface AppDeps {
   pdfRenderer?: LibrarySetup['renderer'];
   /** Rate limit of the PDF routes per client address (default 60 a minute). */
   pdfRateLimit?: LibrarySetup['rateLimit'];
+  /** The deployment's public URL; https adds `Strict-Transport-Security`. */
+  publicUrl?: string | undefined;
+  /** Which proxies' `X-Forwarded-For` to believe (default none). */
+  trustProxy?: TrustProxy;
+  /** Timeouts and connection cap of the HTTP server (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<ServerLimits>;
+  /** The clock of the readiness cache, in ms (default `Date.now`); tests inject one. */
+  now?: () => number;
+}
+
+/**
+ * Fastify's `trustProxy` from ours. A hop count is given as a function, since Fastify treats a
+ * bare number as "trust nothing": believe the `n` nearest addresses of the chain (the socket's
+ * peer, then `X-Forwarded-For` from the right), which holds only when Kite is reachable through
+ * those proxies alone (README).
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((a: string, i: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
+/** How often Node looks for requests over their header or request timeout, in ms. */
+function checkingInterval(limits: ServerLimits): number {
+  return Math.min(1000, Math.max(25, Math.floor(limits.headersTimeoutMs / 4)));
 }
 
 /**
@@ -54,7 +85,15 @@ export async function createApp({
   catalogue,
   pdfRenderer,
   pdfRateLimit,
+  publicUrl,
+  trustProxy = false,
+  limits: given = {},
+  now = Date.now,
 }: AppDeps): Promise<FastifyInstance> {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
+  // Every answer carries the same headers, computed once: the handlers of errors that happen
+  // before routing (frameworkErrors) or before Fastify (clientError) use them too.
+  const headers = responseHeaders({ publicUrl });
   const app = Fastify({
     logger: loggerOptions(logLevel, logStream),
     logController: new KiteLogController(),
@@ -62,17 +101,33 @@ export async function createApp({
     // pino child per request was a measurable share of a small request's cost (bench:http).
     childLoggerFactory: (logger) => logger,
     bodyLimit,
-    return503OnClosing: true,
-    trustProxy: false,
+    // Answered by installClosingCheck instead, in the one error shape.
+    return503OnClosing: false,
+    trustProxy: fastifyTrustProxy(trustProxy),
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // Checked by installHostCheck, so that the answer has the one error shape.
+      requireHostHeader: false,
+      connectionsCheckingInterval: checkingInterval(limits),
+    },
+    frameworkErrors: frameworkErrorHandler(headers),
+    clientErrorHandler: clientErrorHandler(headers),
   });
+  app.server.maxConnections = limits.maxConnections;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  installSecurityHeaders(app);
-  installErrorHandling(app);
+  const routes = new RouteTable();
+  routes.install(app);
+  installResponseHeaders(app, headers);
+  installHostCheck(app);
+  installClosingCheck(app);
+  installErrorHandling(app, routes);
   await installOpenApi(app, version);
 
-  await app.register(healthRoutes(db));
+  await app.register(healthRoutes(db, { now }));
   await app.register(clientConfigRoutes({ country, disabledTopics }));
   if (catalogue) {
     const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer };
@@ -81,7 +136,7 @@ export async function createApp({
     );
   }
   openApiRoute(app);
-  await installWebApp(app, webDir);
+  await installWebApp(app, webDir, disabledTopics);
 
   await app.ready();
   return app;

@@ -4,6 +4,7 @@ import { MigrationError, migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
 import { webContentMismatch } from './content/web-bundles';
+import { redactSecrets } from '../db/redact';
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     country: config.country,
     disabledTopics: config.disabledTopics,
     catalogue,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    limits: config.limits,
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);
@@ -77,7 +81,8 @@ main().catch((e: unknown) => {
     e instanceof MigrationError ||
     e instanceof ContentLoadError ||
     e instanceof StartupError;
-  const message = e instanceof Error ? e.message : String(e);
+  // Every startup message passes through redactSecrets: a DATABASE_URL may hold a password.
+  const message = redactSecrets(e instanceof Error ? e.message : String(e));
   process.stderr.write(`kite: ${expected ? message : `unexpected error: ${message}`}\n`);
   process.exit(1);
 });

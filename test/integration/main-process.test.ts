@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,12 +47,33 @@ describe('main: startup and shutdown', () => {
 
   it('exits 1 with one clear line when PostgreSQL cannot be reached, within about 10 s', async () => {
     const started = Date.now();
-    const r = await runMain({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/kite' });
+    const password = `unreachable-${randomBytes(8).toString('hex')}`;
+    const r = await runMain({ DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:1/kite` });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^kite: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/kite within 10 s/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout + r.stderr).not.toContain(password);
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it.each([
+    ['a space in it', (pw: string) => `postgres://kite:${pw}@127.0.0.1:5432/kite db`],
+    ['a port that is not a number', (pw: string) => `postgres://kite:${pw}@127.0.0.1:port/kite`],
+    ['a broken host', (pw: string) => `postgresql://kite:${pw}@[::1/kite`],
+    ['an @ in the password', (pw: string) => `postgres://kite:${pw}@x@127.0.0.1:5432/k db`],
+    [
+      'a user PostgreSQL does not know',
+      (pw: string) => `postgres://no_such_role:${pw}@127.0.0.1:5432/kite`,
+    ],
+  ])('never prints the password of a DATABASE_URL with %s', async (_name, url) => {
+    const password = `Pw${randomBytes(8).toString('hex')}`;
+    const r = await runMain({ DATABASE_URL: url(password) });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^kite: /);
+    expect(r.stdout + r.stderr).not.toContain(password);
+    expect(r.stdout + r.stderr).not.toContain(password.slice(2));
   });
 
   it('serves, prints its URL, and shuts down cleanly on SIGTERM', async () => {

@@ -192,6 +192,12 @@ describe('worksheets: GET /api/worksheets/{activityId}.pdf', () => {
     ['/api/guides/no-such-guide.pdf', 404, 'unknown_guide'],
     ['/api/guides/scams-8-10.pdf?audience=children', 400, 'validation_failed'],
     ['/api/guides/scams-8-10.pdf?lang=fr', 400, 'unsupported_language'],
+    ['/api/worksheets/sample-prize-message.pdf?answers=zzz', 400, 'validation_failed'],
+    ['/api/worksheets/sample-prize-message.pdf?color=red', 400, 'unknown_parameter'],
+    ['/api/challenges/three-adverts.pdf?answers=1', 400, 'unknown_parameter'],
+    ['/api/guides/scams-8-10.pdf?lang=en&x', 400, 'unknown_parameter'],
+    [`/api/worksheets/${'a'.repeat(100)}.pdf`, 404, 'unknown_activity'],
+    [`/api/worksheets/${'a'.repeat(101)}.pdf`, 414, 'uri_too_long'],
   ])('%s → %i %s', async (url, status, code) => {
     const res = await app.inject({ url });
     expect(res.statusCode).toBe(status);
@@ -330,11 +336,25 @@ describe('deployment settings', () => {
     expect(res.json().error.code).toBe('rate_limited');
   });
 
-  it('offers no worksheet of a topic the deployment switched off', async () => {
+  it('offers no worksheet, card or guide of a topic the deployment switched off', async () => {
     const app = await appFor(content, { disabledTopics: ['scams'] });
-    const res = await app.inject({ url: '/api/worksheets/sample-prize-message.pdf' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('unknown_activity');
+    const scams = (m: ReadonlyMap<string, { topic: string }>) =>
+      [...m.values()].find((v) => v.topic === 'scams') as { id: string } | undefined;
+    const activity = scams(content.activities)!;
+    const guide = scams(content.guides)!;
+    const urls = [`/api/worksheets/${activity.id}.pdf`, `/api/guides/${guide.id}.pdf`];
+    const challenge = scams(content.challenges);
+    if (challenge) urls.push(`/api/challenges/${challenge.id}.pdf`);
+    for (const url of urls) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code, url).toBe('not_offered');
+    }
+    // A topic left on is served, and an id that never existed is still unknown.
+    const other = [...content.activities.values()].find((a) => a.topic !== 'scams')!;
+    expect((await app.inject({ url: `/api/worksheets/${other.id}.pdf` })).statusCode).toBe(200);
+    const none = await app.inject({ url: '/api/worksheets/no-such-activity.pdf' });
+    expect(none.json().error.code).toBe('unknown_activity');
   });
 
   it('serves no PDF routes when no catalogue is given', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, DEFAULT_LIMITS, parseConfig } from './config';
 
 describe('parseConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -53,6 +53,19 @@ describe('parseConfig', () => {
     [{ KITE_COUNTRY: 'Cambodia!' }, /KITE_COUNTRY must be a country pack id/],
     [{ KITE_LOG_LEVEL: 'loud' }, /KITE_LOG_LEVEL/],
     [{ KITE_PACKS: 'core;sample' }, /KITE_PACKS must be pack ids separated by commas/],
+    [{ DATABASE_URL: 'postgres://k:pw@h:port/k' }, /DATABASE_URL is not a valid URL/],
+    [{ KITE_PUBLIC_URL: 'ftp://kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
+    [{ KITE_PUBLIC_URL: 'kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
+    [{ KITE_TRUST_PROXY: 'true' }, /KITE_TRUST_PROXY .*"true" is refused/],
+    [{ KITE_TRUST_PROXY: 'nginx' }, /KITE_TRUST_PROXY must be the number of proxies/],
+    [{ KITE_TRUST_PROXY: '10.0.0.0/33' }, /KITE_TRUST_PROXY/],
+    [{ KITE_TRUST_PROXY: '10.0.0.1,,10.0.0.2' }, /KITE_TRUST_PROXY/],
+    [{ KITE_REQUEST_TIMEOUT_MS: '0' }, /KITE_REQUEST_TIMEOUT_MS must be a whole number/],
+    [{ KITE_MAX_CONNECTIONS: 'lots' }, /KITE_MAX_CONNECTIONS must be a whole number/],
+    [
+      { KITE_HEADERS_TIMEOUT_MS: '5000', KITE_REQUEST_TIMEOUT_MS: '1000' },
+      /KITE_HEADERS_TIMEOUT_MS \(5000\) must not be more than KITE_REQUEST_TIMEOUT_MS \(1000\)/,
+    ],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {
@@ -63,5 +76,63 @@ describe('parseConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+});
+
+describe('parseConfig: proxy, public URL, limits, secrets', () => {
+  it('defaults to trusting no proxy, no public URL and the documented limits', () => {
+    const c = parseConfig({});
+    expect(c.trustProxy).toBe(false);
+    expect(c.publicUrl).toBeUndefined();
+    expect(c.limits).toEqual(DEFAULT_LIMITS);
+    expect(DEFAULT_LIMITS.headersTimeoutMs).toBeLessThanOrEqual(DEFAULT_LIMITS.requestTimeoutMs);
+  });
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['0', false],
+    ['false', false],
+    ['10.0.0.1', ['10.0.0.1']],
+    [
+      ' 10.0.0.1 , 192.168.0.0/16,::1, fd00::/8 ',
+      ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8'],
+    ],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads KITE_TRUST_PROXY=%j', (value, expected) => {
+    expect(parseConfig({ KITE_TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('reads the public URL and the limits', () => {
+    const c = parseConfig({
+      KITE_PUBLIC_URL: 'https://kite.example.org',
+      KITE_REQUEST_TIMEOUT_MS: '20000',
+      KITE_HEADERS_TIMEOUT_MS: '5000',
+      KITE_KEEP_ALIVE_TIMEOUT_MS: '4000',
+      KITE_MAX_CONNECTIONS: '100',
+    });
+    expect(c.publicUrl).toBe('https://kite.example.org');
+    expect(c.limits).toEqual({
+      requestTimeoutMs: 20000,
+      headersTimeoutMs: 5000,
+      keepAliveTimeoutMs: 4000,
+      maxConnections: 100,
+    });
+  });
+
+  it.each([
+    'postgres://kite:S3cr3t-9ab@127.0.0.1:5432/kite db',
+    'postgres://kite:S3cr3t-9ab@127.0.0.1:nope/kite',
+    'mysql://kite:S3cr3t-9ab@127.0.0.1/kite',
+  ])('never shows the password of a bad DATABASE_URL: %s', (url) => {
+    let message = '';
+    try {
+      parseConfig({ DATABASE_URL: url });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: DATABASE_URL /);
+    expect(message).toContain('kite:***@127.0.0.1');
+    expect(message).not.toContain('S3cr3t');
   });
 });

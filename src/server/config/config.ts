@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PACK_LIST, parsePackList } from '../../content/packs';
+import { redactSecrets } from '../../db/redact';
 
 /** The parsed, validated and frozen configuration of one Kite process. */
 export interface Config {
@@ -17,7 +19,37 @@ export interface Config {
   readonly disabledTopics: readonly string[];
   /** Packs under `<contentDir>/packs/` this deployment serves (KITE_PACKS; default `core`). */
   readonly packs: readonly string[];
+  /** The address people use to reach Kite (KITE_PUBLIC_URL); https turns on HSTS. */
+  readonly publicUrl: string | undefined;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe (KITE_TRUST_PROXY): a hop count, or their
+   * addresses and CIDR ranges; `false` (the default) believes none.
+   */
+  readonly trustProxy: TrustProxy;
+  readonly limits: ServerLimits;
 }
+
+/** Fastify's `trustProxy`: off, the number of proxies in front, or the proxies' addresses. */
+export type TrustProxy = false | number | readonly string[];
+
+/** Timeouts (ms) and the connection cap of the HTTP server. */
+export interface ServerLimits {
+  /** Time to receive a whole request, headers and body. */
+  readonly requestTimeoutMs: number;
+  /** Time to receive the request headers. */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at most; more are refused. */
+  readonly maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 10_000,
+  maxConnections: 800,
+});
 
 /** Thrown when the environment does not describe a valid configuration; its message is one line. */
 export class ConfigError extends Error {
@@ -34,6 +66,63 @@ const port = z
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message));
+};
+
+const HOUR_MS = 3_600_000;
+
+/** An address or CIDR range as proxy-addr (Fastify's trust proxy) reads it. */
+function isAddressOrRange(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_MESSAGE =
+  'must be the number of proxies in front of Kite (such as 1) or their addresses and CIDR ranges separated by commas (such as 10.0.0.1,192.168.0.0/16); "true" is refused because it would believe any client';
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): TrustProxy => {
+    if (v === 'false' || v === '0') return false;
+    if (/^\d+$/.test(v) && Number(v) <= 32) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (v !== 'true' && entries.every(isAddressOrRange)) return Object.freeze(entries);
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+    return z.NEVER;
+  });
+
+const publicUrl = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return (
+          (u.protocol === 'http:' || u.protocol === 'https:') &&
+          u.username === '' &&
+          u.password === ''
+        );
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http:// or https:// address, such as https://kite.example.org' },
+  );
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: nonEmpty.default('127.0.0.1'),
@@ -41,8 +130,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
       message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
+    })
+    .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
+      message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
     })
     .optional(),
   KITE_COUNTRY: z
@@ -61,6 +153,12 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/, 'must be topic ids separated by commas')
     .optional(),
   KITE_PACKS: z.string().trim().regex(PACK_LIST, 'must be pack ids separated by commas').optional(),
+  KITE_PUBLIC_URL: publicUrl.optional(),
+  KITE_TRUST_PROXY: trustProxy.optional(),
+  KITE_REQUEST_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.requestTimeoutMs),
+  KITE_HEADERS_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.headersTimeoutMs),
+  KITE_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.keepAliveTimeoutMs),
+  KITE_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(DEFAULT_LIMITS.maxConnections),
 });
 
 /**
@@ -76,12 +174,19 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const shown = env[name] === undefined ? '' : ` (got ${JSON.stringify(env[name])})`;
+    const value = env[name];
+    // Values are shown to help, but never a password (a malformed DATABASE_URL holds one).
+    const shown = value === undefined ? '' : ` (got ${JSON.stringify(redactSecrets(value))})`;
     throw new ConfigError(
       `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`,
     );
   }
   const e = result.data;
+  if (e.KITE_HEADERS_TIMEOUT_MS > e.KITE_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration: KITE_HEADERS_TIMEOUT_MS (${e.KITE_HEADERS_TIMEOUT_MS}) must not be more than KITE_REQUEST_TIMEOUT_MS (${e.KITE_REQUEST_TIMEOUT_MS})`,
+    );
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -95,5 +200,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       e.KITE_DISABLED_TOPICS ? e.KITE_DISABLED_TOPICS.split(',').map((s) => s.trim()) : [],
     ),
     packs: parsePackList(e.KITE_PACKS),
+    publicUrl: e.KITE_PUBLIC_URL,
+    trustProxy: e.KITE_TRUST_PROXY ?? false,
+    limits: Object.freeze({
+      requestTimeoutMs: e.KITE_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.KITE_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KITE_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.KITE_MAX_CONNECTIONS,
+    }),
   });
 }

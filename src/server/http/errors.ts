@@ -19,6 +19,15 @@ export const ERROR_CODES = [
   'unknown_guide',
   'unsupported_language',
   'unsupported_paper',
+  'invalid_url',
+  'uri_too_long',
+  'header_too_large',
+  'request_timeout',
+  'malformed_request',
+  'method_not_implemented',
+  'unknown_parameter',
+  'not_offered',
+  'shutting_down',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -42,6 +51,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Headers the answer carries (`Retry-After`, `Allow`). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -52,4 +63,33 @@ export const badRequest = (message: string) => new HttpError(400, 'bad_request',
 
 export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
+}
+
+/** Longest excerpt of client input an error message may echo. */
+const EXCERPT_LENGTH = 40;
+
+/**
+ * The only way client input may appear in an error message: at most {@link EXCERPT_LENGTH}
+ * characters, with control characters (C0, DEL, C1, and the Unicode line/paragraph separators
+ * and bidi controls) removed, cut with an ellipsis when longer.
+ *
+ * @example excerpt('fr\u0000ench') === 'french'
+ */
+export function excerpt(input: unknown, max = EXCERPT_LENGTH): string {
+  const chars = [...String(input)].filter((c) => !isControl(c.codePointAt(0) ?? 0));
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** C0 and C1 controls, DEL, line and paragraph separators, and bidirectional controls. */
+function isControl(cp: number): boolean {
+  return (
+    cp <= 0x1f ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069)
+  );
 }

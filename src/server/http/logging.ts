@@ -1,6 +1,26 @@
 import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { routePath } from './error-handler';
+import { stdSerializers } from 'pino';
+import { redactSecrets } from '../../db/redact';
+import { routePath } from './route-path';
+import { excerpt } from './errors';
+
+/** Fields that hold credentials wherever they appear in a log line: replaced whole. */
+const SECRET_FIELDS = [
+  'databaseUrl',
+  'connectionString',
+  'password',
+  'authorization',
+  'cookie',
+  'headers.authorization',
+  'headers.cookie',
+];
+
+/** An error as pino writes it, with credentials out of its message and stack. */
+function errSerializer(err: Error) {
+  const out = stdSerializers.err(err);
+  return { ...out, message: redactSecrets(out.message), stack: redactSecrets(out.stack) };
+}
 
 /** Routes that are polled by load balancers and monitors: never logged per request. */
 const QUIET_ROUTES = new Set(['/api/health', '/api/ready']);
@@ -17,7 +37,20 @@ export function loggerOptions(
     level,
     ...(stream ? { stream } : {}),
     base: undefined,
+    // Credentials never reach a log line: named fields are replaced, and URLs and
+    // `password=` pairs in messages and errors are masked (redactSecrets).
+    redact: {
+      paths: SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]),
+      censor: '[redacted]',
+    },
+    hooks: {
+      logMethod(args, method) {
+        const masked = args.map((a: unknown) => (typeof a === 'string' ? redactSecrets(a) : a));
+        method.apply(this, masked as Parameters<typeof method>);
+      },
+    },
     serializers: {
+      err: errSerializer,
       req: (req: { method: string; url: string }) => ({
         method: req.method,
         path: routePath(req.url),
@@ -27,26 +60,28 @@ export function loggerOptions(
   };
 }
 
+/** The one line logged per finished request: nothing personal, no query string. */
+export function requestLine(request: FastifyRequest, status: number) {
+  return {
+    reqId: request.id,
+    method: excerpt(request.method, 20),
+    path: excerpt(routePath(request.url), 200),
+    status,
+  };
+}
+
 /**
- * Fastify's per-request log lines, replaced by one line per finished request (none for health
- * checks) that carries only what is safe to keep.
+ * Fastify's per-request log lines, replaced by one line per finished request that carries only
+ * what is safe to keep. Health checks are not logged, unless a client got them wrong (4xx).
  */
 export class KiteLogController extends LogController {
-  constructor() {
-    super({ disableRequestLogging: (request) => QUIET_ROUTES.has(routePath(request.url)) });
-  }
-
   override incomingRequest(): void {}
 
   override requestCompleted(err: Error | null, request: FastifyRequest, reply: FastifyReply) {
-    if (this.isLogDisabled(request)) return;
-    const line = {
-      reqId: request.id,
-      method: request.method,
-      path: routePath(request.url),
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-    };
+    const status = reply.statusCode;
+    const quiet = QUIET_ROUTES.has(routePath(request.url)) && (status < 400 || status >= 500);
+    if (quiet) return;
+    const line = { ...requestLine(request, status), ms: Math.round(reply.elapsedTime * 10) / 10 };
     if (err) reply.log.error({ ...line, err }, 'request failed');
     else reply.log.info(line, 'request');
   }

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { errorBody } from './errors';
-import { routePath } from './error-handler';
+import { notFoundBody } from './error-handler';
+import { routePath } from './route-path';
+import { installContentGate } from './content-gate';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
 const IMMUTABLE_PREFIX = '/assets/';
@@ -12,13 +13,18 @@ const IMMUTABLE_PREFIX = '/assets/';
  * Serves the production build of the web app from `webDir`: hashed assets cached for a year,
  * everything else revalidated; unknown non-API paths get `index.html` so client-side links work.
  */
-export async function installWebApp(app: FastifyInstance, webDir: string | undefined) {
+export async function installWebApp(
+  app: FastifyInstance,
+  webDir: string | undefined,
+  disabledTopics: readonly string[] = [],
+) {
   if (!webDir) return;
   const root = resolve(webDir);
   if (!existsSync(resolve(root, 'index.html'))) {
     app.log.warn({ webDir: root }, 'web app not built; only the API is served');
     return;
   }
+  installContentGate(app, root, disabledTopics);
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -40,7 +46,7 @@ export async function installWebApp(app: FastifyInstance, webDir: string | undef
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = routePath(request.url);
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.code(404).send(errorBody('not_found', `No route for ${request.method} ${path}`));
+      return reply.code(404).send(notFoundBody(request.method, path));
     }
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');

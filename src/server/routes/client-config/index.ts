@@ -25,6 +25,7 @@ export const clientConfigRoutes =
           tags: ['app'],
           summary: 'Deployment settings for the app',
           security: [],
+          querystring: z.strictObject({}),
           response: { 200: ClientConfigSchema },
         },
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/connect';
 import { HttpError, ErrorBodySchema } from '../../http/errors';
+import { ReadinessProbe } from './readiness';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 const ReadySchema = z
@@ -10,8 +11,10 @@ const ReadySchema = z
 
 /** Liveness and readiness, for monitors and reverse proxies. Public; never logged per request. */
 export const healthRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, { now = Date.now }: { now?: () => number } = {}): FastifyPluginAsyncZod =>
   async (app) => {
+    const probe = new ReadinessProbe(() => db.ping(), now);
+    const noQuery = z.strictObject({});
     app.get(
       '/api/health',
       {
@@ -19,6 +22,7 @@ export const healthRoutes =
           tags: ['ops'],
           summary: 'Liveness: the process is up',
           security: [],
+          querystring: noQuery,
           response: { 200: HealthSchema },
         },
       },
@@ -30,15 +34,14 @@ export const healthRoutes =
       {
         schema: {
           tags: ['ops'],
-          summary: 'Readiness: the database answers',
+          summary: 'Readiness: the database answered within the last second',
           security: [],
+          querystring: noQuery,
           response: { 200: ReadySchema, 503: ErrorBodySchema },
         },
       },
       async () => {
-        try {
-          await db.ping();
-        } catch {
+        if (!(await probe.ready())) {
           throw new HttpError(503, 'database_unavailable', 'The database does not answer');
         }
         return { status: 'ready' as const, database: db.dialect };

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, HttpError } from '../../http/errors';
+import type { ErrorCode } from '../../http/errors';
 import type { TopicId } from '../../../engine/ids';
 import type { Catalogue } from '../../../engine/types/catalogue';
 import { withoutTopics } from '../../../engine/library/filter';
@@ -9,23 +10,19 @@ import { createPdfRenderer } from '../../pdf/renderer';
 import type { PdfRenderer } from '../../pdf/renderer';
 import { PrintService } from '../../worksheets/print-service';
 import { sendPdf } from './pdf-reply';
-import {
-  PdfBinarySchema,
-  answersSchema,
-  audienceSchema,
-  printQuerySchema,
-  readAnswers,
-  readAudience,
-  readPrintQuery,
-} from './query';
+import { PdfBinarySchema, answersSchema, audienceSchema, idParam, printQuery } from './query';
+import { withheldIds } from './withheld';
+import type { WithheldIds } from './withheld';
 
 export interface LibraryRoutesOptions {
   print: PrintService;
   /** Requests per client address per window on the PDF routes (rendering costs CPU). */
   rateLimit?: { max: number; timeWindow: number | string };
+  /** Ids of the content whose topic this deployment switched off: `404 not_offered`. */
+  withheld?: WithheldIds;
 }
 
-const idParam = (what: string) => z.string().max(100).describe(`The ${what} id`);
+const NOT_OFFERED = 'This is not offered here: the deployment switched its topic off';
 
 /**
  * Printable documents of the library (LIB-2, LIB-3, ADULT-1): worksheets with their answer
@@ -35,11 +32,17 @@ export const libraryRoutes =
   ({
     print,
     rateLimit: limit = { max: 60, timeWindow: '1 minute' },
+    withheld = withheldIds(),
   }: LibraryRoutesOptions): FastifyPluginAsyncZod =>
   async (app) => {
     if (!app.hasDecorator('rateLimit')) await app.register(rateLimit, { global: false });
     const langs = print.languages;
-    const base = printQuerySchema(langs);
+    const base = printQuery(langs);
+    /** 404 for content that is not there: `not_offered` when its topic is switched off. */
+    const missing = (kind: keyof WithheldIds, id: string, code: ErrorCode, message: string) =>
+      withheld[kind].has(id)
+        ? new HttpError(404, 'not_offered', NOT_OFFERED)
+        : new HttpError(404, code, message);
     const pdfResponses = {
       200: {
         description: 'The PDF',
@@ -50,10 +53,7 @@ export const libraryRoutes =
       404: ErrorBodySchema,
       429: ErrorBodySchema,
     };
-    const common = {
-      attachValidation: true,
-      config: { rateLimit: limit },
-    } as const;
+    const common = { config: { rateLimit: limit } } as const;
 
     app.get(
       '/api/worksheets/:activityId.pdf',
@@ -64,16 +64,15 @@ export const libraryRoutes =
           summary: "An activity's printable worksheet, or its answer key",
           security: [],
           params: z.object({ activityId: idParam('activity') }),
-          querystring: z.object({ ...base, answers: answersSchema }),
+          querystring: z.strictObject({ ...base, answers: answersSchema }),
           response: pdfResponses,
         },
       },
       async (request, reply) => {
-        const { lang, paper, q } = readPrintQuery(request.query, langs);
-        const answers = readAnswers(q);
         const id = request.params.activityId;
-        const job = print.worksheet(id, { lang, paper, answers });
-        if (!job) throw new HttpError(404, 'unknown_activity', 'There is no activity with this id');
+        const job = print.worksheet(id, request.query);
+        if (!job)
+          throw missing('activities', id, 'unknown_activity', 'There is no activity with this id');
         return sendPdf(request, reply, print, job);
       },
     );
@@ -87,15 +86,20 @@ export const libraryRoutes =
           summary: "A challenge's printable card",
           security: [],
           params: z.object({ challengeId: idParam('challenge') }),
-          querystring: z.object(base),
+          querystring: z.strictObject(base),
           response: pdfResponses,
         },
       },
       async (request, reply) => {
-        const { lang, paper } = readPrintQuery(request.query, langs);
-        const job = print.challenge(request.params.challengeId, { lang, paper });
+        const id = request.params.challengeId;
+        const job = print.challenge(id, request.query);
         if (!job)
-          throw new HttpError(404, 'unknown_challenge', 'There is no challenge with this id');
+          throw missing(
+            'challenges',
+            id,
+            'unknown_challenge',
+            'There is no challenge with this id',
+          );
         return sendPdf(request, reply, print, job);
       },
     );
@@ -109,15 +113,14 @@ export const libraryRoutes =
           summary: 'A printable guide for parents and carers, or for teachers',
           security: [],
           params: z.object({ guideId: idParam('guide') }),
-          querystring: z.object({ ...base, audience: audienceSchema }),
+          querystring: z.strictObject({ ...base, audience: audienceSchema }),
           response: pdfResponses,
         },
       },
       async (request, reply) => {
-        const { lang, paper, q } = readPrintQuery(request.query, langs);
-        const audience = readAudience(q);
-        const job = print.guide(request.params.guideId, { lang, paper, audience });
-        if (!job) throw new HttpError(404, 'unknown_guide', 'There is no guide with this id');
+        const id = request.params.guideId;
+        const job = print.guide(id, request.query);
+        if (!job) throw missing('guides', id, 'unknown_guide', 'There is no guide with this id');
         return sendPdf(request, reply, print, job);
       },
     );
@@ -139,5 +142,10 @@ export async function createLibraryRoutes(setup: LibrarySetup): Promise<FastifyP
   });
   const renderer = setup.renderer ?? (await createPdfRenderer());
   const print = new PrintService(offered, renderer, { country: setup.country });
-  return libraryRoutes({ print, ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}) });
+  const withheld = withheldIds(setup.catalogue, offered);
+  return libraryRoutes({
+    print,
+    withheld,
+    ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
+  });
 }
