@@ -13,10 +13,13 @@ import { redactSecrets } from '../db/redact';
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const catalogue = await loadServerContent(config.contentDir, config.country, config.packs);
+  // The database first: an unreachable one is reported within its connect timeout, however
+  // long the content takes to check.
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let catalogue;
   try {
     await migrateToLatest(db);
+    catalogue = await loadServerContent(config.contentDir, config.country, config.packs);
   } catch (e) {
     await db.close().catch(() => {});
     throw e;
