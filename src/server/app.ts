@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
@@ -7,6 +8,8 @@ import { installErrorHandling } from './http/error-handler';
 import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
 import { installSecurityHeaders } from './http/security-headers';
+import { dbRateLimitStore } from './http/rate-limit-store';
+import { rateLimitCounters } from '../db/rate-limit';
 import { installWebApp } from './http/web-app';
 import { healthRoutes } from './routes/health';
 import { clientConfigRoutes } from './routes/client-config';
@@ -32,6 +35,8 @@ export interface AppDeps {
   catalogue?: Catalogue | undefined;
   /** A PDF renderer to share (tests, benches); created when absent. */
   pdfRenderer?: LibrarySetup['renderer'];
+  /** The PDF worker pool when no renderer is given (default: cores − 1 workers, 100 waiting). */
+  pdfPool?: LibrarySetup['pool'];
   /** Rate limit of the PDF routes per client address (default 60 a minute). */
   pdfRateLimit?: LibrarySetup['rateLimit'];
 }
@@ -51,6 +56,7 @@ export async function createApp({
   disabledTopics = [],
   catalogue,
   pdfRenderer,
+  pdfPool,
   pdfRateLimit,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -70,10 +76,14 @@ export async function createApp({
   installErrorHandling(app);
   await installOpenApi(app, version);
 
+  // Limits are set per route (`config.rateLimit`); their counters live in the database, so
+  // they hold across processes and restarts.
+  await app.register(rateLimit, { global: false, store: dbRateLimitStore(rateLimitCounters(db)) });
+
   await app.register(healthRoutes(db));
   await app.register(clientConfigRoutes({ country, disabledTopics }));
   if (catalogue) {
-    const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer };
+    const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer, pool: pdfPool };
     await app.register(
       await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
     );

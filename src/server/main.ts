@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     country: config.country,
     disabledTopics: config.disabledTopics,
     catalogue,
+    pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
   });
 
   let closing = false;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
 
@@ -34,6 +35,16 @@ describe('parseConfig', () => {
     });
   });
 
+  it('sizes the PDF pool from the cores unless told, and reads its queue limit', () => {
+    const auto = parseConfig({});
+    expect(auto.pdfWorkers).toBe(Math.max(1, availableParallelism() - 1));
+    expect(auto.pdfQueue).toBe(100);
+    expect(parseConfig({ KITE_PDF_WORKERS: '0', KITE_PDF_QUEUE: '8' })).toMatchObject({
+      pdfWorkers: 0,
+      pdfQueue: 8,
+    });
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -45,6 +56,8 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:\/\//],
     [{ KITE_COUNTRY: 'Cambodia!' }, /KITE_COUNTRY must be a country pack id/],
     [{ KITE_LOG_LEVEL: 'loud' }, /KITE_LOG_LEVEL/],
+    [{ KITE_PDF_WORKERS: 'many' }, /KITE_PDF_WORKERS must be a whole number from 0 to 64/],
+    [{ KITE_PDF_QUEUE: '0' }, /KITE_PDF_QUEUE must be a whole number from 1 to 10000/],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultPoolSize } from '../pdf/pool';
 
 /** The parsed, validated and frozen configuration of one Kite process. */
 export interface Config {
@@ -14,6 +15,10 @@ export interface Config {
   readonly webDir: string;
   /** Topics this deployment switches off (KITE_DISABLED_TOPICS, comma-separated ids). */
   readonly disabledTopics: readonly string[];
+  /** PDF worker threads (KITE_PDF_WORKERS; default cores − 1, at least 1; 0 renders in-thread). */
+  readonly pdfWorkers: number;
+  /** PDFs that may wait for a worker before more are refused with 503 (KITE_PDF_QUEUE). */
+  readonly pdfQueue: number;
 }
 
 /** Thrown when the environment does not describe a valid configuration; its message is one line. */
@@ -28,6 +33,16 @@ const port = z
   .regex(/^\d+$/, PORT_MESSAGE)
   .transform(Number)
   .pipe(z.number().int().min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE));
+
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message));
+};
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -57,6 +72,8 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/, 'must be topic ids separated by commas')
     .optional(),
+  KITE_PDF_WORKERS: wholeNumber(0, 64).optional(),
+  KITE_PDF_QUEUE: wholeNumber(1, 10_000).default(100),
 });
 
 /**
@@ -90,5 +107,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     disabledTopics: Object.freeze(
       e.KITE_DISABLED_TOPICS ? e.KITE_DISABLED_TOPICS.split(',').map((s) => s.trim()) : [],
     ),
+    pdfWorkers: e.KITE_PDF_WORKERS ?? defaultPoolSize(),
+    pdfQueue: e.KITE_PDF_QUEUE,
   });
 }

@@ -5,7 +5,8 @@ import { ErrorBodySchema, HttpError } from '../../http/errors';
 import type { TopicId } from '../../../engine/ids';
 import type { Catalogue } from '../../../engine/types/catalogue';
 import { withoutTopics } from '../../../engine/library/filter';
-import { createPdfRenderer } from '../../pdf/renderer';
+import { createPdfRenderPool, defaultPoolSize } from '../../pdf/pool';
+import type { PdfPoolOptions } from '../../pdf/pool';
 import type { PdfRenderer } from '../../pdf/renderer';
 import { PrintService } from '../../worksheets/print-service';
 import { sendPdf } from './pdf-reply';
@@ -49,6 +50,7 @@ export const libraryRoutes =
       400: ErrorBodySchema,
       404: ErrorBodySchema,
       429: ErrorBodySchema,
+      503: ErrorBodySchema,
     };
     const common = {
       attachValidation: true,
@@ -127,8 +129,10 @@ export interface LibrarySetup {
   catalogue: Catalogue;
   country: string;
   disabledTopics: readonly string[];
-  /** A renderer to share (tests, benches); one is created when absent. */
+  /** A renderer to share (tests, benches); when absent, a worker pool is made and closed here. */
   renderer?: PdfRenderer | undefined;
+  /** Size and queue of that pool (default: cores − 1 workers, 100 waiting). */
+  pool?: PdfPoolOptions | undefined;
   rateLimit?: LibraryRoutesOptions['rateLimit'];
 }
 
@@ -137,7 +141,16 @@ export async function createLibraryRoutes(setup: LibrarySetup): Promise<FastifyP
   const offered = withoutTopics(setup.catalogue, {
     disabledTopics: setup.disabledTopics as readonly TopicId[],
   });
-  const renderer = setup.renderer ?? (await createPdfRenderer());
-  const print = new PrintService(offered, renderer, { country: setup.country });
-  return libraryRoutes({ print, ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}) });
+  const pool = setup.renderer
+    ? undefined
+    : await createPdfRenderPool(setup.pool ?? { size: defaultPoolSize(), maxQueue: 100 });
+  const print = new PrintService(offered, setup.renderer ?? pool!, { country: setup.country });
+  const routes = libraryRoutes({
+    print,
+    ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
+  });
+  return async (app, options) => {
+    if (pool) app.addHook('onClose', () => pool.close());
+    await routes(app, options);
+  };
 }
