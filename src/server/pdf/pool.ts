@@ -36,6 +36,8 @@ export interface PdfRenderPool extends PdfRenderer {
   readonly size: number;
   /** Documents waiting for a worker now. */
   readonly queued: number;
+  /** Worker threads running now (0 once closed). */
+  readonly threads: number;
   /** Stops the workers; renders still queued are rejected. */
   close(): Promise<void>;
 }
@@ -68,7 +70,7 @@ export async function createPdfRenderPool({
 }: PdfPoolOptions): Promise<PdfRenderPool> {
   if (size === 0) {
     const renderer = await createPdfRenderer();
-    return { size: 0, queued: 0, render: renderer.render, close: async () => {} };
+    return { size: 0, queued: 0, threads: 0, render: renderer.render, close: async () => {} };
   }
   const pool = new Piscina<RenderTask, ArrayBuffer>({
     filename: workerEntry(),
@@ -84,12 +86,18 @@ export async function createPdfRenderPool({
     const seconds = Math.ceil(((pool.queueSize + 1) * ms) / size / 1000);
     return Math.min(60, Math.max(1, seconds));
   };
+  let closed = false;
   return {
     size,
     get queued() {
       return pool.queueSize;
     },
+    get threads() {
+      return pool.threads.length;
+    },
     async render(model: PdfDocumentModel, options?: RenderOptions): Promise<Buffer> {
+      // Piscina would start new workers for a task posted after close; a closed pool stays shut.
+      if (closed) throw new Error('The PDF worker pool is closed');
       // Refuse before posting, so a full queue never costs a structured clone of the model.
       if (pool.queueSize >= maxQueue && pool.idleThreads === 0) {
         throw new PdfBusyError(retryAfter());
@@ -104,6 +112,9 @@ export async function createPdfRenderPool({
         throw e;
       }
     },
-    close: () => pool.close(),
+    close: () => {
+      closed = true;
+      return pool.close();
+    },
   };
 }
