@@ -2,7 +2,7 @@
 // and a full queue is refused with 503 + Retry-After in the API's error shape. The database
 // holds only the rate-limit counters here, so these run on SQLite; the counters' own tests run
 // on both dialects (rate-limit.test.ts).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -107,6 +107,25 @@ describe('PDF worker pool', () => {
       expect((await app.inject({ url: `/api/worksheets/${id}.pdf` })).statusCode).toBe(200);
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its workers at a lower CPU priority than the main thread',
+    async () => {
+      /** The nice value of each thread of this process (field 19 of /proc/…/stat). */
+      const niceness = () =>
+        readdirSync('/proc/self/task').map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return { tid, nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+        });
+      const before = new Set(niceness().map((t) => t.tid));
+      const pool = await createPdfRenderPool({ size: 1, maxQueue: 4 });
+      pools.push(pool);
+      await pool.render(englishWorksheet());
+      const added = niceness().filter((t) => !before.has(t.tid));
+      expect(added.some((t) => t.nice === 10)).toBe(true);
+      expect(niceness().find((t) => t.tid === String(process.pid))?.nice).toBe(0);
+    },
+  );
 
   it('stops its worker threads on close', async () => {
     const pool = await createPdfRenderPool({ size: 2, maxQueue: 4 });

@@ -79,6 +79,9 @@ export async function createPdfRenderPool({
     maxQueue,
     // Rendering fills a core; a worker never runs two documents at once.
     concurrentTasksPerWorker: 1,
+    // Workers run at a lower CPU priority than the main thread (Linux: per thread), so when the
+    // cores are busy the event loop still answers at once and PDFs take the time left.
+    niceIncrement: 10,
   });
   const retryAfter = () => {
     const mean = pool.histogram.runTime.mean;
