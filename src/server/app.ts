@@ -33,7 +33,7 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream | undefined;
   /** The checked content, loaded once at start; the library's PDF routes need it. */
   catalogue?: Catalogue | undefined;
-  /** A PDF renderer to share (tests, benches); created when absent. */
+  /** A PDF renderer to share (tests, benches); when absent, a worker pool (`pdfPool`) is made. */
   pdfRenderer?: LibrarySetup['renderer'];
   /** The PDF worker pool when no renderer is given (default: cores − 1 workers, 100 waiting). */
   pdfPool?: LibrarySetup['pool'];

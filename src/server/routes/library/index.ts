@@ -6,7 +6,7 @@ import type { TopicId } from '../../../engine/ids';
 import type { Catalogue } from '../../../engine/types/catalogue';
 import { withoutTopics } from '../../../engine/library/filter';
 import { createPdfRenderPool, defaultPoolSize } from '../../pdf/pool';
-import type { PdfPoolOptions } from '../../pdf/pool';
+import type { PdfPoolOptions, PdfRenderPool } from '../../pdf/pool';
 import type { PdfRenderer } from '../../pdf/renderer';
 import { PrintService } from '../../worksheets/print-service';
 import { sendPdf } from './pdf-reply';
@@ -141,10 +141,11 @@ export async function createLibraryRoutes(setup: LibrarySetup): Promise<FastifyP
   const offered = withoutTopics(setup.catalogue, {
     disabledTopics: setup.disabledTopics as readonly TopicId[],
   });
-  const pool = setup.renderer
-    ? undefined
-    : await createPdfRenderPool(setup.pool ?? { size: defaultPoolSize(), maxQueue: 100 });
-  const print = new PrintService(offered, setup.renderer ?? pool!, { country: setup.country });
+  let pool: PdfRenderPool | undefined;
+  const renderer =
+    setup.renderer ??
+    (pool = await createPdfRenderPool(setup.pool ?? { size: defaultPoolSize(), maxQueue: 100 }));
+  const print = new PrintService(offered, renderer, { country: setup.country });
   const routes = libraryRoutes({
     print,
     ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
