@@ -4,6 +4,7 @@ import type { Db } from './connect';
 import { migrationDialect } from './migration-dialect';
 import type { MigrationDialect } from './migration-dialect';
 import * as m0001 from './migrations/0001-init';
+import * as m0002 from './migrations/0002-rate-limit';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -13,6 +14,7 @@ interface MigrationModule {
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0001-init': m0001,
+  '0002-rate-limit': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
@@ -9,6 +10,8 @@ import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
 import { RouteTable } from './http/route-table';
 import { installResponseHeaders, responseHeaders } from './http/security-headers';
+import { dbRateLimitStore } from './http/rate-limit-store';
+import { rateLimitCounters } from '../db/rate-limit';
 import { installWebApp } from './http/web-app';
 import { DEFAULT_LIMITS } from './config/config';
 import type { ServerLimits, TrustProxy } from './config/config';
@@ -36,8 +39,10 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream | undefined;
   /** The checked content, loaded once at start; the library's PDF routes need it. */
   catalogue?: Catalogue | undefined;
-  /** A PDF renderer to share (tests, benches); created when absent. */
+  /** A PDF renderer to share (tests, benches); when absent, a worker pool (`pdfPool`) is made. */
   pdfRenderer?: LibrarySetup['renderer'];
+  /** The PDF worker pool when no renderer is given (default: cores − 1 workers, 100 waiting). */
+  pdfPool?: LibrarySetup['pool'];
   /** Rate limit of the PDF routes per client address (default 60 a minute). */
   pdfRateLimit?: LibrarySetup['rateLimit'];
   /** The deployment's public URL; https adds `Strict-Transport-Security`. */
@@ -84,6 +89,7 @@ export async function createApp({
   disabledTopics = [],
   catalogue,
   pdfRenderer,
+  pdfPool,
   pdfRateLimit,
   publicUrl,
   trustProxy = false,
@@ -127,10 +133,14 @@ export async function createApp({
   installErrorHandling(app, routes);
   await installOpenApi(app, version);
 
+  // Limits are set per route (`config.rateLimit`); their counters live in the database, so
+  // they hold across processes and restarts.
+  await app.register(rateLimit, { global: false, store: dbRateLimitStore(rateLimitCounters(db)) });
+
   await app.register(healthRoutes(db, { now }));
   await app.register(clientConfigRoutes({ country, disabledTopics }));
   if (catalogue) {
-    const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer };
+    const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer, pool: pdfPool };
     await app.register(
       await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
     );

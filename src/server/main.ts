@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     limits: config.limits,
+    pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);

@@ -12,13 +12,14 @@ import type { Catalogue } from '../../src/engine/types/catalogue';
 import type { Activity } from '../../src/engine/types/activity';
 import type { Text } from '../../src/engine/types/text';
 import { renderText } from '../../src/engine/text/render';
-import { createPdfRenderer } from '../../src/server/pdf/renderer';
-import type { PdfRenderer } from '../../src/server/pdf/renderer';
+import { createPdfRenderPool } from '../../src/server/pdf/pool';
+import type { PdfRenderPool } from '../../src/server/pdf/pool';
 import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 
 // Printable worksheets, challenge cards and guides over HTTP, checked with poppler's pdftotext
-// and pdfinfo. The database plays no part in these routes, so one SQLite database serves.
+// and pdfinfo, rendered by a worker pool as in production. The database holds only the rate-limit
+// counters, which every app on one database shares, so each app gets its own SQLite database.
 
 const dir = mkdtempSync(join(tmpdir(), 'kite-pdf-'));
 let n = 0;
@@ -34,21 +35,22 @@ function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer): string {
 /** The extracted text with every run of white space made one space, for phrase matching. */
 const textOf = (pdf: Buffer) => poppler('pdftotext', pdf).replace(/\s+/g, ' ');
 
-let testDb: TestDb;
-let renderer: PdfRenderer;
+const dbs: TestDb[] = [];
+let renderer: PdfRenderPool;
 let content: Catalogue;
 let khmer: Catalogue;
 const apps: FastifyInstance[] = [];
 
 async function appFor(catalogue: Catalogue, deps: Partial<AppDeps> = {}) {
+  const testDb = await freshSqlite();
+  dbs.push(testDb);
   const app = await createApp({ db: testDb.db, catalogue, pdfRenderer: renderer, ...deps });
   apps.push(app);
   return app;
 }
 
 beforeAll(async () => {
-  testDb = await freshSqlite();
-  renderer = await createPdfRenderer();
+  renderer = await createPdfRenderPool({ size: 1, maxQueue: 100 });
   // The sample pack is not served by default; these tests print its activities, so ask for it.
   content = (await loadCatalogue('content', { packs: ['core', 'sample'] })).catalogue;
   const km = await loadCatalogue('test/fixtures/khmer');
@@ -57,7 +59,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const app of apps) await app.close();
-  await testDb?.dispose();
+  await renderer?.close();
+  for (const testDb of dbs) await testDb.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -358,6 +361,8 @@ describe('deployment settings', () => {
   });
 
   it('serves no PDF routes when no catalogue is given', async () => {
+    const testDb = await freshSqlite();
+    dbs.push(testDb);
     const app = await createApp({ db: testDb.db });
     apps.push(app);
     const res = await app.inject({ url: '/api/worksheets/sample-prize-message.pdf' });

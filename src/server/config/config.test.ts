@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_LIMITS, parseConfig } from './config';
 
@@ -41,6 +42,16 @@ describe('parseConfig', () => {
     });
   });
 
+  it('sizes the PDF pool from the cores unless told, and reads its queue limit', () => {
+    const auto = parseConfig({});
+    expect(auto.pdfWorkers).toBe(Math.max(1, availableParallelism() - 1));
+    expect(auto.pdfQueue).toBe(100);
+    expect(parseConfig({ KITE_PDF_WORKERS: '0', KITE_PDF_QUEUE: '8' })).toMatchObject({
+      pdfWorkers: 0,
+      pdfQueue: 8,
+    });
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -66,6 +77,8 @@ describe('parseConfig', () => {
       { KITE_HEADERS_TIMEOUT_MS: '5000', KITE_REQUEST_TIMEOUT_MS: '1000' },
       /KITE_HEADERS_TIMEOUT_MS \(5000\) must not be more than KITE_REQUEST_TIMEOUT_MS \(1000\)/,
     ],
+    [{ KITE_PDF_WORKERS: 'many' }, /KITE_PDF_WORKERS must be a whole number from 0 to 64/],
+    [{ KITE_PDF_QUEUE: '0' }, /KITE_PDF_QUEUE must be a whole number from 1 to 10000/],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {

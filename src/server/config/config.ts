@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PACK_LIST, parsePackList } from '../../content/packs';
 import { redactSecrets } from '../../db/redact';
+import { defaultPoolSize } from '../pdf/pool';
 
 /** The parsed, validated and frozen configuration of one Kite process. */
 export interface Config {
@@ -27,6 +28,10 @@ export interface Config {
    */
   readonly trustProxy: TrustProxy;
   readonly limits: ServerLimits;
+  /** PDF worker threads (KITE_PDF_WORKERS; default cores − 1, at least 1; 0 renders in-thread). */
+  readonly pdfWorkers: number;
+  /** PDFs that may wait for a worker before more are refused with 503 (KITE_PDF_QUEUE). */
+  readonly pdfQueue: number;
 }
 
 /** Fastify's `trustProxy`: off, the number of proxies in front, or the proxies' addresses. */
@@ -64,8 +69,6 @@ const port = z
   .transform(Number)
   .pipe(z.number().int().min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE));
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
-
 const wholeNumber = (min: number, max: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
   return z
@@ -75,6 +78,8 @@ const wholeNumber = (min: number, max: number) => {
     .transform(Number)
     .pipe(z.number().int().min(min, message).max(max, message));
 };
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 const HOUR_MS = 3_600_000;
 
@@ -159,6 +164,8 @@ const EnvSchema = z.object({
   KITE_HEADERS_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.headersTimeoutMs),
   KITE_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.keepAliveTimeoutMs),
   KITE_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(DEFAULT_LIMITS.maxConnections),
+  KITE_PDF_WORKERS: wholeNumber(0, 64).optional(),
+  KITE_PDF_QUEUE: wholeNumber(1, 10_000).default(100),
 });
 
 /**
@@ -208,5 +215,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       keepAliveTimeoutMs: e.KITE_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.KITE_MAX_CONNECTIONS,
     }),
+    pdfWorkers: e.KITE_PDF_WORKERS ?? defaultPoolSize(),
+    pdfQueue: e.KITE_PDF_QUEUE,
   });
 }

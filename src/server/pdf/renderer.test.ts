@@ -5,9 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { layoutDocument, PAGE_SIZES } from './layout';
-import { loadFonts } from './fonts';
-import { loadHarfBuzz } from './harfbuzz';
 import type { PdfDocumentModel } from './model';
 import { createPdfRenderer } from './renderer';
 import type { PdfRenderer } from './renderer';
@@ -23,7 +20,6 @@ import {
   THAI_SENTENCE,
   thaiDocument,
 } from './samples';
-import { TextEngine } from './text';
 
 let renderer: PdfRenderer;
 let dir: string;
@@ -209,65 +205,5 @@ describe('PDF structure', () => {
       const prompt = `${i}. ${KHMER_SAMPLES[i % 3]} ${i}`;
       expect(all.filter((t) => t.includes(prompt))).toHaveLength(1);
     }
-  });
-});
-
-describe('layout', () => {
-  it('keeps every line inside the margins and nothing is cut off, in both sizes', async () => {
-    const fonts = loadFonts(await loadHarfBuzz());
-    for (const model of [
-      khmerWorksheet(),
-      khmerWorksheet({ largeType: true, pageSize: 'letter' }),
-      englishWorksheet({ showAnswers: true }),
-      englishWorksheet({ largeType: true }),
-    ]) {
-      const layout = layoutDocument(model, new TextEngine(fonts, model.lang));
-      const size = PAGE_SIZES[model.pageSize];
-      expect(layout.width).toBe(size.width);
-      for (const page of layout.pages) {
-        for (const op of page.ops) {
-          if (op.kind !== 'text') continue;
-          expect(op.x).toBeGreaterThanOrEqual(49.9);
-          expect(op.x + op.line.width).toBeLessThanOrEqual(size.width - 49.9);
-          expect(op.baseline).toBeGreaterThan(40);
-          expect(op.baseline).toBeLessThan(size.height - 30);
-        }
-      }
-    }
-  });
-
-  it('never leaves a heading alone at the foot of a page', async () => {
-    const fonts = loadFonts(await loadHarfBuzz());
-    // One-line paragraphs and small spacers move the heading down the page in small steps,
-    // so some layouts put it just above the foot of page 1.
-    for (let n = 24; n <= 34; n++) {
-      for (let spacers = 0; spacers < 4; spacers++) {
-        const blocks: PdfDocumentModel['blocks'] = [];
-        for (let i = 0; i < n; i++) blocks.push({ type: 'paragraph', text: `Line ${i}` });
-        for (let i = 0; i < spacers; i++) blocks.push({ type: 'spacer', size: 'small' });
-        blocks.push({ type: 'heading', level: 2, text: 'The heading' });
-        blocks.push({ type: 'paragraph', text: 'What follows the heading.' });
-        const layout = layoutDocument(englishWorksheet({ blocks }), new TextEngine(fonts, 'en'));
-        const pageOf = (text: string) =>
-          layout.pages.findIndex((p) =>
-            p.ops.some((o) => o.kind === 'text' && o.line.text === text),
-          );
-        expect(pageOf('The heading')).toBeGreaterThanOrEqual(0);
-        expect(pageOf('The heading')).toBe(pageOf('What follows the heading.'));
-      }
-    }
-  });
-
-  it('wraps the long Khmer paragraph over several lines', async () => {
-    const fonts = loadFonts(await loadHarfBuzz());
-    const model = khmerWorksheet();
-    const layout = layoutDocument(model, new TextEngine(fonts, model.lang));
-    const lines = layout.pages
-      .flatMap((p) => p.ops)
-      .filter((op) => op.kind === 'text' && KHMER_PARAGRAPH.includes(op.line.text));
-    expect(lines.length).toBeGreaterThanOrEqual(3);
-    expect(squash(lines.map((op) => (op.kind === 'text' ? op.line.text : '')).join(''))).toBe(
-      squash(KHMER_PARAGRAPH),
-    );
   });
 });

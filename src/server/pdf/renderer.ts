@@ -7,6 +7,8 @@ import type { FontSet, LoadedFont } from './fonts';
 import { loadHarfBuzz } from './harfbuzz';
 import { layoutDocument } from './layout';
 import type { DrawOp } from './layout';
+import { paint } from './surface';
+import type { Surface } from './surface';
 import type { PdfDocumentModel, RenderOptions } from './model';
 import { GlyphWriter, parseFontForPdfkit } from './pdfkit-glyphs';
 import { TextEngine } from './text';
@@ -50,11 +52,7 @@ export async function createPdfRenderer(): Promise<PdfRenderer> {
         doc.on('end', () => resolve(Buffer.concat(chunks)));
         doc.on('error', reject);
       });
-      const writer = new GlyphWriter(doc, parsedFont);
-      for (const page of layout.pages) {
-        doc.addPage({ size: [layout.width, layout.height], margin: 0 });
-        drawOps(doc, writer, page.ops);
-      }
+      paint(layout, pdfSurface(doc, new GlyphWriter(doc, parsedFont)));
       doc.end();
       return done;
     },
@@ -68,38 +66,44 @@ function gray(level: number): string {
   return `#${v}${v}${v}`;
 }
 
-function drawOps(doc: PDFKit.PDFDocument, writer: GlyphWriter, ops: DrawOp[]): void {
-  for (const op of ops) {
-    switch (op.kind) {
-      case 'text':
-        writer.drawLine(op.line, op.x, op.baseline);
-        break;
-      case 'stroke':
-        decoration(doc, () => {
-          doc.lineWidth(op.width).strokeColor(gray(op.gray));
-          doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
-        });
-        break;
-      case 'box':
-        decoration(doc, () => {
-          doc.lineWidth(op.width).strokeColor(gray(op.gray));
-          doc.rect(op.x, op.y, op.w, op.h).stroke();
-        });
-        break;
-      case 'tick':
-        decoration(doc, () => {
-          const s = op.size;
-          doc.lineWidth(Math.max(1.2, s / 8)).strokeColor('#000000');
-          doc.lineCap('round').lineJoin('round');
-          doc
-            .moveTo(op.x + s * 0.2, op.y + s * 0.52)
-            .lineTo(op.x + s * 0.42, op.y + s * 0.76)
-            .lineTo(op.x + s * 0.82, op.y + s * 0.22)
-            .stroke();
-        });
-        break;
-    }
-  }
+/** Draws on a pdfkit document: text as shaped glyphs, the rest as grey vector decoration. */
+function pdfSurface(doc: PDFKit.PDFDocument, writer: GlyphWriter): Surface {
+  return {
+    beginPage(width, height) {
+      doc.addPage({ size: [width, height], margin: 0 });
+    },
+    draw(op: DrawOp) {
+      switch (op.kind) {
+        case 'text':
+          writer.drawLine(op.line, op.x, op.baseline);
+          break;
+        case 'stroke':
+          decoration(doc, () => {
+            doc.lineWidth(op.width).strokeColor(gray(op.gray));
+            doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
+          });
+          break;
+        case 'box':
+          decoration(doc, () => {
+            doc.lineWidth(op.width).strokeColor(gray(op.gray));
+            doc.rect(op.x, op.y, op.w, op.h).stroke();
+          });
+          break;
+        case 'tick':
+          decoration(doc, () => {
+            const s = op.size;
+            doc.lineWidth(Math.max(1.2, s / 8)).strokeColor('#000000');
+            doc.lineCap('round').lineJoin('round');
+            doc
+              .moveTo(op.x + s * 0.2, op.y + s * 0.52)
+              .lineTo(op.x + s * 0.42, op.y + s * 0.76)
+              .lineTo(op.x + s * 0.82, op.y + s * 0.22)
+              .stroke();
+          });
+          break;
+      }
+    },
+  };
 }
 
 /** Lines and boxes are layout artifacts, not content, for assistive technology. */

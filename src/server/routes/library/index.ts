@@ -6,7 +6,8 @@ import type { ErrorCode } from '../../http/errors';
 import type { TopicId } from '../../../engine/ids';
 import type { Catalogue } from '../../../engine/types/catalogue';
 import { withoutTopics } from '../../../engine/library/filter';
-import { createPdfRenderer } from '../../pdf/renderer';
+import { createPdfRenderPool, defaultPoolSize } from '../../pdf/pool';
+import type { PdfPoolOptions, PdfRenderPool } from '../../pdf/pool';
 import type { PdfRenderer } from '../../pdf/renderer';
 import { PrintService } from '../../worksheets/print-service';
 import { sendPdf } from './pdf-reply';
@@ -52,6 +53,7 @@ export const libraryRoutes =
       400: ErrorBodySchema,
       404: ErrorBodySchema,
       429: ErrorBodySchema,
+      503: ErrorBodySchema,
     };
     const common = { config: { rateLimit: limit } } as const;
 
@@ -130,8 +132,10 @@ export interface LibrarySetup {
   catalogue: Catalogue;
   country: string;
   disabledTopics: readonly string[];
-  /** A renderer to share (tests, benches); one is created when absent. */
+  /** A renderer to share (tests, benches); when absent, a worker pool is made and closed here. */
   renderer?: PdfRenderer | undefined;
+  /** Size and queue of that pool (default: cores − 1 workers, 100 waiting). */
+  pool?: PdfPoolOptions | undefined;
   rateLimit?: LibraryRoutesOptions['rateLimit'];
 }
 
@@ -140,12 +144,19 @@ export async function createLibraryRoutes(setup: LibrarySetup): Promise<FastifyP
   const offered = withoutTopics(setup.catalogue, {
     disabledTopics: setup.disabledTopics as readonly TopicId[],
   });
-  const renderer = setup.renderer ?? (await createPdfRenderer());
+  let pool: PdfRenderPool | undefined;
+  const renderer =
+    setup.renderer ??
+    (pool = await createPdfRenderPool(setup.pool ?? { size: defaultPoolSize(), maxQueue: 100 }));
   const print = new PrintService(offered, renderer, { country: setup.country });
   const withheld = withheldIds(setup.catalogue, offered);
-  return libraryRoutes({
+  const routes = libraryRoutes({
     print,
     withheld,
     ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
   });
+  return async (app, options) => {
+    if (pool) app.addHook('onClose', () => pool.close());
+    await routes(app, options);
+  };
 }

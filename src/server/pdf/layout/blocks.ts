@@ -1,0 +1,129 @@
+// Each block of the document model as atoms: headings (kept with what follows), paragraphs,
+// lists, questions (kept together with their answer area), name lines, rules and spacers.
+
+import type { Block } from '../model';
+import type { TextStyle } from '../text';
+import { answerAtoms } from './answers';
+import type { Atom, BlockLayout, DrawOp } from './ops';
+import { labelledAtoms, textAtoms } from './text-atoms';
+import type { Ctx } from './text-atoms';
+import { RULE_GRAY } from './theme';
+
+export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
+  const { theme, engine, width } = ctx;
+  const body: TextStyle = { size: theme.body, weight: 'regular' };
+  switch (block.type) {
+    case 'heading': {
+      const size = theme.heading[block.level];
+      const atoms = textAtoms(ctx, block.text, { size, weight: 'bold' }, 0, width);
+      for (const a of atoms) a.keepWithNext = true;
+      return {
+        atoms,
+        spaceBefore: block.level === 1 ? 0 : size * 0.8,
+        spaceAfter: size * 0.35,
+        keepTogether: true,
+      };
+    }
+    case 'paragraph': {
+      const style: TextStyle = {
+        size: block.small ? theme.small : theme.body,
+        weight: block.bold ? 'bold' : 'regular',
+      };
+      return {
+        atoms: textAtoms(ctx, block.text, style, 0, width),
+        spaceBefore: 0,
+        spaceAfter: theme.paragraphGap,
+        keepTogether: false,
+      };
+    }
+    case 'list': {
+      const labels = block.items.map((_, i) =>
+        engine.shapeLine(block.ordered ? `${i + 1}.` : '•', body),
+      );
+      const labelWidth = Math.max(...labels.map((l) => l.width), 0) + body.size * 0.6;
+      const atoms: Atom[] = [];
+      block.items.forEach((item, i) => {
+        const itemAtoms = labelledAtoms(ctx, labels[i]!, item, body, 0, labelWidth, width);
+        const last = itemAtoms[itemAtoms.length - 1];
+        if (last && i < block.items.length - 1) last.height += theme.body * 0.3;
+        atoms.push(...itemAtoms);
+      });
+      return { atoms, spaceBefore: 0, spaceAfter: theme.paragraphGap, keepTogether: false };
+    }
+    case 'question': {
+      const numberLabel = engine.shapeLine(`${block.number}.`, { ...body, weight: 'bold' });
+      const labelWidth = Math.max(numberLabel.width + body.size * 0.5, body.size * 1.8);
+      const atoms = labelledAtoms(ctx, numberLabel, block.prompt, body, 0, labelWidth, width);
+      const answer = answerAtoms(block.answer, ctx, labelWidth, width - labelWidth);
+      atoms.push({ height: theme.body * 0.4, ops: [] }, ...answer);
+      return {
+        atoms,
+        spaceBefore: theme.questionGap / 2,
+        spaceAfter: theme.questionGap / 2,
+        keepTogether: true,
+      };
+    }
+    case 'nameLine': {
+      const labels = block.labels.slice(0, 3);
+      const fieldWidth = width / Math.max(labels.length, 1);
+      const m = engine.metrics(labels.join(' '), body);
+      const ops: DrawOp[] = [];
+      const lineY = m.baseline + 3;
+      labels.forEach((label, i) => {
+        const x = i * fieldWidth;
+        const line = engine.shapeLine(collapseForLine(label), body);
+        ops.push({ kind: 'text', line, x, baseline: m.baseline });
+        const end = x + fieldWidth - (i < labels.length - 1 ? body.size : 0);
+        const start = Math.min(x + line.width + body.size * 0.4, end - body.size * 3);
+        ops.push({
+          kind: 'stroke',
+          x1: start,
+          y1: lineY,
+          x2: end,
+          y2: lineY,
+          width: 0.75,
+          gray: 0,
+        });
+      });
+      return {
+        atoms: [{ height: m.height + theme.body * 0.6, ops }],
+        spaceBefore: 0,
+        spaceAfter: theme.paragraphGap,
+        keepTogether: true,
+      };
+    }
+    case 'rule':
+      return {
+        atoms: [
+          {
+            height: theme.body,
+            ops: [
+              {
+                kind: 'stroke',
+                x1: 0,
+                y1: theme.body / 2,
+                x2: width,
+                y2: theme.body / 2,
+                width: 0.5,
+                gray: RULE_GRAY,
+              },
+            ],
+          },
+        ],
+        spaceBefore: theme.paragraphGap / 2,
+        spaceAfter: theme.paragraphGap / 2,
+        keepTogether: true,
+      };
+    case 'spacer':
+      return {
+        atoms: [],
+        spaceBefore: theme.spacer[block.size ?? 'medium'],
+        spaceAfter: 0,
+        keepTogether: false,
+      };
+  }
+}
+
+function collapseForLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

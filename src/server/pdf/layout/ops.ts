@@ -1,0 +1,59 @@
+// What layout produces: plain data, pages of drawing operations, drawn afterwards by a surface
+// (surface.ts): the PDF, or a recording in tests. Blocks are laid out as atoms, unbreakable
+// slices whose operations are relative to their own top; pagination shifts them onto a page.
+
+import type { ShapedLine } from '../text';
+
+export type DrawOp =
+  | { kind: 'text'; line: ShapedLine; x: number; baseline: number }
+  | { kind: 'stroke'; x1: number; y1: number; x2: number; y2: number; width: number; gray: number }
+  | { kind: 'box'; x: number; y: number; w: number; h: number; width: number; gray: number }
+  | { kind: 'tick'; x: number; y: number; size: number };
+
+export interface LaidOutPage {
+  ops: DrawOp[];
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  pages: LaidOutPage[];
+}
+
+/** An unbreakable slice of a block: its height and operations relative to its top. */
+export interface Atom {
+  height: number;
+  ops: DrawOp[];
+  /** Start a new page rather than leave this atom alone at the bottom of one. */
+  keepWithNext?: boolean;
+}
+
+export interface BlockLayout {
+  atoms: Atom[];
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Move the whole block to the next page if it does not fit here (and fits on a page). */
+  keepTogether: boolean;
+}
+
+export function shift(op: DrawOp, dx: number, dy: number): DrawOp {
+  switch (op.kind) {
+    case 'text':
+      return { ...op, x: op.x + dx, baseline: op.baseline + dy };
+    case 'stroke':
+      return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
+    case 'box':
+    case 'tick':
+      return { ...op, x: op.x + dx, y: op.y + dy };
+  }
+}
+
+/** Stacks atoms vertically into `ops` (relative to a shared top); returns their height. */
+export function stack(atoms: Atom[], ops: DrawOp[]): number {
+  let y = 0;
+  for (const atom of atoms) {
+    for (const op of atom.ops) ops.push(shift(op, 0, y));
+    y += atom.height;
+  }
+  return y;
+}

@@ -1,0 +1,86 @@
+// Lays the document model out on pages. Each block becomes a list of atoms (a text line, a
+// ruled line, a tick-box row, a matching row, a drawing box): unbreakable slices with a
+// height and drawing operations relative to their top. Pagination then places atoms top to
+// bottom, keeping headings with what follows and a question with its answer area when they
+// fit on one page. Layout produces plain data (pages of operations), drawn afterwards, so the
+// page count is known before the footers are drawn.
+
+import type { PdfDocumentModel } from '../model';
+import type { TextEngine } from '../text';
+import { layoutBlock } from './blocks';
+import { drawFooters, measureFooter } from './footer';
+import type { Atom, LaidOutPage, Layout } from './ops';
+import { shift } from './ops';
+import type { Ctx } from './text-atoms';
+import { MARGIN, PAGE_SIZES, themeFor } from './theme';
+
+export function layoutDocument(model: PdfDocumentModel, engine: TextEngine): Layout {
+  const page = PAGE_SIZES[model.pageSize];
+  const theme = themeFor(model.largeType);
+  const left = MARGIN.side;
+  const contentWidth = page.width - 2 * MARGIN.side;
+  const ctx: Ctx = { engine, theme, width: contentWidth, showAnswers: model.showAnswers === true };
+
+  // The footer's height is the same on every page; the body ends above it.
+  const footer = measureFooter(model, engine, theme, page.height, contentWidth);
+  const bodyTop = MARGIN.top;
+  const bodyBottom = footer.top - (footer.height > 0 ? 10 : 0);
+  const bodyHeight = bodyBottom - bodyTop;
+
+  const blocks = model.blocks.map((b) => layoutBlock(b, ctx));
+  const pages: LaidOutPage[] = [{ ops: [] }];
+  let y = bodyTop;
+  const place = (atom: Atom) => {
+    const ops = pages[pages.length - 1]!.ops;
+    for (const op of atom.ops) ops.push(shift(op, left, y));
+    y += atom.height;
+  };
+  const newPage = () => {
+    pages.push({ ops: [] });
+    y = bodyTop;
+  };
+
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.atoms.length === 0) {
+      if (y > bodyTop) y += block.spaceBefore + block.spaceAfter;
+      continue;
+    }
+    if (y > bodyTop) y += block.spaceBefore;
+    const total = block.atoms.reduce((h, a) => h + a.height, 0);
+    if (block.keepTogether && y > bodyTop && y + total > bodyBottom && total <= bodyHeight) {
+      newPage();
+    }
+    for (let a = 0; a < block.atoms.length; a++) {
+      const atom = block.atoms[a]!;
+      let need = atom.height;
+      if (atom.keepWithNext) {
+        // Keep a heading's lines together and with the first line of what follows it.
+        let k = a + 1;
+        while (k < block.atoms.length && block.atoms[k - 1]!.keepWithNext) {
+          need += block.atoms[k]!.height;
+          k++;
+        }
+        if (k >= block.atoms.length) {
+          const next = blocks[b + 1];
+          const first = next?.atoms[0];
+          if (next && first) {
+            const nextTotal = next.atoms.reduce((h, x) => h + x.height, 0);
+            const togetherTotal = next.keepTogether && nextTotal <= bodyHeight / 2;
+            need +=
+              block.spaceAfter + next.spaceBefore + (togetherTotal ? nextTotal : first.height);
+          }
+        }
+      }
+      if (y > bodyTop && y + need > bodyBottom && need <= bodyHeight) newPage();
+      else if (y > bodyTop && y + atom.height > bodyBottom) newPage();
+      place(atom);
+    }
+    y += block.spaceAfter;
+  }
+
+  // Footers, now that the page count is known.
+  drawFooters(pages, footer, model, engine, left, contentWidth);
+
+  return { width: page.width, height: page.height, pages };
+}
