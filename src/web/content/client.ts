@@ -59,8 +59,10 @@ export async function clientConfig(): Promise<ClientConfig> {
   }
 }
 
+export const bandBundleUrl = (lang: string, band: string) => `/content/${lang}/bands/${band}.json`;
+
 export const bandBundle = (lang: string, band: string) =>
-  getJson<BandBundle>(`/content/${lang}/bands/${band}.json`);
+  getJson<BandBundle>(bandBundleUrl(lang, band));
 
 /** The pack's recordings in a language: content id → URL (may be empty). */
 export const audioIndex = (lang: string) =>

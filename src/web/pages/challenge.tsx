@@ -6,6 +6,7 @@ import { agesLabel, topicTitle } from '../library/labels';
 import { links } from '../library/links';
 import { PrintLinks } from '../library/print-links';
 import { useLibraryContent } from '../library/use-library-content';
+import { LibraryNotHere } from '../library/not-here';
 import '../library/library.css';
 
 /** A challenge (LIB-2): an offline mission, its steps, and its printable card. */
@@ -16,12 +17,7 @@ export function ChallengePage({ id }: { id: string }) {
   const challenge =
     data instanceof Error ? undefined : data.index.challenges.find((c) => c.id === id);
   if (data instanceof Error || !challenge)
-    return (
-      <main class="page">
-        <p>{t('library.notFound')}</p>
-        <Link href="/library">{t('library.back')}</Link>
-      </main>
-    );
+    return <LibraryNotHere error={data instanceof Error ? data : null} />;
   const { text, lang, index } = data;
   return (
     <main class={`page adult-page challenge-page topic-${challenge.topic}`}>

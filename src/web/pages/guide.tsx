@@ -7,6 +7,7 @@ import { agesLabel, levelLabel, topicTitle } from '../library/labels';
 import { links } from '../library/links';
 import { PrintLinks } from '../library/print-links';
 import { useLibraryContent } from '../library/use-library-content';
+import { LibraryNotHere } from '../library/not-here';
 import '../library/library.css';
 
 export type Audience = 'parents' | 'teachers';
@@ -42,12 +43,7 @@ export function GuidePage({ id, audience }: { id: string; audience: Audience }) 
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   const guide = data instanceof Error ? undefined : data.index.guides.find((g) => g.id === id);
   if (data instanceof Error || !guide)
-    return (
-      <main class="page">
-        <p>{t('library.notFound')}</p>
-        <Link href="/library">{t('library.back')}</Link>
-      </main>
-    );
+    return <LibraryNotHere error={data instanceof Error ? data : null} />;
   const { text, lang, index } = data;
   const part = guide[audience];
   const activities = index.activities.filter(

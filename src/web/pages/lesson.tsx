@@ -9,6 +9,7 @@ import { lessonTiming } from '../library/lesson-timing';
 import { links } from '../library/links';
 import { PrintLinks } from '../library/print-links';
 import { useLessonPlan } from '../library/use-lesson-plan';
+import { LibraryNotHere } from '../library/not-here';
 import '../library/library.css';
 
 function Part(props: { id: string; title: string; children: ComponentChildren }) {
@@ -41,13 +42,7 @@ export function LessonPage({ id }: { id: string }) {
   const { profile } = useSession();
   const data = useLessonPlan(profile?.lang ?? 'en', id);
   if (data === null) return <p class="page">{t('common.loading')}</p>;
-  if (data instanceof Error)
-    return (
-      <main class="page">
-        <p>{t('library.notFound')}</p>
-        <Link href="/library">{t('library.back')}</Link>
-      </main>
-    );
+  if (data instanceof Error) return <LibraryNotHere error={data} />;
   const { plan, activity, content, guideId } = data;
   const { text, lang } = content;
   const time = lessonTiming(plan.minutes);

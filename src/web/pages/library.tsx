@@ -13,6 +13,7 @@ import { preferredPaper, savePaper } from '../library/paper';
 import type { PageSize } from '../library/paper';
 import { SearchIndex } from '../library/search';
 import { useLibraryContent } from '../library/use-library-content';
+import { LibraryNotHere } from '../library/not-here';
 import '../library/library.css';
 
 /** Words a reader may type for an item beyond its content: its kind and its game types. */
@@ -58,13 +59,7 @@ export function Library() {
     history.replaceState(null, '', `/library${filtersQuery(next)}`);
   };
 
-  if (data instanceof Error)
-    return (
-      <main class="page">
-        <h1>{t('library.title')}</h1>
-        <p>{t('library.notFound')}</p>
-      </main>
-    );
+  if (data instanceof Error) return <LibraryNotHere error={data} />;
   if (!ready) return <p class="page">{t('common.loading')}</p>;
   const filtered = filtersQuery(filters) !== '';
 

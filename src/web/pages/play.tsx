@@ -16,6 +16,8 @@ import type { AttemptId, DeviceId, EventId, LearnerId, SceneId } from '../../eng
 import { activity as loadActivity, audioIndex, clientConfig, country } from '../content/client';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
+import { isOfflineError } from '../app/offline';
+import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import { appendEvent, deviceId, nextSeq } from '../store/events';
 import { newLocalId } from '../store/ids';
@@ -127,7 +129,11 @@ export function Play({ id }: { id: string }) {
   if (loaded instanceof Error)
     return (
       <main class="page">
-        <p>{t('play.notFound')}</p>
+        <h1>{isOfflineError(loaded) ? t('offline.title') : t('play.notFound')}</h1>
+        <p>{isOfflineError(loaded) ? t('play.offline') : t('notFound.activity')}</p>
+        <Link href="/" class="primary">
+          {t('notFound.home')}
+        </Link>
       </main>
     );
   if (!loaded || !state) return <p class="page">{t('common.loading')}</p>;
