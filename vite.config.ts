@@ -1,8 +1,31 @@
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
 import { precompress } from './scripts/vite-precompress';
+
+/**
+ * Writes dist/dictionaries.json, the URLs of the password word-list chunks (`dict-*`), which
+ * the app fetches in the background after a first activity (src/web/app/dictionaries.ts).
+ */
+function dictionaryList(): Plugin {
+  return {
+    name: 'kite-dictionary-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => /^assets\/dict-[^/]+\.js$/.test(f))
+        .map((f) => `/${f}`)
+        .sort();
+      this.emitFile({
+        type: 'asset',
+        fileName: 'dictionaries.json',
+        source: JSON.stringify(files),
+      });
+    },
+  };
+}
 
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin.
@@ -12,6 +35,7 @@ export default defineConfig({
   plugins: [
     preact(),
     kiteContent(process.env.KITE_CONTENT_DIR ?? 'content'),
+    dictionaryList(),
     VitePWA({
       injectRegister: null,
       registerType: 'prompt',
@@ -35,9 +59,10 @@ export default defineConfig({
       workbox: {
         // The shell, its lazy chunks (every game player), styles, art and the Latin fonts.
         // Khmer fonts and content are cached when first used (runtime caching below), so the
-        // precache stays small and a child's own language and band are what is kept.
+        // precache stays small and a child's own language and band are what is kept. The
+        // password word lists (`dict-*`, ~400 KB) are fetched after a first activity instead.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/noto-sans-latin-*.woff2'],
-        globIgnores: ['content/**', 'assets/*khmer*'],
+        globIgnores: ['content/**', 'assets/*khmer*', 'assets/dict-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
         clientsClaim: true,
@@ -48,6 +73,16 @@ export default defineConfig({
             urlPattern: ({ url }) => url.pathname.startsWith('/content/'),
             handler: 'StaleWhileRevalidate',
             options: { cacheName: 'kite-content', expiration: { maxEntries: 2000 } },
+          },
+          {
+            // The password word lists: hashed, so a cached copy never goes stale.
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/dict-'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'kite-dictionaries',
+              expiration: { maxEntries: 16 },
+              cacheableResponse: { statuses: [200] },
+            },
           },
           {
             urlPattern: ({ url }) =>
@@ -83,6 +118,16 @@ export default defineConfig({
     // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // The password meter's word lists (~860 KB, ~400 KB compressed) get a name of their own,
+        // so the service worker can leave them out of the precache (see workbox below).
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('@zxcvbn-ts/language-')
+            ? 'assets/dict-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -3,6 +3,7 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './styles/base.css';
 import './styles/pages.css';
+import './styles/themes.css';
 import { App } from './app/app';
 import { registerServiceWorker } from './app/service-worker';
 

@@ -73,7 +73,7 @@ describe.skipIf(!enabled)('offline play', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
     await page
       .getByRole('link', { name: /A new friend in the game/ })
       .first()
@@ -86,7 +86,7 @@ describe.skipIf(!enabled)('offline play', () => {
     await page.locator('.play-head h1').waitFor();
     expect(await eventCount(page)).toBe(events);
     await page.goto(suite.server.origin + '/');
-    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
     await page.goto(suite.server.origin + '/help');
     await page.getByText('Child Helpline International').first().waitFor();
     expect(watch.foreignRequests).toEqual([]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { bandIndex } from '../../engine/types/text';
 import { isAppPath } from '../../engine/app/routes';
@@ -100,7 +100,7 @@ export function App() {
     navigate(`/start${next}`, { replace: true });
   }, [needsProfile, path]);
   const band = session?.profile ? effectiveBand(session.profile) : null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     // The band's theme (styles/themes.css): 11–13 and 14–16 get a calmer, older look.
     if (band) document.documentElement.dataset.band = band;
     else delete document.documentElement.dataset.band;

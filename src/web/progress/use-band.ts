@@ -7,6 +7,7 @@ import { bandBundle, clientConfig, country } from '../content/client';
 import { catalogueFromBundle } from '../content/catalogue';
 import { eventsOf } from '../store/events';
 import { noteFetched } from '../app/offline-cache';
+import { warmDictionaries } from '../app/dictionaries';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
 
@@ -29,6 +30,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
   ]);
   const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
   warmMedia(bundle);
+  if (events.length > 0) warmDictionaries();
   return { catalogue, pack, fallback, summary: summarize(events, catalogue, band) };
 }
 
