@@ -1,6 +1,6 @@
 // npm run bench:web — page-weight budgets of the production build, and Lighthouse mobile
 // (performance; slow 4G and 4x CPU, simulated) on home and one game: median of three runs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -24,6 +24,8 @@ import { buildWebIfStale } from '../scripts/web-build.mjs';
 const DIST = 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GAME = process.env.BENCH_GAME ?? 'sample-prize-message';
+/** Where to write each run's Lighthouse report (JSON), to study what the critical path waits for. */
+const LHR_DIR = process.env.BENCH_LHR_DIR;
 const ok = (v: number, max: number) => (v <= max ? 'OK' : 'OVER BUDGET');
 
 await (buildWebIfStale as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
@@ -85,6 +87,10 @@ try {
         logLevel: 'error',
         output: 'json',
       });
+      if (LHR_DIR) {
+        mkdirSync(LHR_DIR, { recursive: true });
+        writeFileSync(join(LHR_DIR, `${name}-${i + 1}.json`), JSON.stringify(result?.lhr));
+      }
       const audits = result?.lhr.audits;
       const final = result?.lhr.finalDisplayedUrl ?? '';
       if (!final.endsWith(path)) throw new Error(`lighthouse measured ${final}, not ${path}`);

@@ -14,6 +14,7 @@ import {
 import type { Profile } from '../store/profiles';
 import { match, navigate, usePath } from './router';
 import { SessionContext } from './session';
+import { prefetchFirstScreen } from './prefetch';
 import type { Session } from './session';
 import { FirstRun } from '../pages/first-run';
 import { Home } from '../pages/home';
@@ -67,6 +68,7 @@ export function App() {
     const all = await listProfiles();
     const saved = (await getCurrentProfileId()) ?? null;
     const current = all.find((p) => p.id === saved) ?? all[0] ?? null;
+    if (current) prefetchFirstScreen(location.pathname, current);
     if (current) await setLanguage(current.lang);
     setProfiles(all);
     setCurrentId(current?.id ?? null);
