@@ -74,6 +74,7 @@ describe.skipIf(!enabled)('the library offline and its printable sheets', () => 
     await context.setOffline(true);
     await page.reload();
     await page.locator('.lib-list').waitFor();
+    await page.getByText("You're offline. The library shows what this device has kept.").waitFor();
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('scams');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/\d+ found/);
 

@@ -66,6 +66,7 @@ export function Library() {
   return (
     <main class="page library">
       <h1>{t('library.title')}</h1>
+      {!navigator.onLine && <p class="notice">{t('library.offlineKept')}</p>}
       <p>{t('library.intro')}</p>
       <FilterForm
         filters={filters}
