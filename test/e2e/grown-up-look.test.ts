@@ -207,6 +207,15 @@ describe.skipIf(!enabled)('password word lists', () => {
         return (await cache.keys()).map((r) => new URL(r.url).pathname);
       });
     expect(await cached()).toEqual([]);
+    // Nor in any cache of the service worker (the precache included).
+    const anyCached = await page.evaluate(async () => {
+      const found: string[] = [];
+      for (const name of await caches.keys())
+        for (const r of await (await caches.open(name)).keys())
+          if (r.url.includes('/assets/dict-')) found.push(`${name}: ${r.url}`);
+      return found;
+    });
+    expect(anyCached).toEqual([]);
 
     await page.goto(`${suite.server.origin}/play/sample-profile-setup?scene=password`);
     await page.locator('.player-password').waitFor();
