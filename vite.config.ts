@@ -27,30 +27,6 @@ function dictionaryList(): Plugin {
   };
 }
 
-/**
- * Preloads the Latin Noto Sans files (regular and bold) from index.html, so they download
- * alongside the app's code instead of after its CSS is parsed and the first text laid out.
- */
-function preloadFonts(): Plugin {
-  return {
-    name: 'kite-preload-fonts',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) =>
-          /noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/.test(f),
-        );
-        return fonts.sort().map((f) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },
-          injectTo: 'head' as const,
-        }));
-      },
-    },
-  };
-}
-
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin.
 export default defineConfig({
@@ -60,7 +36,6 @@ export default defineConfig({
     preact(),
     kiteContent(process.env.KITE_CONTENT_DIR ?? 'content'),
     dictionaryList(),
-    preloadFonts(),
     VitePWA({
       injectRegister: null,
       registerType: 'prompt',

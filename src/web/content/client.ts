@@ -23,6 +23,14 @@ async function getJson<T>(url: string): Promise<T> {
   return p;
 }
 
+/**
+ * Whether a failed fetch failed because the device is offline (no network, and the service
+ * worker had no saved copy), as opposed to the server answering "not found" or an error.
+ */
+export function isOfflineError(e: unknown): boolean {
+  return !navigator.onLine || e instanceof TypeError;
+}
+
 export class ContentMissingError extends Error {
   constructor(
     readonly url: string,

@@ -1,5 +1,5 @@
 import { Link } from '../components/link';
-import { isOfflineError } from '../app/offline';
+import { isOfflineError } from '../content/client';
 import { t } from '../i18n/i18n';
 
 /**

@@ -16,7 +16,7 @@ import type { AttemptId, DeviceId, EventId, LearnerId, SceneId } from '../../eng
 import { activity as loadActivity, audioIndex, clientConfig, country } from '../content/client';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
-import { isOfflineError } from '../app/offline';
+import { isOfflineError } from '../content/client';
 import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import { appendEvent, deviceId, nextSeq } from '../store/events';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { KIRI } from '../components/art';
 import { Link } from '../components/link';
-import { isOfflineError } from '../app/offline';
+import { isOfflineError } from '../content/client';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 
