@@ -1,9 +1,32 @@
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
 import { parsePackList } from './src/content/packs';
 import { precompress } from './scripts/vite-precompress';
+
+/**
+ * Writes dist/dictionaries.json, the URLs of the password word-list chunks (`dict-*`), which
+ * the app fetches in the background after a first activity (src/web/app/dictionaries.ts).
+ */
+function dictionaryList(): Plugin {
+  return {
+    name: 'kite-dictionary-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => /^assets\/dict-[^/]+\.js$/.test(f))
+        .map((f) => `/${f}`)
+        .sort();
+      this.emitFile({
+        type: 'asset',
+        fileName: 'dictionaries.json',
+        source: JSON.stringify(files),
+      });
+    },
+  };
+}
 
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin,
@@ -14,6 +37,7 @@ export default defineConfig({
   plugins: [
     preact(),
     kiteContent(process.env.KITE_CONTENT_DIR ?? 'content', parsePackList(process.env.KITE_PACKS)),
+    dictionaryList(),
     VitePWA({
       injectRegister: null,
       registerType: 'prompt',
@@ -37,9 +61,10 @@ export default defineConfig({
       workbox: {
         // The shell, its lazy chunks (every game player), styles, art and the Latin fonts.
         // Khmer fonts and content are cached when first used (runtime caching below), so the
-        // precache stays small and a child's own language and band are what is kept.
+        // precache stays small and a child's own language and band are what is kept. The
+        // password word lists (`dict-*`, ~400 KB) are fetched after a first activity instead.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/noto-sans-latin-*.woff2'],
-        globIgnores: ['content/**', 'assets/*khmer*'],
+        globIgnores: ['content/**', 'assets/*khmer*', 'assets/dict-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
         clientsClaim: true,
@@ -63,6 +88,16 @@ export default defineConfig({
             urlPattern: ({ url }) => url.pathname.startsWith('/content/'),
             handler: 'StaleWhileRevalidate',
             options: { cacheName: 'kite-content', expiration: { maxEntries: 2000 } },
+          },
+          {
+            // The password word lists: hashed, so a cached copy never goes stale.
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/dict-'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'kite-dictionaries',
+              expiration: { maxEntries: 16 },
+              cacheableResponse: { statuses: [200] },
+            },
           },
           {
             urlPattern: ({ url }) =>
@@ -98,12 +133,20 @@ export default defineConfig({
     // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    rollupOptions: {
+    rolldownOptions: {
       // The engine's modules have no side effects (docs/ARCHITECTURE.md: pure, no I/O), so
       // what the app imports through the engine's barrel (src/engine/index.ts) is tree-shaken
       // and split per page as if imported from each file: the first screen does not load the
       // player rules and play() that only the Play page needs.
       treeshake: { moduleSideEffects: (id) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
+      output: {
+        // The password meter's word lists (~860 KB, ~400 KB compressed) get a name of their own,
+        // so the service worker can leave them out of the precache (see workbox below).
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('@zxcvbn-ts/language-')
+            ? 'assets/dict-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
     },
   },
   server: {

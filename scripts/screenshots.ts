@@ -1,6 +1,7 @@
-// npm run screenshots — regenerates docs/screenshots/: first run, home, each game player, help,
-// privacy, library (360×740, as on a cheap phone), 5–7 scenes with picture answers (and the
-// note for adults on a device with no voice), and page 1 of an English and a Khmer worksheet.
+// npm run screenshots — regenerates docs/screenshots/: first run, home (8–10 and the older skin
+// for 14–16), each game player, help, privacy, library online and offline, the not-found page
+// (360×740, as on a cheap phone), 5–7 scenes with picture answers (and the note for adults on a
+// device with no voice), and page 1 of an English and a Khmer worksheet.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
@@ -59,6 +60,38 @@ try {
   await first.getByRole('heading', { name: 'How old are you?' }).waitFor();
   await shot(first, 'first-run');
   await first.close();
+
+  {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await setUpChild(page, server.origin, { band: '14-16' });
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
+    await shot(page, 'home-14-16');
+    await context.close();
+  }
+
+  {
+    // The library after one visit, opened again offline; then a page it has not kept.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.origin + '/library');
+    await page.locator('.lib-list').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForTimeout(3000);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('.lib-list').waitFor();
+    await shot(page, 'library-offline');
+    await page.goto(server.origin + '/print/worksheets/sample-prize-message?lang=en&paper=a4');
+    await page.getByRole('heading', { name: "You're offline" }).waitFor();
+    await shot(page, 'print-offline');
+    await context.setOffline(false);
+    await page.goto(server.origin + '/no-such-page');
+    await page.getByRole('heading', { name: "This page isn't here" }).waitFor();
+    await shot(page, 'not-found');
+    await context.close();
+  }
 
   for (const band of ['8-10', '11-13'] as const) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -102,3 +102,5 @@ export { lessonPlan } from './library/lesson-plan';
 
 export type { TranslationStatus } from './i18n/status';
 export { translationStatus, offeredLanguages, translatorFor } from './i18n/status';
+export { APP_ROUTES, isAppPath, matchRoute, safeReturnPath } from './app/routes';
+export type { AppRoute } from './app/routes';

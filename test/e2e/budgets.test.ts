@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BANDS } from '../../src/engine/types/text';
-import { BUDGETS, gameChunks, initialJs, kb, offlineBytes } from '../helpers/budget';
+import {
+  BUDGETS,
+  dictionaryBytes,
+  dictionaryUrls,
+  gameChunks,
+  initialJs,
+  kb,
+  offlineBytes,
+  precacheUrls,
+} from '../helpers/budget';
 import { browserAvailable } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { setUpChild } from '../helpers/child';
@@ -26,6 +35,16 @@ describe('page-weight budgets of the production build', () => {
     }
   });
 
+  it('leaves the password word lists out of the precache (fetched after a first activity)', () => {
+    const dicts = dictionaryUrls(DIST);
+    expect(dicts.length).toBeGreaterThanOrEqual(2);
+    expect(dictionaryBytes(DIST)).toBeGreaterThan(300 * 1024);
+    const precached = precacheUrls(DIST);
+    for (const d of dicts) expect(precached).not.toContain(d.replace(/^\//, ''));
+    for (const u of precached.filter((u) => u.endsWith('.js')))
+      expect(readFileSync(join(DIST, u), 'utf8'), u).not.toMatch(/qwertyuiop|azerty/);
+  });
+
   it(`every game chunk is at most ${kb(BUDGETS.gameChunkGz)} gzipped`, () => {
     const chunks = gameChunks(DIST);
     expect(chunks.map((c) => c.file.split('-player-')[0]).sort()).toEqual([
@@ -46,7 +65,7 @@ describe('page-weight budgets of the production build', () => {
 
   it(`what a device keeps offline is at most ${kb(BUDGETS.precachePerLangBand)} per language and band`, () => {
     for (const band of BANDS) {
-      const bytes = offlineBytes(DIST, 'en', band);
+      const bytes = offlineBytes(DIST, 'en', band) + dictionaryBytes(DIST);
       expect(bytes, `en ${band} = ${kb(bytes)}`).toBeLessThanOrEqual(BUDGETS.precachePerLangBand);
     }
   });

@@ -163,9 +163,11 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
     await page.getByRole('heading', { name: 'What to do' }).waitFor();
     await expect(page.getByRole('listitem').count()).resolves.toBeGreaterThanOrEqual(4);
     const card = page.getByRole('link', { name: 'Print the card (A4)' });
+    // Through the print page, in a new tab, which says in words when the PDF cannot be had.
     expect(await card.getAttribute('href')).toBe(
-      '/api/challenges/family-password-plan.pdf?lang=en&paper=a4',
+      '/print/challenges/family-password-plan?lang=en&paper=a4',
     );
+    expect(await card.getAttribute('target')).toBe('_blank');
     expect(await axeViolations(page)).toEqual([]);
 
     const guide = catalogue.guides.get('scams-8-10' as never)!;
@@ -197,7 +199,7 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
     expect(minutes.reduce((x, y) => x + y, 0)).toBe(30);
     const worksheet = page.getByRole('link', { name: 'Print the worksheet (A4)' });
     expect(await worksheet.getAttribute('href')).toBe(
-      `/api/worksheets/${a.id}.pdf?lang=en&paper=a4&answers=0`,
+      `/print/worksheets/${a.id}?lang=en&paper=a4&answers=0`,
     );
     expect(await axeViolations(page)).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

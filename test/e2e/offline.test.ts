@@ -2,45 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
-import { lastAnnouncement, setUpChild } from '../helpers/child';
+import { setUpChild } from '../helpers/child';
+import { playNewFriend } from '../helpers/new-friend';
 
 // After one online visit the service worker has the shell, the players and the band's content:
 // the app reloads offline, an activity plays to its end, and its progress survives a reload.
 const enabled = browserAvailable();
-
-const GOOD_ORDER = [
-  'Stop replying',
-  'Take screenshots to keep a record',
-  'Block and report the account',
-  'Tell an adult you trust what happened',
-];
-
-async function stepOrder(page: Page): Promise<string[]> {
-  const names = await page.locator('.seq-list li').allTextContents();
-  return names.map((n) => GOOD_ORDER.find((s) => n.includes(s)) ?? n);
-}
-
-/** Plays sample-new-friend (chat, chat, sequence) to its end with taps. */
-async function playNewFriend(page: Page): Promise<void> {
-  await page.locator('.chat-thread').waitFor();
-  await page.getByRole('button', { name: 'No thanks.' }).click();
-  await expect.poll(() => lastAnnouncement(page)).toContain('Safe choice.');
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: 'Block and report' }).click();
-  await expect.poll(() => lastAnnouncement(page)).toContain('Safe choice.');
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.locator('.seq-list').waitFor();
-  for (let i = 0; i < GOOD_ORDER.length; i++) {
-    for (let at = (await stepOrder(page)).indexOf(GOOD_ORDER[i]!); at > i; at--) {
-      await page.getByRole('button', { name: `Move up: ${GOOD_ORDER[i]}` }).click();
-    }
-  }
-  expect(await stepOrder(page)).toEqual(GOOD_ORDER);
-  await page.getByRole('button', { name: 'Check' }).click();
-  await expect.poll(() => lastAnnouncement(page)).toContain('Safe choice.');
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('heading', { name: 'You finished!' }).waitFor();
-}
 
 async function eventCount(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -73,7 +40,7 @@ describe.skipIf(!enabled)('offline play', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
     await page
       .getByRole('link', { name: /A new friend in the game/ })
       .first()
@@ -86,7 +53,7 @@ describe.skipIf(!enabled)('offline play', () => {
     await page.locator('.play-head h1').waitFor();
     expect(await eventCount(page)).toBe(events);
     await page.goto(suite.server.origin + '/');
-    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
     await page.goto(suite.server.origin + '/help');
     await page.getByText('Child Helpline International').first().waitFor();
     expect(watch.foreignRequests).toEqual([]);

@@ -36,9 +36,21 @@ export function precacheUrls(dist: string): string[] {
   return [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
 }
 
+/** The password word lists (listed by the build in dictionaries.json), fetched after first play. */
+export function dictionaryUrls(dist: string): string[] {
+  return JSON.parse(readFileSync(join(dist, 'dictionaries.json'), 'utf8')) as string[];
+}
+
+/** Bytes of the password word lists a device keeps once a first activity is played. */
+export function dictionaryBytes(dist: string): number {
+  return dictionaryUrls(dist).reduce((n, u) => n + size(join(dist, u)), 0);
+}
+
 /**
- * What one child's device keeps for offline play in a language and band: the precached shell
- * plus that band's content bundle, each of its activities, the index and the country packs.
+ * What one child's device keeps for offline play in a language and band after one visit: the
+ * precached shell plus that band's content bundle, each of its activities, the index and the
+ * country packs. The password word lists come on top after a first activity
+ * ({@link dictionaryBytes}).
  */
 export function offlineBytes(dist: string, lang: string, band: string): number {
   const shell = precacheUrls(dist).reduce((n, u) => n + size(join(dist, u)), 0);

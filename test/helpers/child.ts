@@ -16,7 +16,8 @@ export async function setUpChild(
   await page.getByRole('button', { name: BAND_LABEL[band] }).click();
   await page.getByRole('button', { name: avatar }).click();
   await page.getByRole('button', { name: "Let's play" }).click();
-  await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+  // 5–10 see the sky map; 11–16 the older skin's topic list.
+  await page.getByRole('heading', { name: /^(Your sky map|Your topics)$/ }).waitFor();
 }
 
 /** Opens an activity by id from anywhere in the app. */

@@ -5,13 +5,16 @@ import fastifyStatic from '@fastify/static';
 import { notFoundBody } from './error-handler';
 import { routePath } from './route-path';
 import { installContentGate } from './content-gate';
+import { isAppPath } from '../../engine/app/routes';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
 const IMMUTABLE_PREFIX = '/assets/';
 
 /**
  * Serves the production build of the web app from `webDir`: hashed assets cached for a year,
- * everything else revalidated; unknown non-API paths get `index.html` so client-side links work.
+ * everything else revalidated. The app's pages (the engine's route table) get `index.html` so
+ * client-side links work; other non-API paths get it too, with 404, so the browser still shows
+ * the app's friendly not-found page while crawlers and tools see the status.
  */
 export async function installWebApp(
   app: FastifyInstance,
@@ -49,6 +52,7 @@ export async function installWebApp(
       return reply.code(404).send(notFoundBody(request.method, path));
     }
     reply.header('cache-control', 'no-cache');
+    if (!isAppPath(path)) reply.code(404);
     return reply.sendFile('index.html');
   });
 }

@@ -1,13 +1,20 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { bandIndex } from '../../engine/types/text';
+import { isAppPath } from '../../engine/app/routes';
 import { TopBar } from '../components/top-bar';
 import { AVATARS } from '../components/art';
 import { setLanguage, t } from '../i18n/i18n';
-import { getCurrentProfileId, listProfiles, setCurrentProfileId } from '../store/profiles';
+import {
+  effectiveBand,
+  getCurrentProfileId,
+  listProfiles,
+  setCurrentProfileId,
+} from '../store/profiles';
 import type { Profile } from '../store/profiles';
 import { match, navigate, usePath } from './router';
 import { SessionContext } from './session';
+import { prefetchFirstScreen } from './prefetch';
 import type { Session } from './session';
 import { FirstRun } from '../pages/first-run';
 import { Home } from '../pages/home';
@@ -22,9 +29,12 @@ const ChallengePage = lazy(() => import('../pages/challenge').then((m) => m.Chal
 const GuidePage = lazy(() => import('../pages/guide').then((m) => m.GuidePage));
 const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage));
 const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m.CurriculumMap));
+const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
+const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
 
 /** Library pages an adult may open without a child's profile on this device. */
-const isAdultPath = (path: string) => /^\/(library|challenges|guides|lessons)(\/|$)/.test(path);
+const isAdultPath = (path: string) =>
+  /^\/(library|challenges|guides|lessons|print)(\/|$)/.test(path);
 
 /** Which page a path shows. Pages that need a player send a newcomer to first run. */
 function Page({ path }: { path: string }) {
@@ -45,7 +55,10 @@ function Page({ path }: { path: string }) {
     return <GuidePage id={guide.id!} audience={guide.audience} />;
   const lesson = match('/lessons/:id', path);
   if (lesson) return <LessonPage id={lesson.id!} />;
-  return <Home />;
+  const print = match('/print/:kind/:id', path);
+  if (print) return <PrintPage kind={print.kind!} id={print.id!} />;
+  if (path === '/') return <Home />;
+  return <NotFound />;
 }
 
 /** The child's app: profiles on this device, the top bar, and the pages. */
@@ -58,6 +71,7 @@ export function App() {
     const all = await listProfiles();
     const saved = (await getCurrentProfileId()) ?? null;
     const current = all.find((p) => p.id === saved) ?? all[0] ?? null;
+    if (current) prefetchFirstScreen(location.pathname, current);
     if (current) await setLanguage(current.lang);
     setProfiles(all);
     setCurrentId(current?.id ?? null);
@@ -82,10 +96,20 @@ export function App() {
     !session.profile &&
     path !== '/start' &&
     !path.startsWith('/help') &&
-    !isAdultPath(path);
+    !isAdultPath(path) &&
+    isAppPath(path);
   useEffect(() => {
-    if (needsProfile) navigate('/start', { replace: true });
-  }, [needsProfile]);
+    if (!needsProfile) return;
+    // A shared link (`/play/<id>`) survives first run: first run returns there afterwards.
+    const next = path === '/' ? '' : `?next=${encodeURIComponent(path + location.search)}`;
+    navigate(`/start${next}`, { replace: true });
+  }, [needsProfile, path]);
+  const band = session?.profile ? effectiveBand(session.profile) : null;
+  useLayoutEffect(() => {
+    // The band's theme (styles/themes.css): 11–13 and 14–16 get a calmer, older look.
+    if (band) document.documentElement.dataset.band = band;
+    else delete document.documentElement.dataset.band;
+  }, [band]);
 
   if (!session || needsProfile) return <p class="page">{t('common.loading')}</p>;
   const older = session.profile?.band != null && bandIndex(session.profile.band) >= 2;

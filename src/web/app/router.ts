@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { matchRoute } from '../../engine/app/routes';
 
 /**
- * A tiny client-side router over the History API. The server answers every non-API path with
- * index.html, and the service worker does the same offline, so deep links work.
+ * A tiny client-side router over the History API. The server answers the app's paths
+ * (src/engine/app/routes.ts) with index.html, other paths with index.html and 404, and the
+ * service worker answers every navigation with index.html offline, so deep links work.
  */
 const listeners = new Set<() => void>();
 
@@ -29,20 +31,8 @@ export function usePath(): string {
   return path;
 }
 
-/** Matches `/play/:id`-style patterns; returns the params or null. */
-export function match(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/');
-  const s = path.split('/');
-  if (p.length !== s.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    const part = p[i]!;
-    const seg = s[i]!;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(seg);
-    else if (part !== seg) return null;
-  }
-  return params;
-}
+/** Matches `/play/:id`-style patterns; returns the params or null (the engine's route table). */
+export const match = matchRoute;
 
 /** A link that navigates without reloading. */
 export function onLinkClick(e: MouseEvent, href: string): void {

@@ -23,6 +23,14 @@ async function getJson<T>(url: string): Promise<T> {
   return p;
 }
 
+/**
+ * Whether a failed fetch failed because the device is offline (no network, and the service
+ * worker had no saved copy), as opposed to the server answering "not found" or an error.
+ */
+export function isOfflineError(e: unknown): boolean {
+  return !navigator.onLine || e instanceof TypeError;
+}
+
 export class ContentMissingError extends Error {
   constructor(
     readonly url: string,
@@ -35,16 +43,31 @@ export class ContentMissingError extends Error {
 export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${lang}/index.json`);
 
 /**
- * An activity: from the child's band bundle when it is there (already cached for offline
- * play), else its own file (a deep link into another band, e.g. from the library).
+ * An activity: from the child's band bundle when this page has it already; else its own small
+ * file, so a game opened from a link waits for a few KB, not the band's whole bundle (~35 KB);
+ * the bundle follows in the background for offline play. Offline, when the file was never
+ * saved, the band's bundle (kept since home was first opened) has it.
  */
 export async function activity(lang: string, id: string, band?: string): Promise<RenderedActivity> {
-  if (band) {
-    const bundle = await bandBundle(lang, band).catch(() => null);
-    const found = bundle?.activities.find((a) => a.id === id);
+  const inBundle = async () =>
+    band
+      ? (await bandBundle(lang, band).catch(() => null))?.activities.find((a) => a.id === id)
+      : undefined;
+  if (band && memo.has(bandBundleUrl(lang, band))) {
+    const found = await inBundle();
     if (found) return found;
   }
-  return getJson<RenderedActivity>(`/content/${lang}/activities/${encodeURIComponent(id)}.json`);
+  try {
+    const one = await getJson<RenderedActivity>(
+      `/content/${lang}/activities/${encodeURIComponent(id)}.json`,
+    );
+    if (band) setTimeout(() => void bandBundle(lang, band).catch(() => {}), 3000);
+    return one;
+  } catch (e) {
+    const found = await inBundle();
+    if (found) return found;
+    throw e;
+  }
 }
 
 export const country = (lang: string, code: string) =>
@@ -59,8 +82,10 @@ export async function clientConfig(): Promise<ClientConfig> {
   }
 }
 
+export const bandBundleUrl = (lang: string, band: string) => `/content/${lang}/bands/${band}.json`;
+
 export const bandBundle = (lang: string, band: string) =>
-  getJson<BandBundle>(`/content/${lang}/bands/${band}.json`);
+  getJson<BandBundle>(bandBundleUrl(lang, band));
 
 /** The pack's recordings in a language: content id → URL (may be empty). */
 export const audioIndex = (lang: string) =>

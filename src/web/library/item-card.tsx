@@ -5,6 +5,7 @@ import type { UiKey } from '../i18n/i18n';
 import type { LibraryItem } from './items';
 import { agesLabel, levelLabel } from './labels';
 import { links } from './links';
+import { PrintLink } from './print-links';
 import type { PageSize } from './paper';
 
 interface Props {
@@ -26,7 +27,9 @@ function ActionLinks({ item, lang, paper }: Props) {
       );
     case 'worksheet':
       return (
-        <a href={links.worksheetPdf(item.id, lang, paper, true)}>{t('library.printAnswers')}</a>
+        <PrintLink href={links.worksheetPdf(item.id, lang, paper, true)}>
+          {t('library.printAnswers')}
+        </PrintLink>
       );
     case 'guide':
       return <Link href={links.guide(item.id, 'teachers')}>{t('library.forTeachers')}</Link>;
@@ -35,7 +38,7 @@ function ActionLinks({ item, lang, paper }: Props) {
   }
 }
 
-/** Where an item's title leads. PDFs are plain links: the server renders them. */
+/** Where an item's title leads. PDFs open in a new tab through the print page. */
 function mainHref({ item, lang, paper }: Props): { href: string; inApp: boolean } {
   switch (item.type) {
     case 'activity':
@@ -69,7 +72,7 @@ export function ItemCard(props: Props) {
       <div class="lib-body">
         <p class="lib-badge">{t(`library.badge.${item.type}` as UiKey)}</p>
         <h2 class="lib-title">
-          {inApp ? <Link href={href}>{title}</Link> : <a href={href}>{title}</a>}
+          {inApp ? <Link href={href}>{title}</Link> : <PrintLink href={href}>{title}</PrintLink>}
         </h2>
         <p class="lib-meta">{meta.join(' · ')}</p>
         {item.summary && <p class="lib-summary">{item.summary}</p>}

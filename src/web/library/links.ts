@@ -14,4 +14,9 @@ export const links = {
     `/api/challenges/${encodeURIComponent(id)}.pdf?lang=${lang}&paper=${paper}`,
   guidePdf: (id: string, lang: string, paper: PageSize, audience: 'parents' | 'teachers') =>
     `/api/guides/${encodeURIComponent(id)}.pdf?lang=${lang}&paper=${paper}&audience=${audience}`,
+  /**
+   * The app page that opens a printable PDF (`/api/<kind>/<id>.pdf?…` → `/print/<kind>/<id>?…`)
+   * and says in words why, when it cannot.
+   */
+  printPage: (pdfUrl: string) => pdfUrl.replace(/^\/api\/([a-z]+)\/([^/?]+)\.pdf/, '/print/$1/$2'),
 };

@@ -37,7 +37,9 @@ function planCatalogue(content: LibraryContent, activity: Activity): Catalogue {
 
 async function loadLesson(lang: string, id: string): Promise<LessonData> {
   const content = await loadLibraryContent(lang);
-  const activity = await loadActivity(content.lang, id);
+  // From its band's bundle, which the library keeps for offline use (see warmLessonPlans).
+  const band = content.index.activities.find((a) => a.id === id)?.band;
+  const activity = await loadActivity(content.lang, id, band);
   const plan = lessonPlan(planCatalogue(content, activity), id as ActivityId);
   if (!plan) throw new Error(`no activity ${id}`);
   const guide = content.index.guides.find(

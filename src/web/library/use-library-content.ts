@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { renderText } from '../../engine/text/render';
 import { topicOffered } from '../../engine/safety/access';
 import type { Text } from '../../engine/types/text';
-import { clientConfig, contentIndex } from '../content/client';
+import { bandBundleUrl, clientConfig, contentIndex } from '../content/client';
 import { loadDeployment } from '../content/deployment';
+import { noteFetched } from '../app/offline-cache';
 import type { ClientConfig, ContentIndex } from '../content/types';
 
 /** What the library pages read: the content index in a language, and the deployment's settings. */
@@ -29,7 +30,27 @@ export async function loadLibraryContent(lang: string): Promise<LibraryContent> 
   const p = await loadDeployment(index.lang).catch(() => null);
   const text = (t: Text) => (p ? renderText(t, p.pack, p.fallback) : t.text);
   const offered = (topic: string) => topicOffered(topic, config.disabledTopics);
+  warmLessonPlans(index);
   return { lang: index.lang, index, english, config, text, offered };
+}
+
+/**
+ * Fetches every band's bundle in the background, once per page load, so the service worker
+ * keeps them and every lesson plan opens offline after one visit to the library (the index
+ * already holds the guides and challenges). The bundles are not parsed here.
+ */
+const warmed = new Set<string>();
+function warmLessonPlans(index: ContentIndex): void {
+  if (warmed.has(index.lang) || !('serviceWorker' in navigator)) return;
+  warmed.add(index.lang);
+  const bands = new Set(index.activities.map((a) => a.band));
+  setTimeout(() => {
+    for (const band of bands) {
+      const url = bandBundleUrl(index.lang, band);
+      noteFetched(url);
+      void fetch(url).catch(() => {});
+    }
+  }, 1500);
 }
 
 /** {@link LibraryContent} in `lang`: null while loading, an Error when it failed. */

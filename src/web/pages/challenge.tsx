@@ -18,7 +18,10 @@ export function ChallengePage({ id }: { id: string }) {
     data instanceof Error ? undefined : data.index.challenges.find((c) => c.id === id);
   if (data instanceof Error || !challenge || !data.offered(challenge.topic))
     return (
-      <NotHere offered={!challenge || data instanceof Error || data.offered(challenge.topic)} />
+      <NotHere
+        error={data instanceof Error ? data : null}
+        offered={!challenge || data instanceof Error || data.offered(challenge.topic)}
+      />
     );
   const { text, lang, index } = data;
   return (

@@ -8,6 +8,7 @@ import type { UiKey } from '../i18n/i18n';
 import { useSession } from '../app/session';
 import { createProfile } from '../store/profiles';
 import { navigate } from '../app/router';
+import { safeReturnPath } from '../../engine/app/routes';
 import { useAutoRead } from '../speech/auto-read';
 import privacyIcon from '../../../content/art/topics/privacy.svg';
 import phoneIcon from '../../../content/art/ui/phone-frame.svg';
@@ -47,7 +48,8 @@ export function FirstRun() {
   const finish = async () => {
     await createProfile({ avatar, band, lang });
     await session.refresh();
-    navigate('/', { replace: true });
+    // Back to the link the newcomer opened, if it is one of the app's own pages.
+    navigate(safeReturnPath(new URLSearchParams(location.search).get('next')), { replace: true });
   };
 
   return (

@@ -43,7 +43,12 @@ export function GuidePage({ id, audience }: { id: string; audience: Audience }) 
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   const guide = data instanceof Error ? undefined : data.index.guides.find((g) => g.id === id);
   if (data instanceof Error || !guide || !data.offered(guide.topic))
-    return <NotHere offered={!guide || data instanceof Error || data.offered(guide.topic)} />;
+    return (
+      <NotHere
+        error={data instanceof Error ? data : null}
+        offered={!guide || data instanceof Error || data.offered(guide.topic)}
+      />
+    );
   const { text, lang, index } = data;
   const part = guide[audience];
   const activities = index.activities.filter(

@@ -3,7 +3,7 @@ import type { Reason } from '../../engine/learner/reasons';
 import { isMastered, topicMastery } from '../../engine/learner/mastery';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { LearnerModel } from '../../engine/learner/model';
-import { LEVELS } from '../../engine/types/text';
+import { LEVELS, bandIndex } from '../../engine/types/text';
 import { canPlay } from '../../engine/safety/access';
 import { useSession } from '../app/session';
 import { KIRI, TOPIC_ART } from '../components/art';
@@ -11,6 +11,8 @@ import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { useBand } from '../progress/use-band';
+import { effectiveBand } from '../store/profiles';
+import { TeenHome } from './home-teen';
 import starFull from '../../../content/art/ui/star-full.svg';
 import starEmpty from '../../../content/art/ui/star-empty.svg';
 import badgeIcon from '../../../content/art/ui/badge.svg';
@@ -42,6 +44,29 @@ export function Home() {
   const topics = [...catalogue.topics.values()].filter((topic) =>
     [...catalogue.activities.values()].some((a) => a.topic === topic.id && canPlay(a, context)),
   );
+  /** The activities of a topic a child may choose freely, easiest level first. */
+  const activitiesOf = (topic: string) =>
+    [...catalogue.activities.values()]
+      .filter((a) => a.topic === topic && canPlay(a, context))
+      .sort((x, y) => LEVELS.indexOf(x.level) - LEVELS.indexOf(y.level));
+  // 11–13 and 14–16: the calmer, older skin of the same content (a topic list with progress).
+  if (bandIndex(effectiveBand(profile)) >= bandIndex('11-13'))
+    return (
+      <TeenHome
+        catalogue={catalogue}
+        model={model}
+        topics={topics}
+        activitiesOf={activitiesOf}
+        suggestion={
+          topActivity && top
+            ? {
+                activity: topActivity,
+                reason: top.reasons[0] ? reasonText(top.reasons[0], catalogue) : '',
+              }
+            : undefined
+        }
+      />
+    );
   const badges = topics.flatMap((topic) =>
     LEVELS.filter((_, i) => topicStars(catalogue, model, topic.id)[i]).map((level) => ({
       topic,
@@ -126,20 +151,17 @@ export function Home() {
           <div key={topic.id} id={`topic-${topic.id}`} class="topic-group">
             <h3>{topic.title.text}</h3>
             <ul class="activity-list" role="list">
-              {[...catalogue.activities.values()]
-                .filter((a) => a.topic === topic.id && canPlay(a, context))
-                .sort((x, y) => LEVELS.indexOf(x.level) - LEVELS.indexOf(y.level))
-                .map((a) => (
-                  <li key={a.id}>
-                    <Link href={`/play/${a.id}`} class="activity-card">
-                      <span class="activity-title">{a.title.text}</span>
-                      <span class="activity-meta">
-                        {t(`level.${a.level}` as UiKey)} · {t('home.minutes', { n: a.minutes })}
-                        {a.sensitive && <> · {t('home.sensitiveTag')}</>}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
+              {activitiesOf(topic.id).map((a) => (
+                <li key={a.id}>
+                  <Link href={`/play/${a.id}`} class="activity-card">
+                    <span class="activity-title">{a.title.text}</span>
+                    <span class="activity-meta">
+                      {t(`level.${a.level}` as UiKey)} · {t('home.minutes', { n: a.minutes })}
+                      {a.sensitive && <> · {t('home.sensitiveTag')}</>}
+                    </span>
+                  </Link>
+                </li>
+              ))}
             </ul>
           </div>
         ))}

@@ -42,7 +42,7 @@ export function LessonPage({ id }: { id: string }) {
   const { profile } = useSession();
   const data = useLessonPlan(profile?.lang ?? 'en', id);
   if (data === null) return <p class="page">{t('common.loading')}</p>;
-  if (data instanceof Error) return <NotHere offered />;
+  if (data instanceof Error) return <NotHere error={data} />;
   if (!data.content.offered(data.activity.topic)) return <NotHere offered={false} />;
   const { plan, activity, content, guideId } = data;
   const { text, lang } = content;

@@ -17,6 +17,7 @@ import { useLibraryContent } from '../library/use-library-content';
 import { canPlay } from '../../engine/safety/access';
 import { playContext } from '../content/deployment';
 import { effectiveBand } from '../store/profiles';
+import { NotHere } from '../library/not-here';
 import '../library/library.css';
 
 /** Words a reader may type for an item beyond its content: its kind and its game types. */
@@ -68,19 +69,14 @@ export function Library() {
     history.replaceState(null, '', `/library${filtersQuery(next)}`);
   };
 
-  if (data instanceof Error)
-    return (
-      <main class="page">
-        <h1>{t('library.title')}</h1>
-        <p>{t('library.notFound')}</p>
-      </main>
-    );
+  if (data instanceof Error) return <NotHere error={data} />;
   if (!ready) return <p class="page">{t('common.loading')}</p>;
   const filtered = filtersQuery(filters) !== '';
 
   return (
     <main class="page library">
       <h1>{t('library.title')}</h1>
+      {!navigator.onLine && <p class="notice">{t('library.offlineKept')}</p>}
       <p>{t('library.intro')}</p>
       <p>
         <Link href={`/library/map/${filters.band ?? profile?.band ?? '8-10'}`}>

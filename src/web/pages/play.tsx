@@ -17,11 +17,12 @@ import { loadDeployment, playContext } from '../content/deployment';
 import type { ClientConfig } from '../content/types';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
+import { isOfflineError } from '../content/client';
+import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import { loadCheckpoint } from '../store/checkpoints';
 import { useAnswerFlow } from '../play/use-answer-flow';
 import { Refused } from '../play/refused';
-import { Link } from '../components/link';
 import { loadPlayer } from '../players/registry';
 import type { PlayerProps } from '../players/types';
 import { SpeakButton } from '../components/speak-button';
@@ -194,12 +195,11 @@ export function Play({ id }: { id: string }) {
   if (loaded instanceof Error)
     return (
       <main class="page">
-        <p>{t('play.notFound')}</p>
-        <p>
-          <Link href="/" class="primary">
-            {t('play.backHome')}
-          </Link>
-        </p>
+        <h1>{isOfflineError(loaded) ? t('offline.title') : t('play.notFound')}</h1>
+        <p>{isOfflineError(loaded) ? t('play.offline') : t('notFound.activity')}</p>
+        <Link href="/" class="primary">
+          {t('notFound.home')}
+        </Link>
       </main>
     );
   if (loaded && 'refused' in loaded) return <Refused reason={loaded.refused} />;

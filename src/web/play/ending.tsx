@@ -2,7 +2,9 @@ import type { PlayState } from '../../engine/play/state';
 import type { Activity } from '../../engine/types/activity';
 import type { CountryPack } from '../../engine/types/country';
 import type { Text } from '../../engine/types/text';
+import { useEffect } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { warmDictionaries } from '../app/dictionaries';
 import { KIRI } from '../components/art';
 import { Link } from '../components/link';
 import { SafetyBadge } from './safety-badge';
@@ -17,6 +19,7 @@ export function Ending(props: {
   onReplay: () => void;
 }) {
   const ending = props.state.ending;
+  useEffect(warmDictionaries, []); // a first activity played: keep the word lists for offline
   if (!ending) return null;
   return (
     <section class="ending card" aria-labelledby="ending-title">

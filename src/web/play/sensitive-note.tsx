@@ -29,7 +29,9 @@ export function SensitiveNote(props: {
           </button>
         </div>
         <p>
-          <Link href="/help">{t('nav.help')}</Link>
+          <Link href="/help" class="help-link">
+            {t('nav.help')}
+          </Link>
         </p>
       </section>
     </main>

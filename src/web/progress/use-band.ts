@@ -9,6 +9,7 @@ import type { PlayContext } from '../../engine/safety/access';
 import { catalogueFromBundle } from '../content/catalogue';
 import { eventsOf } from '../store/events';
 import { noteFetched } from '../app/offline-cache';
+import { warmDictionaries } from '../app/dictionaries';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
 
@@ -31,6 +32,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
   ]);
   const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
   warmMedia(bundle);
+  if (events.length > 0) warmDictionaries();
   return {
     catalogue,
     pack,
@@ -67,23 +69,41 @@ function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
 
 /**
  * Fetches the band's pictures in the background, once per page load, so the service worker
- * keeps them and every activity of the band plays offline after this visit.
+ * keeps them and every activity of the band plays offline after this visit. The walk over the
+ * bundle runs in idle slices of a few milliseconds, so it never blocks a child's tap (it was a
+ * 100 ms+ task on a slow phone).
  */
 let warmed = '';
 function warmMedia(bundle: {
   version: string;
   lang: string;
   band: string;
-  activities: unknown;
+  activities: readonly unknown[];
 }): void {
   const key = `${bundle.version}:${bundle.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
-  setTimeout(() => {
-    // The index of recordings too, so the voice works in an activity first opened offline.
-    for (const url of [...mediaUrls(bundle.activities), `/content/${bundle.lang}/audio.json`]) {
-      noteFetched(url);
-      void fetch(url).catch(() => {});
+  // The index of recordings too, so the voice works in an activity first opened offline.
+  const audioIndexUrl = `/content/${bundle.lang}/audio.json`;
+  const queue = [...bundle.activities];
+  const seen = new Set<string>();
+  const later = (fn: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(fn) : setTimeout(fn, 50);
+  const slice = () => {
+    const until = performance.now() + 8;
+    while (queue.length > 0 && performance.now() < until) {
+      for (const url of mediaUrls(queue.shift())) {
+        if (seen.has(url)) continue;
+        seen.add(url);
+        noteFetched(url);
+        void fetch(url).catch(() => {});
+      }
     }
+    if (queue.length > 0) later(slice);
+  };
+  setTimeout(() => {
+    noteFetched(audioIndexUrl);
+    void fetch(audioIndexUrl).catch(() => {});
+    later(slice);
   }, 1500);
 }

@@ -1,0 +1,65 @@
+/**
+ * The web app's pages as data, shared by the browser (which page a path shows, where first run
+ * may return to) and the server (which paths answer 200 with the app shell and which 404).
+ * Patterns use `:name` for one path segment.
+ */
+export const APP_ROUTES = [
+  '/',
+  '/start',
+  '/help',
+  '/help/now',
+  '/profiles',
+  '/privacy',
+  '/settings',
+  '/play/:id',
+  '/library',
+  '/library/map/:band',
+  '/challenges/:id',
+  '/guides/:id/:audience',
+  '/lessons/:id',
+  '/print/:kind/:id',
+] as const;
+
+export type AppRoute = (typeof APP_ROUTES)[number];
+
+/** Matches a `/play/:id`-style pattern against a path; the params, or null. */
+export function matchRoute(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split('/');
+  const s = path.split('/');
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    const part = p[i]!;
+    const seg = s[i]!;
+    if (part.startsWith(':')) {
+      if (seg === '') return null;
+      let value: string;
+      try {
+        value = decodeURIComponent(seg);
+      } catch {
+        return null;
+      }
+      params[part.slice(1)] = value;
+    } else if (part !== seg) return null;
+  }
+  return params;
+}
+
+/** Whether a path (no query string) is one of the app's pages. */
+export function isAppPath(path: string): boolean {
+  return APP_ROUTES.some((r) => matchRoute(r, path) !== null);
+}
+
+/**
+ * Where first run may send a newcomer afterwards: a same-origin app path with its query
+ * string, never first run itself; anything else (another origin, `//host`, an unknown path)
+ * gives `/`.
+ */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+    return '/';
+  const q = value.search(/[?#]/);
+  const path = q === -1 ? value : value.slice(0, q);
+  if (path === '/start' || !isAppPath(path)) return '/';
+  return value;
+}
