@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { bandIndex } from '../../engine/types/text';
 import { TopBar } from '../components/top-bar';
@@ -22,8 +22,9 @@ const ChallengePage = lazy(() => import('../pages/challenge').then((m) => m.Chal
 const GuidePage = lazy(() => import('../pages/guide').then((m) => m.GuidePage));
 const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage));
 
-/** Library pages an adult may open without a child's profile on this device. */
-const isAdultPath = (path: string) => /^\/(library|challenges|guides|lessons)(\/|$)/.test(path);
+/** Library pages (and class mode) an adult may open without a child's profile on this device. */
+const isAdultPath = (path: string) =>
+  /^\/(library|challenges|guides|lessons|class)(\/|$)/.test(path);
 
 /** Which page a path shows. Pages that need a player send a newcomer to first run. */
 function Page({ path }: { path: string }) {
@@ -34,6 +35,8 @@ function Page({ path }: { path: string }) {
   if (path === '/settings') return <Settings />;
   const play = match('/play/:id', path);
   if (play) return <Play id={play.id!} />;
+  const classPlay = match('/class/play/:id', path);
+  if (classPlay) return <Play key="class" id={classPlay.id!} classMode />;
   if (path === '/library') return <Library />;
   const challenge = match('/challenges/:id', path);
   if (challenge) return <ChallengePage id={challenge.id!} />;
@@ -45,9 +48,37 @@ function Page({ path }: { path: string }) {
   return <Home />;
 }
 
+/**
+ * After a page change (not the first page), focus goes to the new page's main heading once it
+ * has rendered, so keyboard and screen-reader users start at the top of the new content.
+ */
+function useFocusOnPageChange(path: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let frame = 0;
+    let tries = 0;
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      if (!heading) {
+        if (++tries < 300) frame = requestAnimationFrame(focusHeading);
+        return;
+      }
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    };
+    frame = requestAnimationFrame(focusHeading);
+    return () => cancelAnimationFrame(frame);
+  }, [path]);
+}
+
 /** The child's app: profiles on this device, the top bar, and the pages. */
 export function App() {
   const path = usePath();
+  useFocusOnPageChange(path);
   const [profiles, setProfiles] = useState<Profile[] | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
 
