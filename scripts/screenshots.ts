@@ -84,6 +84,8 @@ try {
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('link', { name: 'Back to the map' }).click();
     await page.locator('.island-done').first().waitFor();
+    await page.locator('.island.topic-privacy').scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollBy(0, 120));
     await shot(page, 'home-progress');
     await context.close();
   }

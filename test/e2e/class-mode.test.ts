@@ -35,6 +35,7 @@ describe.skipIf(!enabled)("a teacher's class mode, from a lesson plan", () => {
     await page.locator('.scene').waitFor();
     await expect(page.getByText('How old are you?').count()).resolves.toBe(0);
     await expect(page.getByText('Sit with your child').count()).resolves.toBe(0);
+    await expect(page.getByText('sit side by side').count()).resolves.toBe(0);
     const panel = page.getByRole('complementary', { name: 'For the teacher' });
     await panel.getByText('Read each part aloud.').waitFor();
     await page.getByText('Class mode: nothing is saved on this device').waitFor();

@@ -18,7 +18,8 @@ interface Props {
 /**
  * The adult's side of play-together mode (ADULT-2): the activity's prompts before starting,
  * the current scene's prompt while playing, and the conversation prompt at the end. All from
- * the content (`playTogether`, `Scene.playTogether`, `adultPrompt`).
+ * the content (`playTogether`, `Scene.playTogether`, `adultPrompt`). For a teacher with a class
+ * only the scenes' prompts: the activity's own lines are written to a parent beside a child.
  */
 export function PlayTogetherPanel({ audience, activity, scene, atStart, ended, text }: Props) {
   const now = !ended && scene?.playTogether;
@@ -33,13 +34,13 @@ export function PlayTogetherPanel({ audience, activity, scene, atStart, ended, t
           <p>{text(now)}</p>
         </div>
       )}
-      {ended ? (
+      {ended && !teacher ? (
         <div class="together-now">
           <h3>{t('together.after')}</h3>
           <p>{text(activity.adultPrompt)}</p>
         </div>
       ) : null}
-      {(atStart || ended) && activity.playTogether.length > 0 && (
+      {!teacher && (atStart || ended) && activity.playTogether.length > 0 && (
         <div>
           <h3>{t('together.before')}</h3>
           <ul>
