@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { dumpIdb } from '../helpers/idb';
@@ -85,6 +86,6 @@ describe.skipIf(!enabled)("a teacher's class mode, from a lesson plan", () => {
   });
 });
 
-async function axeViolations(page: import('playwright-core').Page) {
+async function axeViolations(page: Page) {
   return (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
 }
