@@ -1,7 +1,9 @@
 // npm run screenshots — regenerates docs/screenshots/: first run, home (8–10 and the older skin
 // for 14–16), each game player, help, privacy, library online and offline, the not-found page
 // (360×740, as on a cheap phone), 5–7 scenes with picture answers (and the note for adults on a
-// device with no voice), and page 1 of an English and a Khmer worksheet.
+// device with no voice), the sky map after a finished activity, the calm ending of a sensitive
+// activity (14–16), the teacher's class mode on a projector (1280×800) and page 1 of an English
+// and a Khmer worksheet.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
@@ -145,6 +147,48 @@ try {
     .scrollIntoViewIfNeeded();
   await shot(adult, 'settings-no-voice');
   await mute.close();
+  // The sky map after a 5–7 child finished an activity: a done mark, a star filling.
+  {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await setUpChild(page, server.origin, { band: '5-7', avatar: 'Owl' });
+    await page.goto(`${server.origin}/play/privacy-5-7-identify?scene=help`);
+    await page.locator('.choice-button', { hasText: 'Show my grown-up.' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('link', { name: 'Back to the map' }).click();
+    await page.locator('.island-done').first().waitFor();
+    await page.locator('.island.topic-privacy').scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollBy(0, 120));
+    await shot(page, 'home-progress');
+    await context.close();
+  }
+
+  // The calm ending after a sensitive activity, for a 14–16 profile.
+  {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await setUpChild(page, server.origin, { band: '14-16' });
+    await page.goto(`${server.origin}/play/contact-14-16-evaluate?scene=remove`);
+    await page.getByRole('button', { name: "I'm ready to start" }).click();
+    await page.locator('.choice-button', { hasText: 'Report it on the app' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.locator('.ending-calm').waitFor();
+    await page.evaluate(() => scrollTo(0, 0));
+    await shot(page, 'ending-calm');
+    await context.close();
+  }
+
+  // A teacher's class mode, from a lesson plan, on a projector: no child profile.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/lessons/privacy-5-7-identify`);
+    await page.getByRole('link', { name: 'Play with the class' }).click();
+    await page.locator('.class-mode .player-choice').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await shot(page, 'class-mode');
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -52,7 +52,7 @@ export { requestHelp, visibleHelp } from './play/help';
 export type { PathOption } from './play/whatif';
 export { rewind, pathsFromHere } from './play/whatif';
 export type { Checkpoint, ResumeMode } from './play/checkpoint';
-export { makeCheckpoint, resumeCheckpoint } from './play/checkpoint';
+export { checkpointHere, makeCheckpoint, resumeCheckpoint } from './play/checkpoint';
 
 export type { Placeholder, TextPart, ParsedText } from './text/placeholders';
 export { parseText, placeholderTokens } from './text/placeholders';

@@ -192,7 +192,10 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
     await page.getByRole('heading', { name: `Lesson plan: ${a.title.text}` }).waitFor();
     await page.getByRole('heading', { name: 'The 30-minute plan' }).waitFor();
     await page.getByText(a.goal.text).waitFor();
-    await page.getByText(a.adultPrompt.text).waitFor();
+    // A lesson plan speaks to the teacher: the activity's lines for a parent stay out.
+    await expect(page.getByText(a.adultPrompt.text).count()).resolves.toBe(0);
+    for (const p of a.playTogether) await expect(page.getByText(p.text).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Play with the class' }).waitFor();
     await page.getByText(guide.teachers.conversationStarters[0]!.text).waitFor();
     const parts = await page.locator('.plan-part h3').allTextContents();
     const minutes = parts.map((p) => Number(/(\d+) minutes/.exec(p)?.[1]));

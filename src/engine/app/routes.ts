@@ -12,6 +12,7 @@ export const APP_ROUTES = [
   '/privacy',
   '/settings',
   '/play/:id',
+  '/class/play/:id',
   '/library',
   '/library/map/:band',
   '/challenges/:id',

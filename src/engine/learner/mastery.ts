@@ -83,6 +83,21 @@ export function isMastered(
 }
 
 /**
+ * How far a learner is toward mastering a level, from 0 to 1 (1 = mastered): the share of the
+ * evidence needed times the share of the mastery threshold reached. It moves with every graded
+ * answer, so a child sees a star filling before it lights up.
+ */
+export function masteryProgress(
+  m: Mastery,
+  options: ProgressionOptions = PROGRESSION_DEFAULTS,
+): number {
+  if (isMastered(m, options)) return 1;
+  const evidence = Math.min(1, m.evidence / options.minEvidence);
+  const value = Math.min(1, m.value / options.threshold);
+  return Math.min(0.95, evidence * value);
+}
+
+/**
  * The level to suggest in a topic: the band's start level, moved up one level each time the
  * level below is mastered. It only orders suggestions; every activity stays open.
  */

@@ -3,7 +3,7 @@ import type { ActivityId, AttemptId, SkillId, TopicId } from '../ids';
 import { activity, catalogue, choiceScene, text, topic } from '../testing/builders';
 import type { Activity } from '../types/activity';
 import type { Level } from '../types/text';
-import { isMastered, suggestedLevel, topicMastery } from './mastery';
+import { isMastered, masteryProgress, suggestedLevel, topicMastery } from './mastery';
 import { newLearner, updateLearner } from './model';
 import type { LearnerModel } from './model';
 import { describeReason } from './reasons';
@@ -58,6 +58,20 @@ describe('mastery and progression', () => {
     expect(suggestedLevel(cat, newLearner('11-13'), 'scams' as TopicId)).toBe('comprehend');
     const once = answers(fresh, 'links-identify', ['links'], [true]);
     expect(isMastered(topicMastery(cat, once, 'scams' as TopicId, 'identify'))).toBe(false);
+  });
+
+  it('shows progress toward a star that moves with every answer and is 1 once mastered', () => {
+    const fresh = newLearner('8-10');
+    const progress = (model: typeof fresh) =>
+      masteryProgress(topicMastery(cat, model, 'scams' as TopicId, 'identify'));
+    const once = answers(fresh, 'links-identify', ['links'], [true]);
+    const twice = answers(once, 'links-identify', ['links'], [true]);
+    expect(progress(fresh)).toBe(0);
+    expect(progress(once)).toBeGreaterThan(0);
+    expect(progress(twice)).toBeGreaterThan(progress(once));
+    expect(progress(twice)).toBeLessThan(1);
+    const good = answers(fresh, 'links-identify', ['links', 'rush'], [true, true, true, true]);
+    expect(progress(good)).toBe(1);
   });
 
   it('suggests the next level once mastery passes the threshold', () => {

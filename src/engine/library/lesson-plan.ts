@@ -17,12 +17,13 @@ export interface LessonPlan {
   readonly warmUp: readonly Text[];
   /** What the risk is and what the children practise (from the guide). */
   readonly background: readonly Text[];
-  /** Running it: the guide's in-class steps, then the activity's play-together prompts. */
+  /**
+   * Ideas for the class: the guide's teacher steps and adaptations. Never the activity's
+   * play-together lines or its adult prompt: those are written to a parent beside a child.
+   */
   readonly inClass: readonly Text[];
-  /** One prompt per scene for the adult at the board, in scene order. */
+  /** One prompt per scene for the adult at the board, in scene order (the discussion). */
   readonly scenePrompts: readonly Text[];
-  /** Plenary: the activity's adult conversation prompt. */
-  readonly discussion: Text;
   readonly worksheet: Worksheet;
   /** Follow-up missions. */
   readonly challenges: readonly Challenge[];
@@ -75,9 +76,8 @@ export function lessonPlan(catalogue: Catalogue, id: ActivityId): LessonPlan | n
     ...(a.sensitive ? { sensitiveNote: a.sensitive.adultNote } : {}),
     warmUp: g?.teachers.conversationStarters ?? [],
     background: [...(g?.risk ?? []), ...(g?.practises ?? [])],
-    inClass: [...(g?.teachers.inClass ?? []), ...a.playTogether],
+    inClass: g?.teachers.inClass ?? [],
     scenePrompts: Object.values(a.scenes).flatMap((s) => (s.playTogether ? [s.playTogether] : [])),
-    discussion: a.adultPrompt,
     worksheet: a.worksheet,
     challenges,
     ifSomethingHappened: g?.teachers.ifSomethingHappened ?? [],

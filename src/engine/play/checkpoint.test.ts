@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityId, SceneId } from '../ids';
 import { choiceScene, activity as makeActivity, twoSceneActivity } from '../testing/builders';
-import { makeCheckpoint, resumeCheckpoint } from './checkpoint';
+import { checkpointHere, makeCheckpoint, resumeCheckpoint } from './checkpoint';
 import type { Checkpoint } from './checkpoint';
 import { play } from './play';
 import { startActivity } from './state';
@@ -29,6 +29,14 @@ describe('checkpoints', () => {
     const cp = makeCheckpoint(v1, at(['b', 'a', 'a']));
     expect(cp).toMatchObject({ scene: 's2', version: 1 });
     expect(cp?.answers.map((a) => a.scene)).toEqual(['s1', 's1']);
+  });
+
+  it('saves the current scene, checkpoint or not, and resumes there', () => {
+    const here = checkpointHere(at(['b', 'a', 'a'])) as Checkpoint;
+    expect(here).toMatchObject({ scene: 's3' });
+    expect(here.answers.map((a) => a.scene)).toEqual(['s1', 's1', 's2']);
+    expect(resumeCheckpoint(v1, here)).toMatchObject({ mode: 'resumed', state: { scene: 's3' } });
+    expect(checkpointHere(at(['a', 'a', 'a']))).toBeNull();
   });
 
   it('resumes on the same version', () => {

@@ -39,6 +39,22 @@ export function makeCheckpoint(activity: Activity, state: PlayState): Checkpoint
   return null;
 }
 
+/**
+ * The checkpoint of the scene the child is on now, whatever the scene (the web app saves after
+ * every answer, so a reload returns to the same scene); null once the activity has ended.
+ */
+export function checkpointHere(state: PlayState): Checkpoint | null {
+  if (state.scene === null) return null;
+  return Object.freeze({
+    activity: state.activity,
+    version: state.version,
+    scene: state.scene,
+    answers: Object.freeze(
+      state.steps.map((s) => Object.freeze({ scene: s.scene, answer: s.answer })),
+    ),
+  });
+}
+
 function replay(activity: Activity, checkpoint: Checkpoint): PlayState | null {
   if (!Array.isArray(checkpoint.answers)) return null;
   let state = startActivity(activity);

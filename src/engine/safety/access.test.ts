@@ -19,6 +19,13 @@ describe('who may play what', () => {
     }
   });
 
+  it('refuses every sensitive activity to a class without an adult session, any band', () => {
+    const classroom = (band: Band) => ({ band, adultSession: false, classroom: true });
+    for (const minBand of BANDS)
+      expect(BANDS.filter((band) => canPlay(sensitive(minBand), classroom(band)))).toEqual([]);
+    for (const band of BANDS) expect(canPlay(plain, classroom(band))).toBe(true);
+  });
+
   it('refuses a sensitive activity to a younger profile with the reason `sensitive`', () => {
     expect(refusal(sensitive('11-13'), child('5-7'))).toBe('sensitive');
     expect(refusal(sensitive('11-13'), child('11-13'))).toBe('sensitive');

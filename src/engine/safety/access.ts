@@ -14,6 +14,11 @@ export interface PlayContext {
    * not an adult session.
    */
   readonly adultSession: boolean;
+  /**
+   * A class playing together at a projector with no child profile (a teacher's class mode).
+   * A class is not a 14–16 profile: without an adult session it plays no sensitive activity.
+   */
+  readonly classroom?: boolean;
   /** Topics this deployment switches off (KITE_DISABLED_TOPICS). */
   readonly disabledTopics?: readonly string[];
 }
@@ -33,11 +38,13 @@ export type Refusal = 'topic-disabled' | 'sensitive';
 
 /**
  * Whether a sensitive activity may be played: on a 14–16 profile, or in an adult-started
- * session for a band the activity is written for (its `minBand` or older).
+ * session for a band the activity is written for (its `minBand` or older). A class without an
+ * adult session is not a profile, whatever its band.
  */
 export function sensitiveAllowed(minBand: Band, ctx: PlayContext): boolean {
   if (bandIndex(ctx.band) < bandIndex(minBand)) return false;
-  return ctx.adultSession || bandIndex(ctx.band) >= bandIndex(SENSITIVE_OWN_BAND);
+  if (ctx.adultSession) return true;
+  return ctx.classroom !== true && bandIndex(ctx.band) >= bandIndex(SENSITIVE_OWN_BAND);
 }
 
 /** Whether a topic is offered by this deployment (not in its switched-off topics). */

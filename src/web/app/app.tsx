@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { bandIndex } from '../../engine/types/text';
 import { isAppPath } from '../../engine/app/routes';
@@ -32,9 +32,9 @@ const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m
 const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
 const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
 
-/** Library pages an adult may open without a child's profile on this device. */
+/** Library pages (and class mode) an adult may open without a child's profile on this device. */
 const isAdultPath = (path: string) =>
-  /^\/(library|challenges|guides|lessons|print)(\/|$)/.test(path);
+  /^\/(library|challenges|guides|lessons|print|class)(\/|$)/.test(path);
 
 /** Which page a path shows. Pages that need a player send a newcomer to first run. */
 function Page({ path }: { path: string }) {
@@ -45,6 +45,8 @@ function Page({ path }: { path: string }) {
   if (path === '/settings') return <Settings />;
   const play = match('/play/:id', path);
   if (play) return <Play id={play.id!} />;
+  const classPlay = match('/class/play/:id', path);
+  if (classPlay) return <Play key="class" id={classPlay.id!} classMode />;
   if (path === '/library') return <Library />;
   const map = match('/library/map/:band', path);
   if (map) return <CurriculumMap band={map.band!} />;
@@ -61,9 +63,37 @@ function Page({ path }: { path: string }) {
   return <NotFound />;
 }
 
+/**
+ * After a page change (not the first page), focus goes to the new page's main heading once it
+ * has rendered, so keyboard and screen-reader users start at the top of the new content.
+ */
+function useFocusOnPageChange(path: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let frame = 0;
+    let tries = 0;
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      if (!heading) {
+        if (++tries < 300) frame = requestAnimationFrame(focusHeading);
+        return;
+      }
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    };
+    frame = requestAnimationFrame(focusHeading);
+    return () => cancelAnimationFrame(frame);
+  }, [path]);
+}
+
 /** The child's app: profiles on this device, the top bar, and the pages. */
 export function App() {
   const path = usePath();
+  useFocusOnPageChange(path);
   const [profiles, setProfiles] = useState<Profile[] | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
 

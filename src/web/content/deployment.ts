@@ -34,3 +34,9 @@ export const playContext = (band: Band, config: ClientConfig): PlayContext => ({
   adultSession: false,
   disabledTopics: config.disabledTopics,
 });
+
+/** A class playing an activity of `band` with its teacher, no child profile (class mode). */
+export const classContext = (band: Band, config: ClientConfig): PlayContext => ({
+  ...playContext(band, config),
+  classroom: true,
+});

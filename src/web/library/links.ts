@@ -4,6 +4,8 @@ import type { PageSize } from './paper';
 export const links = {
   play: (id: string, together = false) =>
     `/play/${encodeURIComponent(id)}${together ? '?together=1' : ''}`,
+  /** A teacher's class mode: the activity on a projector, nothing recorded. */
+  classPlay: (id: string) => `/class/play/${encodeURIComponent(id)}`,
   lesson: (id: string) => `/lessons/${encodeURIComponent(id)}`,
   challenge: (id: string) => `/challenges/${encodeURIComponent(id)}`,
   guide: (id: string, audience: 'parents' | 'teachers') =>

@@ -13,8 +13,7 @@ import type { UiKey } from '../i18n/i18n';
 import { useBand } from '../progress/use-band';
 import { effectiveBand } from '../store/profiles';
 import { TeenHome } from './home-teen';
-import starFull from '../../../content/art/ui/star-full.svg';
-import starEmpty from '../../../content/art/ui/star-empty.svg';
+import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars';
 import badgeIcon from '../../../content/art/ui/badge.svg';
 
 /** A reason in the child's words. */
@@ -99,10 +98,15 @@ export function Home() {
 
       <section aria-labelledby="map-title" class="sky-map">
         <h2 id="map-title">{t('home.map')}</h2>
+        <StarsExplained />
         <ul class="topic-map" role="list">
           {topics.map((topic) => {
             const stars = topicStars(catalogue, model, topic.id);
             const n = stars.filter(Boolean).length;
+            const playable = [...catalogue.activities.values()].filter(
+              (a) => a.topic === topic.id && canPlay(a, context),
+            );
+            const done = playable.filter((a) => model.activities[a.id]?.finished).length;
             return (
               <li key={topic.id} class={`island topic-${topic.id}`}>
                 <a href={`#topic-${topic.id}`} class="island-link">
@@ -110,15 +114,15 @@ export function Home() {
                     <img src={TOPIC_ART[topic.id]} alt="" width="56" height="56" />
                   )}
                   <span class="island-name">{topic.title.text}</span>
-                  <span
-                    class="stars"
-                    role="img"
-                    aria-label={t('home.topicLevel', { topic: topic.title.text, stars: n })}
-                  >
-                    {stars.map((on, i) => (
-                      <img key={i} src={on ? starFull : starEmpty} alt="" width="22" height="22" />
-                    ))}
-                  </span>
+                  <StarRow
+                    fills={starFills(catalogue, model, topic.id)}
+                    label={t('home.topicLevel', { topic: topic.title.text, stars: n })}
+                  />
+                  {done > 0 && (
+                    <span class="island-done">
+                      {t('home.topicDone', { n: done, total: playable.length })}
+                    </span>
+                  )}
                 </a>
               </li>
             );
@@ -159,6 +163,7 @@ export function Home() {
                       {t(`level.${a.level}` as UiKey)} · {t('home.minutes', { n: a.minutes })}
                       {a.sensitive && <> · {t('home.sensitiveTag')}</>}
                     </span>
+                    {model.activities[a.id]?.finished && <DoneMark />}
                   </Link>
                 </li>
               ))}

@@ -82,10 +82,14 @@ export function LessonPage({ id }: { id: string }) {
           )}
         </Part>
         <Part id="play" title={key('lesson.play', time.play)}>
-          <List items={plan.inClass} text={text} ordered />
-          <p class="no-print">
-            <Link href={links.play(id, true)}>{t('lesson.openActivity')}</Link>
-          </p>
+          <p>{t('lesson.playHow')}</p>
+          {!activity.sensitive && (
+            <p class="no-print">
+              <Link href={links.classPlay(id)} class="primary">
+                {t('lesson.playClass')}
+              </Link>
+            </p>
+          )}
         </Part>
         <Part id="worksheet" title={key('lesson.worksheet', time.worksheet)}>
           <p>{t('lesson.worksheetHow', { n: plan.worksheet.questions.length })}</p>
@@ -99,9 +103,15 @@ export function LessonPage({ id }: { id: string }) {
           />
         </Part>
         <Part id="discussion" title={key('lesson.discussion', time.discussion)}>
-          <List items={[plan.discussion, ...plan.scenePrompts]} text={text} />
+          <List items={plan.scenePrompts} text={text} />
         </Part>
       </section>
+      {plan.inClass.length > 0 && (
+        <section aria-labelledby="ideas">
+          <h2 id="ideas">{t('lesson.ideas')}</h2>
+          <List items={plan.inClass} text={text} />
+        </section>
+      )}
       {plan.challenges.length > 0 && (
         <section aria-labelledby="follow-up">
           <h2 id="follow-up">{t('lesson.followUp')}</h2>

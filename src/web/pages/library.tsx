@@ -37,7 +37,11 @@ function labelsOf(item: LibraryItem): string[] {
  */
 export function Library() {
   const { profile } = useSession();
-  const [filters, setFilters] = useState<LibraryFilters>(() => parseFilters(location.search));
+  // Opened from a child's profile with no age chosen in the address, it shows the child's band.
+  const [filters, setFilters] = useState<LibraryFilters>(() => {
+    const parsed = parseFilters(location.search);
+    return profile && !parsed.band ? { ...parsed, band: effectiveBand(profile) } : parsed;
+  });
   const [paper, setPaper] = useState<PageSize>(preferredPaper);
   const data = useLibraryContent(filters.lang ?? profile?.lang ?? 'en');
 

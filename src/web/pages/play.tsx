@@ -13,7 +13,7 @@ import type { Text } from '../../engine/types/text';
 import type { CountryPack } from '../../engine/types/country';
 import type { SceneId } from '../../engine/ids';
 import { activity as loadActivity, audioIndex, contentIndex } from '../content/client';
-import { loadDeployment, playContext } from '../content/deployment';
+import { classContext, loadDeployment, playContext } from '../content/deployment';
 import type { ClientConfig } from '../content/types';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
@@ -22,6 +22,7 @@ import { Link } from '../components/link';
 import { t } from '../i18n/i18n';
 import { loadCheckpoint } from '../store/checkpoints';
 import { useAnswerFlow } from '../play/use-answer-flow';
+import type { Playing } from '../play/use-answer-flow';
 import { Refused } from '../play/refused';
 import { loadPlayer } from '../players/registry';
 import type { PlayerProps } from '../players/types';
@@ -58,7 +59,7 @@ interface Loaded {
 async function refusalFromIndex(
   lang: string,
   id: string,
-  band: Band,
+  band: Band | null,
   config: ClientConfig,
 ): Promise<Refusal | null> {
   const index = await contentIndex(lang).catch(() => null);
@@ -70,7 +71,7 @@ async function refusalFromIndex(
       topic: summary.topic,
       sensitive: sensitiveMinBand ? { minBand: sensitiveMinBand } : undefined,
     },
-    playContext(band, config),
+    band ? playContext(band, config) : classContext(summary.band, config),
   );
 }
 
@@ -78,12 +79,23 @@ async function refusalFromIndex(
  * Plays one activity: scenes, answers through the engine (see `useAnswerFlow`), feedback, hints,
  * "what if". An activity the engine's access rules refuse (a switched-off topic, a sensitive
  * activity for a younger profile) is never opened, however the child got here.
+ *
+ * `classMode` (the route `/class/play/<id>`, from a lesson plan's "Play with the class") is a
+ * teacher at a projector: no child profile, large type, the teacher's panel always open,
+ * nothing recorded (the answer flow plays for `{ class: true }`), no sensitive activity.
  */
-export function Play({ id }: { id: string }) {
-  const { profile } = useSession();
+export function Play({ id, classMode = false }: { id: string; classMode?: boolean }) {
+  const session = useSession();
+  const profile = classMode ? null : session.profile;
+  const lang = session.profile?.lang ?? 'en';
+  const who: Playing | null = classMode
+    ? { class: true }
+    : profile
+      ? { learner: profile.id }
+      : null;
   const [loaded, setLoaded] = useState<Loaded | { refused: Refusal } | Error | null>(null);
   const ready = loaded && !(loaded instanceof Error) && 'activity' in loaded ? loaded : null;
-  const flow = useAnswerFlow(profile?.id ?? null, ready?.activity ?? null, (result, a) => {
+  const flow = useAnswerFlow(who, ready?.activity ?? null, (result, a) => {
     // Called in the same update as the new state, so the next scene never shows before its
     // feedback.
     const safetyWord = outcomeLabel(result.outcome);
@@ -104,55 +116,74 @@ export function Play({ id }: { id: string }) {
     if (liveRef.current) liveRef.current.textContent = message;
   };
   const breakReminder = useBreakReminder();
-  const [together, setTogether] = useTogether();
+  const [togetherOn, setTogether] = useTogether();
+  const together = classMode || togetherOn;
+  /** Set by Next, Try again, Play again and "what if": focus goes to the new question. */
+  const focusNext = useRef(false);
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('.scene-heading, #ending-title');
+    if (!heading) return;
+    focusNext.current = false;
+    heading.focus();
+  });
 
   useEffect(() => {
-    if (!profile) return;
+    if (!profile && !classMode) return;
     let live = true;
     setLoaded(null);
     setLast(null);
     setNotice(null);
     setAccepted(false);
     (async () => {
-      const band = effectiveBand(profile);
+      const band = profile ? effectiveBand(profile) : null;
       const [found, deployment, audio] = await Promise.all([
-        loadActivity(profile.lang, id, band).catch((e: unknown) => e as Error),
-        loadDeployment(profile.lang),
-        audioIndex(profile.lang),
+        loadActivity(lang, id, band ?? undefined).catch((e: unknown) => e as Error),
+        loadDeployment(lang),
+        audioIndex(lang),
       ]);
       const { config, pack, fallback } = deployment;
       if (found instanceof Error) {
-        const refused = await refusalFromIndex(profile.lang, id, band, config);
+        const refused = await refusalFromIndex(lang, id, band, config);
         if (live) setLoaded(refused ? { refused } : found);
         return;
       }
       const activity = found;
-      const refused = refusal(activity, playContext(band, config));
+      const refused = refusal(
+        activity,
+        band ? playContext(band, config) : classContext(activity.band, config),
+      );
       if (refused) {
         if (live) setLoaded({ refused });
         return;
       }
       // `?scene=<id>` opens a scene directly: authors preview their content, adults show one
-      // part of an activity. Otherwise the child resumes from the last checkpoint.
+      // part of an activity. Otherwise the child resumes from the last checkpoint (a class
+      // has none: nothing of class mode is saved).
       const preview = new URLSearchParams(location.search).get('scene');
       let start = startActivity(activity);
+      let draft: unknown;
       if (preview && sceneOf(activity, preview)) {
         start = startActivity(activity, preview as SceneId);
-      } else {
+      } else if (profile) {
         const saved = await loadCheckpoint(profile.id, activity);
         if (saved?.mode === 'replayed') setNotice(t('play.checkpointReplayed'));
         if (saved?.mode === 'restarted') setNotice(t('play.checkpointRestarted'));
-        if (saved) start = saved.state;
+        if (saved) {
+          start = saved.state;
+          draft = saved.draft;
+        }
       }
       if (!live) return;
-      flow.begin(start);
+      flow.begin(start, draft);
       setLoaded({ activity, pack, fallback, audio });
-      if (effectiveBand(profile) === '5-7') warmRecordings(profile.lang, '5-7');
+      if (profile && effectiveBand(profile) === '5-7') warmRecordings(profile.lang, '5-7');
     })().catch((e: unknown) => live && setLoaded(e instanceof Error ? e : new Error(String(e))));
     return () => {
       live = false;
     };
-  }, [profile, id]);
+  }, [profile, id, classMode]);
 
   const text = useMemo(
     () => (tx: Text) => (ready ? renderText(tx, ready.pack, ready.fallback) : tx.text),
@@ -180,18 +211,19 @@ export function Play({ id }: { id: string }) {
   );
   // For 5–7 (or when the child asks for it) the scene, the feedback and the ending are read
   // aloud as they appear.
-  const autoSpeech = !(profile?.readAloudAuto ?? band === '5-7')
-    ? null
-    : last
-      ? feedbackSpeech(last.outcome, text, recordings)
-      : state?.ending
-        ? endingSpeech(state.ending)
-        : scene
-          ? sceneSpeech(scene, sceneKey, text, recordings)
-          : null;
+  const autoSpeech =
+    classMode || !(profile?.readAloudAuto ?? band === '5-7')
+      ? null
+      : last
+        ? feedbackSpeech(last.outcome, text, recordings)
+        : state?.ending
+          ? endingSpeech(state.ending)
+          : scene
+            ? sceneSpeech(scene, sceneKey, text, recordings)
+            : null;
   useAutoRead(autoSpeech?.text ?? null, autoSpeech?.recordings ?? []);
 
-  if (!profile) return null;
+  if (!profile && !classMode) return null;
   if (loaded instanceof Error)
     return (
       <main class="page">
@@ -202,7 +234,8 @@ export function Play({ id }: { id: string }) {
         </Link>
       </main>
     );
-  if (loaded && 'refused' in loaded) return <Refused reason={loaded.refused} />;
+  if (loaded && 'refused' in loaded)
+    return <Refused reason={loaded.refused} classMode={classMode} />;
   if (!ready || !state || state.activity !== ready.activity.id)
     return <p class="page">{t('common.loading')}</p>;
   const { activity } = ready;
@@ -218,35 +251,54 @@ export function Play({ id }: { id: string }) {
     );
   }
 
-  const goOn = () => setLast(null);
+  const goOn = () => {
+    focusNext.current = true;
+    setLast(null);
+  };
   const tryAgainAt = (index: number) => {
+    focusNext.current = true;
     setLast(null);
     flow.rewind(index);
   };
+  const replay = () => {
+    focusNext.current = true;
+    flow.replay();
+  };
+  const leave = () => navigate(classMode ? `/lessons/${encodeURIComponent(id)}` : '/');
 
   const help = visibleHelp(activity, state);
   const sceneNumber = state.steps.length + 1;
 
   return (
-    <main class={`page play topic-${activity.topic}${together ? ' together' : ''}`}>
+    <main
+      ref={mainRef}
+      class={`page play topic-${activity.topic}${together ? ' together' : ''}${
+        classMode ? ' class-mode' : ''
+      }`}
+    >
       <div class="play-head">
         <h1>{text(activity.title)}</h1>
         <button type="button" class="secondary" onClick={() => setStopping(true)}>
           {t('play.stop')}
         </button>
       </div>
-      <p>
-        <button
-          type="button"
-          class="secondary together-toggle"
-          aria-pressed={together}
-          onClick={() => setTogether(!together)}
-        >
-          {t('together.toggle')}
-        </button>
-      </p>
+      {classMode ? (
+        <p class="class-badge">{t('class.badge')}</p>
+      ) : (
+        <p>
+          <button
+            type="button"
+            class="secondary together-toggle"
+            aria-pressed={together}
+            onClick={() => setTogether(!together)}
+          >
+            {t('together.toggle')}
+          </button>
+        </p>
+      )}
       {together && (
         <PlayTogetherPanel
+          audience={classMode ? 'class' : 'family'}
           activity={activity}
           scene={last ? undefined : scene}
           atStart={state.steps.length === 0 && !last}
@@ -269,14 +321,17 @@ export function Play({ id }: { id: string }) {
           outcome={last.outcome}
           text={text}
           pack={ready.pack}
-          onNext={state.ending ? () => setLast(null) : goOn}
+          onNext={goOn}
           ended={Boolean(state.ending)}
           stays={state.scene !== null && state.scene === state.steps.at(-1)?.scene}
           recordings={last.outcome.feedback ? recordings(last.outcome.feedback) : []}
         />
       ) : (
         scene && (
-          <section class="scene" aria-label={t('play.sceneOf', { n: sceneNumber })}>
+          <section class="scene" aria-labelledby="scene-heading">
+            <h2 id="scene-heading" class="scene-heading" tabIndex={-1}>
+              {t('play.question', { n: sceneNumber })}
+            </h2>
             <div class="scene-body">
               <p>{text(scene.body)}</p>
               <SpeakButton
@@ -297,6 +352,8 @@ export function Play({ id }: { id: string }) {
                     locked={flow.locked}
                     solution={help.solution?.answer ?? null}
                     sceneKey={sceneKey}
+                    draft={flow.draft}
+                    onDraft={flow.saveDraft}
                   />
                 </RecordingsContext.Provider>
               ) : (
@@ -314,7 +371,8 @@ export function Play({ id }: { id: string }) {
           state={state}
           text={text}
           pack={ready.pack}
-          onReplay={flow.replay}
+          onReplay={replay}
+          classMode={classMode}
         />
       )}
 
@@ -327,7 +385,7 @@ export function Play({ id }: { id: string }) {
           message={t('play.stopConfirm')}
           confirmLabel={t('play.stop')}
           cancelLabel={t('common.cancel')}
-          onConfirm={() => navigate('/')}
+          onConfirm={leave}
           onCancel={() => setStopping(false)}
         />
       )}

@@ -6,9 +6,22 @@ import { t } from '../i18n/i18n';
 /**
  * An activity the access rules do not open here (a deep link, a bookmark, the history, a
  * search result): a calm word, a way home and help one tap away. Nothing of it is shown.
+ * In class mode the words are for the teacher, with the way back to the library.
  */
-export function Refused({ reason }: { reason: Refusal }) {
+export function Refused({ reason, classMode = false }: { reason: Refusal; classMode?: boolean }) {
   const older = reason === 'sensitive';
+  if (classMode)
+    return (
+      <main class="page refused">
+        <h1>{older ? t('class.notForClassTitle') : t('play.notOfferedTitle')}</h1>
+        <p>{older ? t('class.notForClass') : t('play.notOffered')}</p>
+        <p class="links">
+          <Link href="/library" class="primary">
+            {t('class.backLibrary')}
+          </Link>
+        </p>
+      </main>
+    );
   return (
     <main class="page refused">
       <div class="kiri-says">

@@ -2,7 +2,8 @@ import { useCallback, useRef, useState } from 'preact/hooks';
 import { play } from '../../engine/play/play';
 import type { PlayResult } from '../../engine/play/play';
 import { requestHelp } from '../../engine/play/help';
-import { startActivity } from '../../engine/play/state';
+import { keptOnRetry } from '../../engine/play/retry';
+import { sceneOf, startActivity } from '../../engine/play/state';
 import type { PlayState } from '../../engine/play/state';
 import { rewind } from '../../engine/play/whatif';
 import { eventFromPlay } from '../../engine/progress/event';
@@ -10,8 +11,15 @@ import type { AttemptId, DeviceId, EventId, LearnerId } from '../../engine/ids';
 import type { Activity } from '../../engine/types/activity';
 import type { Answer } from '../../engine/types/interaction';
 import { recordEvent } from '../store/events';
-import { writeCheckpoint } from '../store/checkpoints';
+import { saveDraft, writeCheckpoint } from '../store/checkpoints';
 import { newLocalId } from '../store/ids';
+
+/**
+ * Who is playing: a learner on this device, whose answers are recorded, or a class with its
+ * teacher at the projector, whose answers are recorded nowhere (no events, no checkpoint, no
+ * draft: the answer flow is the one place that writes, and it checks this once).
+ */
+export type Playing = { readonly learner: string } | { readonly class: true };
 
 /** A played answer the engine accepted. */
 export type Played = PlayResult & { ok: true };
@@ -24,8 +32,18 @@ export interface AnswerFlow {
   readonly locked: boolean;
   /** The last answer was played but could not be stored on this device. */
   readonly saveFailed: boolean;
-  /** Starts (or resumes) a play-through at `state`; a new attempt id, not exploring. */
-  begin(state: PlayState): void;
+  /** The unfinished work saved on the current scene (see {@link AnswerFlow.saveDraft}). */
+  readonly draft: unknown;
+  /**
+   * Starts (or resumes) a play-through at `state`, with the scene's saved `draft`; a new
+   * attempt id, not exploring.
+   */
+  begin(state: PlayState, draft?: unknown): void;
+  /**
+   * Keeps the child's unfinished work on the current scene (placements not yet checked), so a
+   * reload finds it; the next answer on the scene replaces it. Never in class mode.
+   */
+  saveDraft(value: unknown): void;
   /** Starts the activity again from its first scene (a new attempt). */
   replay(): void;
   /**
@@ -41,22 +59,25 @@ export interface AnswerFlow {
 }
 
 /**
- * Runs an activity for a learner: the engine's `play()`, then ONE IndexedDB transaction that
- * takes the next sequence number, appends the progress event and writes the checkpoint
- * ({@link recordEvent}). The player is locked from the tap until that transaction has committed,
- * and the lock is a ref, so a second tap in the same frame is refused before any re-render.
- * Everything an answer causes on the device goes through `commit` (the checkpoint today; a
- * sync queue is one more write in the same transaction). Saving a scene's unfinished work (sort
- * or sequence placements) belongs here too, as another action writing through the store.
+ * Runs an activity for a learner or a class: the engine's `play()`, then, for a learner, ONE
+ * IndexedDB transaction that takes the next sequence number, appends the progress event and
+ * writes the checkpoint of the new scene ({@link recordEvent}) — after every answer, so a reload
+ * returns to the same scene. The player is locked from the tap until that transaction has
+ * committed, and the lock is a ref, so a second tap in the same frame is refused before any
+ * re-render. Everything an answer causes on the device goes through `commit`, and a scene's
+ * unfinished work through `saveDraft`; for a class (`{ class: true }`) both write nothing.
  */
 export function useAnswerFlow(
-  learner: string | null,
+  who: Playing | null,
   activity: Activity | null,
   onPlayed: (result: Played, answer: Answer) => void,
 ): AnswerFlow {
   const [state, setStateValue] = useState<PlayState | null>(null);
   const [locked, setLocked] = useState(false);
   const [saveFailed, setSaveFailed] = useState(false);
+  const [draft, setDraft] = useState<unknown>(undefined);
+  /** The learner whose progress is written; null for a class (nothing is written). */
+  const learner = who && 'learner' in who ? who.learner : null;
   const current = useRef<PlayState | null>(null);
   const busy = useRef(false);
   const attempt = useRef(newLocalId());
@@ -72,8 +93,9 @@ export function useAnswerFlow(
   }, []);
 
   const begin = useCallback(
-    (next: PlayState) => {
+    (next: PlayState, saved?: unknown) => {
       run.current++;
+      setDraft(saved);
       attempt.current = newLocalId();
       exploring.current = false;
       busy.current = false;
@@ -84,32 +106,37 @@ export function useAnswerFlow(
     [setState],
   );
 
-  const commit = (learnerId: string, act: Activity, result: Played) =>
-    recordEvent(
-      ({ device, seq }) =>
-        eventFromPlay(result, {
-          id: newLocalId() as EventId,
-          learner: learnerId as LearnerId,
-          device: device as DeviceId,
-          seq,
-          attempt: attempt.current as AttemptId,
-          at: Date.now(),
-          whatIf: exploring.current,
-        }),
-      (tx) => writeCheckpoint(tx, learnerId, act, result.state),
-    );
+  const commit = (learnerId: string | null, act: Activity, result: Played, kept: unknown) =>
+    learnerId === null
+      ? Promise.resolve()
+      : recordEvent(
+          ({ device, seq }) =>
+            eventFromPlay(result, {
+              id: newLocalId() as EventId,
+              learner: learnerId as LearnerId,
+              device: device as DeviceId,
+              seq,
+              attempt: attempt.current as AttemptId,
+              at: Date.now(),
+              whatIf: exploring.current,
+            }),
+          (tx) => writeCheckpoint(tx, learnerId, act, result.state, kept),
+        );
 
   const answer = async (a: Answer): Promise<Played | null> => {
     const from = current.current;
-    if (busy.current || !from || !activity || !learner) return null;
+    if (busy.current || !from || !activity || !who) return null;
     const result = play(activity, from, a);
     if (!result.ok) return null;
+    // A try again on the same scene starts from what was right (a sort keeps its right cards).
+    const scene = from.scene === null ? undefined : sceneOf(activity, from.scene);
+    const kept = scene && result.state.scene === from.scene ? keptOnRetry(scene, a) : undefined;
     busy.current = true;
     setLocked(true);
     const mine = run.current;
     let failed = false;
     try {
-      await commit(learner, activity, result);
+      await commit(learner, activity, result, kept);
     } catch {
       failed = true;
     }
@@ -117,6 +144,7 @@ export function useAnswerFlow(
     busy.current = false;
     setLocked(false);
     setSaveFailed(failed);
+    setDraft(kept);
     played.current(result, a);
     setState(result.state);
     return result;
@@ -126,12 +154,20 @@ export function useAnswerFlow(
     state,
     locked,
     saveFailed,
+    draft,
     begin,
+    saveDraft: (value) => {
+      const at = current.current;
+      if (!learner || !activity || !at || busy.current) return;
+      setDraft(value);
+      saveDraft(learner, activity.id, at, value).catch(() => setSaveFailed(true));
+    },
     replay: () => activity && begin(startActivity(activity)),
     answer,
     rewind: (index) => {
       if (busy.current || !current.current) return;
       exploring.current = true;
+      setDraft(undefined);
       setState(rewind(current.current, index));
     },
     requestHelp: () => {

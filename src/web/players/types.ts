@@ -23,6 +23,14 @@ export interface PlayerProps<T extends InteractionType = InteractionType> {
   readonly solution: InteractionTypes[T]['answer'] | null;
   /** Changes when the scene changes or is replayed, so players reset their local state. */
   readonly sceneKey: string;
+  /**
+   * The draft channel, for players whose answer is built in several moves (sort, sequence):
+   * `draft` is the unfinished work last reported on this scene (after a reload, or the right
+   * cards kept for a try again), to start from when it is valid; `onDraft` reports every move.
+   * The answer flow stores it next to the checkpoint; players never store anything themselves.
+   */
+  readonly draft?: unknown;
+  readonly onDraft?: (value: unknown) => void;
 }
 
 export type Player<T extends InteractionType = InteractionType> = ComponentType<PlayerProps<T>>;

@@ -1,26 +1,48 @@
-import { makeCheckpoint, resumeCheckpoint } from '../../engine/play/checkpoint';
+import { checkpointHere, resumeCheckpoint } from '../../engine/play/checkpoint';
 import type { Checkpoint, ResumeMode } from '../../engine/play/checkpoint';
 import type { PlayState } from '../../engine/play/state';
 import type { Activity } from '../../engine/types/activity';
 import { get, inTransaction } from './idb';
 
-/** Checkpoints live in `meta` under a key that names the learner (see store/erase.ts). */
+/**
+ * Checkpoints and drafts live in `meta` under keys that name the learner (see store/erase.ts):
+ * `checkpoint:<learner>:<activity>` is where the child is, `draft:<learner>:<activity>` the
+ * unfinished work on that scene (sort or sequence placements not yet checked).
+ */
 const key = (learner: string, activity: string) => `checkpoint:${learner}:${activity}`;
+const draftKey = (learner: string, activity: string) => `draft:${learner}:${activity}`;
+
+/** A scene's unfinished work, tied to the place it belongs to. */
+interface SavedDraft {
+  /** The scene and how many answers led there: a draft never lands on another visit. */
+  readonly place: string;
+  readonly value: unknown;
+}
+
+/** Names a place in a play-through: the scene and the number of answers before it. */
+export const placeOf = (state: PlayState) => `${state.scene ?? ''}:${state.steps.length}`;
 
 /**
- * Writes, inside `tx` (which must cover `meta`), where the child is now: the checkpoint of
- * `state`, or nothing kept once the activity has ended or has passed no checkpoint scene yet.
+ * Writes, inside `tx` (which must cover `meta`), where the child is now: the checkpoint of the
+ * current scene (after every answer, so a reload returns to the same scene), or nothing kept
+ * once the activity has ended. The last draft goes (an answer replaces it); `draft`, when
+ * given, is the new scene's starting work (the right cards a try again keeps).
  */
 export function writeCheckpoint(
   tx: IDBTransaction,
   learner: string,
   activity: Activity,
   state: PlayState,
+  draft?: unknown,
 ): void {
   const meta = tx.objectStore('meta');
-  const cp = state.ending ? null : makeCheckpoint(activity, state);
+  const cp = checkpointHere(state);
   if (cp) meta.put(cp, key(learner, activity.id));
-  else if (state.ending) meta.delete(key(learner, activity.id));
+  else meta.delete(key(learner, activity.id));
+  if (cp && draft !== undefined) {
+    const saved: SavedDraft = { place: placeOf(state), value: draft };
+    meta.put(saved, draftKey(learner, activity.id));
+  } else meta.delete(draftKey(learner, activity.id));
 }
 
 /** Saves where the child is, in a transaction of its own (see {@link writeCheckpoint}). */
@@ -30,14 +52,33 @@ export function saveCheckpoint(learner: string, activity: Activity, state: PlayS
   );
 }
 
+/** Saves the unfinished work on the scene at `state` (it replaces the last draft). */
+export function saveDraft(learner: string, activity: string, state: PlayState, value: unknown) {
+  const saved: SavedDraft = { place: placeOf(state), value };
+  return inTransaction(['meta'], 'readwrite', async (tx) => {
+    tx.objectStore('meta').put(saved, draftKey(learner, activity));
+  });
+}
+
 /**
  * The saved place in an activity, replayed against the activity as it is now (content may have
- * a new version): resumed, replayed or restarted — never a crash.
+ * a new version): resumed, replayed or restarted — never a crash. `draft` is the unfinished
+ * work on that scene when it was saved there (never after a replay or restart).
  */
 export async function loadCheckpoint(
   learner: string,
   activity: Activity,
-): Promise<{ state: PlayState; mode: ResumeMode } | null> {
-  const cp = await get<Checkpoint>('meta', key(learner, activity.id));
-  return cp ? resumeCheckpoint(activity, cp) : null;
+): Promise<{ state: PlayState; mode: ResumeMode; draft: unknown } | null> {
+  const [cp, draft] = await Promise.all([
+    get<Checkpoint>('meta', key(learner, activity.id)),
+    get<SavedDraft>('meta', draftKey(learner, activity.id)),
+  ]);
+  if (!cp) return null;
+  const resumed = resumeCheckpoint(activity, cp);
+  const fits =
+    resumed.mode === 'resumed' &&
+    typeof draft === 'object' &&
+    draft !== null &&
+    draft.place === placeOf(resumed.state);
+  return { ...resumed, draft: fits ? draft.value : undefined };
 }

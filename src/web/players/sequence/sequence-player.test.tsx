@@ -53,6 +53,19 @@ describe('SequencePlayer', () => {
     expect(order()).toEqual(first);
   });
 
+  it('starts from a draft holding exactly its steps, and reports each move as a draft', async () => {
+    const drafts: unknown[] = [];
+    await mount({ draft: ['d', 'c', 'b', 'a'], onDraft: (d) => drafts.push(d) });
+    expect(order()).toEqual(['d', 'c', 'b', 'a']);
+    expect(drafts).toEqual([]);
+    await act(() => byLabel(`Move down: ${names.d}`).click());
+    expect(drafts).toEqual([['c', 'd', 'b', 'a']]);
+    // A draft with a missing or repeated step is not used: the shuffled order is.
+    await mount({ sceneKey: 'steps:3', draft: ['a', 'a', 'b', 'c'] });
+    expect(new Set(order()).size).toBe(4);
+    expect(order()).not.toEqual(['a', 'a', 'b', 'c']);
+  });
+
   it('moves a step with its buttons, keeps focus on it and announces the move', async () => {
     await mount();
     const start = order();

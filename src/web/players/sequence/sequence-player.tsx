@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
 import { usePointerDrag } from '../shared/use-pointer-drag';
@@ -32,6 +32,16 @@ interface Drag {
  * capture, so it works with a finger, a pen or a mouse) or move it with its up and down
  * buttons; every move is announced. The steps start shuffled. Check sends the order.
  */
+/** A saved order, when it holds exactly this scene's steps. */
+function draftOrder(draft: unknown, ids: readonly string[]): string[] | null {
+  if (!Array.isArray(draft) || draft.length !== ids.length) return null;
+  const all = new Set(ids);
+  const seen = new Set<unknown>(draft);
+  return seen.size === ids.length && draft.every((d) => all.has(d as string))
+    ? (draft as string[])
+    : null;
+}
+
 export default function SequencePlayer(props: PlayerProps<'sequence'>) {
   return <Sequence key={props.sceneKey} {...props} />;
 }
@@ -43,13 +53,20 @@ function Sequence({
   locked,
   solution,
   sceneKey,
+  draft,
+  onDraft,
 }: PlayerProps<'sequence'>) {
   const { steps } = interaction.args;
-  const [order, setOrder] = useState<readonly string[]>(() =>
-    shuffled(
-      steps.map((s) => s.id),
-      sceneKey,
-    ),
+  const [order, setOrder] = useState<readonly string[]>(
+    () =>
+      draftOrder(
+        draft,
+        steps.map((s) => s.id),
+      ) ??
+      shuffled(
+        steps.map((s) => s.id),
+        sceneKey,
+      ),
   );
   const [said, setSaid] = useState<{ n: number; text: string } | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -61,6 +78,13 @@ function Sequence({
   orderRef.current = order;
   // The scene's speaker reads the steps in the order on screen, never the right order.
   setScreenOrder(sceneKey, order);
+  // Every finished move is reported on the draft channel (not each frame of a drag).
+  const reported = useRef(order);
+  useEffect(() => {
+    if (dragging !== null || reported.current === order) return;
+    reported.current = order;
+    onDraft?.([...order]);
+  }, [order, dragging]);
 
   const byId = new Map(steps.map((s) => [s.id, s]));
   const label = (id: string) => {

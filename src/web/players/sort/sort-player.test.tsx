@@ -48,6 +48,21 @@ const key = (el: HTMLElement, k: string) =>
   });
 
 describe('sort player', () => {
+  it('starts from a valid draft and reports every move on the draft channel', async () => {
+    const drafts: unknown[] = [];
+    // An unknown card and an unknown box in the draft are ignored: that card waits in the tray.
+    await mount({
+      draft: { address: 'private', animal: 'nowhere', ghost: 'share' },
+      onDraft: (d) => drafts.push(d),
+    });
+    expect(zoneOf('address')).toBe('Keep private');
+    expect(card('animal').closest('.sort-tray')).not.toBeNull();
+    expect(drafts).toEqual([]);
+    card('animal').focus();
+    await key(card('animal'), 'ArrowDown');
+    expect(drafts).toEqual([{ address: 'private', animal: 'share' }]);
+  });
+
   it('moves a focused card from box to box with the arrow keys, keeping the focus', async () => {
     await mount();
     card('animal').focus();

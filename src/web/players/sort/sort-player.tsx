@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SortItem } from '../../../engine/interactions/sort';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
@@ -24,12 +24,43 @@ export default function SortPlayer(props: PlayerProps<'sort'>) {
   return <SortBoard key={props.sceneKey} {...props} />;
 }
 
-function SortBoard({ interaction, text, onAnswer, locked, solution }: PlayerProps<'sort'>) {
+/**
+ * The placement to start from: the draft's cards that sit in a real bin (after a reload, or the
+ * right cards kept for a try again); every other card waits in the tray.
+ */
+function startPlacement(
+  items: readonly SortItem[],
+  bins: readonly { id: string }[],
+  draft: unknown,
+): Placement {
+  const saved = draft && typeof draft === 'object' ? (draft as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    items.map((i) => {
+      const bin = Object.hasOwn(saved, i.id) ? saved[i.id] : TRAY;
+      return [i.id, bins.some((b) => b.id === bin) ? (bin as string) : TRAY];
+    }),
+  );
+}
+
+function SortBoard({
+  interaction,
+  text,
+  onAnswer,
+  locked,
+  solution,
+  draft,
+  onDraft,
+}: PlayerProps<'sort'>) {
   const { bins, items } = interaction.args;
   const id = useId();
-  const [placement, setPlacement] = useState<Placement>(() =>
-    Object.fromEntries(items.map((i) => [i.id, TRAY])),
-  );
+  const [placement, setPlacement] = useState<Placement>(() => startPlacement(items, bins, draft));
+  // Every move is reported on the draft channel, so a reload keeps the placements.
+  const reported = useRef(placement);
+  useEffect(() => {
+    if (reported.current === placement) return;
+    reported.current = placement;
+    onDraft?.({ ...placement });
+  }, [placement]);
   const [selected, setSelected] = useState<string | null>(null);
   const [dragging, setDragging] = useState<{ id: string; dx: number; dy: number } | null>(null);
   const [over, setOver] = useState<string | null>(null);
