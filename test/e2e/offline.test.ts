@@ -59,4 +59,28 @@ describe.skipIf(!enabled)('offline play', () => {
     expect(watch.foreignRequests).toEqual([]);
     await context.close();
   });
+
+  it('reads an activity from the kept band bundle, so a device keeps one copy of its activities', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await setUpChild(page, suite.server.origin, { band: '11-13' });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(async () =>
+      (await caches.keys()).length > 0
+        ? (await caches.match('/content/en/bands/11-13.json')) !== undefined
+        : false,
+    );
+    const activityFiles: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/content/en/activities/'))
+        activityFiles.push(r.url());
+    });
+    // A fresh page load (nothing in memory) straight into a game, as from a bookmark.
+    await page.goto(suite.server.origin + '/play/sample-new-friend');
+    await page.locator('.play-head h1').waitFor();
+    expect(activityFiles).toEqual([]);
+    await context.close();
+  });
 });

@@ -48,20 +48,18 @@ export function dictionaryBytes(dist: string): number {
 
 /**
  * What one child's device keeps for offline play in a language and band after one visit: the
- * precached shell plus that band's content bundle, each of its activities, the index and the
- * country packs. The password word lists come on top after a first activity
- * ({@link dictionaryBytes}).
+ * precached shell plus that band's content bundle, the index and the country packs. A device
+ * that has its band's bundle reads every activity from it (`web/content/client.ts`
+ * `activity()`; the offline e2e checks that no activity file is fetched then), so the
+ * activities' own files are not kept as well. The password word lists come on top after a first
+ * activity ({@link dictionaryBytes}).
  */
 export function offlineBytes(dist: string, lang: string, band: string): number {
   const shell = precacheUrls(dist).reduce((n, u) => n + size(join(dist, u)), 0);
   const content = join(dist, 'content', lang);
-  const bundle = JSON.parse(readFileSync(join(content, 'bands', `${band}.json`), 'utf8')) as {
-    activities: { id: string }[];
-  };
   const files = [
     join(content, 'index.json'),
     join(content, 'bands', `${band}.json`),
-    ...bundle.activities.map((a) => join(content, 'activities', `${a.id}.json`)),
     ...readdirSync(join(content, 'countries')).map((f) => join(content, 'countries', f)),
   ];
   return shell + files.filter(existsSync).reduce((n, f) => n + size(f), 0);

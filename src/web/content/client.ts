@@ -40,10 +40,20 @@ export class ContentMissingError extends Error {
   }
 }
 
+/**
+ * Whether the service worker keeps a copy of `url` (Cache Storage). A device that has its band's
+ * bundle reads activities from it, so it never keeps each activity's file as well.
+ */
+async function kept(url: string): Promise<boolean> {
+  if (typeof caches === 'undefined') return false;
+  return (await caches.match(url).catch(() => undefined)) !== undefined;
+}
+
 export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${lang}/index.json`);
 
 /**
- * An activity: from the child's band bundle when this page has it already; else its own small
+ * An activity: from the child's band bundle when this page or the service worker has it already
+ * (so a device keeps one copy of its band's activities); else its own small
  * file, so a game opened from a link waits for a few KB, not the band's whole bundle (~35 KB);
  * the bundle follows in the background for offline play. Offline, when the file was never
  * saved, the band's bundle (kept since home was first opened) has it.
@@ -53,7 +63,7 @@ export async function activity(lang: string, id: string, band?: string): Promise
     band
       ? (await bandBundle(lang, band).catch(() => null))?.activities.find((a) => a.id === id)
       : undefined;
-  if (band && memo.has(bandBundleUrl(lang, band))) {
+  if (band && (memo.has(bandBundleUrl(lang, band)) || (await kept(bandBundleUrl(lang, band))))) {
     const found = await inBundle();
     if (found) return found;
   }
