@@ -345,6 +345,16 @@ describe('disabled topics on the served content bundles', () => {
     expect(listed.filter((i) => i.topic === 'scams')).toEqual([]);
     expect(index.topics!.map((t) => t.id)).not.toContain('scams');
     expect(index.topics!.length).toBe(content.topics.size - 1);
+    // …and names what it left out, so a page can say "not offered here".
+    const withheld = (index as unknown as { notOffered: string[] }).notOffered;
+    expect(withheld).toContain('sample-prize-message');
+    expect(withheld.length).toBe(
+      [
+        ...content.activities.values(),
+        ...content.guides.values(),
+        ...content.challenges.values(),
+      ].filter((i) => i.topic === 'scams').length,
+    );
     const band = content.activities.get('sample-prize-message' as never)!.band;
     const bundle = (await app.inject({ url: `/content/en/bands/${band}.json` })).json() as {
       activities: { topic: string }[];

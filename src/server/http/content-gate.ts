@@ -37,9 +37,15 @@ export function installContentGate(
     if (Array.isArray(json.topics)) {
       out.topics = json.topics.filter((t) => !off.has(String((t as Item).id)));
     }
+    const withheld: string[] = [];
     for (const key of ['activities', 'guides', 'challenges']) {
-      if (Array.isArray(json[key])) out[key] = (json[key] as unknown[]).filter(on);
+      if (!Array.isArray(json[key])) continue;
+      const items = json[key] as unknown[];
+      out[key] = items.filter(on);
+      for (const item of items) if (!on(item)) withheld.push(String((item as Item).id));
     }
+    // The index names what it leaves out, so a page can say "not offered here", not "not found".
+    if (kind === 'index') out.notOffered = withheld;
     return out;
   };
 

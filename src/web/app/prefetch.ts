@@ -1,5 +1,5 @@
 import { matchRoute } from '../../engine/app/routes';
-import { activity, audioIndex, bandBundle, country } from '../content/client';
+import { activity, audioIndex, bandBundle, clientConfig, country } from '../content/client';
 import { loadPlayer } from '../players/registry';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
@@ -22,8 +22,12 @@ export function prefetchFirstScreen(path: string, profile: Profile): void {
   if (!play) return;
   quiet(country(profile.lang, 'intl'));
   quiet(audioIndex(profile.lang));
+  // Where topics are switched off, their activities answer 404: the Play page asks the index
+  // first, so the activity is not fetched ahead here.
   quiet(
-    activity(profile.lang, play.id!, band).then(async (a) => {
+    clientConfig().then(async (config) => {
+      if (config.disabledTopics.length > 0) return;
+      const a = await activity(profile.lang, play.id!, band);
       const scene = new URLSearchParams(location.search).get('scene') ?? a.start;
       const type = a.scenes[scene]?.interaction.type;
       if (type) await loadPlayer(type);

@@ -40,6 +40,8 @@ export interface ContentIndex {
   /** Learning frameworks the activities map to, for the curriculum map. */
   readonly frameworks?: readonly Framework[];
   readonly countries: readonly string[];
+  /** Ids of activities, guides and challenges of topics this deployment switched off (set by the server). */
+  readonly notOffered?: readonly string[];
 }
 
 export type RenderedActivity = Activity;

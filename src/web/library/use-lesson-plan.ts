@@ -35,8 +35,16 @@ function planCatalogue(content: LibraryContent, activity: Activity): Catalogue {
   };
 }
 
+/** The lesson's activity belongs to a topic this deployment switched off. */
+export class NotOfferedError extends Error {
+  constructor(id: string) {
+    super(`${id} is not offered here`);
+  }
+}
+
 async function loadLesson(lang: string, id: string): Promise<LessonData> {
   const content = await loadLibraryContent(lang);
+  if (content.index.notOffered?.includes(id)) throw new NotOfferedError(id);
   // From its band's bundle, which the library keeps for offline use (see warmLessonPlans).
   const band = content.index.activities.find((a) => a.id === id)?.band;
   const activity = await loadActivity(content.lang, id, band);

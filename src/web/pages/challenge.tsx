@@ -20,7 +20,10 @@ export function ChallengePage({ id }: { id: string }) {
     return (
       <NotHere
         error={data instanceof Error ? data : null}
-        offered={!challenge || data instanceof Error || data.offered(challenge.topic)}
+        offered={
+          data instanceof Error ||
+          (challenge ? data.offered(challenge.topic) : !data.index.notOffered?.includes(id))
+        }
       />
     );
   const { text, lang, index } = data;

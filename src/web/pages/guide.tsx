@@ -46,7 +46,10 @@ export function GuidePage({ id, audience }: { id: string; audience: Audience }) 
     return (
       <NotHere
         error={data instanceof Error ? data : null}
-        offered={!guide || data instanceof Error || data.offered(guide.topic)}
+        offered={
+          data instanceof Error ||
+          (guide ? data.offered(guide.topic) : !data.index.notOffered?.includes(id))
+        }
       />
     );
   const { text, lang, index } = data;

@@ -8,7 +8,7 @@ import { agesLabel, levelLabel } from '../library/labels';
 import { lessonTiming } from '../library/lesson-timing';
 import { links } from '../library/links';
 import { PrintLinks } from '../library/print-links';
-import { useLessonPlan } from '../library/use-lesson-plan';
+import { NotOfferedError, useLessonPlan } from '../library/use-lesson-plan';
 import { NotHere } from '../library/not-here';
 import '../library/library.css';
 
@@ -42,6 +42,7 @@ export function LessonPage({ id }: { id: string }) {
   const { profile } = useSession();
   const data = useLessonPlan(profile?.lang ?? 'en', id);
   if (data === null) return <p class="page">{t('common.loading')}</p>;
+  if (data instanceof NotOfferedError) return <NotHere offered={false} />;
   if (data instanceof Error) return <NotHere error={data} />;
   if (!data.content.offered(data.activity.topic)) return <NotHere offered={false} />;
   const { plan, activity, content, guideId } = data;

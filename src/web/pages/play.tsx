@@ -63,6 +63,7 @@ async function refusalFromIndex(
   config: ClientConfig,
 ): Promise<Refusal | null> {
   const index = await contentIndex(lang).catch(() => null);
+  if (index?.notOffered?.includes(id)) return 'topic-disabled';
   const summary = index?.activities.find((a) => a.id === id);
   if (!summary) return null;
   const { sensitiveMinBand } = summary;
@@ -138,6 +139,16 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
     setAccepted(false);
     (async () => {
       const band = profile ? effectiveBand(profile) : null;
+      // A deployment with topics switched off does not serve their activities (404): ask its
+      // index first, so such a link is refused without a failed request.
+      const early = await loadDeployment(lang);
+      if (early.config.disabledTopics.length > 0) {
+        const index = await contentIndex(lang).catch(() => null);
+        if (index?.notOffered?.includes(id)) {
+          if (live) setLoaded({ refused: 'topic-disabled' });
+          return;
+        }
+      }
       const [found, deployment, audio] = await Promise.all([
         loadActivity(lang, id, band ?? undefined).catch((e: unknown) => e as Error),
         loadDeployment(lang),
