@@ -1,6 +1,8 @@
 // Renders page 1 of an English worksheet (from content/) and of the Khmer fixture worksheet
 // (test/fixtures/khmer) to PNG with poppler's pdftoppm, so shaping and print layout can be
-// checked by eye: worksheet-en.png and worksheet-km.png.
+// checked by eye: worksheet-en.png and worksheet-km.png; and a 5–7 worksheet with its
+// pictures (worksheet-5-7.png, page 1) and the page of its answer key with the "draw a line"
+// question, lines drawn in (worksheet-5-7-key-matching.png).
 //   npx tsx scripts/screenshots-worksheets.ts [outDir]     (default docs/screenshots;
 //   KITE_CONTENT_DIR picks another content root for the English one)
 // `npm run screenshots` calls worksheetScreenshots().
@@ -33,7 +35,10 @@ function richestWorksheet(c: Catalogue): Activity {
   return all[0];
 }
 
-/** Writes worksheet-en.png and worksheet-km.png (page 1, A4) into `outDir`; returns their paths. */
+/** A 5–7 worksheet with pictures on its tick options and a "draw a line" question on page 2. */
+const PICTURED_5_7 = 'kindness-5-7-identify';
+
+/** Writes the worksheet PNGs (A4) into `outDir`; returns their paths. */
 export async function worksheetScreenshots(
   outDir: string,
   { contentDir = process.env.KITE_CONTENT_DIR ?? 'content' } = {},
@@ -42,8 +47,31 @@ export async function worksheetScreenshots(
   const renderer = await createPdfRenderer();
   const work = mkdtempSync(join(tmpdir(), 'kite-ws-'));
   const jobs = [
-    { name: 'worksheet-en', root: contentDir, lang: 'en', id: '' },
-    { name: 'worksheet-km', root: 'test/fixtures/khmer', lang: 'km', id: 'km-strong-password' },
+    { name: 'worksheet-en', root: contentDir, lang: 'en', id: '', page: 1, answers: false },
+    {
+      name: 'worksheet-km',
+      root: 'test/fixtures/khmer',
+      lang: 'km',
+      id: 'km-strong-password',
+      page: 1,
+      answers: false,
+    },
+    {
+      name: 'worksheet-5-7',
+      root: contentDir,
+      lang: 'en',
+      id: PICTURED_5_7,
+      page: 1,
+      answers: false,
+    },
+    {
+      name: 'worksheet-5-7-key-matching',
+      root: contentDir,
+      lang: 'en',
+      id: PICTURED_5_7,
+      page: 2,
+      answers: true,
+    },
   ];
   const written: string[] = [];
   try {
@@ -51,7 +79,7 @@ export async function worksheetScreenshots(
       const c = await catalogue(job.root);
       const id = job.id || richestWorksheet(c).id;
       const print = new PrintService(c, renderer, { country: 'intl' });
-      const pdf = print.worksheet(id, { lang: job.lang, paper: 'a4', answers: false });
+      const pdf = print.worksheet(id, { lang: job.lang, paper: 'a4', answers: job.answers });
       if (!pdf) throw new Error(`no worksheet for ${id}`);
       const file = join(work, `${job.name}.pdf`);
       writeFileSync(file, (await print.render(pdf)).bytes);
@@ -61,9 +89,9 @@ export async function worksheetScreenshots(
         '-r',
         String(DPI),
         '-f',
-        '1',
+        String(job.page),
         '-l',
-        '1',
+        String(job.page),
         '-singlefile',
         file,
         out,

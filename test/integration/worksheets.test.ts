@@ -35,6 +35,57 @@ function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer): string {
 /** The extracted text with every run of white space made one space, for phrase matching. */
 const textOf = (pdf: Buffer) => poppler('pdftotext', pdf).replace(/\s+/g, ' ');
 
+/**
+ * Pixels of a page (rasterised in greys by pdftoppm at 40 dpi) inside a grey area: the pixel and
+ * its eight neighbours all neither white nor black. Picture fills make such areas; text and
+ * thin rules, whose grey is only the anti-aliased edge of a black stroke, hardly do.
+ */
+function greyArea(pdf: Buffer, page = 1): number {
+  const file = join(dir, `${n++}.pdf`);
+  writeFileSync(file, pdf);
+  const p = String(page);
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', p, '-l', p, file]);
+  // Binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PGM');
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const px = pgm.subarray(header[0].length);
+  const grey = (x: number, y: number) => {
+    const v = px[y * w + x]!;
+    return v > 60 && v < 240;
+  };
+  let count = 0;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      let all = true;
+      for (let dy = -1; dy <= 1 && all; dy++)
+        for (let dx = -1; dx <= 1 && all; dx++) all = grey(x + dx, y + dy);
+      if (all) count++;
+    }
+  }
+  return count;
+}
+
+/** The catalogue with every worksheet's pictures removed, to compare a sheet with and without. */
+function withoutPictures(catalogue: Catalogue): Catalogue {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== 'media')
+        .map(([k, x]) => [k, strip(x)]),
+    );
+  };
+  const activities = new Map(
+    [...catalogue.activities].map(([id, a]) => [
+      id,
+      { ...a, worksheet: strip(a.worksheet) as Activity['worksheet'] },
+    ]),
+  );
+  return { ...catalogue, activities };
+}
+
 const dbs: TestDb[] = [];
 let renderer: PdfRenderPool;
 let content: Catalogue;
@@ -139,7 +190,44 @@ describe('worksheets: GET /api/worksheets/{activityId}.pdf', () => {
     expect(child).not.toContain('Answer key');
   });
 
-  it('writes the matching letters and order numbers into the key', async () => {
+  it('prints the pictures of a 5–7 worksheet as drawings, with no text from them', async () => {
+    const id = 'kindness-5-7-identify';
+    const a = content.activities.get(id as never)!;
+    const tick = a.worksheet.questions[0]!;
+    expect(tick.kind === 'tick' && tick.options.filter((o) => o.media).length).toBe(4);
+    const bare = await appFor(withoutPictures(content));
+    for (const answers of ['0', '1']) {
+      const url = `/api/worksheets/${id}.pdf?answers=${answers}`;
+      const pictured = (await app.inject({ url })).rawPayload;
+      const plain = (await bare.inject({ url })).rawPayload;
+      // Page 1 holds the scene and three answer pictures (grey areas); the bare sheet has none.
+      const withPictures = greyArea(pictured);
+      const without = greyArea(plain);
+      expect(withPictures).toBeGreaterThan(3 * without + 1000);
+      // The words are the same, and an SVG's <title> is not printed.
+      const text = textOf(pictured);
+      for (const s of worksheetStrings(a)) expect(text).toContain(s);
+      expect(text).not.toContain('A smiling cat');
+    }
+  });
+
+  it('lays a "draw a line" question out with no letters or boxes to fill in', async () => {
+    const id = 'kindness-5-7-identify';
+    const text = textOf((await app.inject({ url: `/api/worksheets/${id}.pdf` })).rawPayload);
+    expect(text).toContain('Draw a line from the words to the feeling.');
+    expect(text).not.toMatch(/\b[AB]\. /);
+  });
+
+  it('names the helpline directory as a directory in the footer', async () => {
+    const text = textOf(
+      (await app.inject({ url: '/api/worksheets/sample-prize-message.pdf' })).rawPayload,
+    );
+    expect(text).toContain(
+      "Need help? Talk to an adult you trust, or contact your country's child helpline (find it at Child Helpline International): childhelplineinternational.org/helplines.",
+    );
+  });
+
+  it('writes the order numbers into the key', async () => {
     const a = content.activities.get('sample-new-friend' as never)!;
     const order = a.worksheet.questions.find((q) => q.kind === 'order');
     if (order?.kind !== 'order') throw new Error('sample-new-friend has an order question');
@@ -261,6 +349,18 @@ describe('Khmer worksheet (test/fixtures/khmer)', () => {
     expect(text).toContain('ឈ្មោះ៖');
     // Not the English source.
     expect(text).not.toContain(a.title.text);
+  });
+
+  it('prints the fixture’s picture on the Khmer sheet, and none of the SVG’s own text', async () => {
+    const url = '/api/worksheets/km-strong-password.pdf?lang=km';
+    const pictured = (await app.inject({ url })).rawPayload;
+    const bare = await appFor(withoutPictures(khmer));
+    const plain = (await bare.inject({ url })).rawPayload;
+    expect(greyArea(pictured)).toBeGreaterThan(2 * greyArea(plain) + 300);
+    const text = textOf(pictured);
+    expect(text).not.toContain('FIXTURE-TEXT');
+    expect(text).not.toContain('A closed padlock');
+    expect(text).toContain('ឈ្មោះ៖');
   });
 
   it('puts the Khmer model answers in the key only', async () => {

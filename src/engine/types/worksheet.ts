@@ -1,14 +1,20 @@
 import type { Media, Text } from './text';
 
-/** A labelled thing a question refers to (tick box, matching column entry, order item). */
+/**
+ * A labelled thing a question refers to (tick box, matching column entry, order item). Its
+ * optional `media` (an SVG) is printed beside the label, for children who do not read yet.
+ */
 export interface WorksheetItem {
   readonly id: string;
   readonly text: Text;
+  readonly media?: Media;
 }
 
 /** Write an answer on lines; `answer` is a model answer for the adults' key. */
 export interface ShortQuestion {
   readonly id: string;
+  /** A picture printed under the prompt (the scene the question is about). */
+  readonly media?: Media;
   readonly kind: 'short';
   readonly prompt: Text;
   readonly lines: number;
@@ -18,6 +24,8 @@ export interface ShortQuestion {
 /** Tick boxes; `correct` lists the options to tick (the key). */
 export interface TickQuestion {
   readonly id: string;
+  /** A picture printed under the prompt (the scene the question is about). */
+  readonly media?: Media;
   readonly kind: 'tick';
   readonly prompt: Text;
   readonly options: readonly WorksheetItem[];
@@ -27,6 +35,8 @@ export interface TickQuestion {
 /** Draw lines between two columns; `pairs` maps each left id to its right id (the key). */
 export interface MatchQuestion {
   readonly id: string;
+  /** A picture printed under the prompt (the scene the question is about). */
+  readonly media?: Media;
   readonly kind: 'match';
   readonly prompt: Text;
   readonly left: readonly WorksheetItem[];
@@ -40,6 +50,8 @@ export interface MatchQuestion {
  */
 export interface OrderQuestion {
   readonly id: string;
+  /** A picture printed under the prompt (the scene the question is about). */
+  readonly media?: Media;
   readonly kind: 'order';
   readonly prompt: Text;
   readonly items: readonly WorksheetItem[];
@@ -50,6 +62,8 @@ export interface OrderQuestion {
 /** A box to draw in; `guidance` tells the adult what to look for. */
 export interface DrawQuestion {
   readonly id: string;
+  /** A picture printed under the prompt (the scene the question is about). */
+  readonly media?: Media;
   readonly kind: 'draw';
   readonly prompt: Text;
   readonly size: 'small' | 'medium' | 'large';

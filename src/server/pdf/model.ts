@@ -1,8 +1,8 @@
 // The document model the PDF renderer takes. It knows nothing about activities: worksheets,
 // challenge cards, guides and certificates are built by mapping their content onto these
 // blocks. All text is plain Unicode in logical order; the renderer picks fonts by script,
-// shapes, wraps and paginates. Everything is drawn in black and greys only, so it prints well
-// on a black-and-white printer.
+// shapes, wraps and paginates. Everything is drawn in black and greys only (pictures too, their
+// colours turned into greys), so it prints well on a black-and-white printer.
 
 export type PageSize = 'a4' | 'letter';
 
@@ -17,7 +17,7 @@ export interface PdfDocumentModel {
   largeType?: boolean;
   /**
    * When true, answer areas show the answers given in the model (an adult's answer key):
-   * ticks in the correct boxes, matching letters and sample answers on the ruled lines.
+   * ticks in the correct boxes, matching lines drawn in and sample answers on the ruled lines.
    */
   showAnswers?: boolean;
   /** A short line repeated at the foot of every page, e.g. helplines. It may wrap. */
@@ -34,7 +34,8 @@ export type Block =
   | QuestionBlock
   | NameLineBlock
   | RuleBlock
-  | SpacerBlock;
+  | SpacerBlock
+  | PictureBlock;
 
 export interface HeadingBlock {
   type: 'heading';
@@ -64,7 +65,18 @@ export interface QuestionBlock {
   /** Shown before the prompt, e.g. 3 or "3a". */
   number: number | string;
   prompt: string;
+  /** A picture under the prompt (the scene the question is about), for children who do not read yet. */
+  picture?: Picture;
   answer: AnswerArea;
+}
+
+/**
+ * A vector picture: the text of an SVG file (shapes only; any text in it is not drawn) and
+ * what it shows, for assistive technology. Drawn in greys, scaled to fit its place.
+ */
+export interface Picture {
+  svg: string;
+  alt: string;
 }
 
 export type AnswerArea =
@@ -79,21 +91,23 @@ export interface LinesAnswer {
   sampleAnswer?: string;
 }
 
-/** Tick boxes, one per option. */
+/** Tick boxes, one per option; an option's picture sits between its box and its label. */
 export interface ChoicesAnswer {
   kind: 'choices';
-  options: { label: string; correct?: boolean }[];
+  options: { label: string; correct?: boolean; picture?: Picture }[];
 }
 
 /**
- * Two columns: numbered items on the left, each with a box for a letter, and lettered items
- * on the right.
+ * "Draw a line": two columns with a wide gap between them; each left item ends in a dot and
+ * each right item starts with one, for the child to join with a pencil line.
  */
 export interface MatchingAnswer {
   kind: 'matching';
   left: string[];
   right: string[];
-  /** `answers[i]` is the index in `right` that matches `left[i]`, shown with `showAnswers`. */
+  /** Pictures beside the items (`null` where an item has none), same order as `left`/`right`. */
+  pictures?: { left?: (Picture | null)[]; right?: (Picture | null)[] };
+  /** `answers[i]` is the index in `right` that matches `left[i]`: drawn as lines with `showAnswers`. */
   answers?: number[];
 }
 
@@ -101,6 +115,8 @@ export interface MatchingAnswer {
 export interface OrderingAnswer {
   kind: 'ordering';
   items: string[];
+  /** A picture beside each item (`null` where it has none), between the box and the text. */
+  pictures?: (Picture | null)[];
   /** `answers[i]` is the 1-based position of `items[i]`, written in its box with `showAnswers`. */
   answers?: number[];
 }
@@ -121,6 +137,12 @@ export interface NameLineBlock {
 /** A short horizontal separator. */
 export interface RuleBlock {
   type: 'rule';
+}
+
+/** A picture on its own (e.g. the scene a worksheet is about), at most the scene size. */
+export interface PictureBlock {
+  type: 'picture';
+  picture: Picture;
 }
 
 /** Vertical white space. */

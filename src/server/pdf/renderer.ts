@@ -2,6 +2,7 @@
 // document model into PDF bytes without a browser.
 
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import { loadFonts } from './fonts';
 import type { FontSet, LoadedFont } from './fonts';
 import { loadHarfBuzz } from './harfbuzz';
@@ -101,9 +102,54 @@ function pdfSurface(doc: PDFKit.PDFDocument, writer: GlyphWriter): Surface {
               .stroke();
           });
           break;
+        case 'dot':
+          decoration(doc, () => {
+            doc.fillColor('#000000').circle(op.x, op.y, op.r).fill();
+          });
+          break;
+        case 'picture':
+          drawPicture(doc, op);
+          break;
       }
     },
   };
+}
+
+type Rgba = [[number, number, number], number];
+
+/**
+ * A colour as the grey of the same lightness (Rec. 601 luma), so pictures print in greys.
+ * svg-to-pdfkit passes `undefined` for what is not a colour ("none") and expects it back.
+ */
+function toGray(color: Rgba | undefined): Rgba {
+  if (color === undefined) return color as unknown as Rgba;
+  const [[r, g, b], alpha] = color;
+  const y = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+  return [[y, y, y], alpha];
+}
+
+/**
+ * An SVG picture as vector paths (svg-to-pdfkit), in greys, tagged as a figure with its alt
+ * text. Pictures carry no text: any <text> in the file would be drawn with pdfkit's standard
+ * fonts, which have no Khmer, so it is left out.
+ */
+function drawPicture(doc: PDFKit.PDFDocument, op: Extract<DrawOp, { kind: 'picture' }>): void {
+  doc.markContent('Figure', { alt: op.alt });
+  doc.save();
+  // The type declarations ask for the PDFDocument class; the function takes the document.
+  SVGtoPDF(doc as unknown as typeof PDFDocument, withoutText(op.svg), op.x, op.y, {
+    width: op.w,
+    height: op.h,
+    preserveAspectRatio: 'xMidYMid meet',
+    assumePt: true,
+    colorCallback: toGray,
+  });
+  doc.restore();
+  doc.endMarkedContent();
+}
+
+function withoutText(svg: string): string {
+  return svg.replace(/<text\b[\s\S]*?<\/text>/gi, '').replace(/<title\b[\s\S]*?<\/title>/gi, '');
 }
 
 /** Lines and boxes are layout artifacts, not content, for assistive technology. */

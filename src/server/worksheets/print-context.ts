@@ -22,12 +22,21 @@ export interface PrintContext {
 /** How many helplines fit in the footer line. */
 const FOOTER_HELPLINES = 2;
 
+/**
+ * "Need help? Talk to an adult you trust, or contact …" with the pack's first helplines. A
+ * service is named with its number or address; a directory (`directory: true`, e.g. Child
+ * Helpline International) is not a service, so it is given in the pack's own words for it
+ * (`mention`: "your country's child helpline (find it at …)") followed by its address.
+ */
 function helplineFooter(pack: CountryPack, text: (t: Text) => string, labels: PrintLabels) {
   const entries = pack.helplines
     .filter((h) => h.kind === 'helpline')
     .slice(0, FOOTER_HELPLINES)
     .map((h) => {
       const how = h.phone ?? h.url?.replace(/^https?:\/\//, '').replace(/\/$/, '') ?? h.chat;
+      if (h.directory && h.mention) {
+        return how ? `${text(h.mention)}: ${how}` : text(h.mention);
+      }
       return how ? `${text(h.name)} (${how})` : text(h.name);
     });
   return entries.length ? `${labels.needHelp} ${entries.join(', ')}.` : '';

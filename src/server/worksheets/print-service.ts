@@ -8,6 +8,7 @@ import { challengeModel } from './challenge-card';
 import { guideModel } from './guide';
 import type { GuideAudienceName } from './guide';
 import { LruCache } from './lru';
+import { PictureFiles } from './pictures';
 import { printContext } from './print-context';
 import type { PrintContext } from './print-context';
 import { worksheetModel } from './worksheet';
@@ -16,7 +17,7 @@ import { worksheetModel } from './worksheet';
  * Bumped when the mapping from content to PDF changes, so ETags (which browsers and the
  * service worker keep across server restarts) change with it.
  */
-export const PRINT_FORMAT = 1;
+export const PRINT_FORMAT = 2;
 
 /** A document ready to render: its model, cache key, ETag and download name. */
 export interface PrintJob {
@@ -54,6 +55,7 @@ export class PrintService {
   private readonly cache: LruCache<Buffer>;
   private readonly inFlight = new Map<string, Promise<Buffer>>();
   private readonly contexts = new Map<string, PrintContext>();
+  private readonly pictures: PictureFiles;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -61,6 +63,7 @@ export class PrintService {
     private readonly options: PrintServiceOptions,
   ) {
     this.languages = bundleLanguages(catalogue);
+    this.pictures = new PictureFiles(catalogue);
     this.cache = new LruCache<Buffer>(
       options.maxEntries ?? 500,
       options.maxBytes ?? 64 * 1024 * 1024,
@@ -97,7 +100,8 @@ export class PrintService {
   worksheet(id: string, o: PrintOptions & { answers: boolean }): PrintJob | null {
     const activity = this.catalogue.activities.get(id as ActivityId);
     if (!activity) return null;
-    const model = worksheetModel(activity, this.context(o.lang), o);
+    const ctx = this.context(o.lang);
+    const model = worksheetModel(activity, ctx, o, this.pictures.forActivity(activity, ctx.text));
     return this.job('worksheet', id, activity.version, o.answers ? 'answers' : '', model, o);
   }
 

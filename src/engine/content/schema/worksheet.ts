@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Worksheet } from '../../types/worksheet';
 import { localId, media, text } from './common';
 
-const item = z.strictObject({ id: localId, text });
-const q = { id: localId, prompt: text };
+const item = z.strictObject({ id: localId, text, media: media.optional() });
+const q = { id: localId, prompt: text, media: media.optional() };
 
 /** The printable twin of an activity, with the adults' answer key. */
 export const worksheet = z.strictObject({

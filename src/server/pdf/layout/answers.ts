@@ -1,6 +1,7 @@
-// Answer areas under a question: ruled lines, tick boxes, matching columns with letter boxes,
-// ordering boxes and drawing frames. With `showAnswers` (the adults' key) the answers are
-// written in: ticks, letters, position numbers and sample answers.
+// Answer areas under a question: ruled lines, tick boxes (with pictures when the options have
+// them), two columns of dots to join with lines ("draw a line"), ordering boxes and drawing
+// frames. With `showAnswers` (the adults' key) the answers are written in: ticks, the matching
+// lines, position numbers and sample answers.
 
 import type {
   AnswerArea,
@@ -8,11 +9,13 @@ import type {
   LinesAnswer,
   MatchingAnswer,
   OrderingAnswer,
+  Picture,
 } from '../model';
 import type { TextStyle } from '../text';
-import { stack } from './ops';
+import { shift, stack } from './ops';
 import type { Atom, DrawOp } from './ops';
-import { labelledAtoms, textAtoms } from './text-atoms';
+import { pictureOp } from './pictures';
+import { textAtoms } from './text-atoms';
 import type { Ctx } from './text-atoms';
 import { BOX_GRAY, RULE_GRAY } from './theme';
 
@@ -76,6 +79,7 @@ function linesAtoms(answer: LinesAnswer, ctx: Ctx, x: number, width: number): At
 }
 
 function choicesAtoms(answer: ChoicesAnswer, ctx: Ctx, x: number, width: number): Atom[] {
+  if (answer.options.some((o) => o.picture)) return picturedChoicesAtoms(answer, ctx, x, width);
   const { theme } = ctx;
   const style: TextStyle = { size: theme.body, weight: 'regular' };
   const box = theme.box;
@@ -100,11 +104,82 @@ function choicesAtoms(answer: ChoicesAnswer, ctx: Ctx, x: number, width: number)
   return atoms;
 }
 
+/** One row of a list with pictures: its label, picture and what goes in its box. */
+interface PicturedRow {
+  label: string;
+  picture: Picture | null | undefined;
+  /** Drawn in the box (a tick or a number) when the document shows answers. */
+  mark: (boxX: number, boxY: number) => DrawOp[];
+}
+
+/**
+ * Rows with pictures, one atom each: the box, the picture, then the label beside it, box and
+ * label centred on the picture. Rows without a picture keep its room, so the labels line up.
+ */
+function picturedRows(
+  rows: PicturedRow[],
+  box: number,
+  ctx: Ctx,
+  x: number,
+  width: number,
+): Atom[] {
+  const { theme } = ctx;
+  const style: TextStyle = { size: theme.body, weight: 'regular' };
+  const gap = theme.box * 0.8;
+  const size = theme.picture.option;
+  const textX = x + box + gap + size + gap;
+  return rows.map((row, i) => {
+    const ops: DrawOp[] = [];
+    const lines = textAtoms(ctx, row.label, style, textX, width - (textX - x));
+    const textHeight = stack(lines, ops);
+    const rowHeight = Math.max(size, textHeight);
+    const middle = rowHeight / 2;
+    // The label's lines, as a block centred on the picture.
+    const dy = (rowHeight - textHeight) / 2;
+    for (let k = 0; k < ops.length; k++) ops[k] = shift(ops[k]!, 0, dy);
+    const boxY = middle - box / 2;
+    ops.push({ kind: 'box', x, y: boxY, w: box, h: box, width: 0.9, gray: BOX_GRAY });
+    if (ctx.showAnswers) ops.push(...row.mark(x, boxY));
+    if (row.picture) {
+      const pic = pictureOp(row.picture, x + box + gap, 0, size, size);
+      ops.push({ ...pic, x: pic.x + (size - pic.w) / 2, y: middle - pic.h / 2 });
+    }
+    const spacing = i < rows.length - 1 ? theme.body * 0.6 : 0;
+    return { height: rowHeight + spacing, ops };
+  });
+}
+
+/** Options with pictures: tick boxes, each option's picture and label. */
+function picturedChoicesAtoms(answer: ChoicesAnswer, ctx: Ctx, x: number, width: number): Atom[] {
+  const box = ctx.theme.box;
+  const rows = answer.options.map((o) => ({
+    label: o.label,
+    picture: o.picture,
+    mark: (bx: number, by: number): DrawOp[] =>
+      o.correct ? [{ kind: 'tick', x: bx, y: by, size: box }] : [],
+  }));
+  return picturedRows(rows, box, ctx, x, width);
+}
+
 /** One row per item: a box for its position number, then the item's text. */
 function orderingAtoms(answer: OrderingAnswer, ctx: Ctx, x: number, width: number): Atom[] {
   const { theme, engine } = ctx;
   const style: TextStyle = { size: theme.body, weight: 'regular' };
   const box = theme.box * 1.6;
+  if (answer.pictures?.some((p) => p)) {
+    const rows = answer.items.map((label, i) => ({
+      label,
+      picture: answer.pictures?.[i],
+      mark: (bx: number, by: number): DrawOp[] => {
+        const position = answer.answers?.[i];
+        if (position === undefined) return [];
+        const mark = engine.shapeLine(String(position), { ...style, weight: 'bold' });
+        const baseline = by + box / 2 + style.size * 0.36;
+        return [{ kind: 'text', line: mark, x: bx + (box - mark.width) / 2, baseline }];
+      },
+    }));
+    return picturedRows(rows, box, ctx, x, width);
+  }
   const gap = box * 0.6;
   const atoms: Atom[] = [];
   answer.items.forEach((item, i) => {
@@ -136,68 +211,105 @@ function orderingAtoms(answer: OrderingAnswer, ctx: Ctx, x: number, width: numbe
   return atoms;
 }
 
-function matchingAtoms(answer: MatchingAnswer, ctx: Ctx, x: number, width: number): Atom[] {
-  const { theme, engine } = ctx;
-  const style: TextStyle = { size: theme.body, weight: 'regular' };
-  const gutter = theme.body * 2;
-  const colWidth = (width - gutter) / 2;
-  const box = theme.box * 1.6;
-  const letter = (i: number) => String.fromCharCode(0x41 + (i % 26));
-  const rows = Math.max(answer.left.length, answer.right.length);
-  const atoms: Atom[] = [];
-  const numLabels = answer.left.map((_, i) => engine.shapeLine(`${i + 1}.`, style));
-  const letterLabels = answer.right.map((_, i) => engine.shapeLine(`${letter(i)}.`, style));
-  const labelWidth =
-    Math.max(...numLabels.map((l) => l.width), ...letterLabels.map((l) => l.width), 0) +
-    style.size * 0.5;
+/** One side of a matching row laid out: its operations, height and where its dot goes. */
+interface MatchItem {
+  ops: DrawOp[];
+  height: number;
+  /** Vertical centre of the item (of its picture, else of its first line). */
+  anchor: number;
+}
 
-  for (let r = 0; r < rows; r++) {
-    const ops: DrawOp[] = [];
-    let height = 0;
-    const leftText = answer.left[r];
-    const rightText = answer.right[r];
-    let firstBaseline = 0;
-    if (leftText !== undefined) {
-      const leftAtoms = labelledAtoms(
-        ctx,
-        numLabels[r]!,
-        leftText,
-        style,
-        x,
-        labelWidth,
-        colWidth - box - 8,
-      );
-      height = Math.max(height, stack(leftAtoms, ops));
-      const first = leftAtoms[0]?.ops.find((o) => o.kind === 'text');
-      if (first?.kind === 'text') firstBaseline = first.baseline;
-      const boxX = x + colWidth - box;
-      const boxY = Math.max(0, firstBaseline - style.size * 0.27 - box / 2);
-      ops.push({ kind: 'box', x: boxX, y: boxY, w: box, h: box, width: 0.9, gray: BOX_GRAY });
-      const match = answer.answers?.[r];
-      if (ctx.showAnswers && match !== undefined && match >= 0 && match < answer.right.length) {
-        const mark = engine.shapeLine(letter(match), { ...style, weight: 'bold' });
-        ops.push({
-          kind: 'text',
-          line: mark,
-          x: boxX + (box - mark.width) / 2,
-          baseline: boxY + box / 2 + style.size * 0.36,
-        });
-      }
-      height = Math.max(height, boxY + box);
-    }
-    if (rightText !== undefined) {
-      const rightAtoms = labelledAtoms(
-        ctx,
-        letterLabels[r]!,
-        rightText,
-        style,
-        x + colWidth + gutter,
-        labelWidth,
-        colWidth,
-      );
-      height = Math.max(height, stack(rightAtoms, ops));
-    }
-    atoms.push({ height: height + theme.body * 0.5, ops });
+/** An item of a column, its picture first; `pictured`: the column has pictures, keep their room. */
+function matchItem(
+  ctx: Ctx,
+  text: string,
+  picture: Picture | null | undefined,
+  pictured: boolean,
+  x: number,
+  width: number,
+): MatchItem {
+  const style: TextStyle = { size: ctx.theme.body, weight: 'regular' };
+  const ops: DrawOp[] = [];
+  if (!pictured) {
+    const lines = textAtoms(ctx, text, style, x, width);
+    const height = stack(lines, ops);
+    const first = ops.find((o) => o.kind === 'text');
+    const anchor = first?.kind === 'text' ? first.baseline - style.size * 0.27 : height / 2;
+    return { ops, height, anchor };
   }
-  return atoms;
+  const size = ctx.theme.picture.match;
+  const gap = style.size * 0.5;
+  const lines = textAtoms(ctx, text, style, x + size + gap, width - size - gap);
+  const textHeight = stack(lines, ops);
+  const height = Math.max(size, textHeight);
+  const dy = (height - textHeight) / 2;
+  for (let k = 0; k < ops.length; k++) ops[k] = shift(ops[k]!, 0, dy);
+  if (picture) {
+    const pic = pictureOp(picture, x, 0, size, size);
+    ops.push({ ...pic, x: x + (size - pic.w) / 2, y: (height - pic.h) / 2 });
+  }
+  return { ops, height, anchor: height / 2 };
+}
+
+/**
+ * "Draw a line": left items end in a dot, right items start with one, and the wide gap between
+ * the columns is room for the lines. The rows form one unbreakable atom, so a line never has
+ * to cross a page. The key draws the lines in.
+ */
+function matchingAtoms(answer: MatchingAnswer, ctx: Ctx, x: number, width: number): Atom[] {
+  const { theme } = ctx;
+  const r = Math.max(2.5, theme.body * 0.22);
+  const pad = theme.body * 0.7;
+  // Each column a little over a third of the width (0.38); the middle is for the lines.
+  const colWidth = width * 0.38;
+  const leftDot = x + colWidth + pad;
+  const rightDot = x + width - colWidth - pad;
+  const rows = Math.max(answer.left.length, answer.right.length);
+  const rowGap = theme.body * 0.9;
+  const leftPictured = answer.pictures?.left?.some((p) => p) ?? false;
+  const rightPictured = answer.pictures?.right?.some((p) => p) ?? false;
+  const ops: DrawOp[] = [];
+  const leftAnchors: number[] = [];
+  const rightAnchors: number[] = [];
+  let y = 0;
+  for (let row = 0; row < rows; row++) {
+    const left = answer.left[row];
+    const right = answer.right[row];
+    const items: { item: MatchItem; dotX: number; anchors: number[] }[] = [];
+    if (left !== undefined) {
+      const item = matchItem(ctx, left, answer.pictures?.left?.[row], leftPictured, x, colWidth);
+      items.push({ item, dotX: leftDot, anchors: leftAnchors });
+    }
+    if (right !== undefined) {
+      const picture = answer.pictures?.right?.[row];
+      const item = matchItem(ctx, right, picture, rightPictured, rightDot + pad, colWidth);
+      items.push({ item, dotX: rightDot, anchors: rightAnchors });
+    }
+    const height = Math.max(0, ...items.map((i) => i.item.height));
+    for (const { item, dotX, anchors } of items) {
+      // Centre the shorter side on the row.
+      const top = y + (height - item.height) / 2;
+      for (const op of item.ops) ops.push(shift(op, 0, top));
+      anchors.push(top + item.anchor);
+      ops.push({ kind: 'dot', x: dotX, y: top + item.anchor, r });
+    }
+    y += height + (row < rows - 1 ? rowGap : 0);
+  }
+  if (ctx.showAnswers && answer.answers) {
+    answer.answers.forEach((match, i) => {
+      const from = leftAnchors[i];
+      const to = rightAnchors[match];
+      if (from === undefined || to === undefined) return;
+      ops.push({
+        kind: 'stroke',
+        x1: leftDot,
+        y1: from,
+        x2: rightDot,
+        y2: to,
+        width: 1.4,
+        gray: 0,
+      });
+    });
+  }
+  return [{ height: y + theme.body * 0.5, ops }];
 }

@@ -1,10 +1,12 @@
-// Each block of the document model as atoms: headings (kept with what follows), paragraphs,
-// lists, questions (kept together with their answer area), name lines, rules and spacers.
+// Each block of the document model as atoms: headings (kept with what follows), paragraphs and
+// list items (never a lone first or last line on a page), questions (kept together with their
+// picture and answer area), name lines, rules and spacers.
 
 import type { Block } from '../model';
 import type { TextStyle } from '../text';
 import { answerAtoms } from './answers';
 import type { Atom, BlockLayout, DrawOp } from './ops';
+import { pictureOp } from './pictures';
 import { labelledAtoms, textAtoms } from './text-atoms';
 import type { Ctx } from './text-atoms';
 import { RULE_GRAY } from './theme';
@@ -30,7 +32,7 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
         weight: block.bold ? 'bold' : 'regular',
       };
       return {
-        atoms: textAtoms(ctx, block.text, style, 0, width),
+        atoms: keepLinesPaired(textAtoms(ctx, block.text, style, 0, width)),
         spaceBefore: 0,
         spaceAfter: theme.paragraphGap,
         keepTogether: false,
@@ -43,7 +45,9 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
       const labelWidth = Math.max(...labels.map((l) => l.width), 0) + body.size * 0.6;
       const atoms: Atom[] = [];
       block.items.forEach((item, i) => {
-        const itemAtoms = labelledAtoms(ctx, labels[i]!, item, body, 0, labelWidth, width);
+        const itemAtoms = keepLinesPaired(
+          labelledAtoms(ctx, labels[i]!, item, body, 0, labelWidth, width),
+        );
         const last = itemAtoms[itemAtoms.length - 1];
         if (last && i < block.items.length - 1) last.height += theme.body * 0.3;
         atoms.push(...itemAtoms);
@@ -54,8 +58,20 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
       const numberLabel = engine.shapeLine(`${block.number}.`, { ...body, weight: 'bold' });
       const labelWidth = Math.max(numberLabel.width + body.size * 0.5, body.size * 1.8);
       const atoms = labelledAtoms(ctx, numberLabel, block.prompt, body, 0, labelWidth, width);
+      if (block.picture) {
+        const pic = pictureOp(
+          block.picture,
+          labelWidth,
+          theme.body * 0.4,
+          Math.min(theme.picture.scene * 1.6, width - labelWidth),
+          theme.picture.scene,
+        );
+        atoms.push({ height: pic.h + theme.body * 0.4, ops: [pic] });
+      }
+      // A question that must break over pages keeps its prompt (and picture) with its answer.
+      for (const a of atoms) a.keepWithNext = true;
       const answer = answerAtoms(block.answer, ctx, labelWidth, width - labelWidth);
-      atoms.push({ height: theme.body * 0.4, ops: [] }, ...answer);
+      atoms.push({ height: theme.body * 0.4, ops: [], keepWithNext: true }, ...answer);
       return {
         atoms,
         spaceBefore: theme.questionGap / 2,
@@ -114,6 +130,15 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
         spaceAfter: theme.paragraphGap / 2,
         keepTogether: true,
       };
+    case 'picture': {
+      const pic = pictureOp(block.picture, 0, 0, theme.picture.scene * 1.6, theme.picture.scene);
+      return {
+        atoms: [{ height: pic.h, ops: [pic] }],
+        spaceBefore: theme.paragraphGap / 2,
+        spaceAfter: theme.paragraphGap,
+        keepTogether: true,
+      };
+    }
     case 'spacer':
       return {
         atoms: [],
@@ -122,6 +147,19 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
         keepTogether: false,
       };
   }
+}
+
+/**
+ * Lines of a paragraph or list item that must not be split from their neighbours: the first
+ * two stay together (no orphan at the foot of a page) and so do the last two (no widow at the
+ * top of the next). A one-line text stays as it is.
+ */
+function keepLinesPaired(atoms: Atom[]): Atom[] {
+  if (atoms.length >= 2) {
+    atoms[0]!.keepWithNext = true;
+    atoms[atoms.length - 2]!.keepWithNext = true;
+  }
+  return atoms;
 }
 
 function collapseForLine(text: string): string {

@@ -8,7 +8,11 @@ export type DrawOp =
   | { kind: 'text'; line: ShapedLine; x: number; baseline: number }
   | { kind: 'stroke'; x1: number; y1: number; x2: number; y2: number; width: number; gray: number }
   | { kind: 'box'; x: number; y: number; w: number; h: number; width: number; gray: number }
-  | { kind: 'tick'; x: number; y: number; size: number };
+  | { kind: 'tick'; x: number; y: number; size: number }
+  /** A filled round dot centred on (x, y), e.g. the ends of a line to draw. */
+  | { kind: 'dot'; x: number; y: number; r: number }
+  /** An SVG picture scaled to fit the box (x, y, w, h), keeping its proportions. */
+  | { kind: 'picture'; x: number; y: number; w: number; h: number; svg: string; alt: string };
 
 export interface LaidOutPage {
   ops: DrawOp[];
@@ -44,6 +48,8 @@ export function shift(op: DrawOp, dx: number, dy: number): DrawOp {
       return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     case 'box':
     case 'tick':
+    case 'dot':
+    case 'picture':
       return { ...op, x: op.x + dx, y: op.y + dy };
   }
 }

@@ -1,18 +1,28 @@
 // Lays the document model out on pages. Each block becomes a list of atoms (a text line, a
 // ruled line, a tick-box row, a matching row, a drawing box): unbreakable slices with a
 // height and drawing operations relative to their top. Pagination then places atoms top to
-// bottom, keeping headings with what follows and a question with its answer area when they
-// fit on one page. Layout produces plain data (pages of operations), drawn afterwards, so the
+// bottom, keeping headings with what follows, a question with its answer area when they fit
+// on one page, and never a lone first or last line of a paragraph at a page's foot or head. Layout produces plain data (pages of operations), drawn afterwards, so the
 // page count is known before the footers are drawn.
 
 import type { PdfDocumentModel } from '../model';
 import type { TextEngine } from '../text';
 import { layoutBlock } from './blocks';
 import { drawFooters, measureFooter } from './footer';
-import type { Atom, LaidOutPage, Layout } from './ops';
+import type { Atom, BlockLayout, LaidOutPage, Layout } from './ops';
 import { shift } from './ops';
 import type { Ctx } from './text-atoms';
 import { MARGIN, PAGE_SIZES, themeFor } from './theme';
+
+/** Height of the start of a block that may not be split: its first atom and those kept with it. */
+function leading(block: BlockLayout): number {
+  let h = 0;
+  for (const atom of block.atoms) {
+    h += atom.height;
+    if (!atom.keepWithNext) break;
+  }
+  return h;
+}
 
 export function layoutDocument(model: PdfDocumentModel, engine: TextEngine): Layout {
   const page = PAGE_SIZES[model.pageSize];
@@ -55,20 +65,20 @@ export function layoutDocument(model: PdfDocumentModel, engine: TextEngine): Lay
       const atom = block.atoms[a]!;
       let need = atom.height;
       if (atom.keepWithNext) {
-        // Keep a heading's lines together and with the first line of what follows it.
+        // Keep a run of kept atoms together and with the atom after it: a heading's lines and
+        // the start of what follows, the first two or last two lines of a paragraph.
         let k = a + 1;
         while (k < block.atoms.length && block.atoms[k - 1]!.keepWithNext) {
           need += block.atoms[k]!.height;
           k++;
         }
-        if (k >= block.atoms.length) {
+        if (k >= block.atoms.length && block.atoms[k - 1]!.keepWithNext) {
           const next = blocks[b + 1];
-          const first = next?.atoms[0];
-          if (next && first) {
+          if (next && next.atoms.length > 0) {
             const nextTotal = next.atoms.reduce((h, x) => h + x.height, 0);
             const togetherTotal = next.keepTogether && nextTotal <= bodyHeight / 2;
             need +=
-              block.spaceAfter + next.spaceBefore + (togetherTotal ? nextTotal : first.height);
+              block.spaceAfter + next.spaceBefore + (togetherTotal ? nextTotal : leading(next));
           }
         }
       }

@@ -20,6 +20,8 @@ export interface Theme {
   spacer: Record<'small' | 'medium' | 'large', number>;
   paragraphGap: number;
   questionGap: number;
+  /** Pictures: a question's scene (largest side), a tick option's, a matching item's. */
+  picture: { scene: number; option: number; match: number };
 }
 
 const NORMAL: Theme = {
@@ -33,6 +35,7 @@ const NORMAL: Theme = {
   spacer: { small: 6, medium: 14, large: 28 },
   paragraphGap: 8,
   questionGap: 16,
+  picture: { scene: 110, option: 40, match: 36 },
 };
 
 /** Bigger text, ruled lines and boxes, for ages 5–7. */
@@ -47,6 +50,7 @@ const LARGE: Theme = {
   spacer: { small: 9, medium: 20, large: 40 },
   paragraphGap: 12,
   questionGap: 22,
+  picture: { scene: 150, option: 58, match: 52 },
 };
 
 export function themeFor(largeType: boolean | undefined): Theme {
