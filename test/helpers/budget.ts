@@ -61,6 +61,7 @@ export function offlineBytes(dist: string, lang: string, band: string): number {
   const files = [
     join(content, 'index.json'),
     join(content, 'bands', `${band}.json`),
+    join(content, 'home', `${band}.json`),
     ...bundle.activities.map((a) => join(content, 'activities', `${a.id}.json`)),
     ...readdirSync(join(content, 'countries')).map((f) => join(content, 'countries', f)),
   ];

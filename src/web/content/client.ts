@@ -5,7 +5,13 @@
  */
 import { noteFetched } from '../app/offline-cache';
 import type { BandBundle } from './catalogue';
-import type { ClientConfig, ContentIndex, RenderedActivity, RenderedCountry } from './types';
+import type {
+  ClientConfig,
+  ContentIndex,
+  HomeIndex,
+  RenderedActivity,
+  RenderedCountry,
+} from './types';
 
 const memo = new Map<string, Promise<unknown>>();
 
@@ -86,6 +92,13 @@ export const bandBundleUrl = (lang: string, band: string) => `/content/${lang}/b
 
 export const bandBundle = (lang: string, band: string) =>
   getJson<BandBundle>(bandBundleUrl(lang, band));
+
+/**
+ * Home's index of a band: topics and what home and the learner model read of each activity,
+ * a fraction of the band's bundle, so home's first screen does not wait for the bundle.
+ */
+export const homeIndex = (lang: string, band: string) =>
+  getJson<HomeIndex>(`/content/${lang}/home/${band}.json`);
 
 /** The pack's recordings in a language: content id → URL (may be empty). */
 export const audioIndex = (lang: string) =>

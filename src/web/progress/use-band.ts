@@ -3,17 +3,20 @@ import { summarize } from '../../engine/progress/summary';
 import type { ProgressSummary } from '../../engine/progress/summary';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { CountryPack } from '../../engine/types/country';
-import { bandBundle } from '../content/client';
+import { bandBundle, homeIndex } from '../content/client';
 import { loadDeployment, playContext } from '../content/deployment';
 import type { PlayContext } from '../../engine/safety/access';
-import { catalogueFromBundle } from '../content/catalogue';
+import { catalogueFromHome } from '../content/catalogue';
 import { eventsOf } from '../store/events';
 import { noteFetched } from '../app/offline-cache';
 import { warmDictionaries } from '../app/dictionaries';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
 
-/** Everything a band's pages need: its catalogue, the country pack and the child's progress. */
+/**
+ * Everything home needs: the band's catalogue as home reads it (from home's small index, see
+ * `catalogueFromHome`), the country pack and the child's progress.
+ */
 export interface BandData {
   readonly catalogue: Catalogue;
   readonly pack: CountryPack;
@@ -25,13 +28,13 @@ export interface BandData {
 
 export async function loadBand(profile: Profile): Promise<BandData> {
   const band = effectiveBand(profile);
-  const [bundle, { config, pack, fallback }, events] = await Promise.all([
-    bandBundle(profile.lang, band),
+  const [index, { config, pack, fallback }, events] = await Promise.all([
+    homeIndex(profile.lang, band),
     loadDeployment(profile.lang),
     eventsOf(profile.id),
   ]);
-  const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
-  warmMedia(bundle);
+  const catalogue = catalogueFromHome(index, config.disabledTopics);
+  warmBand(profile.lang, band);
   if (events.length > 0) warmDictionaries();
   return {
     catalogue,
@@ -55,6 +58,20 @@ export function useBand(profile: Profile | null): BandData | Error | null {
   return data;
 }
 
+/**
+ * After home's first screen, fetches the band's whole bundle in the background (so the service
+ * worker keeps it and every activity of the band plays offline, and a game opened from home
+ * finds its activity in memory), then its pictures.
+ */
+function warmBand(lang: string, band: string): void {
+  setTimeout(() => {
+    bandBundle(lang, band).then(
+      (bundle) => warmMedia(bundle, 1000),
+      () => {},
+    );
+  }, 500);
+}
+
 /** Every media URL inside a value (scene pictures, hotspot images). */
 function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const v of value) mediaUrls(v, out);
@@ -74,12 +91,15 @@ function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
  * 100 ms+ task on a slow phone).
  */
 let warmed = '';
-function warmMedia(bundle: {
-  version: string;
-  lang: string;
-  band: string;
-  activities: readonly unknown[];
-}): void {
+function warmMedia(
+  bundle: {
+    version: string;
+    lang: string;
+    band: string;
+    activities: readonly unknown[];
+  },
+  delay: number,
+): void {
   const key = `${bundle.version}:${bundle.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
@@ -105,5 +125,5 @@ function warmMedia(bundle: {
     noteFetched(audioIndexUrl);
     void fetch(audioIndexUrl).catch(() => {});
     later(slice);
-  }, 1500);
+  }, delay);
 }
