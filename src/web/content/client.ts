@@ -50,7 +50,7 @@ export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${
 
 /**
  * An activity: from the child's band bundle when this page has it already; else its own small
- * file, so a game opened from a link waits for a few KB, not the band's whole bundle (~35 KB);
+ * file, so a game opened from a link waits for a few KB, not the band's whole bundle (~70 KB);
  * the bundle follows in the background for offline play. Offline, when the file was never
  * saved, the band's bundle (kept since home was first opened) has it.
  */
