@@ -69,6 +69,22 @@ export function homeActivity(a: Activity) {
   };
 }
 
+/** Every media URL (`src` under `/content/`) in a value, sorted, without duplicates. */
+export function mediaOf(value: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'src' && typeof x === 'string' && x.startsWith('/content/')) out.add(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(value);
+  return [...out].sort();
+}
+
 /**
  * Rewrites media paths to URLs: pack media (`media/x.svg`) under `/content/packs/<pack>/`,
  * shared art (`art/x.svg`) under `/content/art/`.
@@ -156,6 +172,7 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
           band,
           topics,
           activities: acts.filter((a) => a.band === (band as Band)).map(homeActivity),
+          media: mediaOf(acts.filter((a) => a.band === (band as Band))),
         },
       });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
-import { contentBundles } from '../../src/content/bundle';
+import { contentBundles, mediaOf } from '../../src/content/bundle';
 import { catalogueFromBundle, catalogueFromHome } from '../../src/web/content/catalogue';
 import type { BandBundle } from '../../src/web/content/catalogue';
 import type { HomeIndex } from '../../src/web/content/types';
@@ -26,11 +26,19 @@ describe("home's index of a band", async () => {
 
   it('loads the content without errors', () => expect(errors).toEqual([]));
 
+  it('lists the pictures of the bands that have some', () => {
+    const counts = BANDS.map((b) => (json(`en/home/${b}.json`) as HomeIndex).media.length);
+    expect(counts.some((n) => n > 0)).toBe(true);
+  });
+
   for (const band of BANDS) {
     it(`gives home the same results as the band's bundle (${band})`, () => {
       const bundle = json(`en/bands/${band}.json`) as BandBundle;
       const index = json(`en/home/${band}.json`) as HomeIndex;
       expect(index.activities.map((a) => a.id)).toEqual(bundle.activities.map((a) => a.id));
+      // The pictures home has fetched for the offline cache: every one the band's bundle shows.
+      expect(index.media).toEqual(mediaOf(bundle.activities));
+      expect(index.media.every((u) => u.startsWith('/content/'))).toBe(true);
       expect(JSON.stringify(index).length).toBeLessThan(JSON.stringify(bundle).length / 4);
       const disabled = [bundle.topics[0]!.id];
       const full = catalogueFromBundle(bundle, disabled);

@@ -62,6 +62,8 @@ export interface HomeIndex {
   readonly band: Band;
   readonly topics: readonly Topic[];
   readonly activities: readonly HomeActivity[];
+  /** Every picture the band's activities show (URLs), for the offline cache. */
+  readonly media: readonly string[];
 }
 
 export type RenderedActivity = Activity;

@@ -3,7 +3,8 @@ import { summarize } from '../../engine/progress/summary';
 import type { ProgressSummary } from '../../engine/progress/summary';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { CountryPack } from '../../engine/types/country';
-import { bandBundle, homeIndex } from '../content/client';
+import { bandBundleUrl, homeIndex } from '../content/client';
+import type { HomeIndex } from '../content/types';
 import { loadDeployment, playContext } from '../content/deployment';
 import type { PlayContext } from '../../engine/safety/access';
 import { catalogueFromHome } from '../content/catalogue';
@@ -34,7 +35,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
     eventsOf(profile.id),
   ]);
   const catalogue = catalogueFromHome(index, config.disabledTopics);
-  warmBand(profile.lang, band);
+  warmBand(index);
   if (events.length > 0) warmDictionaries();
   return {
     catalogue,
@@ -59,71 +60,30 @@ export function useBand(profile: Profile | null): BandData | Error | null {
 }
 
 /**
- * After home's first screen, fetches the band's whole bundle in the background (so the service
- * worker keeps it and every activity of the band plays offline, and a game opened from home
- * finds its activity in memory), then its pictures.
- */
-function warmBand(lang: string, band: string): void {
-  setTimeout(() => {
-    bandBundle(lang, band).then(
-      (bundle) => warmMedia(bundle, 1000),
-      () => {},
-    );
-  }, 500);
-}
-
-/** Every media URL inside a value (scene pictures, hotspot images). */
-function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const v of value) mediaUrls(v, out);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'src' && typeof v === 'string' && v.startsWith('/content/')) out.add(v);
-      else mediaUrls(v, out);
-    }
-  }
-  return out;
-}
-
-/**
- * Fetches the band's pictures in the background, once per page load, so the service worker
- * keeps them and every activity of the band plays offline after this visit. The walk over the
- * bundle runs in idle slices of a few milliseconds, so it never blocks a child's tap (it was a
- * 100 ms+ task on a slow phone).
+ * After home's first screen, once per page load, fetches in the background what the service
+ * worker must keep for every activity of the band to play offline: the band's whole bundle
+ * (not parsed: home does not need it, and parsing ~400 KB of JSON was a long task on a slow
+ * phone), the index of recordings (the voice in an activity first opened offline) and the
+ * band's pictures, listed by the build in home's index. A few requests at a time, so the
+ * child's own requests stay quick.
  */
 let warmed = '';
-function warmMedia(
-  bundle: {
-    version: string;
-    lang: string;
-    band: string;
-    activities: readonly unknown[];
-  },
-  delay: number,
-): void {
-  const key = `${bundle.version}:${bundle.band}`;
+function warmBand(index: HomeIndex): void {
+  const key = `${index.version}:${index.lang}:${index.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
-  // The index of recordings too, so the voice works in an activity first opened offline.
-  const audioIndexUrl = `/content/${bundle.lang}/audio.json`;
-  const queue = [...bundle.activities];
-  const seen = new Set<string>();
-  const later = (fn: () => void) =>
-    'requestIdleCallback' in window ? requestIdleCallback(fn) : setTimeout(fn, 50);
-  const slice = () => {
-    const until = performance.now() + 8;
-    while (queue.length > 0 && performance.now() < until) {
-      for (const url of mediaUrls(queue.shift())) {
-        if (seen.has(url)) continue;
-        seen.add(url);
-        noteFetched(url);
-        void fetch(url).catch(() => {});
-      }
+  const queue = [
+    bandBundleUrl(index.lang, index.band),
+    `/content/${index.lang}/audio.json`,
+    ...index.media,
+  ];
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      noteFetched(url);
+      await fetch(url)
+        .then((res) => res.blob())
+        .catch(() => undefined);
     }
-    if (queue.length > 0) later(slice);
   };
-  setTimeout(() => {
-    noteFetched(audioIndexUrl);
-    void fetch(audioIndexUrl).catch(() => {});
-    later(slice);
-  }, delay);
+  setTimeout(() => void Promise.all([worker(), worker(), worker()]), 500);
 }
