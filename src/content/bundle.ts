@@ -44,6 +44,48 @@ export function interactionTypes(activity: Activity): InteractionType[] {
 }
 
 /**
+ * What home reads of an activity, and no more (`home/<band>.json`): the fields the sky map, the
+ * topic list, the access rules (`canPlay`), recommendations and the learner model read. Scenes
+ * keep only their own difficulty (the learner model's `itemDifficulty`); a scene without one
+ * falls back to the activity's, as in the full activity.
+ */
+export function homeActivity(a: Activity) {
+  const scenes: Record<string, { difficulty: number }> = {};
+  for (const [id, scene] of Object.entries(a.scenes)) {
+    if (scene.difficulty !== undefined) scenes[id] = { difficulty: scene.difficulty };
+  }
+  return {
+    id: a.id,
+    version: a.version,
+    topic: a.topic,
+    band: a.band,
+    level: a.level,
+    skills: a.skills,
+    title: a.title,
+    minutes: a.minutes,
+    ...(a.difficulty !== undefined ? { difficulty: a.difficulty } : {}),
+    ...(a.sensitive ? { sensitive: { minBand: a.sensitive.minBand } } : {}),
+    scenes,
+  };
+}
+
+/** Every media URL (`src` under `/content/`) in a value, sorted, without duplicates. */
+export function mediaOf(value: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'src' && typeof x === 'string' && x.startsWith('/content/')) out.add(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(value);
+  return [...out].sort();
+}
+
+/**
  * Rewrites media paths to URLs: pack media (`media/x.svg`) under `/content/packs/<pack>/`,
  * shared art (`art/x.svg`) under `/content/art/`.
  */
@@ -65,7 +107,8 @@ function mediaUrls(value: unknown, pack: string): unknown {
 /**
  * The files the web app reads under `/content/`: per language an index of everything (topics,
  * activity summaries, guides, challenges), one file per band with its full activities, one per
- * activity, one per country pack; and the packs' media. Texts are translated; country
+ * band with only what home shows and the learner model reads (home's first screen waits for
+ * this small file, not the band's bundle), one per activity, one per country pack; and the packs' media. Texts are translated; country
  * placeholders are filled in the browser.
  */
 export function contentBundles(catalogue: Catalogue, version: string): BundleFile[] {
@@ -119,6 +162,17 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
           band,
           topics,
           activities: acts.filter((a) => a.band === (band as Band)),
+        },
+      });
+      files.push({
+        path: `${lang}/home/${band}.json`,
+        json: {
+          version,
+          lang,
+          band,
+          topics,
+          activities: acts.filter((a) => a.band === (band as Band)).map(homeActivity),
+          media: mediaOf(acts.filter((a) => a.band === (band as Band))),
         },
       });
     }

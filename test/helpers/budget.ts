@@ -48,7 +48,7 @@ export function dictionaryBytes(dist: string): number {
 
 /**
  * What one child's device keeps for offline play in a language and band after one visit: the
- * precached shell plus that band's content bundle, the index and the country packs. A device
+ * precached shell plus that band's content bundle and home file, the index and the country packs. A device
  * that has its band's bundle reads every activity from it (`web/content/client.ts`
  * `activity()`; the offline e2e checks that no activity file is fetched then), so the
  * activities' own files are not kept as well. The password word lists come on top after a first
@@ -60,6 +60,7 @@ export function offlineBytes(dist: string, lang: string, band: string): number {
   const files = [
     join(content, 'index.json'),
     join(content, 'bands', `${band}.json`),
+    join(content, 'home', `${band}.json`),
     ...readdirSync(join(content, 'countries')).map((f) => join(content, 'countries', f)),
   ];
   return shell + files.filter(existsSync).reduce((n, f) => n + size(f), 0);

@@ -1,5 +1,5 @@
 import { matchRoute } from '../../engine/app/routes';
-import { activity, audioIndex, bandBundle, clientConfig, country } from '../content/client';
+import { activity, audioIndex, clientConfig, country, homeIndex } from '../content/client';
 import { loadPlayer } from '../players/registry';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
@@ -7,14 +7,14 @@ import type { Profile } from '../store/profiles';
 /**
  * Starts what the first screen will fetch as soon as the profile is known, while the page's
  * own code is still loading (every loader is memoized, so the page reuses these requests):
- * home needs the band's bundle, a game its activity, its recordings and its first player.
+ * home needs its index of the band (not the band's whole bundle), a game its activity, its recordings and its first player.
  * This takes a round trip or two off the first screen (see bench:web, Lighthouse mobile).
  */
 export function prefetchFirstScreen(path: string, profile: Profile): void {
   const band = effectiveBand(profile);
   const quiet = (p: Promise<unknown>) => void p.catch(() => {});
   if (path === '/') {
-    quiet(bandBundle(profile.lang, band));
+    quiet(homeIndex(profile.lang, band));
     quiet(country(profile.lang, 'intl'));
     return;
   }

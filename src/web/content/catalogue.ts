@@ -3,6 +3,7 @@ import type { Catalogue, Skill, Topic } from '../../engine/types/catalogue';
 import type { ActivityId, SkillId, TopicId } from '../../engine/ids';
 import type { Band } from '../../engine/types/text';
 import { topicOffered } from '../../engine/safety/access';
+import type { HomeIndex } from './types';
 
 /** A band bundle (`/content/<lang>/bands/<band>.json`). */
 export interface BandBundle {
@@ -40,4 +41,18 @@ export function catalogueFromBundle(
     locales: new Map(),
     sources: new Map(),
   };
+}
+
+/**
+ * The engine's catalogue view of home's index of a band (`/content/<lang>/home/<band>.json`).
+ * Its activities carry only what home's engine calls read — `recommend`, `summarize` (the
+ * learner model's `itemDifficulty`), `topicMastery` and `canPlay`: id, topic, band, level,
+ * skills, difficulties, `sensitive.minBand` — so they stand in for full activities there; never
+ * hand this catalogue to a player (the Play page reads the activity file or the band's bundle).
+ */
+export function catalogueFromHome(
+  index: HomeIndex,
+  disabledTopics: readonly string[] = [],
+): Catalogue {
+  return catalogueFromBundle(index as unknown as BandBundle, disabledTopics);
 }

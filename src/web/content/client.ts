@@ -5,7 +5,13 @@
  */
 import { noteFetched } from '../app/offline-cache';
 import type { BandBundle } from './catalogue';
-import type { ClientConfig, ContentIndex, RenderedActivity, RenderedCountry } from './types';
+import type {
+  ClientConfig,
+  ContentIndex,
+  HomeIndex,
+  RenderedActivity,
+  RenderedCountry,
+} from './types';
 
 const memo = new Map<string, Promise<unknown>>();
 
@@ -54,7 +60,7 @@ export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${
 /**
  * An activity: from the child's band bundle when this page or the service worker has it already
  * (so a device keeps one copy of its band's activities); else its own small
- * file, so a game opened from a link waits for a few KB, not the band's whole bundle (~35 KB);
+ * file, so a game opened from a link waits for a few KB, not the band's whole bundle (~70 KB);
  * the bundle follows in the background for offline play. Offline, when the file was never
  * saved, the band's bundle (kept since home was first opened) has it.
  */
@@ -96,6 +102,13 @@ export const bandBundleUrl = (lang: string, band: string) => `/content/${lang}/b
 
 export const bandBundle = (lang: string, band: string) =>
   getJson<BandBundle>(bandBundleUrl(lang, band));
+
+/**
+ * Home's index of a band: topics and what home and the learner model read of each activity,
+ * a fraction of the band's bundle, so home's first screen does not wait for the bundle.
+ */
+export const homeIndex = (lang: string, band: string) =>
+  getJson<HomeIndex>(`/content/${lang}/home/${band}.json`);
 
 /** The pack's recordings in a language: content id → URL (may be empty). */
 export const audioIndex = (lang: string) =>

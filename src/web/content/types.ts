@@ -44,6 +44,30 @@ export interface ContentIndex {
   readonly notOffered?: readonly string[];
 }
 
+/**
+ * An activity as home reads it (`/content/<lang>/home/<band>.json`, written by
+ * `homeActivity` in src/content/bundle.ts): what the sky map, the topic list, the access rules,
+ * recommendations and the learner model read. Scenes carry only their own difficulty.
+ */
+export interface HomeActivity extends Pick<
+  Activity,
+  'id' | 'version' | 'topic' | 'band' | 'level' | 'skills' | 'title' | 'minutes' | 'difficulty'
+> {
+  readonly sensitive?: { readonly minBand: Band };
+  readonly scenes: Readonly<Record<string, { readonly difficulty: number }>>;
+}
+
+/** Home's index of a band (`/content/<lang>/home/<band>.json`). */
+export interface HomeIndex {
+  readonly version: string;
+  readonly lang: string;
+  readonly band: Band;
+  readonly topics: readonly Topic[];
+  readonly activities: readonly HomeActivity[];
+  /** Every picture the band's activities show (URLs), for the offline cache. */
+  readonly media: readonly string[];
+}
+
 export type RenderedActivity = Activity;
 export type RenderedScene = Scene;
 export type RenderedCountry = CountryPack;

@@ -3,17 +3,21 @@ import { summarize } from '../../engine/progress/summary';
 import type { ProgressSummary } from '../../engine/progress/summary';
 import type { Catalogue } from '../../engine/types/catalogue';
 import type { CountryPack } from '../../engine/types/country';
-import { bandBundle } from '../content/client';
+import { bandBundleUrl, homeIndex } from '../content/client';
+import type { HomeIndex } from '../content/types';
 import { loadDeployment, playContext } from '../content/deployment';
 import type { PlayContext } from '../../engine/safety/access';
-import { catalogueFromBundle } from '../content/catalogue';
+import { catalogueFromHome } from '../content/catalogue';
 import { eventsOf } from '../store/events';
 import { noteFetched } from '../app/offline-cache';
 import { warmDictionaries } from '../app/dictionaries';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
 
-/** Everything a band's pages need: its catalogue, the country pack and the child's progress. */
+/**
+ * Everything home needs: the band's catalogue as home reads it (from home's small index, see
+ * `catalogueFromHome`), the country pack and the child's progress.
+ */
 export interface BandData {
   readonly catalogue: Catalogue;
   readonly pack: CountryPack;
@@ -25,13 +29,13 @@ export interface BandData {
 
 export async function loadBand(profile: Profile): Promise<BandData> {
   const band = effectiveBand(profile);
-  const [bundle, { config, pack, fallback }, events] = await Promise.all([
-    bandBundle(profile.lang, band),
+  const [index, { config, pack, fallback }, events] = await Promise.all([
+    homeIndex(profile.lang, band),
     loadDeployment(profile.lang),
     eventsOf(profile.id),
   ]);
-  const catalogue = catalogueFromBundle(bundle, config.disabledTopics);
-  warmMedia(bundle);
+  const catalogue = catalogueFromHome(index, config.disabledTopics);
+  warmBand(index);
   if (events.length > 0) warmDictionaries();
   return {
     catalogue,
@@ -55,55 +59,31 @@ export function useBand(profile: Profile | null): BandData | Error | null {
   return data;
 }
 
-/** Every media URL inside a value (scene pictures, hotspot images). */
-function mediaUrls(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const v of value) mediaUrls(v, out);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'src' && typeof v === 'string' && v.startsWith('/content/')) out.add(v);
-      else mediaUrls(v, out);
-    }
-  }
-  return out;
-}
-
 /**
- * Fetches the band's pictures in the background, once per page load, so the service worker
- * keeps them and every activity of the band plays offline after this visit. The walk over the
- * bundle runs in idle slices of a few milliseconds, so it never blocks a child's tap (it was a
- * 100 ms+ task on a slow phone).
+ * After home's first screen, once per page load, fetches in the background what the service
+ * worker must keep for every activity of the band to play offline: the band's whole bundle
+ * (not parsed: home does not need it, and parsing ~400 KB of JSON was a long task on a slow
+ * phone), the index of recordings (the voice in an activity first opened offline) and the
+ * band's pictures, listed by the build in home's index. A few requests at a time, so the
+ * child's own requests stay quick.
  */
 let warmed = '';
-function warmMedia(bundle: {
-  version: string;
-  lang: string;
-  band: string;
-  activities: readonly unknown[];
-}): void {
-  const key = `${bundle.version}:${bundle.band}`;
+function warmBand(index: HomeIndex): void {
+  const key = `${index.version}:${index.lang}:${index.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
-  // The index of recordings too, so the voice works in an activity first opened offline.
-  const audioIndexUrl = `/content/${bundle.lang}/audio.json`;
-  const queue = [...bundle.activities];
-  const seen = new Set<string>();
-  const later = (fn: () => void) =>
-    'requestIdleCallback' in window ? requestIdleCallback(fn) : setTimeout(fn, 50);
-  const slice = () => {
-    const until = performance.now() + 8;
-    while (queue.length > 0 && performance.now() < until) {
-      for (const url of mediaUrls(queue.shift())) {
-        if (seen.has(url)) continue;
-        seen.add(url);
-        noteFetched(url);
-        void fetch(url).catch(() => {});
-      }
+  const queue = [
+    bandBundleUrl(index.lang, index.band),
+    `/content/${index.lang}/audio.json`,
+    ...index.media,
+  ];
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      noteFetched(url);
+      await fetch(url)
+        .then((res) => res.blob())
+        .catch(() => undefined);
     }
-    if (queue.length > 0) later(slice);
   };
-  setTimeout(() => {
-    noteFetched(audioIndexUrl);
-    void fetch(audioIndexUrl).catch(() => {});
-    later(slice);
-  }, 1500);
+  setTimeout(() => void Promise.all([worker(), worker(), worker()]), 500);
 }
