@@ -2,20 +2,27 @@
 //   engine  <-  db  <-  server        engine  <-  web        engine  <-  content  <-  server
 // The engine imports nothing above it and no Node or DOM API; server and web never import
 // each other; db knows nothing of HTTP or the browser; src/content (Node side of content) knows
-// nothing of HTTP, the database or the browser. The web app never imports `src/engine/content`
-// (zod).
+// nothing of HTTP, the database or the browser. Outside src/engine, the engine is imported only
+// through its public entry points: `src/engine` (index.ts) and, for content tooling with zod,
+// `src/engine/content` (never from the web app). scripts/engine-barrel-imports.mjs rewrites
+// deep imports.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+const ENGINE_DEEP = {
+  regex: '^(\\.{1,2}/)+(src/)?engine/(?!content$|testing/).+',
+  message:
+    'Import the engine through src/engine (index.ts), or src/engine/content for content tooling; node scripts/engine-barrel-imports.mjs rewrites deep imports.',
+};
 const ENGINE_CONTENT = {
   regex: '^(\\.{1,2}/)+(src/)?engine/content$',
   message: 'The web app never loads the content schemas (zod): import src/engine.',
 };
 
-const layer = (files, patterns, message, extra = [], more = []) => ({
+const layer = (files, patterns, message, extra = [], more = [ENGINE_DEEP]) => ({
   files,
   rules: {
     'no-restricted-imports': [
@@ -87,7 +94,7 @@ export default tseslint.config(
     ['**/server/**', '**/db/**', 'node:*'],
     'Web code runs in the browser: no server, db or Node imports.',
     [...nodeBuiltins, 'fastify', 'kysely', 'better-sqlite3', 'pg'],
-    [ENGINE_CONTENT],
+    [ENGINE_DEEP, ENGINE_CONTENT],
   ),
   layer(
     ['src/content/**/*.ts'],
@@ -95,6 +102,7 @@ export default tseslint.config(
     'src/content is the Node side of content: it may import the engine and Node, never server, web or db.',
     ['fastify', 'preact', 'kysely', 'better-sqlite3', 'pg'],
   ),
+  layer(['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.ts'], [], ''),
   {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -3,13 +3,16 @@
 // `play steps/s: <n>`, plus the fold of a large event log and the content check.
 import { performance } from 'node:perf_hooks';
 import { loadCatalogue } from '../src/content/catalogue';
-import type { ActivityId, AttemptId, SkillId } from '../src/engine/ids';
-import { newLearner, updateLearner } from '../src/engine/learner/model';
-import type { LearnerModel, ModelAnswer } from '../src/engine/learner/model';
-import { play } from '../src/engine/play/play';
-import { startActivity } from '../src/engine/play/state';
-import type { PlayState } from '../src/engine/play/state';
-import type { Answer } from '../src/engine/types/interaction';
+import { newLearner, play, startActivity, updateLearner } from '../src/engine';
+import type {
+  ActivityId,
+  Answer,
+  AttemptId,
+  LearnerModel,
+  ModelAnswer,
+  PlayState,
+  SkillId,
+} from '../src/engine';
 
 function time(fn: () => void): number {
   const start = performance.now();

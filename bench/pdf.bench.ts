@@ -17,8 +17,7 @@ import { defaultPoolSize } from '../src/server/pdf/pool';
 import { createPdfRenderer } from '../src/server/pdf/renderer';
 import type { PdfRenderer } from '../src/server/pdf/renderer';
 import { PrintService } from '../src/server/worksheets/print-service';
-import type { Activity } from '../src/engine/types/activity';
-import type { Catalogue } from '../src/engine/types/catalogue';
+import type { Activity, Catalogue } from '../src/engine';
 import { freshSqlite } from '../test/helpers/dialects';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { BANDS } from '../src/engine/types/text';
+import { BANDS } from '../src/engine';
 import {
   BUDGETS,
   dictionaryBytes,

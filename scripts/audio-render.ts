@@ -25,8 +25,8 @@ import { z } from 'zod';
 import { loadCatalogue } from '../src/content/catalogue';
 import { audioStatus, textsToRecord } from '../src/content/audio';
 import type { AudioEntry, AudioManifest } from '../src/content/audio';
-import { BANDS } from '../src/engine/types/text';
-import type { Band } from '../src/engine/types/text';
+import { BANDS } from '../src/engine';
+import type { Band } from '../src/engine';
 
 const USAGE =
   'usage: npm run audio:render -- --pack <pack> --band <5-7|8-10|11-13|14-16> --lang <lang> [--dir content] [--check] [--force]';

@@ -2,7 +2,7 @@
 //   npm run content:check [-- --dir <path>]
 // Exits 1 when there are errors, 2 on bad arguments.
 import { existsSync, statSync } from 'node:fs';
-import { formatIssue } from '../src/engine/content/issues';
+import { formatIssue } from '../src/engine/content';
 import { loadCatalogue } from '../src/content/catalogue';
 
 const USAGE = 'usage: npm run content:check [-- --dir <content-root>]   (default: content)';

@@ -3,9 +3,8 @@
 // With --json, stdout holds only one JSON object (topics, activities, guides, challenges).
 import { loadCatalogue } from '../src/content/catalogue';
 import { contentReport, coverageGaps } from '../src/content/report';
-import { BANDS, LEVELS } from '../src/engine/types/text';
-import { INTERACTION_TYPES } from '../src/engine/types/interaction';
-import { WARNINGS } from '../src/engine/content/issues';
+import { BANDS, INTERACTION_TYPES, LEVELS } from '../src/engine';
+import { WARNINGS } from '../src/engine/content';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

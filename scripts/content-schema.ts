@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { FILE_SCHEMAS } from '../src/engine/content/schema/index';
+import { FILE_SCHEMAS } from '../src/engine/content';
 
 const out = join('content', 'schema');
 mkdirSync(out, { recursive: true });

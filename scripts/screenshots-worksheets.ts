@@ -11,8 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalogue } from '../src/content/catalogue';
-import type { Activity } from '../src/engine/types/activity';
-import type { Catalogue } from '../src/engine/types/catalogue';
+import type { Activity, Catalogue } from '../src/engine';
 import { createPdfRenderer } from '../src/server/pdf/renderer';
 import { PrintService } from '../src/server/worksheets/print-service';
 

@@ -1,10 +1,6 @@
-import type { Activity } from '../engine/types/activity';
-import type { Catalogue } from '../engine/types/catalogue';
-import type { Band, Text } from '../engine/types/text';
-import type { LocaleCode } from '../engine/ids';
-import { translatorFor } from '../engine/i18n/status';
-import { sourceHash } from '../engine/text/hash';
-import { walkObjects } from '../engine/content/walk';
+import { sourceHash, translatorFor } from '../engine';
+import type { Activity, Band, Catalogue, LocaleCode, Text } from '../engine';
+import { walkObjects } from '../engine/content';
 
 /**
  * Recordings of a pack's texts (`packs/<pack>/audio/<lang>/<content-id>.ogg`) and their

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from './catalogue';
 import { contentBundles } from './bundle';
-import type { Catalogue } from '../engine/types/catalogue';
-import type { Activity } from '../engine/types/activity';
+import type { Activity, Catalogue } from '../engine';
 
 /** The activity bundle file of `lang` for the fixture's one activity. */
 function bundledTitle(catalogue: Catalogue, lang: string): string {

@@ -1,13 +1,13 @@
-import { frameworkStrands } from '../engine/library/lesson-plan';
-import type { Activity } from '../engine/types/activity';
-import type { Catalogue } from '../engine/types/catalogue';
-import type { Band } from '../engine/types/text';
-import { BANDS } from '../engine/types/text';
-import type { InteractionType } from '../engine/types/interaction';
-import type { Text } from '../engine/types/text';
-import type { LocaleCode } from '../engine/ids';
-import type { Translate } from '../engine/text/render';
-import { translatorFor } from '../engine/i18n/status';
+import { BANDS, frameworkStrands, translatorFor } from '../engine';
+import type {
+  Activity,
+  Band,
+  Catalogue,
+  InteractionType,
+  LocaleCode,
+  Text,
+  Translate,
+} from '../engine';
 
 /** One file of the content bundles: JSON to write, or a media file to copy from the root. */
 export type BundleFile =

@@ -1,6 +1,5 @@
-import { buildCatalogue } from '../engine/content/build';
-import type { BuildResult } from '../engine/content/build';
-import type { ContentIssue } from '../engine/content/issues';
+import { buildCatalogue } from '../engine/content';
+import type { BuildResult, ContentIssue } from '../engine/content';
 import { loadContentDir } from './load-dir';
 import type { LoadOptions } from './load-dir';
 import { activityReadability } from './readability';

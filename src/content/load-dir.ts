@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import type { ContentFile } from '../engine/content/files';
+import type { ContentFile } from '../engine/content';
 import { inOtherPack } from './packs';
 
 const TEXT_EXTENSIONS = new Set(['.json', '.md']);

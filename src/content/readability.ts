@@ -1,8 +1,7 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
-import type { Activity } from '../engine/types/activity';
-import type { Band } from '../engine/types/text';
-import { collectTexts } from '../engine/content/walk';
+import type { Activity, Band } from '../engine';
+import { collectTexts } from '../engine/content';
 
 /** The highest Flesch–Kincaid grade allowed for a band's learner-facing text (issue 5). */
 export const GRADE_TARGETS: Readonly<Record<Band, number>> = {

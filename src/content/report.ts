@@ -1,9 +1,7 @@
-import type { Catalogue } from '../engine/types/catalogue';
-import { BANDS, LEVELS } from '../engine/types/text';
-import type { Band, Level } from '../engine/types/text';
-import { missingPictures } from '../engine/content/checks/pictures';
-import { WARNINGS } from '../engine/content/issues';
-import type { ContentIssue, WarningName } from '../engine/content/issues';
+import { BANDS, LEVELS } from '../engine';
+import type { Band, Catalogue, Level } from '../engine';
+import { missingPictures, WARNINGS } from '../engine/content';
+import type { ContentIssue, WarningName } from '../engine/content';
 import { interactionTypes } from './bundle';
 import { activityReadability } from './readability';
 

@@ -53,6 +53,7 @@ export type { PathOption } from './play/whatif';
 export { rewind, pathsFromHere } from './play/whatif';
 export type { Checkpoint, ResumeMode } from './play/checkpoint';
 export { checkpointHere, makeCheckpoint, resumeCheckpoint } from './play/checkpoint';
+export { keptOnRetry } from './play/retry';
 
 export type { Placeholder, TextPart, ParsedText } from './text/placeholders';
 export { parseText, placeholderTokens } from './text/placeholders';
@@ -73,6 +74,7 @@ export {
   topicMastery,
   isMastered,
   suggestedLevel,
+  masteryProgress,
 } from './learner/mastery';
 export type { Reason } from './learner/reasons';
 export { describeReason } from './learner/reasons';
@@ -98,7 +100,7 @@ export { summarize } from './progress/summary';
 export type { DeploymentContent } from './library/filter';
 export { withoutTopics } from './library/filter';
 export type { LessonPlan } from './library/lesson-plan';
-export { lessonPlan } from './library/lesson-plan';
+export { frameworkStrands, lessonPlan } from './library/lesson-plan';
 
 export type { TranslationStatus } from './i18n/status';
 export { translationStatus, offeredLanguages, translatorFor } from './i18n/status';

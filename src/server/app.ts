@@ -19,7 +19,7 @@ import { healthRoutes } from './routes/health';
 import { clientConfigRoutes } from './routes/client-config';
 import { createLibraryRoutes } from './routes/library';
 import type { LibrarySetup } from './routes/library';
-import type { Catalogue } from '../engine/types/catalogue';
+import type { Catalogue } from '../engine';
 import { KITE_VERSION } from './version';
 
 export interface AppDeps {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { audioStatus, spokenTexts, textsToRecord } from '../../src/content/audio';
 import type { AudioManifest } from '../../src/content/audio';
-import type { Activity } from '../../src/engine/types/activity';
+import type { Activity } from '../../src/engine';
 
 // The committed English recordings of the core 5–7 activities say the current texts (CI needs
 // no speech tool: a changed text shows up here as stale until `npm run audio:render` runs).

@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
-import { CHECKS, WARNINGS, formatIssue } from '../../src/engine/content/issues';
-import type { CheckName } from '../../src/engine/content/issues';
+import { CHECKS, formatIssue, WARNINGS } from '../../src/engine/content';
+import type { CheckName } from '../../src/engine/content';
 
 // One broken content root per check under test/fixtures/content-broken/<check>/. Each must
 // fail with exactly that check, naming the file and the path inside it. A warning's fixture

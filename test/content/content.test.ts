@@ -4,9 +4,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadCatalogue } from '../../src/content/catalogue';
-import { FILE_SCHEMAS } from '../../src/engine/content/schema/index';
-import { formatIssue } from '../../src/engine/content/issues';
-import { INTERACTION_TYPES } from '../../src/engine/types/interaction';
+import { FILE_SCHEMAS, formatIssue } from '../../src/engine/content';
+import { INTERACTION_TYPES } from '../../src/engine';
 
 const run = promisify(execFile);
 

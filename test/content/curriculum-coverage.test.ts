@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { contentReport, coverageGaps } from '../../src/content/report';
-import { INTERACTION_TYPES } from '../../src/engine/types/interaction';
+import { INTERACTION_TYPES } from '../../src/engine';
 
 // The whole curriculum (issues 5 and 11): every topic declared in topics.json, complete for
 // every band and level. The nine topics are read from the file, so a topic added there without

@@ -4,13 +4,9 @@ import { contentBundles, mediaOf } from '../../src/content/bundle';
 import { catalogueFromBundle, catalogueFromHome } from '../../src/web/content/catalogue';
 import type { BandBundle } from '../../src/web/content/catalogue';
 import type { HomeIndex } from '../../src/web/content/types';
-import { recommend } from '../../src/engine/learner/recommend';
-import { summarize } from '../../src/engine/progress/summary';
-import { topicMastery } from '../../src/engine/learner/mastery';
-import { canPlay } from '../../src/engine/safety/access';
+import { BANDS, canPlay, LEVELS, recommend, summarize, topicMastery } from '../../src/engine';
 import { event } from '../../src/engine/testing/events';
-import { BANDS, LEVELS } from '../../src/engine/types/text';
-import type { AttemptId, EventId, SceneId } from '../../src/engine/ids';
+import type { AttemptId, EventId, SceneId } from '../../src/engine';
 
 // Home reads its small index of a band instead of the band's bundle: everything home computes
 // from it (suggestions with reasons, stars, done marks, what may be played) must be what the

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BANDS } from '../../src/engine/types/text';
+import { BANDS } from '../../src/engine';
 import {
   BUDGETS,
   dictionaryBytes,

@@ -7,7 +7,7 @@ import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { createApp } from '../../src/server/app';
 import { loadCatalogue } from '../../src/content/catalogue';
-import type { Catalogue } from '../../src/engine/types/catalogue';
+import type { Catalogue } from '../../src/engine';
 
 const enabled = browserAvailable();
 

@@ -9,7 +9,7 @@ import type { TestDb } from '../helpers/dialects';
 import { setUpChild } from '../helpers/child';
 import { createApp } from '../../src/server/app';
 import { loadCatalogue } from '../../src/content/catalogue';
-import type { Catalogue } from '../../src/engine/types/catalogue';
+import type { Catalogue } from '../../src/engine';
 import { interactionTypes } from '../../src/content/bundle';
 
 const enabled = browserAvailable();

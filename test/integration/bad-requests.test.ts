@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
-import type { Catalogue } from '../../src/engine/types/catalogue';
+import type { Catalogue } from '../../src/engine';
 import { ERROR_CODES } from '../../src/server/http/errors';
 import { responseHeaders } from '../../src/server/http/security-headers';
 import { DIALECTS } from '../helpers/dialects';

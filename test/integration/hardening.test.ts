@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { contentBundles } from '../../src/content/bundle';
-import type { Catalogue } from '../../src/engine/types/catalogue';
+import type { Catalogue } from '../../src/engine';
 import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';

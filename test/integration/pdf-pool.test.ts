@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
-import type { Catalogue } from '../../src/engine/types/catalogue';
+import type { Catalogue } from '../../src/engine';
 import { SECURITY_HEADERS } from '../../src/server/http/security-headers';
 import { createPdfRenderPool, workerEntry } from '../../src/server/pdf/pool';
 import type { PdfRenderPool } from '../../src/server/pdf/pool';

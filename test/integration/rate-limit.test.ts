@@ -3,7 +3,7 @@
 // database and across a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
-import type { Catalogue } from '../../src/engine/types/catalogue';
+import type { Catalogue } from '../../src/engine';
 import { rateLimitCounters } from '../../src/db/rate-limit';
 import { dbRateLimitStore } from '../../src/server/http/rate-limit-store';
 import { createPdfRenderer } from '../../src/server/pdf/renderer';

@@ -7,6 +7,7 @@ export { buildCatalogue } from './build';
 export type { CheckName, ContentIssue, WarningName } from './issues';
 export { CHECKS, WARNINGS, formatIssue, isWarning } from './issues';
 export { classifyPath } from './layout';
-export { collectTexts } from './walk';
+export { collectTexts, walkObjects } from './walk';
+export { missingPictures } from './checks/pictures';
 export type { FileKind } from './layout';
 export * from './schema/index';

@@ -1,6 +1,5 @@
-import type { CountryCode, PackId } from '../../engine/ids';
-import type { Catalogue } from '../../engine/types/catalogue';
-import { formatIssue } from '../../engine/content/issues';
+import type { Catalogue, CountryCode, PackId } from '../../engine';
+import { formatIssue } from '../../engine/content';
 import { loadCatalogue } from '../../content/catalogue';
 
 /** The content cannot be served: its message is one line, for the startup error. */

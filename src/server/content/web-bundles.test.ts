@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../content/catalogue';
-import type { Catalogue } from '../../engine/types/catalogue';
+import type { Catalogue } from '../../engine';
 import { webContentMismatch } from './web-bundles';
 
 const dir = mkdtempSync(join(tmpdir(), 'kite-web-bundles-'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../../engine/types/catalogue';
+import type { Catalogue } from '../../engine';
 
 /**
  * Compares the activities in the built web app's English content index

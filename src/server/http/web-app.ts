@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { notFoundBody } from './error-handler';
 import { routePath } from './route-path';
 import { installContentGate } from './content-gate';
-import { isAppPath } from '../../engine/app/routes';
+import { isAppPath } from '../../engine';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
 const IMMUTABLE_PREFIX = '/assets/';

@@ -1,4 +1,4 @@
-import type { Challenge } from '../../engine/types/catalogue';
+import type { Challenge } from '../../engine';
 import type { PageSize, PdfDocumentModel } from '../pdf/model';
 import type { PrintContext } from './print-context';
 

@@ -1,5 +1,4 @@
-import type { Guide } from '../../engine/types/catalogue';
-import type { Text } from '../../engine/types/text';
+import type { Guide, Text } from '../../engine';
 import type { Block, PageSize, PdfDocumentModel } from '../pdf/model';
 import type { PrintContext } from './print-context';
 

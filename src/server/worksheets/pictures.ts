@@ -3,9 +3,7 @@
 // a changed picture changes the model's hash (the cache key).
 
 import { readFileSync } from 'node:fs';
-import type { Activity } from '../../engine/types/activity';
-import type { Catalogue } from '../../engine/types/catalogue';
-import type { Media } from '../../engine/types/text';
+import type { Activity, Catalogue, Media } from '../../engine';
 import type { Picture } from '../pdf/model';
 
 /** The picture of a content `media`, its alt text already in the document's language. */

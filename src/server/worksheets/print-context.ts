@@ -1,10 +1,12 @@
-import type { CountryCode, LocaleCode } from '../../engine/ids';
-import type { Catalogue } from '../../engine/types/catalogue';
-import type { CountryPack } from '../../engine/types/country';
-import type { Text } from '../../engine/types/text';
-import { renderText } from '../../engine/text/render';
-import type { Translate } from '../../engine/text/render';
-import { translatorFor } from '../../engine/i18n/status';
+import { renderText, translatorFor } from '../../engine';
+import type {
+  Catalogue,
+  CountryCode,
+  CountryPack,
+  LocaleCode,
+  Text,
+  Translate,
+} from '../../engine';
 import { printLabels } from './labels';
 import type { PrintLabels } from './labels';
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ActivityId, ChallengeId, GuideId } from '../../engine/ids';
-import type { Catalogue } from '../../engine/types/catalogue';
+import type { ActivityId, Catalogue, ChallengeId, GuideId } from '../../engine';
 import { bundleLanguages } from '../../content/bundle';
 import type { PdfRenderer } from '../pdf/renderer';
 import type { PageSize, PdfDocumentModel } from '../pdf/model';

@@ -1,5 +1,4 @@
-import type { Activity } from '../../engine/types/activity';
-import type { WorksheetQuestion } from '../../engine/types/worksheet';
+import type { Activity, WorksheetQuestion } from '../../engine';
 import type { AnswerArea, Block, PageSize, PdfDocumentModel } from '../pdf/model';
 import type { PictureOf } from './pictures';
 import type { PrintContext } from './print-context';

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
-import { bandIndex } from '../../engine/types/text';
-import { isAppPath } from '../../engine/app/routes';
+import { bandIndex, isAppPath } from '../../engine';
 import { TopBar } from '../components/top-bar';
 import { AVATARS } from '../components/art';
 import { setLanguage, t } from '../i18n/i18n';

@@ -1,4 +1,4 @@
-import { matchRoute } from '../../engine/app/routes';
+import { matchRoute } from '../../engine';
 import { activity, audioIndex, clientConfig, country, homeIndex } from '../content/client';
 import { loadPlayer } from '../players/registry';
 import { effectiveBand } from '../store/profiles';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { matchRoute } from '../../engine/app/routes';
+import { matchRoute } from '../../engine';
 
 /**
  * A tiny client-side router over the History API. The server answers the app's paths

@@ -1,4 +1,4 @@
-import type { Media, Text } from '../../engine/types/text';
+import type { Media, Text } from '../../engine';
 
 /** The picture of an answer, card or step (ages 5–7 choose by picture), with its alt text. */
 export function AnswerPicture({

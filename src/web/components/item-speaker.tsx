@@ -1,4 +1,4 @@
-import type { Text } from '../../engine/types/text';
+import type { Text } from '../../engine';
 import { t } from '../i18n/i18n';
 import { useRecordings } from '../speech/recordings';
 import { SpeakButton } from './speak-button';

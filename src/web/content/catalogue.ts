@@ -1,8 +1,14 @@
-import type { Activity } from '../../engine/types/activity';
-import type { Catalogue, Skill, Topic } from '../../engine/types/catalogue';
-import type { ActivityId, SkillId, TopicId } from '../../engine/ids';
-import type { Band } from '../../engine/types/text';
-import { topicOffered } from '../../engine/safety/access';
+import { topicOffered } from '../../engine';
+import type {
+  Activity,
+  ActivityId,
+  Band,
+  Catalogue,
+  Skill,
+  SkillId,
+  Topic,
+  TopicId,
+} from '../../engine';
 import type { HomeIndex } from './types';
 
 /** A band bundle (`/content/<lang>/bands/<band>.json`). */

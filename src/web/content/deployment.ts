@@ -1,5 +1,4 @@
-import type { PlayContext } from '../../engine/safety/access';
-import type { Band } from '../../engine/types/text';
+import type { Band, PlayContext } from '../../engine';
 import { clientConfig, country } from './client';
 import type { ClientConfig, RenderedCountry } from './types';
 

@@ -1,8 +1,15 @@
-import type { Activity, Scene } from '../../engine/types/activity';
-import type { Challenge, Framework, Guide, Topic } from '../../engine/types/catalogue';
-import type { CountryPack } from '../../engine/types/country';
-import type { InteractionType } from '../../engine/types/interaction';
-import type { Band, Level } from '../../engine/types/text';
+import type {
+  Activity,
+  Band,
+  Challenge,
+  CountryPack,
+  Framework,
+  Guide,
+  InteractionType,
+  Level,
+  Scene,
+  Topic,
+} from '../../engine';
 
 /**
  * The shapes of the content bundles the build writes under `/content/<lang>/`. Texts are

@@ -1,6 +1,5 @@
 import { useId } from 'preact/hooks';
-import { INTERACTION_TYPES } from '../../engine/types/interaction';
-import { BANDS, LEVELS } from '../../engine/types/text';
+import { BANDS, INTERACTION_TYPES, LEVELS } from '../../engine';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import type { ContentIndex } from '../content/types';

@@ -1,7 +1,5 @@
-import type { InteractionType } from '../../engine/types/interaction';
-import { INTERACTION_TYPES } from '../../engine/types/interaction';
-import type { Band, Level } from '../../engine/types/text';
-import { BANDS, LEVELS } from '../../engine/types/text';
+import { BANDS, INTERACTION_TYPES, LEVELS } from '../../engine';
+import type { Band, InteractionType, Level } from '../../engine';
 import type { ItemType, LibraryItem } from './items';
 import { ITEM_TYPES } from './items';
 import type { SearchIndex } from './search';

@@ -1,7 +1,5 @@
-import type { InteractionType } from '../../engine/types/interaction';
-import type { Band, Level } from '../../engine/types/text';
-import { BANDS } from '../../engine/types/text';
-import { topicOffered } from '../../engine/safety/access';
+import { BANDS, topicOffered } from '../../engine';
+import type { Band, InteractionType, Level } from '../../engine';
 import type { ContentIndex } from '../content/types';
 
 /** The four kinds of thing in the library (LIB-1). */

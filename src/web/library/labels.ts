@@ -1,4 +1,4 @@
-import type { Band, Level } from '../../engine/types/text';
+import type { Band, Level } from '../../engine';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import type { ContentIndex } from '../content/types';

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ActivityId, ChallengeId, GuideId } from '../../engine/ids';
-import { lessonPlan } from '../../engine/library/lesson-plan';
-import type { LessonPlan } from '../../engine/library/lesson-plan';
-import type { Activity } from '../../engine/types/activity';
-import type { Catalogue } from '../../engine/types/catalogue';
+import { lessonPlan } from '../../engine';
+import type {
+  Activity,
+  ActivityId,
+  Catalogue,
+  ChallengeId,
+  GuideId,
+  LessonPlan,
+} from '../../engine';
 import { activity as loadActivity } from '../content/client';
 import { loadLibraryContent } from './use-library-content';
 import type { LibraryContent } from './use-library-content';

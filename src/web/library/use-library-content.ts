@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { renderText } from '../../engine/text/render';
-import { topicOffered } from '../../engine/safety/access';
-import type { Text } from '../../engine/types/text';
+import { renderText, topicOffered } from '../../engine';
+import type { Text } from '../../engine';
 import { bandBundleUrl, clientConfig, contentIndex } from '../content/client';
 import { loadDeployment } from '../content/deployment';
 import { noteFetched } from '../app/offline-cache';

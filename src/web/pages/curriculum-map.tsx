@@ -1,6 +1,6 @@
 import { useSession } from '../app/session';
 import { Link } from '../components/link';
-import { BANDS, LEVELS } from '../../engine/types/text';
+import { BANDS, LEVELS } from '../../engine';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { agesLabel, levelLabel } from '../library/labels';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { BANDS } from '../../engine/types/text';
-import type { Band } from '../../engine/types/text';
+import { BANDS, safeReturnPath } from '../../engine';
+import type { Band } from '../../engine';
 import { AVATAR_IDS, AVATARS, BAND_ART, KIRI } from '../components/art';
 import { SpeakButton } from '../components/speak-button';
 import { LANGUAGES, setLanguage, t } from '../i18n/i18n';
@@ -8,7 +8,6 @@ import type { UiKey } from '../i18n/i18n';
 import { useSession } from '../app/session';
 import { createProfile } from '../store/profiles';
 import { navigate } from '../app/router';
-import { safeReturnPath } from '../../engine/app/routes';
 import { useAutoRead } from '../speech/auto-read';
 import privacyIcon from '../../../content/art/topics/privacy.svg';
 import phoneIcon from '../../../content/art/ui/phone-frame.svg';

@@ -1,8 +1,5 @@
-import type { Activity } from '../../engine/types/activity';
-import type { Catalogue, Topic } from '../../engine/types/catalogue';
-import type { LearnerModel } from '../../engine/learner/model';
-import { isMastered, topicMastery } from '../../engine/learner/mastery';
-import { LEVELS } from '../../engine/types/text';
+import { isMastered, LEVELS, topicMastery } from '../../engine';
+import type { Activity, Catalogue, LearnerModel, Topic } from '../../engine';
 import { KIRI, TOPIC_ART } from '../components/art';
 import { Link } from '../components/link';
 import { t } from '../i18n/i18n';

@@ -1,10 +1,5 @@
-import { recommend } from '../../engine/learner/recommend';
-import type { Reason } from '../../engine/learner/reasons';
-import { isMastered, topicMastery } from '../../engine/learner/mastery';
-import type { Catalogue } from '../../engine/types/catalogue';
-import type { LearnerModel } from '../../engine/learner/model';
-import { LEVELS, bandIndex } from '../../engine/types/text';
-import { canPlay } from '../../engine/safety/access';
+import { bandIndex, canPlay, isMastered, LEVELS, recommend, topicMastery } from '../../engine';
+import type { Catalogue, LearnerModel, Reason } from '../../engine';
 import { useSession } from '../app/session';
 import { KIRI, TOPIC_ART } from '../components/art';
 import { Link } from '../components/link';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../app/session';
 import { Link } from '../components/link';
-import type { Text } from '../../engine/types/text';
+import type { Text } from '../../engine';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { agesLabel, levelLabel } from '../library/labels';

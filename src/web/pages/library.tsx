@@ -14,7 +14,7 @@ import { preferredPaper, savePaper } from '../library/paper';
 import type { PageSize } from '../library/paper';
 import { SearchIndex } from '../library/search';
 import { useLibraryContent } from '../library/use-library-content';
-import { canPlay } from '../../engine/safety/access';
+import { canPlay } from '../../engine';
 import { playContext } from '../content/deployment';
 import { effectiveBand } from '../store/profiles';
 import { NotHere } from '../library/not-here';

@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import { startActivity, sceneOf } from '../../engine/play/state';
-import { visibleHelp } from '../../engine/play/help';
-import { refusal } from '../../engine/safety/access';
-import type { Refusal } from '../../engine/safety/access';
-import { renderText } from '../../engine/text/render';
-import type { Activity } from '../../engine/types/activity';
-import type { Outcome } from '../../engine/types/outcome';
-import type { Answer } from '../../engine/types/interaction';
-import type { Band } from '../../engine/types/text';
-import type { Text } from '../../engine/types/text';
-import type { CountryPack } from '../../engine/types/country';
-import type { SceneId } from '../../engine/ids';
+import { refusal, renderText, sceneOf, startActivity, visibleHelp } from '../../engine';
+import type {
+  Activity,
+  Answer,
+  Band,
+  CountryPack,
+  Outcome,
+  Refusal,
+  SceneId,
+  Text,
+} from '../../engine';
 import { activity as loadActivity, audioIndex, contentIndex } from '../content/client';
 import { classContext, loadDeployment, playContext } from '../content/deployment';
 import type { ClientConfig } from '../content/types';

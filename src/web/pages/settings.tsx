@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { BANDS } from '../../engine/types/text';
+import { BANDS } from '../../engine';
 import { LANGUAGES, setLanguage, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { useSession } from '../app/session';

@@ -1,5 +1,4 @@
-import type { Activity, Scene } from '../../engine/types/activity';
-import type { Text } from '../../engine/types/text';
+import type { Activity, Scene, Text } from '../../engine';
 import { t } from '../i18n/i18n';
 import './play-together.css';
 

@@ -1,7 +1,4 @@
-import type { PlayState } from '../../engine/play/state';
-import type { Activity } from '../../engine/types/activity';
-import type { CountryPack } from '../../engine/types/country';
-import type { Text } from '../../engine/types/text';
+import type { Activity, CountryPack, PlayState, Text } from '../../engine';
 import { useEffect } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { warmDictionaries } from '../app/dictionaries';

@@ -1,7 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { CountryPack } from '../../engine/types/country';
-import type { Outcome } from '../../engine/types/outcome';
-import type { Text } from '../../engine/types/text';
+import type { CountryPack, Outcome, Text } from '../../engine';
 import { t } from '../i18n/i18n';
 import { KIRI } from '../components/art';
 import { SpeakButton } from '../components/speak-button';

@@ -1,5 +1,4 @@
-import type { VisibleHelp } from '../../engine/play/help';
-import type { Text } from '../../engine/types/text';
+import type { Text, VisibleHelp } from '../../engine';
 import { t } from '../i18n/i18n';
 
 /** Hints in order, released by a request or a wrong answer (never a timer); the solution last. */

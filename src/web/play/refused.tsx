@@ -1,4 +1,4 @@
-import type { Refusal } from '../../engine/safety/access';
+import type { Refusal } from '../../engine';
 import { KIRI } from '../components/art';
 import { Link } from '../components/link';
 import { t } from '../i18n/i18n';

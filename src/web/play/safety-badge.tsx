@@ -1,5 +1,4 @@
-import type { Outcome } from '../../engine/types/outcome';
-import type { Safety } from '../../engine/types/text';
+import type { Outcome, Safety } from '../../engine';
 import { t } from '../i18n/i18n';
 import safeIcon from '../../../content/art/ui/safe.svg';
 import riskyIcon from '../../../content/art/ui/risky.svg';

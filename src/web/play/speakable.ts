@@ -1,6 +1,4 @@
-import type { Scene } from '../../engine/types/activity';
-import type { Outcome } from '../../engine/types/outcome';
-import type { Text } from '../../engine/types/text';
+import type { Outcome, Scene, Text } from '../../engine';
 import { t } from '../i18n/i18n';
 import type { RecordingsOf } from '../speech/recordings';
 import { screenOrder } from '../speech/screen-order';

@@ -1,15 +1,23 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { play } from '../../engine/play/play';
-import type { PlayResult } from '../../engine/play/play';
-import { requestHelp } from '../../engine/play/help';
-import { keptOnRetry } from '../../engine/play/retry';
-import { sceneOf, startActivity } from '../../engine/play/state';
-import type { PlayState } from '../../engine/play/state';
-import { rewind } from '../../engine/play/whatif';
-import { eventFromPlay } from '../../engine/progress/event';
-import type { AttemptId, DeviceId, EventId, LearnerId } from '../../engine/ids';
-import type { Activity } from '../../engine/types/activity';
-import type { Answer } from '../../engine/types/interaction';
+import {
+  eventFromPlay,
+  keptOnRetry,
+  play,
+  requestHelp,
+  rewind,
+  sceneOf,
+  startActivity,
+} from '../../engine';
+import type {
+  Activity,
+  Answer,
+  AttemptId,
+  DeviceId,
+  EventId,
+  LearnerId,
+  PlayResult,
+  PlayState,
+} from '../../engine';
 import { recordEvent } from '../store/events';
 import { saveDraft, writeCheckpoint } from '../store/checkpoints';
 import { newLocalId } from '../store/ids';

@@ -1,7 +1,5 @@
-import type { PlayState } from '../../engine/play/state';
-import type { Activity } from '../../engine/types/activity';
-import type { Text } from '../../engine/types/text';
-import { sceneOf } from '../../engine/play/state';
+import { sceneOf } from '../../engine';
+import type { Activity, PlayState, Text } from '../../engine';
 import { t } from '../i18n/i18n';
 
 /**

@@ -1,4 +1,4 @@
-import type { CountryPack } from '../../engine/types/country';
+import type { CountryPack } from '../../engine';
 import { t } from '../i18n/i18n';
 import { Link } from '../components/link';
 import helpIcon from '../../../content/art/ui/help.svg';

@@ -1,4 +1,4 @@
-import type { InteractionType } from '../../engine/types/interaction';
+import type { InteractionType } from '../../engine';
 import type { Player } from './types';
 
 /** Each type's loader returns that type's player. */

@@ -1,10 +1,5 @@
 import type { ComponentType } from 'preact';
-import type {
-  InteractionOf,
-  InteractionType,
-  InteractionTypes,
-} from '../../engine/types/interaction';
-import type { Text } from '../../engine/types/text';
+import type { InteractionOf, InteractionType, InteractionTypes, Text } from '../../engine';
 
 /**
  * What every game player receives. A player shows one interaction and reports the child's

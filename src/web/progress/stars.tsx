@@ -1,7 +1,5 @@
-import { masteryProgress, topicMastery } from '../../engine/learner/mastery';
-import type { LearnerModel } from '../../engine/learner/model';
-import type { Catalogue } from '../../engine/types/catalogue';
-import { LEVELS } from '../../engine/types/text';
+import { LEVELS, masteryProgress, topicMastery } from '../../engine';
+import type { Catalogue, LearnerModel } from '../../engine';
 import { t } from '../i18n/i18n';
 import starFull from '../../../content/art/ui/star-full.svg';
 import starEmpty from '../../../content/art/ui/star-empty.svg';

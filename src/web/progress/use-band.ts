@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { summarize } from '../../engine/progress/summary';
-import type { ProgressSummary } from '../../engine/progress/summary';
-import type { Catalogue } from '../../engine/types/catalogue';
-import type { CountryPack } from '../../engine/types/country';
+import { summarize } from '../../engine';
+import type { Catalogue, CountryPack, PlayContext, ProgressSummary } from '../../engine';
 import { bandBundleUrl, homeIndex } from '../content/client';
 import type { HomeIndex } from '../content/types';
 import { loadDeployment, playContext } from '../content/deployment';
-import type { PlayContext } from '../../engine/safety/access';
 import { catalogueFromHome } from '../content/catalogue';
 import { eventsOf } from '../store/events';
 import { noteFetched } from '../app/offline-cache';

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Text } from '../../engine/types/text';
+import type { Text } from '../../engine';
 
 /**
  * The pack's recordings of a text in the current language: its URLs, or none. Texts with

@@ -1,7 +1,5 @@
-import { checkpointHere, resumeCheckpoint } from '../../engine/play/checkpoint';
-import type { Checkpoint, ResumeMode } from '../../engine/play/checkpoint';
-import type { PlayState } from '../../engine/play/state';
-import type { Activity } from '../../engine/types/activity';
+import { checkpointHere, resumeCheckpoint } from '../../engine';
+import type { Activity, Checkpoint, PlayState, ResumeMode } from '../../engine';
 import { get, inTransaction } from './idb';
 
 /**

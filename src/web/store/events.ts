@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../../engine/progress/event';
+import type { ProgressEvent } from '../../engine';
 import { done, getAllByIndex, inTransaction } from './idb';
 import { newLocalId } from './ids';
 

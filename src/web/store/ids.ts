@@ -1,4 +1,4 @@
-import { newId } from '../../engine/progress/event-id';
+import { newId } from '../../engine';
 
 /**
  * A random id made on this device. Uses `crypto.getRandomValues`, which works on pages served

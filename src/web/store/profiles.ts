@@ -1,4 +1,4 @@
-import type { Band } from '../../engine/types/text';
+import type { Band } from '../../engine';
 import { get, getAll, put } from './idb';
 import { eraseLearner } from './erase';
 import { newLocalId } from './ids';

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../engine/types/catalogue';
+import type { Catalogue } from '../../../engine';
 
 /** Ids of content the catalogue has but the deployment does not offer (its topic is off). */
 export interface WithheldIds {

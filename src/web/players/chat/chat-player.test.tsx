@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import type { InteractionOf } from '../../../engine/types/interaction';
-import type { Text } from '../../../engine/types/text';
+import type { InteractionOf, Text } from '../../../engine';
 import { mountPlayer } from '../testing/mount-player';
 import ChatPlayer from './chat-player';
 

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { ContentId } from '../../../engine/ids';
-import { ME } from '../../../engine/interactions/chat';
-import type { ChatMessage } from '../../../engine/interactions/chat';
+import { ME } from '../../../engine';
+import type { ChatMessage, ContentId } from '../../../engine';
 import { t } from '../../i18n/i18n';
 import { PhoneFrame } from '../shared/phone-frame';
 import type { PlayerProps } from '../types';

@@ -1,7 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { ContentId } from '../../../engine/ids';
-import type { FeedAction, FeedPost } from '../../../engine/interactions/feed';
-import type { Text } from '../../../engine/types/text';
+import type { ContentId, FeedAction, FeedPost, Text } from '../../../engine';
 import { t } from '../../i18n/i18n';
 import { PhoneFrame } from '../shared/phone-frame';
 import snapfeed from '../../../../content/art/apps/snapfeed.svg';

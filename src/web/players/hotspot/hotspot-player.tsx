@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Media } from '../../../engine/types/text';
-import type { PostPart, Spot } from '../../../engine/interactions/hotspot';
+import type { Media, PostPart, Spot } from '../../../engine';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
 import './hotspot-player.css';

@@ -1,6 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { ContentId } from '../../../engine/ids';
-import type { InboxMessage } from '../../../engine/interactions/inbox';
+import type { ContentId, InboxMessage } from '../../../engine';
 import { t } from '../../i18n/i18n';
 import { PhoneFrame } from '../shared/phone-frame';
 import type { PlayerProps } from '../types';

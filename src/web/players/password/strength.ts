@@ -1,5 +1,5 @@
 import type { ZxcvbnResult } from '@zxcvbn-ts/core';
-import type { PasswordFlag } from '../../../engine/interactions/password';
+import type { PasswordFlag } from '../../../engine';
 
 /** What the meter reports: the zxcvbn score 0–4 and weak-pattern flags, never the text. */
 export interface Strength {

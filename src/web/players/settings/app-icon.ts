@@ -1,4 +1,4 @@
-import type { Text } from '../../../engine/types/text';
+import type { Text } from '../../../engine';
 import chatter from '../../../../content/art/apps/chatter.svg';
 import postbox from '../../../../content/art/apps/postbox.svg';
 import snapfeed from '../../../../content/art/apps/snapfeed.svg';

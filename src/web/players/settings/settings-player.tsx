@@ -1,6 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { SelectSetting, Setting, ToggleSetting } from '../../../engine/interactions/settings';
-import type { Text } from '../../../engine/types/text';
+import type { SelectSetting, Setting, Text, ToggleSetting } from '../../../engine';
 import { t } from '../../i18n/i18n';
 import { PhoneFrame } from '../shared/phone-frame';
 import { appIcon } from './app-icon';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SortItem } from '../../../engine/interactions/sort';
+import type { SortItem } from '../../../engine';
 import { t } from '../../i18n/i18n';
 import type { PlayerProps } from '../types';
 import { usePointerDrag } from '../shared/use-pointer-drag';

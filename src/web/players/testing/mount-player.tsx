@@ -3,7 +3,7 @@ import type { Mock } from 'vitest';
 import { render } from 'preact';
 import type { ComponentType } from 'preact';
 import { act } from 'preact/test-utils';
-import type { InteractionType } from '../../../engine/types/interaction';
+import type { InteractionType } from '../../../engine';
 import type { PlayerProps } from '../types';
 
 /** A player rendered into the document for a component test. */
