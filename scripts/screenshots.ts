@@ -39,6 +39,9 @@ const PICTURE_SCENES: readonly [string, string, string][] = [
   ['play-5-7-picture-choice', 'wellbeing-5-7-evaluate', 'choice'],
   ['play-5-7-picture-sort', 'contact-5-7-identify?scene=sort', 'sort'],
   ['play-5-7-picture-sequence', 'wellbeing-5-7-evaluate?scene=bed', 'sequence'],
+  // "Do it" scenes: the child does the safe thing in a toy app (issue 11).
+  ['play-5-7-do-it-settings', 'privacy-5-7-evaluate', 'settings'],
+  ['play-5-7-do-it-chat', 'passwords-5-7-evaluate', 'chat'],
 ];
 
 async function shot(page: Page, name: string) {

@@ -5,11 +5,11 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
 import type { Db } from '../db/connect';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
-import { clientErrorHandler, installClosingCheck, installHostCheck } from './http/client-errors';
+import { clientErrorHandler, installRequestChecks } from './http/client-errors';
 import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
 import { RouteTable } from './http/route-table';
-import { installResponseHeaders, responseHeaders } from './http/security-headers';
+import { responseHeaders } from './http/security-headers';
 import { dbRateLimitStore } from './http/rate-limit-store';
 import { rateLimitCounters } from '../db/rate-limit';
 import { installWebApp } from './http/web-app';
@@ -107,14 +107,14 @@ export async function createApp({
     // pino child per request was a measurable share of a small request's cost (bench:http).
     childLoggerFactory: (logger) => logger,
     bodyLimit,
-    // Answered by installClosingCheck instead, in the one error shape.
+    // Answered by installRequestChecks instead, in the one error shape.
     return503OnClosing: false,
     trustProxy: fastifyTrustProxy(trustProxy),
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     http: {
       headersTimeout: limits.headersTimeoutMs,
-      // Checked by installHostCheck, so that the answer has the one error shape.
+      // Checked by installRequestChecks, so that the answer has the one error shape.
       requireHostHeader: false,
       connectionsCheckingInterval: checkingInterval(limits),
     },
@@ -127,9 +127,7 @@ export async function createApp({
 
   const routes = new RouteTable();
   routes.install(app);
-  installResponseHeaders(app, headers);
-  installHostCheck(app);
-  installClosingCheck(app);
+  installRequestChecks(app, headers);
   installErrorHandling(app, routes);
   await installOpenApi(app, version);
 

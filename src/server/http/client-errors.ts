@@ -84,35 +84,36 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
 }
 
 /**
- * HTTP/1.1 requires a Host header. Node's own check answers a bare 400 outside every handler,
- * so it is switched off (`requireHostHeader: false`) and done here, through the error handler.
+ * The checks every request passes before routing, in ONE `onRequest` hook (each hook costs a
+ * little on every request, health checks included):
+ * - every response carries the deployment's header set (security headers, `Cache-Control`);
+ * - while the server shuts down, requests still arriving on open connections get `503
+ *   shutting_down` with `Connection: close`, through the error handler (Fastify's own
+ *   `return503OnClosing` answer bypasses it, so it is off);
+ * - HTTP/1.1 requires a Host header: Node's own check answers a bare 400 outside every handler,
+ *   so it is switched off (`requireHostHeader: false`) and done here, through the error handler.
  */
-export function installHostCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => {
-    const raw = request.raw;
-    const http11 = raw.httpVersionMajor === 1 && raw.httpVersionMinor >= 1;
-    if (http11 && raw.headers.host === undefined) {
-      done(new HttpError(400, 'malformed_request', 'An HTTP/1.1 request needs a Host header'));
-      return;
-    }
-    done();
-  });
-}
-
-/**
- * While the server shuts down, requests still arriving on open connections get `503
- * shutting_down` with `Connection: close`, through the error handler (Fastify's own
- * `return503OnClosing` answer bypasses it, so it is off).
- */
-export function installClosingCheck(app: FastifyInstance): void {
+export function installRequestChecks(
+  app: FastifyInstance,
+  headers: Readonly<Record<string, string>>,
+): void {
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     done();
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    if (!closing) return done();
-    reply.header('connection', 'close');
-    done(new HttpError(503, 'shutting_down', 'The server is shutting down; try again shortly'));
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
+    if (closing) {
+      reply.header('connection', 'close');
+      done(new HttpError(503, 'shutting_down', 'The server is shutting down; try again shortly'));
+      return;
+    }
+    const raw = request.raw;
+    if (raw.headers.host === undefined && raw.httpVersionMajor === 1 && raw.httpVersionMinor >= 1) {
+      done(new HttpError(400, 'malformed_request', 'An HTTP/1.1 request needs a Host header'));
+      return;
+    }
+    done();
   });
 }

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-
 /**
  * Kite's Content Security Policy. Written by hand rather than taken from helmet, whose default
  * adds `upgrade-insecure-requests` and `https:` sources that break plain-HTTP school hubs.
@@ -110,15 +108,4 @@ export function responseHeaders(
   options: SecurityHeaderOptions = {},
 ): Readonly<Record<string, string>> {
   return Object.freeze({ ...securityHeaders(options), 'cache-control': 'no-store' });
-}
-
-/** Adds the given header set to every response, errors and 404s included. */
-export function installResponseHeaders(
-  app: FastifyInstance,
-  headers: Readonly<Record<string, string>> = responseHeaders(),
-): void {
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
 }
