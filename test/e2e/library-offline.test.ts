@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
-import { freshSqlite } from '../helpers/dialects';
-import type { TestDb } from '../helpers/dialects';
-import { createApp } from '../../src/server/app';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
 import { loadCatalogue } from '../../src/content/catalogue';
 
 // Issue 10: the library works offline after one visit (index, guides, lesson plans); offline
 // it says "You're offline"; a worksheet opens in a new tab and, when it fails, says why in
 // words, never with the API's JSON.
 const enabled = browserAvailable();
+const catalogue = (await loadCatalogue('content')).catalogue;
 
 const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map(
@@ -31,41 +29,24 @@ const bundlesCached = (page: Page) =>
   });
 
 describe.skipIf(!enabled)('the library offline and its printable sheets', () => {
-  let app: FastifyInstance;
-  let testDb: TestDb;
-  let origin: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    testDb = await freshSqlite();
+  const suite = browserSuite({
+    catalogue,
     // A small PDF limit, so the "too many" page can be seen.
-    app = await createApp({
-      catalogue: (await loadCatalogue('content')).catalogue,
-      db: testDb.db,
-      webDir: 'dist',
-      logLevel: 'warn',
-      pdfRateLimit: { max: 2, timeWindow: '1 minute' },
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    origin = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await testDb?.dispose();
+    pdfRateLimit: { max: 2, timeWindow: '1 minute' },
   });
 
   const phone = (): Promise<BrowserContext> =>
-    browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
 
   it('after one visit, the index, a guide and a lesson plan open offline', async () => {
     const context = await phone();
-    const watch = watchContext(context, origin);
+    const watch = watchContext(context, suite.server.origin);
     const page = await context.newPage();
-    await page.goto(`${origin}/library`);
+    await page.goto(`${suite.server.origin}/library`);
     await page.locator('.lib-list').waitFor();
     await controlled(page);
     // The library keeps every band's bundle in the background for the lesson plans.
@@ -78,10 +59,10 @@ describe.skipIf(!enabled)('the library offline and its printable sheets', () => 
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('scams');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/\d+ found/);
 
-    await page.goto(`${origin}/guides/contact-14-16/teachers`);
+    await page.goto(`${suite.server.origin}/guides/contact-14-16/teachers`);
     await page.getByRole('heading', { name: 'In class' }).waitFor();
     // A lesson plan never opened online, of another band than any page shown so far.
-    await page.goto(`${origin}/lessons/contact-5-7-identify`);
+    await page.goto(`${suite.server.origin}/lessons/contact-5-7-identify`);
     await page.getByRole('heading', { name: /^Lesson plan: / }).waitFor();
     await page.getByRole('heading', { name: 'The 30-minute plan' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -92,23 +73,23 @@ describe.skipIf(!enabled)('the library offline and its printable sheets', () => 
   it('offline with nothing saved, it says "You\'re offline" (not "could not find")', async () => {
     const context = await phone();
     const page = await context.newPage();
-    await page.goto(`${origin}/help`);
+    await page.goto(`${suite.server.origin}/help`);
     await controlled(page);
     await context.setOffline(true);
-    await page.goto(`${origin}/library`);
+    await page.goto(`${suite.server.origin}/library`);
     await page.getByRole('heading', { name: "You're offline" }).waitFor();
     await page.getByText('Connect to the internet, then try again.').waitFor();
     expect(await page.getByText('We could not find').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${origin}/lessons/contact-5-7-identify`);
+    await page.goto(`${suite.server.origin}/lessons/contact-5-7-identify`);
     await page.getByRole('heading', { name: "You're offline" }).waitFor();
     await context.close();
   });
 
   it('a worksheet opens in a new tab (keyboard) and, offline, says so in words', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${origin}/library?type=worksheet`);
+    await page.goto(`${suite.server.origin}/library?type=worksheet`);
     await page.locator('.lib-list').waitFor();
     await controlled(page);
     await context.setOffline(true);
@@ -134,7 +115,9 @@ describe.skipIf(!enabled)('the library offline and its printable sheets', () => 
   it('a missing sheet and too many requests are pages in words, never raw JSON', async () => {
     const context = await phone();
     const page = await context.newPage();
-    await page.goto(`${origin}/print/worksheets/no-such-sheet?lang=en&paper=a4&answers=0`);
+    await page.goto(
+      `${suite.server.origin}/print/worksheets/no-such-sheet?lang=en&paper=a4&answers=0`,
+    );
     await page.getByRole('heading', { name: "This sheet didn't open" }).waitFor();
     await page.getByText('We could not find this sheet.').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('"error"');
@@ -150,7 +133,7 @@ describe.skipIf(!enabled)('the library offline and its printable sheets', () => 
     });
     for (const id of ['sample-prize-message', 'sample-new-friend', 'sample-profile-setup']) {
       const n = statuses.length;
-      await page.goto(`${origin}/print/worksheets/${id}?lang=en&paper=a4&answers=0`);
+      await page.goto(`${suite.server.origin}/print/worksheets/${id}?lang=en&paper=a4&answers=0`);
       await expect.poll(() => statuses.length).toBeGreaterThan(n);
       if (statuses.at(-1) === 429) break;
     }

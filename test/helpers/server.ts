@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/server/app';
+import type { AppDeps } from '../../src/server/app';
 import { freshSqlite } from './dialects';
 import type { TestDb } from './dialects';
 
@@ -10,11 +11,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Deployment settings a test may give the server (as `KITE_*` variables would). */
-export interface ServerOptions {
-  /** Topics switched off (KITE_DISABLED_TOPICS). */
-  readonly disabledTopics?: readonly string[];
-}
+/**
+ * What a test may give the server: deployment settings (as `KITE_*` variables would: topics
+ * switched off), the loaded content for the PDF routes, and a lower PDF rate limit.
+ */
+export type ServerOptions = Pick<AppDeps, 'disabledTopics' | 'catalogue' | 'pdfRateLimit'>;
 
 export async function startServer(
   webDir = 'dist',
