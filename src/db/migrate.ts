@@ -5,6 +5,7 @@ import { migrationDialect } from './migration-dialect';
 import type { MigrationDialect } from './migration-dialect';
 import * as m0001 from './migrations/0001-init';
 import * as m0002 from './migrations/0002-rate-limit';
+import * as m0004 from './migrations/0004-jobs';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -15,6 +16,7 @@ interface MigrationModule {
 const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0001-init': m0001,
   '0002-rate-limit': m0002,
+  '0004-jobs': m0004,
 };
 
 class StaticProvider implements MigrationProvider {
