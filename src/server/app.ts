@@ -21,6 +21,7 @@ import { createLibraryRoutes } from './routes/library';
 import type { LibrarySetup } from './routes/library';
 import type { Catalogue } from '../engine';
 import { KITE_VERSION } from './version';
+import type { JobRunner } from './jobs/runner';
 
 export interface AppDeps {
   db: Db;
@@ -53,6 +54,11 @@ export interface AppDeps {
   limits?: Partial<ServerLimits>;
   /** The clock of the readiness cache, in ms (default `Date.now`); tests inject one. */
   now?: () => number;
+  /**
+   * Background jobs (server/jobs/runner.ts): started once the app is ready, logging to its log,
+   * and stopped (running jobs waited for) when it closes. Absent in most tests.
+   */
+  jobs?: JobRunner | undefined;
 }
 
 /**
@@ -95,6 +101,7 @@ export async function createApp({
   trustProxy = false,
   limits: given = {},
   now = Date.now,
+  jobs,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -146,6 +153,8 @@ export async function createApp({
   openApiRoute(app);
   await installWebApp(app, webDir, disabledTopics);
 
+  if (jobs) app.addHook('onClose', () => jobs.stop());
   await app.ready();
+  jobs?.start(app.log);
   return app;
 }
