@@ -38,7 +38,8 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
 export function classifyPath(path: string): FileKind {
   const parts = path.split('/');
   const [a, b, c, d] = parts;
-  if (path.endsWith('.md') || a === 'schema' || a === 'ui' || a === 'mail') return { kind: 'ignored' };
+  if (path.endsWith('.md') || a === 'schema' || a === 'ui' || a === 'mail')
+    return { kind: 'ignored' };
   if (a === 'art' && parts.length >= 2) return { kind: 'art' };
   if (parts.length === 1 && a === 'topics.json') return { kind: 'topics' };
   if (a === 'packs' && b !== undefined) {
