@@ -49,6 +49,8 @@ export interface KiteUserTable {
   mfa_secret: string | null;
   mfa_pending_secret: string | null;
   mfa_enabled_at: Timestamp | null;
+  /** The TOTP time step last accepted, so a code is used once. A bigint (string on PG). */
+  mfa_last_step: number | string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   last_active_at: Timestamp;

@@ -22,6 +22,10 @@ import type { LibrarySetup } from './routes/library';
 import type { Catalogue } from '../engine';
 import { KITE_VERSION } from './version';
 import type { JobRunner } from './jobs/runner';
+import { accountsContext } from './accounts/context';
+import type { AccountsContext, AccountsOptions } from './accounts/context';
+import { accountsPlugin } from './routes/accounts';
+import { installationSecret } from '../db/installation-secret';
 
 export interface AppDeps {
   db: Db;
@@ -59,6 +63,15 @@ export interface AppDeps {
    * and stopped (running jobs waited for) when it closes. Absent in most tests.
    */
   jobs?: JobRunner | undefined;
+  /** Accounts: Argon2 cost, mailer, clock, session timing (defaults: production values). */
+  accounts?: AccountsOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The account services, for the CLI-like tasks main.ts does at start (the setup link). */
+    accounts: AccountsContext;
+  }
 }
 
 /**
@@ -102,6 +115,7 @@ export async function createApp({
   limits: given = {},
   now = Date.now,
   jobs,
+  accounts = {},
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -150,6 +164,14 @@ export async function createApp({
       await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
     );
   }
+  const ctx = accountsContext(db, { now, publicUrl, ...accounts });
+  app.decorate('accounts', ctx);
+  await app.register(
+    accountsPlugin(ctx, {
+      secure: publicUrl?.startsWith('https:') ?? false,
+      secret: await installationSecret(db, 'cookie'),
+    }),
+  );
   openApiRoute(app);
   await installWebApp(app, webDir, disabledTopics);
 

@@ -7,6 +7,25 @@ import { webContentMismatch } from './content/web-bundles';
 import { redactSecrets } from '../db/redact';
 import { createJobRunner } from './jobs/runner';
 import { kiteJobs } from './jobs/jobs';
+import {
+  consoleMailer,
+  loadMailTexts,
+  MailTextsError,
+  noMailer,
+  smtpMailer,
+} from './accounts/mailer';
+import type { Mailer } from './accounts/mailer';
+import { setupLinkIfNeeded } from './accounts/credentials';
+import type { MailConfig } from './config/config';
+
+/** The mailer of the configuration; its texts are checked now, so a broken file stops the start. */
+function mailerFor(mail: MailConfig, contentDir: string): Mailer {
+  if (mail.kind === 'none') return noMailer;
+  const texts = loadMailTexts(contentDir);
+  return mail.kind === 'smtp'
+    ? smtpMailer(mail.url, mail.from, texts)
+    : consoleMailer(process.stdout, texts);
+}
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -39,6 +58,7 @@ async function main(): Promise<void> {
     pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
     // The retention purge and any later background job, run by whichever process wins its lease.
     jobs: createJobRunner({ db, jobs: kiteJobs(config) }),
+    accounts: { mailer: mailerFor(config.mail, config.contentDir) },
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);
@@ -78,6 +98,18 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Kite is running at http://${shownHost}:${config.port} (database: ${where}). Press Ctrl+C to stop.\n`,
   );
+  // The first admin: a one-time link on the console (never in the JSON log), while none exists.
+  const setup = await setupLinkIfNeeded(app.accounts);
+  if (typeof setup === 'object') {
+    const base = config.publicUrl ? '' : `http://${shownHost}:${config.port}`;
+    process.stdout.write(
+      `\nNo admin yet. Make the first one within 24 hours at this one-time address (or run: npm run kite -- admin create):\n  ${base}${setup.link}\n\n`,
+    );
+  } else if (setup === 'waiting') {
+    process.stdout.write(
+      '\nNo admin yet. Use the one-time address printed at the first start (alive 24 hours), or run: npm run kite -- admin create\n\n',
+    );
+  }
 }
 
 class StartupError extends Error {}
@@ -88,6 +120,7 @@ main().catch((e: unknown) => {
     e instanceof DbConnectError ||
     e instanceof MigrationError ||
     e instanceof ContentLoadError ||
+    e instanceof MailTextsError ||
     e instanceof StartupError;
   // Every startup message passes through redactSecrets: a DATABASE_URL may hold a password.
   const message = redactSecrets(e instanceof Error ? e.message : String(e));

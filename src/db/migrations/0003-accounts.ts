@@ -20,6 +20,7 @@ export async function up(db: Kysely<unknown>, d: MigrationDialect): Promise<void
     .addColumn('mfa_secret', 'varchar(64)')
     .addColumn('mfa_pending_secret', 'varchar(64)')
     .addColumn('mfa_enabled_at', d.timestamp)
+    .addColumn('mfa_last_step', d.bigint)
     .addColumn('created_at', d.timestamp, (c) => c.notNull())
     .addColumn('updated_at', d.timestamp, (c) => c.notNull())
     .addColumn('last_active_at', d.timestamp, (c) => c.notNull())
