@@ -115,19 +115,23 @@ for (const dialect of DIALECTS) {
           })),
         )
         .execute();
-      const session = (id: string, expires: number) => ({
+      const session = (id: string, expires: number, lastSeen: number) => ({
         id,
         token_hash: `h-${id}`,
         user_id: 'u1',
         stage: 'full' as const,
         device: 'Safari on iPhone',
         created_at: toDbTime(expires - 12 * 3_600_000),
-        last_seen_at: toDbTime(expires - 12 * 3_600_000),
+        last_seen_at: toDbTime(lastSeen),
         expires_at: toDbTime(expires),
       });
       await k
         .insertInto('kite_session')
-        .values([session('gone', now - DAY), session('live', now + DAY)])
+        .values([
+          session('gone', now - DAY, now - DAY - 3_600_000),
+          session('idle', now + 3_600_000, now - 3_600_000),
+          session('live', now + 3_600_000, now - 60_000),
+        ])
         .execute();
       await k
         .insertInto('kite_token')
@@ -152,10 +156,10 @@ for (const dialect of DIALECTS) {
         expect(r.code).toBe(0);
         expect(r.stdout.split('\n')).toEqual([
           '  security audit rows older than 30 days:  2 deleted',
-          '  expired sessions:                        1 deleted',
+          '  ended sessions:                          2 deleted',
           '  used or expired tokens:                  1 deleted',
           '  ended rate-limit windows:                1 deleted',
-          'purge: done, 5 rows deleted',
+          'purge: done, 6 rows deleted',
           '',
         ]);
         const k = testDb.db.kysely;

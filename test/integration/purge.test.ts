@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobLeases } from '../../src/db/job-leases';
 import { rateLimitCounters } from '../../src/db/rate-limit';
 import { toDbTime } from '../../src/db/time';
+import { IDLE_MS } from '../../src/server/accounts/sessions';
 import { DEFAULT_RETENTION } from '../../src/server/config/config';
 import { kiteJobs } from '../../src/server/jobs/jobs';
 import { PurgeError, purgeJob, runPurge } from '../../src/server/jobs/purge';
@@ -51,22 +52,23 @@ for (const dialect of DIALECTS) {
           last_active_at: at(T0 - DAY),
         })
         .execute();
-      const session = (id: string, expires: number) => ({
+      const session = (id: string, expires: number, lastSeen: number) => ({
         id,
         token_hash: `hash-${id}`,
         user_id: 'u1',
         stage: 'full' as const,
         device: 'Firefox on Linux',
         created_at: at(expires - 12 * HOUR),
-        last_seen_at: at(expires - 12 * HOUR),
+        last_seen_at: at(lastSeen),
         expires_at: at(expires),
       });
       await k
         .insertInto('kite_session')
         .values([
-          session('s-expired', T0 - 1),
-          session('s-ends-now', T0),
-          session('s-live', T0 + 1),
+          session('s-expired', T0 - 1, T0 - HOUR),
+          session('s-ends-now', T0, T0 - 60_000),
+          session('s-idle', T0 + 6 * HOUR, T0 - IDLE_MS),
+          session('s-live', T0 + 1, T0 - IDLE_MS + 1),
         ])
         .execute();
       const token = (hash: string, expires: number, used: number | null) => ({
@@ -131,11 +133,11 @@ for (const dialect of DIALECTS) {
       expect(report).toEqual({
         steps: [
           { step: 'audit', describe: 'security audit rows older than 90 days', deleted: 1 },
-          { step: 'sessions', describe: 'expired sessions', deleted: 2 },
+          { step: 'sessions', describe: 'ended sessions', deleted: 3 },
           { step: 'tokens', describe: 'used or expired tokens', deleted: 2 },
           { step: 'rate-limits', describe: 'ended rate-limit windows', deleted: 1 },
         ],
-        deleted: 6,
+        deleted: 7,
       });
       expect(await left()).toEqual({
         audit: ['a-at-limit', 'a-recent'],
@@ -193,7 +195,7 @@ for (const dialect of DIALECTS) {
         const error = await runPurge(steps, testDb.db, T0).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PurgeError);
         expect((error as PurgeError).report.steps).toEqual([
-          { step: 'sessions', describe: 'expired sessions', deleted: 2 },
+          { step: 'sessions', describe: 'ended sessions', deleted: 3 },
           {
             step: 'broken',
             describe: 'a step that fails',
@@ -222,7 +224,7 @@ for (const dialect of DIALECTS) {
         clock: () => T0,
       });
       const [run] = await runner.tick(T0);
-      expect(run).toMatchObject({ job: 'purge', outcome: 'ok', result: { deleted: 6 } });
+      expect(run).toMatchObject({ job: 'purge', outcome: 'ok', result: { deleted: 7 } });
       expect(await left()).toMatchObject({ sessions: ['s-live'], tokens: ['t-live'] });
       expect(await runner.tick(T0 + 59 * 60_000)).toEqual([]);
       expect(await runner.tick(T0 + 60 * 60_000)).toMatchObject([{ outcome: 'ok' }]);

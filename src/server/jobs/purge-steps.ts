@@ -5,6 +5,7 @@
 
 import { rateLimitCounters } from '../../db/rate-limit';
 import { toDbTime } from '../../db/time';
+import { IDLE_MS } from '../accounts/sessions';
 import type { Retention } from '../config/config';
 import type { PurgeStep } from './purge';
 
@@ -25,14 +26,22 @@ export function auditStep(days: number): PurgeStep {
   };
 }
 
-/** Sessions past their absolute expiry. */
+/**
+ * Sessions that have ended: past their absolute expiry, or idle for longer than the idle
+ * timeout (sessions.ts ends those at their next request; this deletes the ones never used again).
+ */
 export const sessionsStep: PurgeStep = {
   name: 'sessions',
-  describe: 'expired sessions',
+  describe: 'ended sessions',
   async run(db, now) {
     const result = await db.kysely
       .deleteFrom('kite_session')
-      .where('expires_at', '<=', toDbTime(now))
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<=', toDbTime(now)),
+          eb('last_seen_at', '<=', toDbTime(now - IDLE_MS)),
+        ]),
+      )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   },
