@@ -6,9 +6,9 @@
 import { HttpError } from '../http/errors';
 import type { AccountsContext } from './context';
 import type { Me } from './self-service';
-import { iso, ms } from './time';
+import { fromDbTime, toDbTime } from '../../db/time';
 
-const when = (t: string | Date | null) => (t === null ? null : iso(ms(t)));
+const when = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
 
 export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<string, unknown>> {
   const now = ctx.now();
@@ -42,7 +42,7 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
   );
   return {
     format: 'kite-my-data/1',
-    exportedAt: iso(now),
+    exportedAt: toDbTime(now),
     about:
       'Everything Kite holds about you. Secrets (your password, the key of your sign-in app, session and link tokens) are stored only in a form nobody can read back, so they are named but not shown.',
     account: {
