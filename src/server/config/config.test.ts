@@ -148,4 +148,42 @@ describe('parseConfig: proxy, public URL, limits, secrets', () => {
     expect(message).toContain('kite:***@127.0.0.1');
     expect(message).not.toContain('S3cr3t');
   });
+
+  describe('account mail', () => {
+    it('sends no mail by default', () => {
+      expect(parseConfig({}).mail).toEqual({ kind: 'none' });
+    });
+
+    it('uses SMTP with a public URL and a sender, and never shows the SMTP password', () => {
+      const c = parseConfig({
+        KITE_SMTP_URL: 'smtps://kite:s3cret@mail.example.org:465',
+        KITE_PUBLIC_URL: 'https://kite.example.org',
+        KITE_MAIL_FROM: 'Kite <kite@example.org>',
+      });
+      expect(c.mail).toEqual({
+        kind: 'smtp',
+        url: 'smtps://kite:s3cret@mail.example.org:465',
+        from: 'Kite <kite@example.org>',
+      });
+      expect(() =>
+        parseConfig({ KITE_SMTP_URL: 'smtps://kite:s3cret@mail.example.org:465' }),
+      ).toThrow(/KITE_SMTP_URL needs KITE_PUBLIC_URL/);
+      try {
+        parseConfig({ KITE_SMTP_URL: 'http://kite:s3cret@mail.example.org' });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as Error).message).toMatch(/KITE_SMTP_URL must be an smtp/);
+        expect((e as Error).message).not.toContain('s3cret');
+      }
+    });
+
+    it('prints mail on the console only when asked, and never in production', () => {
+      expect(parseConfig({ KITE_DEV_MAIL: 'console' }).mail).toEqual({ kind: 'console' });
+      expect(() => parseConfig({ KITE_DEV_MAIL: 'console', NODE_ENV: 'production' })).toThrow(
+        ConfigError,
+      );
+      expect(() => parseConfig({ KITE_DEV_MAIL: 'yes' })).toThrow(/KITE_DEV_MAIL/);
+      expect(parseConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    });
+  });
 });
