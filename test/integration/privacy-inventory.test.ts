@@ -157,12 +157,13 @@ for (const dialect of DIALECTS) {
 
     /** The first admin, through the one-time setup link, with a second factor. */
     async function makeAdmin(): Promise<AccountClient> {
-      const link = await setupLinkIfNeeded(app.accounts);
+      const setup = await setupLinkIfNeeded(app.accounts);
+      if (typeof setup !== 'object') throw new Error(`no setup link: ${setup}`);
       const admin = client();
       const email = 'admin@example.org';
       const password = strongPassword();
       const made = await admin.post('/api/auth/setup', {
-        token: link!.split('#token=')[1],
+        token: setup.link.split('#token=')[1],
         email,
         displayName: 'Admin',
         password,
