@@ -67,16 +67,20 @@ async function cellsNaming(db: Db, needles: readonly string[]) {
   const hits: string[] = [];
   for (const [table, columns] of await catalogue(db)) {
     for (const column of columns) {
-      for (const needle of needles) {
-        const text = sql`lower(cast(${sql.ref(column)} as text))`;
+      // One query per column: a count per needle.
+      const text = sql`lower(cast(${sql.ref(column)} as text))`;
+      const counts = needles.map((needle, i) => {
         const found =
           db.dialect === 'sqlite'
             ? sql`instr(${text}, ${needle.toLowerCase()}) > 0`
             : sql`strpos(${text}, ${needle.toLowerCase()}) > 0`;
-        const r = await sql<{ n: number | string }>`
-          select count(*) as n from ${sql.table(table)} where ${found}`.execute(db.kysely);
-        if (Number(r.rows[0]!.n) > 0) hits.push(`${table}.${column} holds ${needle}`);
-      }
+        return sql`sum(case when ${found} then 1 else 0 end) as ${sql.ref(`n${i}`)}`;
+      });
+      const r = await sql<Record<string, number | string | null>>`
+        select ${sql.join(counts)} from ${sql.table(table)}`.execute(db.kysely);
+      needles.forEach((needle, i) => {
+        if (Number(r.rows[0]![`n${i}`] ?? 0) > 0) hits.push(`${table}.${column} holds ${needle}`);
+      });
     }
   }
   return hits;
