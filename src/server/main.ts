@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
 import { webContentMismatch } from './content/web-bundles';
 import { redactSecrets } from '../db/redact';
+import { createJobRunner } from './jobs/runner';
+import { kiteJobs } from './jobs/jobs';
 import {
   consoleMailer,
   loadMailTexts,
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     limits: config.limits,
     pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
+    // The retention purge and any later background job, run by whichever process wins its lease.
+    jobs: createJobRunner({ db, jobs: kiteJobs(config) }),
     accounts: { mailer: mailerFor(config.mail, config.contentDir) },
   });
 

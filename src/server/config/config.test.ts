@@ -52,6 +52,13 @@ describe('parseConfig', () => {
     });
   });
 
+  it('keeps audit rows 90 days and inactive child accounts 12 months unless told', () => {
+    expect(parseConfig({}).retention).toEqual({ auditDays: 90, childMonths: 12 });
+    const c = parseConfig({ KITE_RETAIN_AUDIT_DAYS: ' 30 ', KITE_RETAIN_CHILD_MONTHS: '6' });
+    expect(c.retention).toEqual({ auditDays: 30, childMonths: 6 });
+    expect(Object.isFrozen(c.retention)).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -79,6 +86,18 @@ describe('parseConfig', () => {
     ],
     [{ KITE_PDF_WORKERS: 'many' }, /KITE_PDF_WORKERS must be a whole number from 0 to 64/],
     [{ KITE_PDF_QUEUE: '0' }, /KITE_PDF_QUEUE must be a whole number from 1 to 10000/],
+    [
+      { KITE_RETAIN_AUDIT_DAYS: '0' },
+      /KITE_RETAIN_AUDIT_DAYS must be a whole number from 1 to 3650/,
+    ],
+    [{ KITE_RETAIN_AUDIT_DAYS: '90d' }, /KITE_RETAIN_AUDIT_DAYS must be a whole number/],
+    [{ KITE_RETAIN_AUDIT_DAYS: '3651' }, /KITE_RETAIN_AUDIT_DAYS must be a whole number/],
+    [
+      { KITE_RETAIN_CHILD_MONTHS: '0' },
+      /KITE_RETAIN_CHILD_MONTHS must be a whole number from 1 to 120/,
+    ],
+    [{ KITE_RETAIN_CHILD_MONTHS: '1.5' }, /KITE_RETAIN_CHILD_MONTHS must be a whole number/],
+    [{ KITE_RETAIN_CHILD_MONTHS: '121' }, /KITE_RETAIN_CHILD_MONTHS must be a whole number/],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {
