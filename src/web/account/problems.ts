@@ -16,6 +16,8 @@ const MESSAGES: Readonly<Record<string, AccountKey>> = {
   invalid_credentials: 'error.invalidCredentials',
   mfa_invalid: 'error.mfaInvalid',
   mfa_required: 'error.mfaRequired',
+  mfa_not_set: 'error.mfaNotSet',
+  last_admin: 'error.lastAdmin',
   weak_password: 'error.weakPassword',
   password_incorrect: 'error.passwordIncorrect',
   token_invalid: 'error.tokenInvalid',
