@@ -31,12 +31,11 @@ const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage
 const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m.CurriculumMap));
 const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
 const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
-// Adults' account pages: not kept offline, so a failed load says so plainly.
+// Adults' account pages: not kept offline, so a failed load says so plainly. (The catch stays
+// outside the `.then`: the build wraps `import(…).then(…)` with the loading of the chunk's CSS,
+// whose failure must be caught too.)
 const AccountPages = lazy(() =>
-  import('../account/account-pages').then(
-    (m) => m.AccountPages,
-    () => AccountUnavailable,
-  ),
+  import('../account/account-pages').then((m) => m.AccountPages).catch(() => AccountUnavailable),
 );
 
 /**
