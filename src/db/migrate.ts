@@ -5,6 +5,7 @@ import { migrationDialect } from './migration-dialect';
 import type { MigrationDialect } from './migration-dialect';
 import * as m0001 from './migrations/0001-init';
 import * as m0002 from './migrations/0002-rate-limit';
+import * as m0003 from './migrations/0003-accounts';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -15,6 +16,7 @@ interface MigrationModule {
 const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0001-init': m0001,
   '0002-rate-limit': m0002,
+  '0003-accounts': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -21,6 +21,10 @@ import { createLibraryRoutes } from './routes/library';
 import type { LibrarySetup } from './routes/library';
 import type { Catalogue } from '../engine';
 import { KITE_VERSION } from './version';
+import { accountsContext } from './accounts/context';
+import type { AccountsContext, AccountsOptions } from './accounts/context';
+import { accountsPlugin } from './routes/accounts';
+import { installationSecret } from '../db/installation-secret';
 
 export interface AppDeps {
   db: Db;
@@ -53,6 +57,15 @@ export interface AppDeps {
   limits?: Partial<ServerLimits>;
   /** The clock of the readiness cache, in ms (default `Date.now`); tests inject one. */
   now?: () => number;
+  /** Accounts: Argon2 cost, mailer, clock, session timing (defaults: production values). */
+  accounts?: AccountsOptions;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The account services, for the CLI-like tasks main.ts does at start (the setup link). */
+    accounts: AccountsContext;
+  }
 }
 
 /**
@@ -95,6 +108,7 @@ export async function createApp({
   trustProxy = false,
   limits: given = {},
   now = Date.now,
+  accounts = {},
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -143,6 +157,14 @@ export async function createApp({
       await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
     );
   }
+  const ctx = accountsContext(db, { now, publicUrl, ...accounts });
+  app.decorate('accounts', ctx);
+  await app.register(
+    accountsPlugin(ctx, {
+      secure: publicUrl?.startsWith('https:') ?? false,
+      secret: await installationSecret(db, 'cookie'),
+    }),
+  );
   openApiRoute(app);
   await installWebApp(app, webDir, disabledTopics);
 

@@ -5,6 +5,25 @@ import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
 import { webContentMismatch } from './content/web-bundles';
 import { redactSecrets } from '../db/redact';
+import {
+  consoleMailer,
+  loadMailTexts,
+  MailTextsError,
+  noMailer,
+  smtpMailer,
+} from './accounts/mailer';
+import type { Mailer } from './accounts/mailer';
+import { setupLinkIfNeeded } from './accounts/credentials';
+import type { MailConfig } from './config/config';
+
+/** The mailer of the configuration; its texts are checked now, so a broken file stops the start. */
+function mailerFor(mail: MailConfig, contentDir: string): Mailer {
+  if (mail.kind === 'none') return noMailer;
+  const texts = loadMailTexts(contentDir);
+  return mail.kind === 'smtp'
+    ? smtpMailer(mail.url, mail.from, texts)
+    : consoleMailer(process.stdout, texts);
+}
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
@@ -35,6 +54,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     limits: config.limits,
     pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
+    accounts: { mailer: mailerFor(config.mail, config.contentDir) },
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);
@@ -74,6 +94,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Kite is running at http://${shownHost}:${config.port} (database: ${where}). Press Ctrl+C to stop.\n`,
   );
+  // The first admin: a one-time link on the console (never in the JSON log), while none exists.
+  const setup = await setupLinkIfNeeded(app.accounts);
+  if (setup) {
+    const base = config.publicUrl ? '' : `http://${shownHost}:${config.port}`;
+    process.stdout.write(
+      `\nNo admin yet. Make the first one within 24 hours at this one-time address (or run: npm run kite -- admin create):\n  ${base}${setup}\n\n`,
+    );
+  }
 }
 
 class StartupError extends Error {}
@@ -84,6 +112,7 @@ main().catch((e: unknown) => {
     e instanceof DbConnectError ||
     e instanceof MigrationError ||
     e instanceof ContentLoadError ||
+    e instanceof MailTextsError ||
     e instanceof StartupError;
   // Every startup message passes through redactSecrets: a DATABASE_URL may hold a password.
   const message = redactSecrets(e instanceof Error ? e.message : String(e));

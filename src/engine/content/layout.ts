@@ -31,13 +31,15 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
  * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>` (and
  * their `manifest.json`, which only the audio tool reads),
  * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`, and
- * shared pictures under `art/`. Markdown files, the generated `schema/` folder and the app's
- * own UI strings under `ui/` (checked by the web app) are ignored.
+ * shared pictures under `art/`. Markdown files, the generated `schema/` folder, the app's
+ * own UI strings under `ui/` (checked by the web app) and the account mails under `mail/`
+ * (checked by the server at start, server/accounts/mailer.ts) are ignored.
  */
 export function classifyPath(path: string): FileKind {
   const parts = path.split('/');
   const [a, b, c, d] = parts;
-  if (path.endsWith('.md') || a === 'schema' || a === 'ui') return { kind: 'ignored' };
+  if (path.endsWith('.md') || a === 'schema' || a === 'ui' || a === 'mail')
+    return { kind: 'ignored' };
   if (a === 'art' && parts.length >= 2) return { kind: 'art' };
   if (parts.length === 1 && a === 'topics.json') return { kind: 'topics' };
   if (a === 'packs' && b !== undefined) {

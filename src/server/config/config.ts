@@ -32,7 +32,16 @@ export interface Config {
   readonly pdfWorkers: number;
   /** PDFs that may wait for a worker before more are refused with 503 (KITE_PDF_QUEUE). */
   readonly pdfQueue: number;
+  /** How account mails leave: SMTP (KITE_SMTP_URL), the development console, or not at all. */
+  readonly mail: MailConfig;
+  /** NODE_ENV=production: development conveniences (console mail) are refused. */
+  readonly production: boolean;
 }
+
+export type MailConfig =
+  | { readonly kind: 'smtp'; readonly url: string; readonly from: string }
+  | { readonly kind: 'console' }
+  | { readonly kind: 'none' };
 
 /** Fastify's `trustProxy`: off, the number of proxies in front, or the proxies' addresses. */
 export type TrustProxy = false | number | readonly string[];
@@ -166,6 +175,25 @@ const EnvSchema = z.object({
   KITE_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(DEFAULT_LIMITS.maxConnections),
   KITE_PDF_WORKERS: wholeNumber(0, 64).optional(),
   KITE_PDF_QUEUE: wholeNumber(1, 10_000).default(100),
+  KITE_SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+      message:
+        'must be an smtp:// or smtps:// address, such as smtps://user:password@mail.example.org:465',
+    })
+    .optional(),
+  KITE_MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(
+      /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/,
+      'must be a sender address such as "Kite <kite@example.org>"',
+    )
+    .optional(),
+  KITE_DEV_MAIL: z.enum(['console', 'off']).optional(),
+  NODE_ENV: z.string().trim().optional(),
 });
 
 /**
@@ -194,7 +222,25 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       `Invalid configuration: KITE_HEADERS_TIMEOUT_MS (${e.KITE_HEADERS_TIMEOUT_MS}) must not be more than KITE_REQUEST_TIMEOUT_MS (${e.KITE_REQUEST_TIMEOUT_MS})`,
     );
   }
+  const production = e.NODE_ENV === 'production';
+  if (e.KITE_DEV_MAIL === 'console' && production) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_DEV_MAIL=console prints sign-in links and is refused when NODE_ENV=production; configure KITE_SMTP_URL instead',
+    );
+  }
+  if (e.KITE_SMTP_URL && (!e.KITE_PUBLIC_URL || !e.KITE_MAIL_FROM)) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_SMTP_URL needs KITE_PUBLIC_URL (the address links in mails point to) and KITE_MAIL_FROM (the sender)',
+    );
+  }
+  const mail: MailConfig = e.KITE_SMTP_URL
+    ? { kind: 'smtp', url: e.KITE_SMTP_URL, from: e.KITE_MAIL_FROM! }
+    : e.KITE_DEV_MAIL === 'console'
+      ? { kind: 'console' }
+      : { kind: 'none' };
   return Object.freeze({
+    mail,
+    production,
     port: e.PORT,
     host: e.HOST,
     dataDir: e.KITE_DATA_DIR,

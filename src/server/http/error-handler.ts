@@ -22,6 +22,17 @@ const FASTIFY_CLIENT_ERRORS: Readonly<Record<string, readonly [number, ErrorCode
   // Errors Fastify raises before routing (see frameworkErrorHandler).
   FST_ERR_BAD_URL: [400, 'invalid_url', 'The address is not a valid URL'],
   FST_ERR_MAX_PARAM_LENGTH: [414, 'uri_too_long', 'A part of the address is too long'],
+  // @fastify/csrf-protection: a state-changing request without its token, or with a wrong one.
+  FST_CSRF_MISSING_SECRET: [
+    403,
+    'csrf_rejected',
+    'The request lacks its form token; reload the page',
+  ],
+  FST_CSRF_INVALID_TOKEN: [
+    403,
+    'csrf_rejected',
+    'The request lacks its form token; reload the page',
+  ],
 };
 
 /**

@@ -29,6 +29,20 @@ export const ERROR_CODES = [
   'unknown_parameter',
   'not_offered',
   'shutting_down',
+  'unauthenticated',
+  'forbidden',
+  'csrf_rejected',
+  'invalid_credentials',
+  'mfa_invalid',
+  'mfa_required',
+  'mfa_not_set',
+  'weak_password',
+  'email_taken',
+  'token_invalid',
+  'account_pending',
+  'throttled',
+  'password_incorrect',
+  'last_admin',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

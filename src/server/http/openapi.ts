@@ -6,7 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 /**
  * Registers the OpenAPI 3.1 generator. The document is built from the route schemas; routes
  * must declare `security` (public ones `security: []`), which a test checks for every operation.
- * No security scheme is declared until a route needs one (sign-in will add its session cookie).
+ * Signed-in routes use the `session` scheme: the cookie set at sign-in.
  */
 export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(fastifySwagger, {
@@ -18,6 +18,12 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
         description:
           'Kite, an open-source platform for child online protection. Errors always have the shape { "error": { "code", "message" } }.',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      components: {
+        securitySchemes: {
+          // The session cookie (`__Host-kite_session` when served over https).
+          session: { type: 'apiKey', in: 'cookie', name: 'kite_session' },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,149 @@
+// Data rights (PRIV-14): "download my data" and "delete my account". The export names every
+// field Kite holds about the person (docs/privacy/data-inventory.yaml marks which fields are
+// exported and why secrets are not); deletion removes every row about them at once and keeps
+// only an audit entry that names nobody.
+
+import { HttpError } from '../http/errors';
+import type { AccountsContext } from './context';
+import type { Me } from './self-service';
+import { iso, ms } from './time';
+
+const when = (t: string | Date | null) => (t === null ? null : iso(ms(t)));
+
+export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<string, unknown>> {
+  const now = ctx.now();
+  const k = ctx.db.kysely;
+  const u = await k
+    .selectFrom('kite_user')
+    .selectAll()
+    .where('id', '=', m.userId)
+    .executeTakeFirst();
+  if (!u) throw new HttpError(401, 'unauthenticated', 'Sign in again');
+  const sessions = await k
+    .selectFrom('kite_session')
+    .selectAll()
+    .where('user_id', '=', u.id)
+    .execute();
+  const codes = await k
+    .selectFrom('kite_recovery_code')
+    .selectAll()
+    .where('user_id', '=', u.id)
+    .execute();
+  const tokens = await k.selectFrom('kite_token').selectAll().where('user_id', '=', u.id).execute();
+  const audit = await k
+    .selectFrom('kite_audit')
+    .selectAll()
+    .where((eb) => eb.or([eb('actor_id', '=', u.id), eb('subject_id', '=', u.id)]))
+    .orderBy('at')
+    .execute();
+  await ctx.audit.record(
+    { event: 'account.exported', outcome: 'ok', actorId: u.id, subjectId: u.id },
+    now,
+  );
+  return {
+    format: 'kite-my-data/1',
+    exportedAt: iso(now),
+    about:
+      'Everything Kite holds about you. Secrets (your password, the key of your sign-in app, session and link tokens) are stored only in a form nobody can read back, so they are named but not shown.',
+    account: {
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      role: u.role,
+      status: u.status,
+      passwordHash: 'held, not shown (Argon2id)',
+      mfaEnabled: u.mfa_secret !== null,
+      mfaSecret: u.mfa_secret === null ? null : 'held, not shown',
+      mfaSetupInProgress: u.mfa_pending_secret !== null,
+      mfaEnabledAt: when(u.mfa_enabled_at),
+      mfaLastCodeStep: u.mfa_last_step === null ? null : Number(u.mfa_last_step),
+      createdAt: when(u.created_at),
+      updatedAt: when(u.updated_at),
+      lastActiveAt: when(u.last_active_at),
+      invitedBy: u.invited_by,
+    },
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      device: s.device,
+      createdAt: when(s.created_at),
+      lastSeenAt: when(s.last_seen_at),
+      expiresAt: when(s.expires_at),
+      tokenHash: 'held, not shown',
+    })),
+    recoveryCodes: codes.map((c) => ({ usedAt: when(c.used_at), codeHash: 'held, not shown' })),
+    links: tokens.map((t) => ({
+      kind: t.kind,
+      email: t.email,
+      role: t.role,
+      createdBy: t.created_by,
+      createdAt: when(t.created_at),
+      expiresAt: when(t.expires_at),
+      usedAt: when(t.used_at),
+      tokenHash: 'held, not shown',
+    })),
+    securityLog: audit.map((a) => ({
+      at: when(a.at),
+      event: a.event,
+      outcome: a.outcome,
+      byYou: a.actor_id === u.id,
+      aboutYou: a.subject_id === u.id,
+      detail: typeof a.detail === 'string' ? (JSON.parse(a.detail) as unknown) : a.detail,
+    })),
+    children: [],
+  };
+}
+
+/**
+ * Deletes the account and every row about it, at once. The security log keeps its entries
+ * with the person's id removed, and one entry saying an account was deleted (its role only).
+ * The last active admin cannot delete themselves (the deployment would have no one to run it).
+ */
+export async function deleteMyAccount(
+  ctx: AccountsContext,
+  m: Me,
+  password: string,
+): Promise<void> {
+  const now = ctx.now();
+  const user = await ctx.users.byId(m.userId);
+  if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in again');
+  if (!(await ctx.hasher.verify(user.password_hash, password))) {
+    throw new HttpError(400, 'password_incorrect', 'Your password is not right');
+  }
+  if (
+    user.role === 'admin' &&
+    user.status === 'active' &&
+    (await ctx.users.countActive('admin')) <= 1
+  ) {
+    throw new HttpError(409, 'last_admin', 'You are the only admin: make another admin first');
+  }
+  await ctx.db.kysely.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('kite_audit')
+      .set({ actor_id: null })
+      .where('actor_id', '=', user.id)
+      .execute();
+    await tx
+      .updateTable('kite_audit')
+      .set({ subject_id: null })
+      .where('subject_id', '=', user.id)
+      .execute();
+    await tx
+      .updateTable('kite_user')
+      .set({ invited_by: null })
+      .where('invited_by', '=', user.id)
+      .execute();
+    await tx
+      .updateTable('kite_token')
+      .set({ created_by: null })
+      .where('created_by', '=', user.id)
+      .execute();
+    await tx.deleteFrom('kite_token').where('email', '=', user.email).execute();
+    // Sessions, recovery codes and the person's own links go with the row (on delete cascade).
+    await tx.deleteFrom('kite_user').where('id', '=', user.id).execute();
+  });
+  await ctx.audit.record(
+    { event: 'account.deleted', outcome: 'ok', detail: { role: user.role } },
+    now,
+  );
+}

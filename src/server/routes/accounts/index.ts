@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountsContext } from '../../accounts/context';
+import { accountRoutes } from './account';
+import { adminRoutes } from './admin';
+import { authRoutes } from './auth';
+import { installGuard } from './guard';
+import type { CookieSettings } from './guard';
+
+/**
+ * Every route of adult accounts, in one encapsulated scope: its cookie parsing, CSRF check
+ * and session guard run for these routes only.
+ */
+export function accountsPlugin(ctx: AccountsContext, cookies: CookieSettings) {
+  return async (app: FastifyInstance) => {
+    await installGuard(app, ctx, cookies);
+    await app.register(authRoutes(ctx, cookies.secure));
+    await app.register(accountRoutes(ctx, cookies.secure));
+    await app.register(adminRoutes(ctx));
+  };
+}
