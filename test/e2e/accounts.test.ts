@@ -45,7 +45,7 @@ describe.skipIf(!enabled)('a parent’s account, from sign-up to deletion', () =
     accounts: { argon2: TEST_ARGON2, mailer: consoleMailer(mailbox) },
   });
 
-  it('signs up, verifies, enrols TOTP, signs in with a code, downloads and deletes', async () => {
+  it('signs up, verifies, enrols TOTP, signs in with a code, signs another device out, downloads and deletes', async () => {
     const origin = suite.server.origin;
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const watch = watchContext(context, origin);
@@ -164,11 +164,41 @@ describe.skipIf(!enabled)('a parent’s account, from sign-up to deletion', () =
     await page.keyboard.press('Enter');
     await checkPage('Your account');
 
-    // The devices signed in: this one, marked.
+    // A second device signs in with a recovery code instead of the app.
+    const other = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const otherWatch = watchContext(other, origin);
+    const otherPage = await other.newPage();
+    await otherPage.goto(`${origin}/account/signin`);
+    await otherPage.getByLabel('Email address').fill(email);
+    await otherPage.getByLabel('Password', { exact: true }).fill(password);
+    await otherPage.getByRole('button', { name: 'Sign in' }).click();
+    await otherPage.getByLabel('Code', { exact: true }).fill(codes[0]!);
+    await otherPage.getByRole('button', { name: 'Continue' }).click();
+    await otherPage.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+
+    // The devices signed in: this one, marked, and the other, which this one signs out.
     await page.getByRole('link', { name: 'Devices signed in' }).click();
     await checkPage('Devices signed in');
-    await page.getByText('This device').waitFor();
-    await expect(page.locator('.device').count()).resolves.toBe(1);
+    await page.getByRole('heading', { name: '2 signed in' }).waitFor();
+    const devices = page.locator('.device');
+    const thisOne = devices.filter({ has: page.locator('.badge', { hasText: 'This device' }) });
+    await expect(thisOne.count()).resolves.toBe(1);
+    await expect(thisOne.getByRole('button').count()).resolves.toBe(0);
+    const theOther = devices.filter({ hasNot: page.locator('.badge') });
+    await theOther.getByRole('button', { name: 'Sign out this device' }).click();
+    await page.getByRole('heading', { name: '1 signed in' }).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/is signed out\.$/)
+      .waitFor();
+    await expect(devices.count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    // The other device finds itself signed out at its next step.
+    await otherPage.getByRole('link', { name: 'Devices signed in' }).click();
+    await otherPage.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(otherPage.url()).toBe(`${origin}/account/signin?next=%2Faccount%2Fsessions`);
+    expect(otherWatch.foreignRequests).toEqual([]);
+    await other.close();
 
     // My data: the download is a JSON file about this account.
     await page.getByRole('link', { name: 'Back to your account' }).click();
@@ -235,7 +265,7 @@ describe.skipIf(!enabled)('a parent’s account, from sign-up to deletion', () =
     expect(watch.consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
     expect(watch.consoleErrors.filter((e) => expected.test(e))).toHaveLength(2);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('offline, the account pages say so plainly; a child’s device never kept them', async () => {
     const origin = suite.server.origin;
