@@ -8,6 +8,7 @@ import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { consoleMailer } from '../../src/server/accounts/mailer';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
+import { invite, setupLinkIfNeeded } from '../../src/server/accounts/credentials';
 
 // Issue 12: one grown-up's whole journey through the account pages, against the real API and
 // the development mailer (KITE_DEV_MAIL=console) writing to a stream the test reads.
@@ -40,7 +41,7 @@ const axeViolations = async (page: Page) =>
 /** 30-second TOTP steps, as the authenticator app counts them. */
 const STEP_S = 30;
 
-describe.skipIf(!enabled)('a parent’s account, from sign-up to deletion', () => {
+describe.skipIf(!enabled)('adults’ accounts in the browser', () => {
   const suite = browserSuite({
     accounts: { argon2: TEST_ARGON2, mailer: consoleMailer(mailbox) },
   });
@@ -264,6 +265,122 @@ describe.skipIf(!enabled)('a parent’s account, from sign-up to deletion', () =
     expect(errorsBeforeDelete.filter((e) => !expected.test(e))).toEqual([]);
     expect(watch.consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
     expect(watch.consoleErrors.filter((e) => expected.test(e))).toHaveLength(2);
+    await context.close();
+  }, 300_000);
+
+  it('the first admin from the setup link, an invited teacher, a forgotten password', async () => {
+    const origin = suite.server.origin;
+    const accounts = suite.server.app.accounts;
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const watch = watchContext(context, origin);
+    const page = await context.newPage();
+    const checkPage = async (heading: string) => {
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await axeViolations(page), heading).toEqual([]);
+    };
+    const signIn = async (email: string, password: string) => {
+      await page.goto(`${origin}/account/signin`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+
+    // The one-time link the server writes to its console at first start.
+    const setup = new URL((await setupLinkIfNeeded(accounts))!, origin);
+    await page.goto(`${origin}${setup.pathname}${setup.hash}`);
+    await checkPage('Set up Kite');
+    expect(page.url()).toBe(`${origin}/account/setup`);
+    const admin = { email: 'lina.admin@example.org', password: 'harbour violet tandem spruce' };
+    await page.getByLabel('Your name').fill('Lina');
+    await page.getByLabel('Email address').fill(admin.email);
+    await page.getByLabel('New password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await checkPage('The administrator account is ready');
+
+    // An admin must set up two-step sign-in before anything else.
+    await signIn(admin.email, admin.password);
+    await checkPage('Set up two-step sign-in');
+    await page.getByText('Your role needs two-step sign-in.', { exact: false }).first().waitFor();
+    await page.goto(`${origin}/account/data`);
+    await page.getByRole('heading', { level: 1, name: 'Set up two-step sign-in' }).waitFor();
+    expect(page.url()).toBe(`${origin}/account/mfa`);
+    await page.locator('.secret').waitFor();
+    const secret = ((await page.locator('.secret').textContent()) ?? '').replace(/\s/g, '');
+    const enrolStep = Math.floor(Date.now() / 1000 / STEP_S);
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await generate({ secret, epoch: enrolStep * STEP_S }));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByLabel('I have saved my recovery codes').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await checkPage('Your account');
+
+    // Settings: a new name, new recovery codes, a new password; two-step sign-in stays on.
+    await page.getByText('Your role needs two-step sign-in, so it stays on.').waitFor();
+    await page.getByLabel('Your name').fill('Lina K.');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('Your name is saved.').waitFor();
+    await page.getByText('Signed in as Lina K.').waitFor();
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await generate({ secret, epoch: (enrolStep + 1) * STEP_S }));
+    await page.getByRole('button', { name: 'Get new codes' }).click();
+    await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+    expect(await page.locator('.recovery-codes li').count()).toBe(10);
+    await page.getByLabel('I have saved my recovery codes').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Current password').fill('not the password');
+    await page.getByLabel('New password').fill('quartz ember willow parade');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const current = page.getByLabel('Current password');
+    await expect.poll(() => current.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await current.fill(admin.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password is changed. Your other devices were signed out.').waitFor();
+
+    // The admin invites a teacher; the teacher makes the account from the mailed link.
+    const adminUser = await accounts.users.byEmail(admin.email);
+    const teacher = { email: 'tomas.teacher@example.org', password: 'pebble canyon lyric oven' };
+    await invite(accounts, { id: adminUser!.id }, teacher.email, 'teacher');
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.goto(`${origin}${mailbox.linkTo(teacher.email)}`);
+    await checkPage('Accept your invitation');
+    await page.getByLabel('Your name').fill('Tomas');
+    await page.getByLabel('New password').fill(teacher.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await checkPage('Your account is ready');
+
+    // The teacher forgets the password: a link by mail, a new password, every device signed out.
+    await page.goto(`${origin}/account/reset`);
+    await checkPage('Forgot your password?');
+    await page.getByLabel('Email address').fill(teacher.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await checkPage('Check your email');
+    const resetLink = mailbox.linkTo(teacher.email);
+    expect(resetLink).toMatch(/^\/account\/reset#token=/);
+    await page.goto(`${origin}${resetLink}`);
+    await checkPage('Choose a new password');
+    expect(page.url()).toBe(`${origin}/account/reset`);
+    await page.getByLabel('New password').fill('meadow signal tundra basket');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await checkPage('Your password is changed');
+    // A link works once.
+    await page.goto(`${origin}/account/signin`);
+    await page.goto(`${origin}${resetLink}`);
+    await page.getByLabel('New password').fill('another good long password');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await page.getByText('This link has expired or has already been used.').first().waitFor();
+    await signIn(teacher.email, 'meadow signal tundra basket');
+    await checkPage('Set up two-step sign-in');
+
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.failedRequests).toEqual([]);
+    // The wrong current password (400) and the used link (400), and nothing else.
+    const expected = /^Failed to load resource: the server responded with a status of 400 /;
+    expect(watch.consoleErrors.filter((e) => !expected.test(e))).toEqual([]);
+    expect(watch.consoleErrors).toHaveLength(2);
     await context.close();
   }, 300_000);
 

@@ -29,13 +29,22 @@ const PAGES: Readonly<Record<string, FunctionComponent>> = {
  */
 export function AccountPages({ path }: { path: string }) {
   const [ready, setReady] = useState(false);
+  // A mailed link opened where its page already shows changes only the fragment: start afresh.
+  const [opened, setOpened] = useState(0);
   useEffect(() => void loadAccountStrings().then(() => setReady(true)), []);
+  useEffect(() => {
+    const onHash = () => {
+      if (location.hash.includes('token=')) setOpened((n) => n + 1);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   const Page = PAGES[path];
   const loading = <p class="page">{t('common.loading')}</p>;
   if (!ready || !Page) return loading;
   return (
     <Suspense fallback={loading}>
-      <Page key={path} />
+      <Page key={`${path}#${opened}`} />
     </Suspense>
   );
 }
