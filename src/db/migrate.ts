@@ -6,6 +6,7 @@ import type { MigrationDialect } from './migration-dialect';
 import * as m0001 from './migrations/0001-init';
 import * as m0002 from './migrations/0002-rate-limit';
 import * as m0003 from './migrations/0003-accounts';
+import * as m0004 from './migrations/0004-jobs';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0001-init': m0001,
   '0002-rate-limit': m0002,
   '0003-accounts': m0003,
+  '0004-jobs': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -12,6 +12,7 @@ export interface Database {
   kite_recovery_code: KiteRecoveryCodeTable;
   kite_token: KiteTokenTable;
   kite_audit: KiteAuditTable;
+  kite_job: KiteJobTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -96,4 +97,19 @@ export interface KiteAuditTable {
   actor_id: string | null;
   subject_id: string | null;
   detail: string | null;
+}
+
+/** One background job and its lease (see db/job-leases.ts and server/jobs/runner.ts). */
+export interface KiteJobTable {
+  name: string;
+  /** The process holding the lease, or null when none does. */
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  /** The job is due once this time has come. */
+  next_run_at: Timestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_outcome: 'ok' | 'fail' | null;
+  /** A short message without personal data; null after a success. */
+  last_error: string | null;
 }

@@ -21,6 +21,7 @@ import { createLibraryRoutes } from './routes/library';
 import type { LibrarySetup } from './routes/library';
 import type { Catalogue } from '../engine';
 import { KITE_VERSION } from './version';
+import type { JobRunner } from './jobs/runner';
 import { accountsContext } from './accounts/context';
 import type { AccountsContext, AccountsOptions } from './accounts/context';
 import { accountsPlugin } from './routes/accounts';
@@ -57,6 +58,11 @@ export interface AppDeps {
   limits?: Partial<ServerLimits>;
   /** The clock of the readiness cache, in ms (default `Date.now`); tests inject one. */
   now?: () => number;
+  /**
+   * Background jobs (server/jobs/runner.ts): started once the app is ready, logging to its log,
+   * and stopped (running jobs waited for) when it closes. Absent in most tests.
+   */
+  jobs?: JobRunner | undefined;
   /** Accounts: Argon2 cost, mailer, clock, session timing (defaults: production values). */
   accounts?: AccountsOptions;
 }
@@ -108,6 +114,7 @@ export async function createApp({
   trustProxy = false,
   limits: given = {},
   now = Date.now,
+  jobs,
   accounts = {},
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
@@ -168,6 +175,8 @@ export async function createApp({
   openApiRoute(app);
   await installWebApp(app, webDir, disabledTopics);
 
+  if (jobs) app.addHook('onClose', () => jobs.stop());
   await app.ready();
+  jobs?.start(app.log);
   return app;
 }

@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { ContentLoadError, loadServerContent } from './content/load';
 import { webContentMismatch } from './content/web-bundles';
 import { redactSecrets } from '../db/redact';
+import { createJobRunner } from './jobs/runner';
+import { kiteJobs } from './jobs/jobs';
 import {
   consoleMailer,
   loadMailTexts,
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     limits: config.limits,
     pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
+    // The retention purge and any later background job, run by whichever process wins its lease.
+    jobs: createJobRunner({ db, jobs: kiteJobs(config) }),
     accounts: { mailer: mailerFor(config.mail, config.contentDir) },
   });
 
@@ -96,10 +100,14 @@ async function main(): Promise<void> {
   );
   // The first admin: a one-time link on the console (never in the JSON log), while none exists.
   const setup = await setupLinkIfNeeded(app.accounts);
-  if (setup) {
+  if (typeof setup === 'object') {
     const base = config.publicUrl ? '' : `http://${shownHost}:${config.port}`;
     process.stdout.write(
-      `\nNo admin yet. Make the first one within 24 hours at this one-time address (or run: npm run kite -- admin create):\n  ${base}${setup}\n\n`,
+      `\nNo admin yet. Make the first one within 24 hours at this one-time address (or run: npm run kite -- admin create):\n  ${base}${setup.link}\n\n`,
+    );
+  } else if (setup === 'waiting') {
+    process.stdout.write(
+      '\nNo admin yet. Use the one-time address printed at the first start (alive 24 hours), or run: npm run kite -- admin create\n\n',
     );
   }
 }

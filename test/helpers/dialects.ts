@@ -32,6 +32,13 @@ export function isPostgresReachable(): Promise<boolean> {
 /** A fresh, migrated database of the given dialect, and how to throw it away. */
 export interface TestDb {
   db: Db;
+  /**
+   * Opens another connection to the same database, as a second app process would (the caller
+   * closes it before `dispose`).
+   */
+  connectAgain(): Promise<Db>;
+  /** The environment a Kite process (the server, the CLI) needs to open this database. */
+  env: Readonly<Record<string, string>>;
   dispose(): Promise<void>;
 }
 
@@ -42,6 +49,8 @@ export async function freshSqlite(): Promise<TestDb> {
   await migrateToLatest(db);
   return {
     db,
+    connectAgain: () => openDb({ dataDir: dir }),
+    env: { KITE_DATA_DIR: dir },
     dispose: async () => {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -58,6 +67,8 @@ export async function freshPostgres(): Promise<TestDb> {
   await migrateToLatest(db);
   return {
     db,
+    connectAgain: () => openDb({ databaseUrl: url.toString(), createDatabase: false }),
+    env: { DATABASE_URL: url.toString() },
     dispose: async () => {
       await db.close();
       const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

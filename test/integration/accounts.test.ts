@@ -407,12 +407,75 @@ for (const dialect of DIALECTS) {
     );
 
     it.skipIf(!enabled)(
+      'without mail, a new account waits for approval; a company waits for a coordinator',
+      async () => {
+        const quiet = await createApp({
+          db: testDb.db,
+          now: () => clock,
+          accounts: { argon2: TEST_ARGON2 },
+        });
+        try {
+          const c = new AccountClient(quiet, undefined, '192.0.2.31');
+          const password = strongPassword();
+          const up = await c.post('/api/auth/signup', {
+            email: 'no.mail@example.org',
+            displayName: 'Sokha',
+            password,
+            role: 'parent',
+          });
+          expect(up.json()).toEqual({ status: 'pending_approval' });
+          const early = await c.post('/api/auth/signin', {
+            email: 'no.mail@example.org',
+            password,
+          });
+          expect(early.statusCode).toBe(403);
+          expect(early.json().error.code).toBe('account_pending');
+          // A taken address gets the same answer and creates nothing.
+          const again = await c.post('/api/auth/signup', {
+            email: 'no.mail@example.org',
+            displayName: 'Other',
+            password: strongPassword(),
+            role: 'teacher',
+          });
+          expect(again.json()).toEqual({ status: 'pending_approval' });
+          const row = await testDb.db.kysely
+            .selectFrom('kite_user')
+            .selectAll()
+            .where('email', '=', 'no.mail@example.org')
+            .execute();
+          expect(row).toHaveLength(1);
+          expect(row[0]!.display_name).toBe('Sokha');
+          // A company asks; with mail it still waits for a coordinator after verifying.
+          const co = fresh('192.0.2.32');
+          const cp = strongPassword();
+          await co.post('/api/auth/signup', {
+            email: 'safety@company.example',
+            displayName: 'Company',
+            password: cp,
+            role: 'company',
+          });
+          const v = await co.post('/api/auth/verify-email', {
+            token: mail.lastToken('safety@company.example', '/account/verify'),
+          });
+          expect(v.json()).toEqual({ status: 'pending_approval' });
+          expect(
+            (await co.post('/api/auth/signin', { email: 'safety@company.example', password: cp }))
+              .statusCode,
+          ).toBe(403);
+        } finally {
+          await quiet.close();
+        }
+      },
+    );
+
+    it.skipIf(!enabled)(
       'makes the first admin with the one-time setup link; the admin invites a coordinator',
       async () => {
-        const link = await setupLinkIfNeeded(app.accounts);
-        expect(link).toMatch(/^\/account\/setup#token=/);
-        expect(await setupLinkIfNeeded(app.accounts)).toBeNull();
-        const token = link!.split('#token=')[1]!;
+        const first = await setupLinkIfNeeded(app.accounts);
+        if (typeof first !== 'object') throw new Error(`no setup link: ${first}`);
+        expect(first.link).toMatch(/^\/account\/setup#token=/);
+        expect(await setupLinkIfNeeded(app.accounts)).toBe('waiting');
+        const token = first.link.split('#token=')[1]!;
         const c = fresh();
         const password = strongPassword();
         const made = await c.post('/api/auth/setup', {
@@ -452,6 +515,7 @@ for (const dialect of DIALECTS) {
         });
         expect(acc.statusCode, acc.body).toBe(201);
         expect(acc.json().user.role).toBe('coordinator');
+        expect(await setupLinkIfNeeded(app.accounts)).toBe('none');
         const audit = (await c.get('/api/admin/audit')).json().entries as { event: string }[];
         expect(audit.map((e) => e.event)).toEqual(
           expect.arrayContaining([

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/db/connect';
+import { jobLeases } from '../../src/db/job-leases';
 
 // The real entry point as a child process: startup failures and graceful shutdown.
 const dataDir = mkdtempSync(join(tmpdir(), 'kite-main-'));
@@ -87,5 +89,15 @@ describe('main: startup and shutdown', () => {
     expect(ok.stdout).toContain(`Kite is running at http://127.0.0.1:${port}`);
     expect(ok.stdout).toContain('"signal":"SIGTERM"');
     expect(ok.code).toBe(0);
+    // Its job runner ran the retention purge at start, and let go of the lease on the way out.
+    expect(ok.stdout).toMatch(/"job":"purge","outcome":"ok"/);
+    const db = await openDb({ dataDir });
+    try {
+      expect(await jobLeases(db).list()).toMatchObject([
+        { name: 'purge', lastOutcome: 'ok', leaseOwner: null },
+      ]);
+    } finally {
+      await db.close();
+    }
   });
 });

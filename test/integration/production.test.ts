@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -115,5 +115,16 @@ describe('the compiled server (build/)', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+  }, 120_000);
+
+  it('carries the command line: node build/server/cli/main.js purge', async () => {
+    await (buildServerIfStale as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
+    const r = spawnSync(process.execPath, ['build/server/cli/main.js', 'purge'], {
+      env: { ...process.env, KITE_DATA_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\npurge: done, \d+ rows? deleted\n$/);
   }, 120_000);
 });

@@ -534,16 +534,19 @@ export async function setupAdmin(
 }
 
 /**
- * At start: when no admin exists and no setup link is alive, a new one (24 hours). The caller
- * writes it to the console, outside the JSON log; null when none is needed.
+ * At start: when no admin exists and no setup link is alive, a new one (24 hours), which the
+ * caller writes to the console, outside the JSON log. `waiting` when a link printed earlier is
+ * still alive (it is not shown again: only its hash is kept); `none` when an admin exists.
  */
-export async function setupLinkIfNeeded(ctx: AccountsContext): Promise<string | null> {
+export async function setupLinkIfNeeded(
+  ctx: AccountsContext,
+): Promise<{ link: string } | 'waiting' | 'none'> {
   const now = ctx.now();
-  if ((await ctx.users.countActive('admin')) > 0) return null;
-  if (await ctx.tokens.anyLive('setup', now)) return null;
+  if ((await ctx.users.countActive('admin')) > 0) return 'none';
+  if (await ctx.tokens.anyLive('setup', now)) return 'waiting';
   const token = await ctx.tokens.issue(
     { kind: 'setup', userId: null, email: null, role: 'admin', createdBy: null },
     now,
   );
-  return pageLink(ctx, '/account/setup', token);
+  return { link: pageLink(ctx, '/account/setup', token) };
 }

@@ -52,6 +52,13 @@ describe('parseConfig', () => {
     });
   });
 
+  it('keeps audit rows 90 days and inactive child accounts 12 months unless told', () => {
+    expect(parseConfig({}).retention).toEqual({ auditDays: 90, childMonths: 12 });
+    const c = parseConfig({ KITE_RETAIN_AUDIT_DAYS: ' 30 ', KITE_RETAIN_CHILD_MONTHS: '6' });
+    expect(c.retention).toEqual({ auditDays: 30, childMonths: 6 });
+    expect(Object.isFrozen(c.retention)).toBe(true);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -79,6 +86,18 @@ describe('parseConfig', () => {
     ],
     [{ KITE_PDF_WORKERS: 'many' }, /KITE_PDF_WORKERS must be a whole number from 0 to 64/],
     [{ KITE_PDF_QUEUE: '0' }, /KITE_PDF_QUEUE must be a whole number from 1 to 10000/],
+    [
+      { KITE_RETAIN_AUDIT_DAYS: '0' },
+      /KITE_RETAIN_AUDIT_DAYS must be a whole number from 1 to 3650/,
+    ],
+    [{ KITE_RETAIN_AUDIT_DAYS: '90d' }, /KITE_RETAIN_AUDIT_DAYS must be a whole number/],
+    [{ KITE_RETAIN_AUDIT_DAYS: '3651' }, /KITE_RETAIN_AUDIT_DAYS must be a whole number/],
+    [
+      { KITE_RETAIN_CHILD_MONTHS: '0' },
+      /KITE_RETAIN_CHILD_MONTHS must be a whole number from 1 to 120/,
+    ],
+    [{ KITE_RETAIN_CHILD_MONTHS: '1.5' }, /KITE_RETAIN_CHILD_MONTHS must be a whole number/],
+    [{ KITE_RETAIN_CHILD_MONTHS: '121' }, /KITE_RETAIN_CHILD_MONTHS must be a whole number/],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {
@@ -147,5 +166,43 @@ describe('parseConfig: proxy, public URL, limits, secrets', () => {
     expect(message).toMatch(/^Invalid configuration: DATABASE_URL /);
     expect(message).toContain('kite:***@127.0.0.1');
     expect(message).not.toContain('S3cr3t');
+  });
+
+  describe('account mail', () => {
+    it('sends no mail by default', () => {
+      expect(parseConfig({}).mail).toEqual({ kind: 'none' });
+    });
+
+    it('uses SMTP with a public URL and a sender, and never shows the SMTP password', () => {
+      const c = parseConfig({
+        KITE_SMTP_URL: 'smtps://kite:s3cret@mail.example.org:465',
+        KITE_PUBLIC_URL: 'https://kite.example.org',
+        KITE_MAIL_FROM: 'Kite <kite@example.org>',
+      });
+      expect(c.mail).toEqual({
+        kind: 'smtp',
+        url: 'smtps://kite:s3cret@mail.example.org:465',
+        from: 'Kite <kite@example.org>',
+      });
+      expect(() =>
+        parseConfig({ KITE_SMTP_URL: 'smtps://kite:s3cret@mail.example.org:465' }),
+      ).toThrow(/KITE_SMTP_URL needs KITE_PUBLIC_URL/);
+      try {
+        parseConfig({ KITE_SMTP_URL: 'http://kite:s3cret@mail.example.org' });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as Error).message).toMatch(/KITE_SMTP_URL must be an smtp/);
+        expect((e as Error).message).not.toContain('s3cret');
+      }
+    });
+
+    it('prints mail on the console only when asked, and never in production', () => {
+      expect(parseConfig({ KITE_DEV_MAIL: 'console' }).mail).toEqual({ kind: 'console' });
+      expect(() => parseConfig({ KITE_DEV_MAIL: 'console', NODE_ENV: 'production' })).toThrow(
+        ConfigError,
+      );
+      expect(() => parseConfig({ KITE_DEV_MAIL: 'yes' })).toThrow(/KITE_DEV_MAIL/);
+      expect(parseConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    });
   });
 });

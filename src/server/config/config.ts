@@ -36,7 +36,22 @@ export interface Config {
   readonly mail: MailConfig;
   /** NODE_ENV=production: development conveniences (console mail) are refused. */
   readonly production: boolean;
+  /** How long data is kept before the purge job deletes it (PRIV-18). */
+  readonly retention: Retention;
 }
+
+/** Retention periods of the purge job (server/jobs/purge-steps.ts). */
+export interface Retention {
+  /** Security audit rows older than this many days are deleted (KITE_RETAIN_AUDIT_DAYS). */
+  readonly auditDays: number;
+  /**
+   * Child accounts inactive this many months are deleted (KITE_RETAIN_CHILD_MONTHS). No child
+   * accounts exist yet: the classes issue adds them and their purge step.
+   */
+  readonly childMonths: number;
+}
+
+export const DEFAULT_RETENTION: Retention = Object.freeze({ auditDays: 90, childMonths: 12 });
 
 export type MailConfig =
   | { readonly kind: 'smtp'; readonly url: string; readonly from: string }
@@ -175,6 +190,8 @@ const EnvSchema = z.object({
   KITE_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(DEFAULT_LIMITS.maxConnections),
   KITE_PDF_WORKERS: wholeNumber(0, 64).optional(),
   KITE_PDF_QUEUE: wholeNumber(1, 10_000).default(100),
+  KITE_RETAIN_AUDIT_DAYS: wholeNumber(1, 3650).default(DEFAULT_RETENTION.auditDays),
+  KITE_RETAIN_CHILD_MONTHS: wholeNumber(1, 120).default(DEFAULT_RETENTION.childMonths),
   KITE_SMTP_URL: z
     .string()
     .trim()
@@ -263,5 +280,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     }),
     pdfWorkers: e.KITE_PDF_WORKERS ?? defaultPoolSize(),
     pdfQueue: e.KITE_PDF_QUEUE,
+    retention: Object.freeze({
+      auditDays: e.KITE_RETAIN_AUDIT_DAYS,
+      childMonths: e.KITE_RETAIN_CHILD_MONTHS,
+    }),
   });
 }
