@@ -286,7 +286,9 @@ describe.skipIf(!enabled)('adults’ accounts in the browser', () => {
     };
 
     // The one-time link the server writes to its console at first start.
-    const setup = new URL((await setupLinkIfNeeded(accounts))!, origin);
+    const made = await setupLinkIfNeeded(accounts);
+    if (typeof made !== 'object') throw new Error(`no setup link: ${made}`);
+    const setup = new URL(made.link, origin);
     await page.goto(`${origin}${setup.pathname}${setup.hash}`);
     await checkPage('Set up Kite');
     expect(page.url()).toBe(`${origin}/account/setup`);
