@@ -52,7 +52,7 @@ export function DataPage() {
             <p class="strong">{at('data.deleteFinal')}</p>
             <AccountForm
               id="delete"
-              fields={[currentPasswordField('password', at('data.deletePassword'))]}
+              fields={[currentPasswordField('password', at('field.yourPassword'))]}
               submitLabel={at('data.deleteSubmit')}
               danger
               onSubmit={async (v) => {

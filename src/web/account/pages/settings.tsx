@@ -110,7 +110,7 @@ function MfaSection({ account }: { account: SignedIn }) {
               <p>{at('settings.mfaOffIntro')}</p>
               <AccountForm
                 id="mfa-off"
-                fields={[currentPasswordField()]}
+                fields={[currentPasswordField('password', at('field.yourPassword'))]}
                 rename={{ password_incorrect: 'password' }}
                 submitLabel={at('settings.mfaOffSubmit')}
                 danger
