@@ -144,6 +144,26 @@ for (const dialect of DIALECTS) {
         role: 'parent',
       });
       expect(ok.statusCode).toBe(201);
+      // Without a second factor a password needs 15 characters; a teacher (who must have
+      // one) may use 8 (SEC-03).
+      const tenChars = 'Qx7!vR2#mK';
+      const parent = await c.post('/api/auth/signup', {
+        email: 'short.parent@example.org',
+        displayName: 'Short',
+        password: tenChars,
+        role: 'parent',
+      });
+      expect(parent.json().error).toEqual({
+        code: 'weak_password',
+        message: 'Choose a password of at least 15 characters; a few words together work well',
+      });
+      const teacher = await c.post('/api/auth/signup', {
+        email: 'short.teacher@example.org',
+        displayName: 'Short',
+        password: tenChars,
+        role: 'teacher',
+      });
+      expect(teacher.statusCode, teacher.body).toBe(201);
     });
 
     it.skipIf(!enabled)(

@@ -37,7 +37,7 @@ describe('kite CLI: the command line', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toBe(
-      'kite: unknown command "prune" (commands: purge, help)\nsee: npm run kite -- help\n',
+      'kite: unknown command "prune" (commands: admin, invite, user, purge, help)\nsee: npm run kite -- help\n',
     );
     const option = await kite(['purge', '--days=3']);
     expect(option.code).toBe(2);
@@ -155,10 +155,11 @@ for (const dialect of DIALECTS) {
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         expect(r.stdout.split('\n')).toEqual([
-          '  security audit rows older than 30 days:  2 deleted',
-          '  ended sessions:                          2 deleted',
-          '  used or expired tokens:                  1 deleted',
-          '  ended rate-limit windows:                1 deleted',
+          '  security audit rows older than 30 days:   2 deleted',
+          '  ended sessions:                           2 deleted',
+          '  used or expired tokens:                   1 deleted',
+          '  accounts never confirmed within 30 days:  0 deleted',
+          '  ended rate-limit windows:                 1 deleted',
           'purge: done, 6 rows deleted',
           '',
         ]);

@@ -9,7 +9,12 @@ import { DEFAULT_RETENTION } from '../../src/server/config/config';
 import { kiteJobs } from '../../src/server/jobs/jobs';
 import { PurgeError, purgeJob, runPurge } from '../../src/server/jobs/purge';
 import type { PurgeStep } from '../../src/server/jobs/purge';
-import { retentionSteps, sessionsStep, tokensStep } from '../../src/server/jobs/purge-steps';
+import {
+  retentionSteps,
+  sessionsStep,
+  tokensStep,
+  unconfirmedStep,
+} from '../../src/server/jobs/purge-steps';
 import { createJobRunner } from '../../src/server/jobs/runner';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
@@ -135,6 +140,11 @@ for (const dialect of DIALECTS) {
           { step: 'audit', describe: 'security audit rows older than 90 days', deleted: 1 },
           { step: 'sessions', describe: 'ended sessions', deleted: 3 },
           { step: 'tokens', describe: 'used or expired tokens', deleted: 2 },
+          {
+            step: 'unconfirmed-accounts',
+            describe: 'accounts never confirmed within 30 days',
+            deleted: 0,
+          },
           { step: 'rate-limits', describe: 'ended rate-limit windows', deleted: 1 },
         ],
         deleted: 7,
@@ -160,6 +170,7 @@ for (const dialect of DIALECTS) {
         ['audit', 1],
         ['sessions', 1],
         ['tokens', 1],
+        ['unconfirmed-accounts', 0],
         ['rate-limits', 1],
       ]);
       expect(await left()).toEqual({
@@ -171,6 +182,54 @@ for (const dialect of DIALECTS) {
       expect((await runPurge(steps, testDb.db, T0 + 89 * DAY + 1)).deleted).toBe(1);
       expect((await left()).audit).toEqual([]);
     });
+
+    it.skipIf(!enabled)(
+      'deletes accounts never confirmed within 30 days, keeping their log entries without the id',
+      async () => {
+        const k = testDb.db.kysely;
+        const user = (id: string, status: 'unverified' | 'active', made: number) => ({
+          id,
+          email: `${id}@example.org`,
+          display_name: id,
+          role: 'parent' as const,
+          status,
+          password_hash: 'x',
+          created_at: toDbTime(made),
+          updated_at: toDbTime(made),
+          last_active_at: toDbTime(made),
+        });
+        await k
+          .insertInto('kite_user')
+          .values([
+            user('old-unconfirmed', 'unverified', T0 - 31 * DAY),
+            user('new-unconfirmed', 'unverified', T0 - 29 * DAY),
+            user('old-active', 'active', T0 - 400 * DAY),
+          ])
+          .execute();
+        await k
+          .insertInto('kite_audit')
+          .values({
+            id: 'signup-old',
+            at: toDbTime(T0 - 31 * DAY),
+            event: 'signup',
+            outcome: 'ok',
+            actor_id: 'old-unconfirmed',
+            subject_id: 'old-unconfirmed',
+            detail: null,
+          })
+          .execute();
+        expect(await unconfirmedStep.run(testDb.db, T0)).toBe(1);
+        const ids = (await k.selectFrom('kite_user').select('id').execute()).map((u) => u.id);
+        expect(ids).not.toContain('old-unconfirmed');
+        expect(ids).toEqual(expect.arrayContaining(['new-unconfirmed', 'old-active']));
+        const entry = await k
+          .selectFrom('kite_audit')
+          .selectAll()
+          .where('id', '=', 'signup-old')
+          .executeTakeFirstOrThrow();
+        expect([entry.actor_id, entry.subject_id]).toEqual([null, null]);
+      },
+    );
 
     it.skipIf(!enabled)('keeps audit rows for KITE_RETAIN_AUDIT_DAYS', async () => {
       const steps = retentionSteps({ auditDays: 1, childMonths: 12 });

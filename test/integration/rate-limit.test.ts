@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // Rate-limit counters in the database (SQLite and PostgreSQL): atomic under concurrent hits,
 // windows that end, sweeping, and the PDF routes' limit holding across two app instances on one
 // database and across a restart.
@@ -89,21 +90,21 @@ for (const dialect of DIALECTS) {
         now += 400;
         expect(await incr(route, '10.0.0.1', 1000)).toEqual({ current: 2, ttl: 600 });
         expect(await incr(root, '10.0.0.1', 1000)).toEqual({ current: 1, ttl: 1000 });
-        const rows = () =>
-          testDb.db.kysely
-            .selectFrom('kite_rate_limit')
-            .select('bucket')
-            .where('bucket', 'like', '%10.0.0.%')
-            .execute();
+        // The address is stored only as its SHA-256 (PRIV-07).
+        const h = (ip: string) => createHash('sha256').update(ip).digest('base64url');
+        const all = () => testDb.db.kysely.selectFrom('kite_rate_limit').select('bucket').execute();
+        const rows = async () =>
+          (await all()).filter((r) => /^(GET \/api\/x|global)\|/.test(r.bucket));
+        expect((await all()).filter((r) => r.bucket.includes('10.0.0.'))).toEqual([]);
         expect((await rows()).map((r) => r.bucket).sort()).toEqual([
-          'GET /api/x|10.0.0.1',
-          'global|10.0.0.1',
+          `GET /api/x|${h('10.0.0.1')}`,
+          `global|${h('10.0.0.1')}`,
         ]);
         now += 10_000;
         await incr(route, '10.0.0.2', 60_000);
         await expect
           .poll(async () => (await rows()).map((r) => r.bucket))
-          .toEqual(['GET /api/x|10.0.0.2']);
+          .toEqual([`GET /api/x|${h('10.0.0.2')}`]);
       },
     );
 

@@ -6,7 +6,7 @@ import { HttpError } from '../http/errors';
 import type { AccountsContext } from './context';
 import { mayManageUser, visibleRoles } from './policy';
 import type { Actor, UserAction } from './policy';
-import { iso, ms } from './time';
+import { fromDbTime, toDbTime } from '../../db/time';
 import { publicUser } from './users';
 import type { PublicUser, UserRow } from './users';
 
@@ -119,7 +119,7 @@ export async function readAudit(ctx: AccountsContext, limit: number): Promise<Au
     .limit(limit)
     .execute();
   return rows.map((a) => ({
-    at: iso(ms(a.at)),
+    at: toDbTime(fromDbTime(a.at)),
     event: a.event,
     outcome: a.outcome,
     actorId: a.actor_id,

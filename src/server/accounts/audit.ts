@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect';
 import { randomToken } from './tokens';
-import { iso } from './time';
+import { toDbTime } from '../../db/time';
 
 /** Security events the audit log records (GOV-02). Names are stable: reports filter on them. */
 export type AuditEvent =
@@ -48,7 +48,7 @@ export function auditLog(db: Db): AuditLog {
         .insertInto('kite_audit')
         .values({
           id: randomToken(),
-          at: iso(now),
+          at: toDbTime(now),
           event,
           outcome,
           actor_id: actorId,

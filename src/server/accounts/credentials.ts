@@ -7,7 +7,7 @@ import type { Role, SessionStage } from '../../db/schema';
 import { HttpError } from '../http/errors';
 import type { AccountsContext } from './context';
 import { pageLink } from './context';
-import { passwordProblem } from './passwords';
+import { minimumLength, passwordProblem } from './passwords';
 import type { PasswordProblem } from './passwords';
 import { MFA_REQUIRED } from './policy';
 import { PER_ACCOUNT, PER_CLIENT } from './throttle';
@@ -15,7 +15,7 @@ import type { ThrottleKey } from './throttle';
 import { acceptTotp, isRecoveryCodeShape, recoveryCodeHash } from './totp';
 import { normalizeEmail, publicUser } from './users';
 import type { PublicUser, UserRow } from './users';
-import { iso } from './time';
+import { toDbTime } from '../../db/time';
 
 /** Who is asking: the client address (for throttling) and the browser's label. */
 export interface Client {
@@ -31,17 +31,37 @@ export interface SignedIn {
   readonly sessionId: string;
 }
 
-const PASSWORD_MESSAGES: Readonly<Record<PasswordProblem, string>> = {
-  too_short: 'Choose a password of at least 8 characters; a few words together work well',
+const PASSWORD_MESSAGES: Readonly<Record<Exclude<PasswordProblem, 'too_short'>, string>> = {
   too_long: 'Choose a password of at most 200 characters',
   too_weak:
     'This password is too easy to guess (a common password, a word, or close to your name or email); try a few unrelated words',
 };
 
-/** Refuses a weak new password with `weak_password` and a message in words. */
-export async function requireStrongPassword(password: string, personal: readonly string[]) {
-  const problem = await passwordProblem(password, personal);
+/**
+ * Refuses a weak new password with `weak_password` and a message in words. `secondFactor`:
+ * whether the account has (or, by its role, must have) a second factor, which sets the
+ * shortest length (SEC-03).
+ */
+export async function requireStrongPassword(
+  password: string,
+  personal: readonly string[],
+  secondFactor: boolean,
+) {
+  const min = minimumLength(secondFactor);
+  const problem = await passwordProblem(password, personal, min);
+  if (problem === 'too_short') {
+    throw new HttpError(
+      400,
+      'weak_password',
+      `Choose a password of at least ${min} characters; a few words together work well`,
+    );
+  }
   if (problem) throw new HttpError(400, 'weak_password', PASSWORD_MESSAGES[problem]);
+}
+
+/** Whether an account of `role` has, or must have, a second factor. */
+export function hasSecondFactor(role: Role, mfaSecret: string | null): boolean {
+  return MFA_REQUIRED.has(role) || mfaSecret !== null;
 }
 
 function throttled(waitMs: number): HttpError {
@@ -86,7 +106,11 @@ export async function signup(
 ): Promise<SignupStatus> {
   const now = ctx.now();
   await checkThrottle(ctx, [{ scope: 'signup', key: client.ip, rule: PER_CLIENT }], now);
-  await requireStrongPassword(input.password, [input.email, input.displayName]);
+  await requireStrongPassword(
+    input.password,
+    [input.email, input.displayName],
+    MFA_REQUIRED.has(input.role),
+  );
   // Hashed before looking the email up, so a taken email costs the same.
   const passwordHash = await ctx.hasher.hash(input.password);
   const needsApproval = input.role === 'company' || !ctx.mailer.delivers;
@@ -229,7 +253,7 @@ export async function signin(
   }
   const stage = stageFor(user);
   const { id, token } = await ctx.sessions.create(user.id, stage, client.device, now);
-  await ctx.users.update(user.id, { last_active_at: iso(now) }, now);
+  await ctx.users.update(user.id, { last_active_at: toDbTime(now) }, now);
   await ctx.audit.record(
     { event: 'signin', outcome: 'ok', actorId: user.id, subjectId: user.id, detail: { stage } },
     now,
@@ -298,7 +322,7 @@ export async function checkSecondFactor(
   if (isRecoveryCodeShape(input)) {
     const r = await ctx.db.kysely
       .updateTable('kite_recovery_code')
-      .set({ used_at: iso(now) })
+      .set({ used_at: toDbTime(now) })
       .where('user_id', '=', user.id)
       .where('code_hash', '=', recoveryCodeHash(input))
       .where('used_at', 'is', null)
@@ -389,7 +413,11 @@ export async function resetPassword(
       'token_invalid',
       'This link has expired or was already used; ask for a new one',
     );
-  await requireStrongPassword(password, [user.email, user.display_name]);
+  await requireStrongPassword(
+    password,
+    [user.email, user.display_name],
+    hasSecondFactor(user.role, user.mfa_secret),
+  );
   if (!(await ctx.tokens.consume(token, 'reset_password', now))) {
     throw new HttpError(
       400,
@@ -414,7 +442,8 @@ export async function resetPassword(
 
 export async function invite(
   ctx: AccountsContext,
-  by: { id: string },
+  /** The inviting person; `null` for the console (`npm run kite -- invite`). */
+  by: { id: string | null },
   email: string,
   role: Role,
 ): Promise<{ link: string; mailed: boolean }> {
@@ -452,7 +481,7 @@ export async function acceptInvite(
       'This invitation has expired or was already used; ask for a new one',
     );
   }
-  await requireStrongPassword(password, [facts.email, displayName]);
+  await requireStrongPassword(password, [facts.email, displayName], MFA_REQUIRED.has(facts.role));
   const passwordHash = await ctx.hasher.hash(password);
   if (!(await ctx.tokens.consume(token, 'invite', now))) {
     throw new HttpError(
@@ -497,7 +526,7 @@ export async function createAdmin(
   input: { email: string; displayName: string; password: string },
 ): Promise<PublicUser> {
   const now = ctx.now();
-  await requireStrongPassword(input.password, [input.email, input.displayName]);
+  await requireStrongPassword(input.password, [input.email, input.displayName], true);
   const user = await ctx.users.create(
     {
       email: input.email,
@@ -526,7 +555,7 @@ export async function setupAdmin(
       'This setup link has expired or was already used; use `npm run kite -- admin create`',
     );
   }
-  await requireStrongPassword(input.password, [input.email, input.displayName]);
+  await requireStrongPassword(input.password, [input.email, input.displayName], true);
   if (!(await ctx.tokens.consume(token, 'setup', now))) {
     throw new HttpError(400, 'token_invalid', 'This setup link has expired or was already used');
   }

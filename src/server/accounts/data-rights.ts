@@ -1,14 +1,16 @@
 // Data rights (PRIV-14): "download my data" and "delete my account". The export names every
 // field Kite holds about the person (docs/privacy/data-inventory.yaml marks which fields are
 // exported and why secrets are not); deletion removes every row about them at once and keeps
-// only an audit entry that names nobody.
+// only an audit entry that names nobody. test/integration/privacy-inventory.test.ts holds both
+// to the inventory and to every table of the database.
 
 import { HttpError } from '../http/errors';
 import type { AccountsContext } from './context';
 import type { Me } from './self-service';
-import { iso, ms } from './time';
+import { fromDbTime, toDbTime } from '../../db/time';
+import { throttleBuckets } from './throttle';
 
-const when = (t: string | Date | null) => (t === null ? null : iso(ms(t)));
+const when = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
 
 export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<string, unknown>> {
   const now = ctx.now();
@@ -29,7 +31,13 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
     .selectAll()
     .where('user_id', '=', u.id)
     .execute();
-  const tokens = await k.selectFrom('kite_token').selectAll().where('user_id', '=', u.id).execute();
+  // The person's own links, and invitations sent to their address before they had an account.
+  const tokens = await k
+    .selectFrom('kite_token')
+    .selectAll()
+    .where((eb) => eb.or([eb('user_id', '=', u.id), eb('email', '=', u.email)]))
+    .orderBy('created_at')
+    .execute();
   const audit = await k
     .selectFrom('kite_audit')
     .selectAll()
@@ -42,7 +50,7 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
   );
   return {
     format: 'kite-my-data/1',
-    exportedAt: iso(now),
+    exportedAt: toDbTime(now),
     about:
       'Everything Kite holds about you. Secrets (your password, the key of your sign-in app, session and link tokens) are stored only in a form nobody can read back, so they are named but not shown.',
     account: {
@@ -139,6 +147,15 @@ export async function deleteMyAccount(
       .where('created_by', '=', user.id)
       .execute();
     await tx.deleteFrom('kite_token').where('email', '=', user.email).execute();
+    // Throttling counters keyed by this account (hashes of its email or id, credentials.ts).
+    await tx
+      .deleteFrom('kite_rate_limit')
+      .where('bucket', 'in', [
+        ...throttleBuckets('signin', user.email),
+        ...throttleBuckets('reset', user.email),
+        ...throttleBuckets('mfa', user.id),
+      ])
+      .execute();
     // Sessions, recovery codes and the person's own links go with the row (on delete cascade).
     await tx.deleteFrom('kite_user').where('id', '=', user.id).execute();
   });

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect';
 import type { Role, TokenKind } from '../../db/schema';
 import { randomToken, tokenHash } from './tokens';
-import { iso, ms } from './time';
+import { fromDbTime, toDbTime } from '../../db/time';
 
 /** How long each kind of link lives. */
 export const TOKEN_LIFE_MS: Readonly<Record<TokenKind, number>> = {
@@ -39,7 +39,8 @@ export function oneTimeTokens(db: Db): OneTimeTokens {
       .selectAll()
       .where('token_hash', '=', tokenHash(token))
       .executeTakeFirst();
-    if (!row || row.kind !== kind || row.used_at !== null || ms(row.expires_at) <= now) return null;
+    if (!row || row.kind !== kind || row.used_at !== null || fromDbTime(row.expires_at) <= now)
+      return null;
     return row;
   };
   const facts = (row: NonNullable<Awaited<ReturnType<typeof find>>>): IssuedToken => ({
@@ -68,8 +69,8 @@ export function oneTimeTokens(db: Db): OneTimeTokens {
           email: t.email,
           role: t.role,
           created_by: t.createdBy,
-          created_at: iso(now),
-          expires_at: iso(now + TOKEN_LIFE_MS[t.kind]),
+          created_at: toDbTime(now),
+          expires_at: toDbTime(now + TOKEN_LIFE_MS[t.kind]),
           used_at: null,
         })
         .execute();
@@ -81,7 +82,7 @@ export function oneTimeTokens(db: Db): OneTimeTokens {
       // One statement decides a race between two uses of the same link.
       const r = await k
         .updateTable('kite_token')
-        .set({ used_at: iso(now) })
+        .set({ used_at: toDbTime(now) })
         .where('token_hash', '=', row.token_hash)
         .where('used_at', 'is', null)
         .executeTakeFirst();
@@ -97,7 +98,7 @@ export function oneTimeTokens(db: Db): OneTimeTokens {
         .select('token_hash')
         .where('kind', '=', kind)
         .where('used_at', 'is', null)
-        .where('expires_at', '>', iso(now))
+        .where('expires_at', '>', toDbTime(now))
         .executeTakeFirst();
       return row !== undefined;
     },

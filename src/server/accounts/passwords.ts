@@ -28,7 +28,10 @@ export const TEST_ARGON2: Argon2Cost = Object.freeze({
   parallelism: 1,
 });
 
+/** The shortest password of an account with a second factor (SEC-03). */
 export const PASSWORD_MIN = 8;
+/** The shortest password of an account without one (SEC-03, NIST SP 800-63B: 15 for a single factor). */
+export const PASSWORD_MIN_SINGLE_FACTOR = 15;
 /** Long passphrases are welcome; this only bounds the work of hashing one. */
 export const PASSWORD_MAX = 200;
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable" against online attacks. */
@@ -88,6 +91,14 @@ export function passwordHasher(cost: Argon2Cost = PRODUCTION_ARGON2): PasswordHa
 /** Why a new password is refused, or null when it is accepted. */
 export type PasswordProblem = 'too_short' | 'too_long' | 'too_weak';
 
+/**
+ * The shortest password an account may have: 8 with a second factor (always for the roles
+ * that must have one), 15 without.
+ */
+export function minimumLength(hasSecondFactor: boolean): number {
+  return hasSecondFactor ? PASSWORD_MIN : PASSWORD_MIN_SINGLE_FACTOR;
+}
+
 let zxcvbn: Promise<ZxcvbnFactory> | undefined;
 
 /** The judge, with its dictionaries (several MB) loaded at the first password, not at start. */
@@ -107,16 +118,17 @@ function strength(): Promise<ZxcvbnFactory> {
 }
 
 /**
- * Judges a new password: at least {@link PASSWORD_MIN} characters (counted as code points, so
- * Khmer and emoji count as people see them), at most {@link PASSWORD_MAX}, and not guessable —
+ * Judges a new password: at least `min` characters (counted as code points, so Khmer and emoji
+ * count as people see them; see {@link minimumLength}), at most {@link PASSWORD_MAX}, and not guessable —
  * common passwords, words, keyboard walks, dates and the person's own email or name are weak.
  */
 export async function passwordProblem(
   password: string,
   personal: readonly string[] = [],
+  min: number = PASSWORD_MIN,
 ): Promise<PasswordProblem | null> {
   const length = [...password].length;
-  if (length < PASSWORD_MIN) return 'too_short';
+  if (length < min) return 'too_short';
   if (length > PASSWORD_MAX) return 'too_long';
   const inputs = personal.flatMap((p) => [p, ...p.split(/[@.\s_-]+/)]).filter((p) => p.length > 2);
   const result = await (await strength()).checkAsync(password, inputs);

@@ -3,9 +3,10 @@
 import QRCode from 'qrcode';
 import { HttpError } from '../http/errors';
 import type { AccountsContext } from './context';
-import { checkSecondFactor, requireStrongPassword } from './credentials';
+import { checkSecondFactor, hasSecondFactor, requireStrongPassword } from './credentials';
+import { PASSWORD_MIN_SINGLE_FACTOR } from './passwords';
 import { MFA_REQUIRED } from './policy';
-import { iso } from './time';
+import { toDbTime } from '../../db/time';
 import { acceptTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './totp';
 import { publicUser } from './users';
 import type { PublicUser, UserRow } from './users';
@@ -52,7 +53,11 @@ export async function changePassword(
   const now = ctx.now();
   const user = await load(ctx, m);
   await requirePassword(ctx, user, current);
-  await requireStrongPassword(next, [user.email, user.display_name]);
+  await requireStrongPassword(
+    next,
+    [user.email, user.display_name],
+    hasSecondFactor(user.role, user.mfa_secret),
+  );
   await ctx.users.update(user.id, { password_hash: await ctx.hasher.hash(next) }, now);
   await ctx.sessions.revokeAll(user.id);
   const { token } = await ctx.sessions.create(user.id, 'full', device, now);
@@ -110,7 +115,7 @@ export async function mfaConfirm(
     {
       mfa_secret: user.mfa_pending_secret,
       mfa_pending_secret: null,
-      mfa_enabled_at: iso(now),
+      mfa_enabled_at: toDbTime(now),
       mfa_last_step: step,
     },
     now,
@@ -151,6 +156,13 @@ export async function mfaDisable(ctx: AccountsContext, m: Me, password: string):
     );
   }
   await requirePassword(ctx, user, password);
+  if ([...password].length < PASSWORD_MIN_SINGLE_FACTOR) {
+    throw new HttpError(
+      400,
+      'weak_password',
+      `Without two-step sign-in a password needs at least ${PASSWORD_MIN_SINGLE_FACTOR} characters: choose a longer one first, then switch it off`,
+    );
+  }
   await ctx.users.update(
     user.id,
     { mfa_secret: null, mfa_pending_secret: null, mfa_enabled_at: null, mfa_last_step: null },

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/connect';
 import type { Role, SessionStage } from '../../db/schema';
 import { randomToken, tokenHash } from './tokens';
-import { iso, ms } from './time';
+import { fromDbTime, toDbTime } from '../../db/time';
 
 export const IDLE_MS = 30 * 60_000;
 export const ABSOLUTE_MS = 12 * 60 * 60_000;
@@ -70,9 +70,9 @@ export function sessions(db: Db, timing: SessionTiming = SESSION_TIMING): Sessio
           user_id: userId,
           stage,
           device: device.slice(0, 60),
-          created_at: iso(now),
-          last_seen_at: iso(now),
-          expires_at: iso(now + life),
+          created_at: toDbTime(now),
+          last_seen_at: toDbTime(now),
+          expires_at: toDbTime(now + life),
         })
         .execute();
       return { id, token };
@@ -95,8 +95,8 @@ export function sessions(db: Db, timing: SessionTiming = SESSION_TIMING): Sessio
         .where('s.token_hash', '=', tokenHash(token))
         .executeTakeFirst();
       if (!row) return null;
-      const lastSeen = ms(row.last_seen_at);
-      const expires = ms(row.expires_at);
+      const lastSeen = fromDbTime(row.last_seen_at);
+      const expires = fromDbTime(row.expires_at);
       if (now >= expires || now - lastSeen >= timing.idleMs || row.status !== 'active') {
         await k.deleteFrom('kite_session').where('id', '=', row.id).execute();
         return null;
@@ -104,7 +104,7 @@ export function sessions(db: Db, timing: SessionTiming = SESSION_TIMING): Sessio
       if (now - lastSeen >= TOUCH_EVERY_MS) {
         await k
           .updateTable('kite_session')
-          .set({ last_seen_at: iso(now) })
+          .set({ last_seen_at: toDbTime(now) })
           .where('id', '=', row.id)
           .execute();
       }
@@ -142,12 +142,14 @@ export function sessions(db: Db, timing: SessionTiming = SESSION_TIMING): Sessio
         .orderBy('last_seen_at', 'desc')
         .execute();
       return rows
-        .filter((r) => ms(r.expires_at) > now && now - ms(r.last_seen_at) < timing.idleMs)
+        .filter(
+          (r) => fromDbTime(r.expires_at) > now && now - fromDbTime(r.last_seen_at) < timing.idleMs,
+        )
         .map((r) => ({
           id: r.id,
           device: r.device,
-          createdAt: ms(r.created_at),
-          lastSeenAt: ms(r.last_seen_at),
+          createdAt: fromDbTime(r.created_at),
+          lastSeenAt: fromDbTime(r.last_seen_at),
         }));
     },
   };

@@ -47,9 +47,14 @@ export interface Throttle {
 }
 
 /** Keys are stored hashed: the counters table holds no email or address. */
-function bucket(k: ThrottleKey, kind: 'w' | 'day'): string {
+function bucket(k: Pick<ThrottleKey, 'scope' | 'key'>, kind: 'w' | 'day'): string {
   const h = createHash('sha256').update(`${k.scope}\u0000${k.key}`).digest('base64url');
   return `throttle:${kind}:${h}`;
+}
+
+/** The counters' names for one scope and key (its window and its day), e.g. to delete them. */
+export function throttleBuckets(scope: string, key: string): string[] {
+  return [bucket({ scope, key }, 'w'), bucket({ scope, key }, 'day')];
 }
 
 function windowFor(rule: ThrottleRule, failuresToday: number): number {

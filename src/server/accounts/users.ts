@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect';
 import type { KiteUserTable, Role, UserStatus } from '../../db/schema';
 import { MFA_REQUIRED } from './policy';
 import { randomToken } from './tokens';
-import { iso, ms } from './time';
+import { fromDbTime, toDbTime } from '../../db/time';
 
 export type UserRow = Selectable<KiteUserTable>;
 
@@ -28,7 +28,7 @@ export function publicUser(u: UserRow): PublicUser {
     status: u.status,
     mfaEnabled: u.mfa_secret !== null,
     mfaRequired: MFA_REQUIRED.has(u.role),
-    createdAt: iso(ms(u.created_at)),
+    createdAt: toDbTime(fromDbTime(u.created_at)),
   };
 }
 
@@ -81,9 +81,9 @@ export function users(db: Db): Users {
         mfa_pending_secret: null,
         mfa_enabled_at: null,
         mfa_last_step: null,
-        created_at: iso(now),
-        updated_at: iso(now),
-        last_active_at: iso(now),
+        created_at: toDbTime(now),
+        updated_at: toDbTime(now),
+        last_active_at: toDbTime(now),
         invited_by: u.invitedBy ?? null,
       };
       const r = await k
@@ -96,7 +96,7 @@ export function users(db: Db): Users {
     async update(id, changes, now) {
       await k
         .updateTable('kite_user')
-        .set({ ...changes, updated_at: iso(now) })
+        .set({ ...changes, updated_at: toDbTime(now) })
         .where('id', '=', id)
         .execute();
     },

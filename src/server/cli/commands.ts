@@ -1,9 +1,25 @@
 import type { Command } from './command';
 import { helpCommand } from './commands/help';
 import { purgeCommand } from './commands/purge';
+import {
+  adminCreateCommand,
+  inviteCommand,
+  userApproveCommand,
+  userDisableCommand,
+  userListCommand,
+  userResetPasswordCommand,
+} from './commands/accounts';
 
 /**
- * Every command of `npm run kite -- <command>`, in the order `help` lists them. Add a command
- * here (the accounts issue adds `admin create`, `user approve`, `user reset-password`, `invite`).
+ * Every command of `npm run kite -- <command>`, in the order `help` lists them.. Add a command here.
  */
-export const COMMANDS: readonly Command[] = [purgeCommand, helpCommand];
+export const COMMANDS: readonly Command[] = [
+  adminCreateCommand,
+  inviteCommand,
+  userListCommand,
+  userApproveCommand,
+  userResetPasswordCommand,
+  userDisableCommand,
+  purgeCommand,
+  helpCommand,
+] as readonly Command[];

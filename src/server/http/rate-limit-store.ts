@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { RateLimitCounters } from '../../db/rate-limit';
 
@@ -12,6 +13,14 @@ export interface DbRateLimitStoreOptions {
 interface ChildOptions {
   routeInfo?: { method?: string | string[]; url?: string };
   nameSpace?: string;
+}
+
+/**
+ * The stored form of a limit's key (the client's address): its SHA-256, so the counters table
+ * never holds an IP address (PRIV-07).
+ */
+export function storedKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
 }
 
 /**
@@ -45,7 +54,7 @@ export function dbRateLimitStore(
       timeWindow: number,
     ): void {
       const t = now();
-      counters.hit(`${this.scope}|${key}`, timeWindow, t).then(
+      counters.hit(`${this.scope}|${storedKey(key)}`, timeWindow, t).then(
         ({ hits, resetAt }) => {
           maybeSweep(t);
           callback(null, { current: hits, ttl: Math.max(0, resetAt - t) });
@@ -59,7 +68,7 @@ export function dbRateLimitStore(
       callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
     ): void {
       const t = now();
-      counters.peek(`${this.scope}|${key}`, t).then(
+      counters.peek(`${this.scope}|${storedKey(key)}`, t).then(
         ({ hits, resetAt }) => callback(null, { current: hits, ttl: Math.max(0, resetAt - t) }),
         (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
       );

@@ -60,6 +60,42 @@ export const tokensStep: PurgeStep = {
   },
 };
 
+/** How long an account whose email was never confirmed is kept (its link lived 24 hours). */
+export const UNCONFIRMED_DAYS = 30;
+
+/**
+ * Accounts whose email address was never confirmed, made more than {@link UNCONFIRMED_DAYS}
+ * days ago: nobody can sign in to them. Their security-log entries stay, without the id.
+ */
+export const unconfirmedStep: PurgeStep = {
+  name: 'unconfirmed-accounts',
+  describe: `accounts never confirmed within ${UNCONFIRMED_DAYS} days`,
+  async run(db, now) {
+    return db.kysely.transaction().execute(async (tx) => {
+      const old = await tx
+        .selectFrom('kite_user')
+        .select('id')
+        .where('status', '=', 'unverified')
+        .where('created_at', '<', toDbTime(now - UNCONFIRMED_DAYS * DAY_MS))
+        .execute();
+      const ids = old.map((u) => u.id);
+      if (ids.length === 0) return 0;
+      await tx
+        .updateTable('kite_audit')
+        .set({ actor_id: null })
+        .where('actor_id', 'in', ids)
+        .execute();
+      await tx
+        .updateTable('kite_audit')
+        .set({ subject_id: null })
+        .where('subject_id', 'in', ids)
+        .execute();
+      const result = await tx.deleteFrom('kite_user').where('id', 'in', ids).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  },
+};
+
 /** Rate-limit counters whose window has ended (src/db/rate-limit.ts). */
 export const rateLimitStep: PurgeStep = {
   name: 'rate-limits',
@@ -69,5 +105,5 @@ export const rateLimitStep: PurgeStep = {
 
 /** Every retention rule of this deployment, in order. */
 export function retentionSteps(retention: Retention): PurgeStep[] {
-  return [auditStep(retention.auditDays), sessionsStep, tokensStep, rateLimitStep];
+  return [auditStep(retention.auditDays), sessionsStep, tokensStep, unconfirmedStep, rateLimitStep];
 }
