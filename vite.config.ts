@@ -6,6 +6,14 @@ import { kiteContent } from './src/content/vite-plugin';
 import { parsePackList } from './src/content/packs';
 import { precompress } from './scripts/vite-precompress';
 
+/** Whether a chunk holds only the adults' account pages and their strings (and its CSS). */
+function isAccountChunk(moduleIds: readonly string[]): boolean {
+  return (
+    moduleIds.length > 0 &&
+    moduleIds.every((id) => /[\\/](src[\\/]web|content[\\/]ui)[\\/]account[\\/]/.test(id))
+  );
+}
+
 /**
  * Writes dist/dictionaries.json, the URLs of the password word-list chunks (`dict-*`), which
  * the app fetches in the background after a first activity (src/web/app/dictionaries.ts).
@@ -64,7 +72,8 @@ export default defineConfig({
         // precache stays small and a child's own language and band are what is kept. The
         // password word lists (`dict-*`, ~400 KB) are fetched after a first activity instead.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/noto-sans-latin-*.woff2'],
-        globIgnores: ['content/**', 'assets/*khmer*', 'assets/dict-*'],
+        // Adults' account pages (`account-*`) need the network anyway and are not kept either.
+        globIgnores: ['content/**', 'assets/*khmer*', 'assets/dict-*', 'assets/account-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
         clientsClaim: true,
@@ -142,10 +151,14 @@ export default defineConfig({
       output: {
         // The password meter's word lists (~860 KB, ~400 KB compressed) get a name of their own,
         // so the service worker can leave them out of the precache (see workbox below).
+        // The adults' account pages (src/web/account) are named `account-*`, so the service
+        // worker leaves them out of the precache: a child's device never downloads them.
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes('@zxcvbn-ts/language-')
             ? 'assets/dict-[name]-[hash].js'
-            : 'assets/[name]-[hash].js',
+            : isAccountChunk(chunk.moduleIds)
+              ? 'assets/account-[name]-[hash].js'
+              : 'assets/[name]-[hash].js',
       },
     },
   },

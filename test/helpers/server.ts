@@ -13,9 +13,13 @@ export interface RunningServer {
 
 /**
  * What a test may give the server: deployment settings (as `KITE_*` variables would: topics
- * switched off), the loaded content for the PDF routes, and a lower PDF rate limit.
+ * switched off), the loaded content for the PDF routes, a lower PDF rate limit, and the
+ * accounts' options (a cheap Argon2 cost, a mailer the test reads).
  */
-export type ServerOptions = Pick<AppDeps, 'disabledTopics' | 'catalogue' | 'pdfRateLimit'>;
+export type ServerOptions = Pick<
+  AppDeps,
+  'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts'
+>;
 
 export async function startServer(
   webDir = 'dist',

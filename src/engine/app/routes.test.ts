@@ -11,9 +11,27 @@ describe('app routes', () => {
   });
 
   it('knows the app pages and nothing else', () => {
-    for (const p of ['/', '/library', '/play/x', '/guides/g/parents', '/lessons/l', '/help/now'])
+    for (const p of [
+      '/',
+      '/library',
+      '/play/x',
+      '/guides/g/parents',
+      '/lessons/l',
+      '/help/now',
+      '/account',
+      '/account/signin',
+      '/account/data',
+    ])
       expect(isAppPath(p), p).toBe(true);
-    for (const p of ['/nope', '/play', '/library/x', '/wp-admin/setup.php', '/api/health'])
+    for (const p of [
+      '/nope',
+      '/play',
+      '/library/x',
+      '/wp-admin/setup.php',
+      '/api/health',
+      '/account/x',
+      '/account/signin/x',
+    ])
       expect(isAppPath(p), p).toBe(false);
   });
 

@@ -19,6 +19,17 @@ export const APP_ROUTES = [
   '/guides/:id/:audience',
   '/lessons/:id',
   '/print/:kind/:id',
+  // Adults' accounts (issue 12): pages of their own chunk, which may need the network.
+  '/account',
+  '/account/signup',
+  '/account/signin',
+  '/account/verify',
+  '/account/reset',
+  '/account/invite',
+  '/account/setup',
+  '/account/mfa',
+  '/account/sessions',
+  '/account/data',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];

@@ -17,6 +17,7 @@ import { prefetchFirstScreen } from './prefetch';
 import type { Session } from './session';
 import { FirstRun } from '../pages/first-run';
 import { Home } from '../pages/home';
+import { AccountUnavailable } from '../pages/account-unavailable';
 
 const Help = lazy(() => import('../pages/help').then((m) => m.Help));
 const Privacy = lazy(() => import('../pages/privacy').then((m) => m.Privacy));
@@ -30,10 +31,19 @@ const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage
 const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m.CurriculumMap));
 const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
 const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
+// Adults' account pages: not kept offline, so a failed load says so plainly. (The catch stays
+// outside the `.then`: the build wraps `import(…).then(…)` with the loading of the chunk's CSS,
+// whose failure must be caught too.)
+const AccountPages = lazy(() =>
+  import('../account/account-pages').then((m) => m.AccountPages).catch(() => AccountUnavailable),
+);
 
-/** Library pages (and class mode) an adult may open without a child's profile on this device. */
+/**
+ * Library pages, class mode and the adults' account pages: what an adult may open without a
+ * child's profile on this device.
+ */
 const isAdultPath = (path: string) =>
-  /^\/(library|challenges|guides|lessons|print|class)(\/|$)/.test(path);
+  /^\/(library|challenges|guides|lessons|print|class|account)(\/|$)/.test(path);
 
 /** Which page a path shows. Pages that need a player send a newcomer to first run. */
 function Page({ path }: { path: string }) {
@@ -59,6 +69,7 @@ function Page({ path }: { path: string }) {
   const print = match('/print/:kind/:id', path);
   if (print) return <PrintPage kind={print.kind!} id={print.id!} />;
   if (path === '/') return <Home />;
+  if (path.startsWith('/account') && isAppPath(path)) return <AccountPages path={path} />;
   return <NotFound />;
 }
 

@@ -128,6 +128,9 @@ export function Library() {
           ))}
         </ul>
       )}
+      <p class="small grown-ups-link">
+        <Link href="/account/signin">{t('library.grownUps')}</Link>
+      </p>
     </main>
   );
 }
