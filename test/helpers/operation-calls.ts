@@ -49,9 +49,19 @@ export type CallBuilder = (who: Who, kit: Kit, allowed: boolean) => Promise<Call
 let unique = 0;
 const fresh = (what: string) => `${what}.${++unique}@example.org`;
 
-/** A new account of `who`'s role, signed in; for anonymous, a browser with no session. */
-async function throwaway(who: Who, kit: Kit, mfa?: boolean) {
+/**
+ * A new account of `who`'s role, signed in (for a call that ends the caller's sessions, changes
+ * their password or deletes them); for anonymous, a browser with no session. A refused call
+ * changes nothing, so it gets the shared account instead (and no client of its own).
+ */
+async function throwaway(
+  who: Who,
+  kit: Kit,
+  allowed: boolean,
+  mfa?: boolean,
+): Promise<{ person: Person | undefined; client: AccountClient | undefined }> {
   if (who === 'anonymous') return { person: undefined, client: kit.people.client() };
+  if (!allowed) return { person: kit.person(who), client: undefined };
   return kit.people.make(who, mfa === undefined ? {} : { mfa });
 }
 
@@ -242,8 +252,8 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     url: '/api/account',
     body: { displayName: 'A New Name' },
   }),
-  'POST /api/account/password': async (who, k) => {
-    const { person, client } = await throwaway(who, k);
+  'POST /api/account/password': async (who, k, allowed) => {
+    const { person, client } = await throwaway(who, k, allowed);
     return {
       method: 'POST',
       url: '/api/account/password',
@@ -256,14 +266,14 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
   },
   // From a session that has not set two-step sign-in up: the `enrol` stage for the roles that
   // require it, a full session for parents and companies.
-  'POST /api/account/mfa/setup': async (who, k) => ({
+  'POST /api/account/mfa/setup': async (who, k, allowed) => ({
     method: 'POST',
     url: '/api/account/mfa/setup',
-    as: (await throwaway(who, k, false)).client,
+    as: (await throwaway(who, k, allowed, false)).client,
   }),
-  'POST /api/account/mfa/confirm': async (who, k) => {
-    const { client } = await throwaway(who, k, false);
-    if (who === 'anonymous')
+  'POST /api/account/mfa/confirm': async (who, k, allowed) => {
+    const { client } = await throwaway(who, k, allowed, false);
+    if (!client || who === 'anonymous')
       return {
         method: 'POST',
         url: '/api/account/mfa/confirm',
@@ -283,7 +293,7 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
   // require it are asked with the shared account's own password.
   'POST /api/account/mfa/disable': async (who, k) => {
     if (who === 'parent' || who === 'company') {
-      const { person, client } = await throwaway(who, k, true);
+      const { person, client } = await throwaway(who, k, true, true);
       return {
         method: 'POST',
         url: '/api/account/mfa/disable',
@@ -298,7 +308,8 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
   'POST /api/account/mfa/recovery-codes': async (who, k) => {
     if (who === 'anonymous')
       return { method: 'POST', url: '/api/account/mfa/recovery-codes', body: { code: '123456' } };
-    const own = who === 'parent' || who === 'company' ? await throwaway(who, k, true) : undefined;
+    const own =
+      who === 'parent' || who === 'company' ? await throwaway(who, k, true, true) : undefined;
     const person = own?.person ?? k.person(who);
     return {
       method: 'POST',
@@ -314,15 +325,15 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     url: `/api/account/sessions/${await otherSessionId(who, k)}`,
     ok: 204,
   }),
-  'POST /api/account/sessions/revoke-all': async (who, k) => ({
+  'POST /api/account/sessions/revoke-all': async (who, k, allowed) => ({
     method: 'POST',
     url: '/api/account/sessions/revoke-all',
-    as: (await throwaway(who, k)).client,
+    as: (await throwaway(who, k, allowed)).client,
     ok: 204,
   }),
   'GET /api/account/export': async () => ({ method: 'GET', url: '/api/account/export' }),
-  'POST /api/account/delete': async (who, k) => {
-    const { person, client } = await throwaway(who, k);
+  'POST /api/account/delete': async (who, k, allowed) => {
+    const { person, client } = await throwaway(who, k, allowed);
     return {
       method: 'POST',
       url: '/api/account/delete',
