@@ -33,6 +33,7 @@ const row = (...allowed: Who[]): Row =>
   Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? 'allow' : 'deny'])) as Row;
 
 const EVERYONE = row(...WHO);
+/** Every adult signed in. When the child joins WHO, each row says on its own what a child may. */
 const SIGNED_IN = row('parent', 'teacher', 'coordinator', 'admin', 'company');
 
 /**

@@ -8,7 +8,8 @@
 // document lists for the operation — and a 2xx only when the request has none of the defects
 // the generator knows it put in (a wrong type, an unknown key, no CSRF token, nobody signed
 // in…). Never a 5xx. A request that is not answered 2xx must write nothing: the database is
-// compared, every table, after every request (what counts as written: db-snapshot.ts).
+// compared, every table, after every request (what counts as written: db-snapshot.ts), and
+// Object.prototype must keep its own properties (the app runs in the test's process).
 //
 // Runs are bounded and seeded: KITE_FUZZ_RUNS (runs per operation, default 25) and
 // KITE_FUZZ_SEED (default fixed, so a run is repeatable; fast-check prints the seed and path
@@ -55,6 +56,8 @@ const T0 = Date.UTC(2027, 5, 1, 10, 0, 0);
 
 /** The operations a session still waiting for its second factor may call. */
 const SESSION_STAGE_OPS = new Set(['POST /api/auth/signin/mfa', 'POST /api/auth/signout']);
+/** Object.prototype's own properties before any request. */
+const PROTO = Object.getOwnPropertyNames(Object.prototype).sort();
 /** The answers of the CSRF check and the session guard, before any input is read. */
 const GUARD_CODES = new Set(['csrf_rejected', 'unauthenticated', 'forbidden', 'mfa_required']);
 /** What an operation without a body takes: nothing, or an empty object. */
@@ -428,6 +431,8 @@ for (const dialect of DIALECTS) {
               tally.requests++;
               const what = `${op.key}: ${req.method} ${String(req.url).slice(0, 200)} as ${d.mode} → ${res.statusCode} ${res.body.slice(0, 200)}`;
               expect(res.statusCode, what).toBeLessThan(500);
+              // The app runs in this process: a polluted prototype would show here.
+              expect(Object.getOwnPropertyNames(Object.prototype).sort(), what).toEqual(PROTO);
               const after = await snapshotDb(testDb.db);
               if (res.statusCode >= 400) {
                 tally.refused++;
