@@ -36,6 +36,15 @@ export const PASSWORD_MIN_SINGLE_FACTOR = 15;
 export const PASSWORD_MAX = 200;
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable" against online attacks. */
 const MIN_SCORE = 3;
+/**
+ * How much of a password zxcvbn judges, and how many look-alike characters (`@` for `a`, `0`
+ * for `o`) its l33t matcher tries at most. zxcvbn runs on the event loop and its work grows
+ * steeply with both: with its defaults (256 characters, 100 substitutions) one 200-character
+ * random password at the public sign-up blocked the server for seconds. A password whose first
+ * 64 characters are strong is strong; a tail only adds to it.
+ */
+export const JUDGED_LENGTH = 64;
+const L33T_MAX_SUBSTITUTIONS = 20;
 
 /** `@node-rs/argon2`'s `Algorithm.Argon2id` (a const enum, which isolated modules cannot read). */
 const ARGON2ID = 2;
@@ -112,6 +121,8 @@ function strength(): Promise<ZxcvbnFactory> {
       dictionary: { ...common.dictionary, ...english.dictionary },
       graphs: common.adjacencyGraphs,
       translations: english.translations,
+      maxLength: JUDGED_LENGTH,
+      l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
     });
   })();
   return zxcvbn;
@@ -119,8 +130,9 @@ function strength(): Promise<ZxcvbnFactory> {
 
 /**
  * Judges a new password: at least `min` characters (counted as code points, so Khmer and emoji
- * count as people see them; see {@link minimumLength}), at most {@link PASSWORD_MAX}, and not guessable —
- * common passwords, words, keyboard walks, dates and the person's own email or name are weak.
+ * count as people see them; see {@link minimumLength}), at most {@link PASSWORD_MAX}, and not
+ * guessable — common passwords, words, keyboard walks, dates and the person's own email or
+ * name are weak (judged on the first {@link JUDGED_LENGTH} characters).
  */
 export async function passwordProblem(
   password: string,

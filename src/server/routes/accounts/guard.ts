@@ -4,7 +4,8 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import type { AccountsContext } from '../../accounts/context';
 import { decide } from '../../accounts/policy';
 import type { Access, Actor } from '../../accounts/policy';
-import { HttpError } from '../../http/errors';
+import { HttpError, excerpt } from '../../http/errors';
+import { NoQuery } from './schemas';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -45,7 +46,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Installs, in the account routes' scope only (the child's and content routes pay nothing):
  * cookie parsing, CSRF protection on every state-changing method (a double-submit token from
  * `GET /api/auth/csrf`, sent back in `x-csrf-token`), and the guard that loads the session and
- * asks the policy. A route registered here without `config.access` is a startup error.
+ * asks the policy. A route registered here without `config.access` is a startup error; one
+ * without a `querystring` schema takes no query, and a state-changing one without a `body`
+ * schema takes no body (none, or `{}`: Fastify validates a missing body as null, so this is a
+ * check of its own rather than a schema).
  */
 export async function installGuard(
   app: FastifyInstance,
@@ -75,7 +79,13 @@ export async function installGuard(
     if (access === undefined) {
       throw new Error(`${String(route.method)} ${route.url} declares no access (config.access)`);
     }
-    route.schema = { ...route.schema, security: access === 'public' ? [] : [{ session: [] }] };
+    route.schema = {
+      // A route that declares no query takes none (input objects are strict): an unknown
+      // parameter is refused, never silently ignored.
+      querystring: NoQuery,
+      ...route.schema,
+      security: access === 'public' ? [] : [{ session: [] }],
+    };
   });
   const name = sessionCookieName(cookies.secure);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -101,6 +111,21 @@ export async function installGuard(
             : 'Your account may not do this';
       throw new HttpError(verdict.status, verdict.code, message);
     }
+  });
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.schema?.body !== undefined) return;
+    const body: unknown = request.body;
+    if (body === undefined) return;
+    if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+      const [key] = Object.keys(body);
+      if (key === undefined) return;
+      throw new HttpError(
+        400,
+        'unknown_parameter',
+        `Unknown field "${excerpt(key)}"; it takes none`,
+      );
+    }
+    throw new HttpError(400, 'validation_failed', 'This request takes no body');
   });
 }
 
