@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { notFoundBody } from './error-handler';
 import { routePath } from './route-path';
 import { installContentGate } from './content-gate';
+import { loadRouteHints } from './route-hints';
 import { isAppPath } from '../../engine';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
@@ -46,13 +47,19 @@ export async function installWebApp(
     reply.redirect('/favicon.svg', 301),
   );
 
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  const hints = loadRouteHints(root, disabledTopics, (msg) => app.log.warn(msg));
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = routePath(request.url);
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
       return reply.code(404).send(notFoundBody(request.method, path));
     }
     reply.header('cache-control', 'no-cache');
     if (!isAppPath(path)) reply.code(404);
+    else {
+      const query = new URLSearchParams(request.url.slice(path.length + 1));
+      const link = await hints.link(path, query);
+      if (link) reply.header('link', link);
+    }
     return reply.sendFile('index.html');
   });
 }
