@@ -119,7 +119,7 @@ describe('preload hints on the app shell of a game', () => {
     expect(await player('/play/sample-profile-setup?scene=password')).toEqual([]);
   });
 
-  it('names no player for an unknown activity or one whose topic is switched off, and nothing off the game pages', async () => {
+  it('names no player for an unknown activity or one whose topic is switched off, and only the shell off the game pages', async () => {
     const app = await appWith(HINTS, ['scams']);
     const unknown = await app.inject({ url: '/play/no-such-activity' });
     expect(unknown.statusCode).toBe(200);
@@ -128,7 +128,15 @@ describe('preload hints on the app shell of a game', () => {
     // sample-prize-message is of the scams topic.
     const off = await app.inject({ url: '/play/sample-prize-message' });
     expect(links(off.headers.link).some((l) => l.includes('-player-'))).toBe(false);
-    for (const url of ['/', '/library', '/start', '/no-such-page', '/play/a/b']) {
+    // Other pages: the shell's own files only; paths that are not pages (404): nothing.
+    for (const url of ['/', '/library', '/start?next=/play/x']) {
+      expect(links((await app.inject({ url })).headers.link), url).toEqual([
+        '/assets/index-x1.js modulepreload',
+        '/assets/preact-x1.js modulepreload',
+        '/assets/index-x1.css preload style cors',
+      ]);
+    }
+    for (const url of ['/no-such-page', '/play/a/b', '/assets/none.js', '/api/client-config']) {
       expect((await app.inject({ url })).headers.link, url).toBeUndefined();
     }
   });

@@ -30,7 +30,7 @@ const PLAY_ROUTES = ['/play/:id', '/class/play/:id'] as const;
 const CONFIG_PRELOAD = '</api/client-config>; rel=preload; as=fetch; crossorigin';
 
 export interface RouteHints {
-  /** The `Link` header for the app shell at `path` (the query string apart), if any. */
+  /** The `Link` header for the app shell at the app path `path`, if any. */
   link(path: string, query: URLSearchParams): Promise<string | undefined>;
 }
 
@@ -38,12 +38,12 @@ const none: RouteHints = { link: () => Promise.resolve(undefined) };
 
 /**
  * The hints a first visit's app shell carries in its `Link` header, so the browser fetches what
- * a game page waits for at once, beside the shell's own code, rather than one after another
- * (the Play page's code, then the activity, then its player): for `/play/<id>` and
- * `/class/play/<id>`, the Play page's modules and styles, the player of the scene the game
- * opens on (the same in every language, read from the built activity), and the deployment's
- * settings. Later visits get the shell from the service worker, with everything already kept.
- * Without a build that wrote `route-hints.json`, no hints.
+ * a page waits for at once rather than one after another: on every page the shell's own code
+ * and styles; on `/play/<id>` and `/class/play/<id>` also the deployment's settings, the Play
+ * page's modules and styles and the player of the scene the game opens on (the same in every
+ * language, read from the built activity), instead of the Play page's code, then the activity,
+ * then its player. Later visits get the shell from the service worker, with everything already
+ * kept. Without a build that wrote `route-hints.json`, no hints.
  */
 export function loadRouteHints(
   webRoot: string,
@@ -77,10 +77,12 @@ export function loadRouteHints(
   return {
     async link(path, query) {
       const id = PLAY_ROUTES.map((r) => matchRoute(r, path)?.id).find((v) => v !== undefined);
-      if (id === undefined) return undefined;
-      // In the order they are needed (the browser fetches hints in the order given, before it
-      // reads the page): the shell's own code, which runs first; the settings, which the
-      // activity's request waits for; then the Play page and the player of the first scene.
+      // Every page: the shell's own code, which runs first (named before the browser has read
+      // the page that names it too).
+      if (id === undefined) return chunkLinks(hints.shell).join(', ') || undefined;
+      // A game, in the order needed (the browser fetches hints in the order given): the shell;
+      // the settings, which the activity's request waits for; the Play page; the player of
+      // the first scene.
       const parts = [...chunkLinks(hints.shell), CONFIG_PRELOAD, ...chunkLinks(hints.play)];
       if (ACTIVITY_ID.test(id) && files.has(id)) {
         const activity = await scenesOf(id);

@@ -29,6 +29,19 @@ export async function installWebApp(
     return;
   }
   installContentGate(app, root, disabledTopics);
+  // The app shell of a page (`/` from the static files, the others below) names what that
+  // page's first screen loads, so a first visit fetches it at once (route-hints.ts).
+  const hints = loadRouteHints(root, disabledTopics, (msg) => app.log.warn(msg));
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 200 || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    const path = routePath(request.url);
+    if (!isAppPath(path)) return payload;
+    const link = await hints.link(path, new URLSearchParams(request.url.slice(path.length + 1)));
+    if (link) reply.header('link', link);
+    return payload;
+  });
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
@@ -47,19 +60,13 @@ export async function installWebApp(
     reply.redirect('/favicon.svg', 301),
   );
 
-  const hints = loadRouteHints(root, disabledTopics, (msg) => app.log.warn(msg));
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = routePath(request.url);
     if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
       return reply.code(404).send(notFoundBody(request.method, path));
     }
     reply.header('cache-control', 'no-cache');
     if (!isAppPath(path)) reply.code(404);
-    else {
-      const query = new URLSearchParams(request.url.slice(path.length + 1));
-      const link = await hints.link(path, query);
-      if (link) reply.header('link', link);
-    }
     return reply.sendFile('index.html');
   });
 }
