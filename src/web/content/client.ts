@@ -3,7 +3,7 @@
  * src/content/bundle.ts). Responses are cached by the service worker, so everything read once
  * is there offline.
  */
-import { noteFetched } from '../app/offline-cache';
+import { keepOffline, noteFetched } from '../app/offline-cache';
 import type { BandBundle } from './catalogue';
 import type {
   ClientConfig,
@@ -79,7 +79,9 @@ export async function activity(lang: string, id: string, band?: string): Promise
     const one = await getJson<RenderedActivity>(
       `/content/${lang}/activities/${encodeURIComponent(id)}.json`,
     );
-    if (band) setTimeout(() => void bandBundle(lang, band).catch(() => {}), 3000);
+    // The worker keeps the band's bundle for offline play; the page does not read it (~400 KB
+    // of JSON parsed while the child plays was a long task on a slow phone).
+    if (band) setTimeout(() => void keepOffline([bandBundleUrl(lang, band)]), 3000);
     return one;
   } catch (e) {
     const found = await inBundle();
