@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
 import { parsePackList } from './src/content/packs';
 import { precompress } from './scripts/vite-precompress';
+import { routeHints } from './scripts/vite-route-hints';
 
 /** Whether a chunk holds only the adults' account pages and their strings (and its CSS). */
 function isAccountChunk(moduleIds: readonly string[]): boolean {
@@ -46,6 +47,7 @@ export default defineConfig({
     preact(),
     kiteContent(process.env.KITE_CONTENT_DIR ?? 'content', parsePackList(process.env.KITE_PACKS)),
     dictionaryList(),
+    routeHints(),
     VitePWA({
       injectRegister: null,
       registerType: 'prompt',

@@ -11,6 +11,8 @@ const INPUTS = [
   'src/content',
   'content',
   'vite.config.ts',
+  'scripts/vite-precompress.ts',
+  'scripts/vite-route-hints.ts',
   'package-lock.json',
 ];
 const STAMP = 'dist/.build-fingerprint';

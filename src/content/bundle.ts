@@ -108,8 +108,9 @@ function mediaUrls(value: unknown, pack: string): unknown {
  * The files the web app reads under `/content/`: per language an index of everything (topics,
  * activity summaries, guides, challenges), one file per band with its full activities, one per
  * band with only what home shows and the learner model reads (home's first screen waits for
- * this small file, not the band's bundle), one per activity, one per country pack; and the packs' media. Texts are translated; country
- * placeholders are filled in the browser.
+ * this small file, not the band's bundle), one per activity, an index of recordings and one
+ * per activity with only its own, one per country pack; and the packs' media. Texts are
+ * translated; country placeholders are filled in the browser.
  */
 export function contentBundles(catalogue: Catalogue, version: string): BundleFile[] {
   const files: BundleFile[] = [];
@@ -177,13 +178,16 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
       });
     }
     for (const a of acts) files.push({ path: `${lang}/activities/${a.id}.json`, json: a });
-    const recordings = catalogue.audio?.get(lang as never);
-    files.push({
-      path: `${lang}/audio.json`,
-      json: Object.fromEntries(
-        [...(recordings ?? new Map())].map(([id, rel]) => [id, `/content/${rel}`]),
-      ),
-    });
+    const recordings = [...(catalogue.audio?.get(lang as never) ?? new Map<string, string>())].map(
+      ([id, rel]) => [id, `/content/${rel}`] as const,
+    );
+    files.push({ path: `${lang}/audio.json`, json: Object.fromEntries(recordings) });
+    // Each activity's own recordings (their ids start with the activity's): what a game opened
+    // from a link waits for, a few hundred bytes rather than the language's whole index.
+    for (const a of acts) {
+      const own = recordings.filter(([id]) => id.startsWith(`${a.id}.`));
+      files.push({ path: `${lang}/audio/${a.id}.json`, json: Object.fromEntries(own) });
+    }
     for (const c of catalogue.countries.values()) {
       files.push({ path: `${lang}/countries/${c.code}.json`, json: translate(c) });
     }

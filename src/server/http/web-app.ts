@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { notFoundBody } from './error-handler';
 import { routePath } from './route-path';
 import { installContentGate } from './content-gate';
+import { loadRouteHints } from './route-hints';
 import { isAppPath } from '../../engine';
 
 /** Vite puts content-hashed files here: they never change, so browsers may keep them. */
@@ -28,6 +29,19 @@ export async function installWebApp(
     return;
   }
   installContentGate(app, root, disabledTopics);
+  // The app shell of a page (`/` from the static files, the others below) names what that
+  // page's first screen loads, so a first visit fetches it at once (route-hints.ts).
+  const hints = loadRouteHints(root, disabledTopics, (msg) => app.log.warn(msg));
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 200 || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    const path = routePath(request.url);
+    if (!isAppPath(path)) return payload;
+    const link = await hints.link(path, new URLSearchParams(request.url.slice(path.length + 1)));
+    if (link) reply.header('link', link);
+    return payload;
+  });
   await app.register(fastifyStatic, {
     root,
     wildcard: false,

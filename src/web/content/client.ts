@@ -3,7 +3,7 @@
  * src/content/bundle.ts). Responses are cached by the service worker, so everything read once
  * is there offline.
  */
-import { noteFetched } from '../app/offline-cache';
+import { keepOffline, noteFetched } from '../app/offline-cache';
 import type { BandBundle } from './catalogue';
 import type {
   ClientConfig,
@@ -48,10 +48,12 @@ export class ContentMissingError extends Error {
 
 /**
  * Whether the service worker keeps a copy of `url` (Cache Storage). A device that has its band's
- * bundle reads activities from it, so it never keeps each activity's file as well.
+ * bundle reads activities from it, so it never keeps each activity's file as well. Only a page
+ * the worker controls reads from its caches (a first visit is not one): otherwise not asked, so
+ * a game opened from a link does not wait for Cache Storage before fetching its activity.
  */
 async function kept(url: string): Promise<boolean> {
-  if (typeof caches === 'undefined') return false;
+  if (typeof caches === 'undefined' || !navigator.serviceWorker?.controller) return false;
   return (await caches.match(url).catch(() => undefined)) !== undefined;
 }
 
@@ -77,7 +79,9 @@ export async function activity(lang: string, id: string, band?: string): Promise
     const one = await getJson<RenderedActivity>(
       `/content/${lang}/activities/${encodeURIComponent(id)}.json`,
     );
-    if (band) setTimeout(() => void bandBundle(lang, band).catch(() => {}), 3000);
+    // The worker keeps the band's bundle for offline play; the page does not read it (~400 KB
+    // of JSON parsed while the child plays was a long task on a slow phone).
+    if (band) setTimeout(() => void keepOffline([bandBundleUrl(lang, band)]), 3000);
     return one;
   } catch (e) {
     const found = await inBundle();
@@ -110,6 +114,29 @@ export const bandBundle = (lang: string, band: string) =>
 export const homeIndex = (lang: string, band: string) =>
   getJson<HomeIndex>(`/content/${lang}/home/${band}.json`);
 
+type AudioIndex = Readonly<Record<string, string>>;
+
+export const audioIndexUrl = (lang: string) => `/content/${lang}/audio.json`;
+
 /** The pack's recordings in a language: content id → URL (may be empty). */
 export const audioIndex = (lang: string) =>
-  getJson<Readonly<Record<string, string>>>(`/content/${lang}/audio.json`).catch(() => ({}));
+  getJson<AudioIndex>(audioIndexUrl(lang)).catch((): AudioIndex => ({}));
+
+/**
+ * An activity's recordings (content id → URL, may be empty): from the language's whole index
+ * when this page or the service worker has it already; else the activity's own small file
+ * (a game opened from a link does not wait for every recording's URL, ~90 KB in English);
+ * offline, when that file was never saved, the whole index (kept since home was first opened).
+ */
+export async function activityAudio(lang: string, id: string): Promise<AudioIndex> {
+  const whole = async () => {
+    const index = await audioIndex(lang);
+    return Object.fromEntries(Object.entries(index).filter(([k]) => k.startsWith(`${id}.`)));
+  };
+  if (memo.has(audioIndexUrl(lang)) || (await kept(audioIndexUrl(lang)))) return whole();
+  try {
+    return await getJson<AudioIndex>(`/content/${lang}/audio/${encodeURIComponent(id)}.json`);
+  } catch {
+    return whole();
+  }
+}

@@ -3,6 +3,7 @@ import type { Catalogue, LearnerModel, Reason } from '../../engine';
 import { useSession } from '../app/session';
 import { KIRI, TOPIC_ART } from '../components/art';
 import { Link } from '../components/link';
+import { AfterPaint } from '../components/after-paint';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { useBand } from '../progress/use-band';
@@ -61,12 +62,13 @@ export function Home() {
         }
       />
     );
-  const badges = topics.flatMap((topic) =>
-    LEVELS.filter((_, i) => topicStars(catalogue, model, topic.id)[i]).map((level) => ({
-      topic,
-      level,
-    })),
-  );
+  const badgesOf = () =>
+    topics.flatMap((topic) =>
+      LEVELS.filter((_, i) => topicStars(catalogue, model, topic.id)[i]).map((level) => ({
+        topic,
+        level,
+      })),
+    );
 
   return (
     <main class="page home">
@@ -125,47 +127,58 @@ export function Home() {
         </ul>
       </section>
 
-      <section aria-labelledby="badges-title" class="card">
-        <h2 id="badges-title">{t('home.badges')}</h2>
-        {badges.length === 0 ? (
-          <p>{t('home.noBadges')}</p>
-        ) : (
-          <ul class="badges" role="list">
-            {badges.map((b) => (
-              <li key={`${b.topic.id}-${b.level}`}>
-                <img src={badgeIcon} alt="" width="36" height="36" />
-                {t('badge.level', {
-                  topic: b.topic.title.text,
-                  level: t(`level.${b.level}` as UiKey),
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* Below the fold: rendered once the greeting and the map are on screen. */}
+      <AfterPaint>
+        {() => {
+          const badges = badgesOf();
+          return (
+            <>
+              <section aria-labelledby="badges-title" class="card">
+                <h2 id="badges-title">{t('home.badges')}</h2>
+                {badges.length === 0 ? (
+                  <p>{t('home.noBadges')}</p>
+                ) : (
+                  <ul class="badges" role="list">
+                    {badges.map((b) => (
+                      <li key={`${b.topic.id}-${b.level}`}>
+                        <img src={badgeIcon} alt="" width="36" height="36" />
+                        {t('badge.level', {
+                          topic: b.topic.title.text,
+                          level: t(`level.${b.level}` as UiKey),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
 
-      <section aria-labelledby="all-title">
-        <h2 id="all-title">{t('home.allActivities')}</h2>
-        {topics.map((topic) => (
-          <div key={topic.id} id={`topic-${topic.id}`} class="topic-group">
-            <h3>{topic.title.text}</h3>
-            <ul class="activity-list" role="list">
-              {activitiesOf(topic.id).map((a) => (
-                <li key={a.id}>
-                  <Link href={`/play/${a.id}`} class="activity-card">
-                    <span class="activity-title">{a.title.text}</span>
-                    <span class="activity-meta">
-                      {t(`level.${a.level}` as UiKey)} · {t('home.minutes', { n: a.minutes })}
-                      {a.sensitive && <> · {t('home.sensitiveTag')}</>}
-                    </span>
-                    {model.activities[a.id]?.finished && <DoneMark />}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </section>
+              <section aria-labelledby="all-title">
+                <h2 id="all-title">{t('home.allActivities')}</h2>
+                {topics.map((topic) => (
+                  <div key={topic.id} id={`topic-${topic.id}`} class="topic-group">
+                    <h3>{topic.title.text}</h3>
+                    <ul class="activity-list" role="list">
+                      {activitiesOf(topic.id).map((a) => (
+                        <li key={a.id}>
+                          <Link href={`/play/${a.id}`} class="activity-card">
+                            <span class="activity-title">{a.title.text}</span>
+                            <span class="activity-meta">
+                              {t(`level.${a.level}` as UiKey)} ·{' '}
+                              {t('home.minutes', { n: a.minutes })}
+                              {a.sensitive && <> · {t('home.sensitiveTag')}</>}
+                            </span>
+                            {model.activities[a.id]?.finished && <DoneMark />}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </section>
+            </>
+          );
+        }}
+      </AfterPaint>
     </main>
   );
 }

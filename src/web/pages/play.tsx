@@ -11,7 +11,7 @@ import type {
   SceneId,
   Text,
 } from '../../engine';
-import { activity as loadActivity, audioIndex, contentIndex } from '../content/client';
+import { activity as loadActivity, activityAudio, contentIndex } from '../content/client';
 import { classContext, loadDeployment, playContext } from '../content/deployment';
 import type { ClientConfig } from '../content/types';
 import { useSession } from '../app/session';
@@ -151,7 +151,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
       const [found, deployment, audio] = await Promise.all([
         loadActivity(lang, id, band ?? undefined).catch((e: unknown) => e as Error),
         loadDeployment(lang),
-        audioIndex(lang),
+        activityAudio(lang, id),
       ]);
       const { config, pack, fallback } = deployment;
       if (found instanceof Error) {

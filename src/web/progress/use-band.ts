@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { summarize } from '../../engine';
 import type { Catalogue, CountryPack, PlayContext, ProgressSummary } from '../../engine';
-import { bandBundleUrl, homeIndex } from '../content/client';
+import { audioIndexUrl, bandBundleUrl, homeIndex } from '../content/client';
 import type { HomeIndex } from '../content/types';
 import { loadDeployment, playContext } from '../content/deployment';
 import { catalogueFromHome } from '../content/catalogue';
 import { eventsOf } from '../store/events';
-import { noteFetched } from '../app/offline-cache';
+import { keepOffline } from '../app/offline-cache';
 import { warmDictionaries } from '../app/dictionaries';
 import { effectiveBand } from '../store/profiles';
 import type { Profile } from '../store/profiles';
@@ -57,30 +57,18 @@ export function useBand(profile: Profile | null): BandData | Error | null {
 }
 
 /**
- * After home's first screen, once per page load, fetches in the background what the service
- * worker must keep for every activity of the band to play offline: the band's whole bundle
- * (not parsed: home does not need it, and parsing ~400 KB of JSON was a long task on a slow
- * phone), the index of recordings (the voice in an activity first opened offline) and the
- * band's pictures, listed by the build in home's index. A few requests at a time, so the
- * child's own requests stay quick.
+ * After home's first screen, once per page load, has the service worker fetch and keep what
+ * every activity of the band needs to play offline: the band's whole bundle (not parsed: home
+ * does not need it), the index of recordings (the voice in an activity first opened offline)
+ * and the band's pictures, listed by the build in home's index. The worker downloads them
+ * (`keepOffline`), a few at a time, so the page's main thread does not read ~400 KB of JSON
+ * while the child starts to play.
  */
 let warmed = '';
 function warmBand(index: HomeIndex): void {
   const key = `${index.version}:${index.lang}:${index.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
-  const queue = [
-    bandBundleUrl(index.lang, index.band),
-    `/content/${index.lang}/audio.json`,
-    ...index.media,
-  ];
-  const worker = async () => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      noteFetched(url);
-      await fetch(url)
-        .then((res) => res.blob())
-        .catch(() => undefined);
-    }
-  };
-  setTimeout(() => void Promise.all([worker(), worker(), worker()]), 500);
+  const urls = [bandBundleUrl(index.lang, index.band), audioIndexUrl(index.lang), ...index.media];
+  setTimeout(() => void keepOffline(urls), 500);
 }
