@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobLeases } from '../../src/db/job-leases';
 import { rateLimitCounters } from '../../src/db/rate-limit';
 import { toDbTime } from '../../src/db/time';
+import { COMMANDS } from '../../src/server/cli/commands';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 
@@ -36,29 +37,34 @@ describe('kite CLI: the command line', () => {
     const unknown = await kite(['prune']);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
+    const known = [...new Set(COMMANDS.map((c) => c.words[0]))];
+    expect(known).toContain('purge');
     expect(unknown.stderr).toBe(
-      'kite: unknown command "prune" (commands: admin, invite, user, purge, help)\nsee: npm run kite -- help\n',
+      `kite: unknown command "prune" (commands: ${known.join(', ')})\nsee: npm run kite -- help\n`,
     );
     const option = await kite(['purge', '--days=3']);
     expect(option.code).toBe(2);
     expect(option.stderr).toBe(
       'kite purge: unknown option --days\nsee: npm run kite -- help purge\n',
     );
-  });
+  }, 60_000);
 
   it('lists its commands', async () => {
     const r = await kite(['help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('usage: npm run kite -- <command> [options]');
     expect(r.stdout).toMatch(/\n {2}purge +delete the data past its retention period now/);
-  });
+  }, 60_000);
 
-  it('stops with status 1 on a bad configuration or an unreachable database, password hidden', async () => {
+  it('stops with status 1 and one line on a bad configuration', async () => {
     const config = await kite(['purge'], { KITE_RETAIN_AUDIT_DAYS: 'ninety' });
     expect(config.code).toBe(1);
     expect(config.stderr).toBe(
       'kite purge: Invalid configuration: KITE_RETAIN_AUDIT_DAYS must be a whole number from 1 to 3650 (got "ninety")\n',
     );
+  }, 60_000);
+
+  it('stops with status 1 when the database cannot be reached, its password hidden', async () => {
     const password = `Pw${randomBytes(6).toString('hex')}`;
     const db = await kite(['purge'], {
       DATABASE_URL: `postgres://postgres:${password}@127.0.0.1:1/kite`,
@@ -66,7 +72,7 @@ describe('kite CLI: the command line', () => {
     expect(db.code).toBe(1);
     expect(db.stderr).toMatch(/^kite purge: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/kite/);
     expect(db.stdout + db.stderr).not.toContain(password);
-  }, 30_000);
+  }, 60_000);
 });
 
 for (const dialect of DIALECTS) {

@@ -171,7 +171,9 @@ describe('runCli', () => {
   });
 
   it('has purge and help, and help works with a broken configuration', async () => {
-    expect(COMMANDS.map((c) => c.words.join(' '))).toEqual(['purge', 'help']);
+    const names = COMMANDS.map((c) => c.words.join(' '));
+    expect(names).toEqual(expect.arrayContaining(['purge', 'help']));
+    expect(new Set(names).size).toBe(names.length);
     let stdout = '';
     const code = await runCli(['help'], {
       env: { PORT: 'not a port' },
@@ -179,6 +181,6 @@ describe('runCli', () => {
       stderr: { write: () => true },
     });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/ {2}purge {11}delete the data past its retention period now/);
+    expect(stdout).toMatch(/\n {2}purge +delete the data past its retention period now/);
   });
 });

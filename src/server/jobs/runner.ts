@@ -144,6 +144,12 @@ export function createJobRunner({
     return { job: job.name, recorded, ...ended };
   }
 
+  /** Lets `stop()` wait for a run (gone already when it failed before its first await). */
+  function track(name: string, run: Promise<unknown>): void {
+    const a = active.get(name);
+    if (a) a.done = run;
+  }
+
   /** Claims `job` and runs it; undefined when the lease went to another process or not due. */
   async function attempt(job: Job, now: number, force: boolean): Promise<JobRun | undefined> {
     const a: Active = { job, controller: new AbortController(), held: false };
@@ -168,7 +174,7 @@ export function createJobRunner({
           log.warn({ job: job.name, error: safeErrorMessage(e) }, 'job lease not claimed');
           return undefined;
         });
-        active.get(job.name)!.done = run;
+        track(job.name, run);
         return run;
       });
     const runs = await Promise.all(started);
@@ -183,7 +189,7 @@ export function createJobRunner({
       if (!job) throw new Error(`No job is named ${name}`);
       if (active.has(name) || stopped) return 'busy';
       const run = attempt(job, now, true);
-      active.get(name)!.done = run;
+      track(name, run);
       return (await run) ?? 'busy';
     },
     start(given = SILENT) {
