@@ -92,6 +92,11 @@ describe.skipIf(!enabled)('adults’ accounts in the browser', () => {
     expect(await page.getByLabel('Email address').getAttribute('autocomplete')).toBe('email');
     const newPassword = page.getByLabel('New password');
     expect(await newPassword.getAttribute('autocomplete')).toBe('new-password');
+    // Without two-step sign-in a parent's password needs 15 characters (SEC-03).
+    await newPassword.fill('lantern orbit');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.locator('.field-error').getByText('Use at least 15 characters.').waitFor();
+    expect(await newPassword.getAttribute('aria-invalid')).toBe('true');
     await newPassword.fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await checkPage('Check your email');

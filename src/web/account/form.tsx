@@ -18,8 +18,13 @@ export interface FieldSpec {
   readonly initial?: string;
   /** Radio choices instead of a text input (the first is chosen at the start). */
   readonly options?: readonly { value: string; label: string; hint?: string }[];
-  /** Words for a value that cannot be sent (checked before sending), or null when it is fine. */
-  readonly check?: (value: string) => string | null;
+  /**
+   * Words for a value that cannot be sent (checked before sending, with the form's other values),
+   * or null when it is fine.
+   */
+  readonly check?: (value: string, values: Values) => string | null;
+  /** Better words than the code's own for a refusal of this field, knowing the value sent. */
+  readonly explain?: (code: string, value: string) => string | null;
   /** Words when the server found the value invalid (`validation_failed` on this field). */
   readonly invalid?: string;
 }
@@ -37,12 +42,13 @@ export const checks = {
       : v.trim().length > 80
         ? at('field.nameTooLong')
         : null,
-  newPassword: (v: string) =>
+  /** A new password of at least `min` characters (the server's rule for this account). */
+  newPassword: (v: string, min: number) =>
     v.length === 0
       ? at('field.passwordMissing')
-      : [...v].length < 8
-        ? at('field.passwordShort')
-        : v.length > 200
+      : [...v].length < min
+        ? at('field.passwordShort', { n: min })
+        : [...v].length > 200
           ? at('field.passwordLong')
           : null,
   password: (v: string) => (v.length === 0 ? at('field.passwordMissing') : null),
@@ -222,7 +228,7 @@ export function AccountForm(props: {
     }
     const found: Problem[] = [];
     for (const f of props.fields) {
-      const message = f.check?.(values[f.name]!);
+      const message = f.check?.(values[f.name]!, values);
       if (message) found.push({ code: 'check', field: f.name, message });
     }
     if (found.length) {
@@ -236,8 +242,10 @@ export function AccountForm(props: {
       if (mounted.current) setProblems([]);
     } catch (error) {
       if (!mounted.current) return;
-      const invalid = (name: string) => props.fields.find((f) => f.name === name)?.invalid ?? null;
-      setProblems([problemOf(error, names, invalid, props.rename)]);
+      const spec = (name: string | null) => props.fields.find((f) => f.name === name);
+      const problem = problemOf(error, names, (n) => spec(n)?.invalid ?? null, props.rename);
+      const better = spec(problem.field)?.explain?.(problem.code, values[problem.field ?? '']!);
+      setProblems([better ? { ...problem, message: better } : problem]);
       setAttempt((n) => n + 1);
     } finally {
       if (mounted.current) setBusy(false);

@@ -3,7 +3,14 @@ import { Link } from '../../components/link';
 import { navigate } from '../../app/router';
 import { accountApi } from '../api';
 import { AccountForm, ActionButton } from '../form';
-import { currentPasswordField, nameField, newPasswordField, totpField } from '../fields';
+import {
+  PASSWORD_MIN,
+  PASSWORD_MIN_SINGLE_FACTOR,
+  currentPasswordField,
+  nameField,
+  newPasswordField,
+  totpField,
+} from '../fields';
 import { SignedInPage } from '../page';
 import type { SignedIn } from '../page';
 import { RecoveryCodes } from '../recovery-codes';
@@ -47,7 +54,9 @@ function NameSection({ account }: { account: SignedIn }) {
   );
 }
 
-function PasswordSection() {
+function PasswordSection({ account }: { account: SignedIn }) {
+  const { user } = account;
+  const twoStep = user.mfaEnabled || user.mfaRequired;
   const [saved, setSaved] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   return (
@@ -58,7 +67,10 @@ function PasswordSection() {
         id="password"
         fields={[
           currentPasswordField('currentPassword', at('field.currentPassword')),
-          newPasswordField('newPassword'),
+          newPasswordField({
+            name: 'newPassword',
+            min: twoStep ? PASSWORD_MIN : PASSWORD_MIN_SINGLE_FACTOR,
+          }),
         ]}
         rename={{ password_incorrect: 'currentPassword', weak_password: 'newPassword' }}
         submitLabel={at('settings.passwordSubmit')}
@@ -110,7 +122,13 @@ function MfaSection({ account }: { account: SignedIn }) {
               <p>{at('settings.mfaOffIntro')}</p>
               <AccountForm
                 id="mfa-off"
-                fields={[currentPasswordField('password', at('field.yourPassword'))]}
+                fields={[
+                  {
+                    ...currentPasswordField('password', at('field.yourPassword')),
+                    // A password shorter than 15 characters needs the second factor (SEC-03).
+                    explain: (code) => (code === 'weak_password' ? at('error.mfaOffShort') : null),
+                  },
+                ]}
                 rename={{ password_incorrect: 'password' }}
                 submitLabel={at('settings.mfaOffSubmit')}
                 danger
@@ -149,7 +167,7 @@ export function SettingsPage() {
         <>
           <p>{at('settings.hello', { name: account.user.displayName })}</p>
           <NameSection account={account} />
-          <PasswordSection />
+          <PasswordSection account={account} />
           <MfaSection account={account} />
           <section class="card" aria-labelledby="account-more">
             <h2 id="account-more">{at('settings.more')}</h2>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { accountApi } from '../api';
 import { AccountForm } from '../form';
-import { emailField, nameField, newPasswordField } from '../fields';
+import { PASSWORD_MIN, emailField, nameField, newPasswordField } from '../fields';
 import { takeToken } from '../fragment';
 import { AccountPage } from '../page';
 import { Done } from '../done';
@@ -28,7 +28,7 @@ export function SetupPage() {
           <p>{at('setup.intro')}</p>
           <AccountForm
             id="setup"
-            fields={[nameField(), emailField(), newPasswordField()]}
+            fields={[nameField(), emailField(), newPasswordField({ min: PASSWORD_MIN })]}
             submitLabel={at('setup.submit')}
             onSubmit={async (v) => {
               await accountApi.setup({

@@ -2,7 +2,13 @@ import { useState } from 'preact/hooks';
 import { Link } from '../../components/link';
 import { accountApi } from '../api';
 import { AccountForm } from '../form';
-import { emailField, nameField, newPasswordField } from '../fields';
+import {
+  PASSWORD_MIN,
+  PASSWORD_MIN_SINGLE_FACTOR,
+  emailField,
+  nameField,
+  newPasswordField,
+} from '../fields';
 import { AccountPage } from '../page';
 import { at } from '../strings';
 import { Done } from '../done';
@@ -45,7 +51,11 @@ export function SignUpPage() {
           },
           nameField(),
           emailField(),
-          newPasswordField(),
+          newPasswordField({
+            // Teachers must use two-step sign-in; the others start without it (SEC-03).
+            min: (v) => (v.role === 'teacher' ? PASSWORD_MIN : PASSWORD_MIN_SINGLE_FACTOR),
+            hint: at('signup.passwordHint'),
+          }),
         ]}
         submitLabel={at('signup.submit')}
         onSubmit={async (v) => {
