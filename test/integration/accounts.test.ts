@@ -551,6 +551,42 @@ for (const dialect of DIALECTS) {
   });
 }
 
+describe('a mail server that fails', () => {
+  it('answers sign-up and reset as usual, never a 500, and logs the failure', async () => {
+    const { freshSqlite } = await import('../helpers/dialects');
+    const t = await freshSqlite();
+    const broken = {
+      delivers: true,
+      send: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:25');
+      },
+    };
+    const app = await createApp({ db: t.db, accounts: { argon2: TEST_ARGON2, mailer: broken } });
+    try {
+      const c = new AccountClient(app);
+      const up = await c.post('/api/auth/signup', {
+        email: 'mail.down@example.org',
+        displayName: 'M',
+        password: strongPassword(),
+        role: 'parent',
+      });
+      expect(up.statusCode, up.body).toBe(201);
+      expect(up.json()).toEqual({ status: 'verify_email' });
+      const reset = await c.post('/api/auth/reset/request', { email: 'mail.down@example.org' });
+      expect(reset.statusCode).toBe(202);
+      const failed = await t.db.kysely
+        .selectFrom('kite_audit')
+        .select('event')
+        .where('event', '=', 'mail.failed')
+        .execute();
+      expect(failed).toHaveLength(2);
+    } finally {
+      await app.close();
+      await t.dispose();
+    }
+  });
+});
+
 describe('Argon2id in production', () => {
   it('hashes with m=19 MiB, t=2, p=1, read back from the stored hash', async () => {
     const stored = await passwordHasher(PRODUCTION_ARGON2).hash('a long enough passphrase');

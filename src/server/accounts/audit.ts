@@ -26,7 +26,8 @@ export type AuditEvent =
   | 'user.role_changed'
   | 'account.exported'
   | 'account.deleted'
-  | 'throttled';
+  | 'throttled'
+  | 'mail.failed';
 
 export interface AuditEntry {
   readonly event: AuditEvent;

@@ -12,6 +12,7 @@ import type { PasswordProblem } from './passwords';
 import { MFA_REQUIRED } from './policy';
 import { PER_ACCOUNT, PER_CLIENT } from './throttle';
 import type { ThrottleKey } from './throttle';
+import type { Mail } from './mailer';
 import { acceptTotp, isRecoveryCodeShape, recoveryCodeHash } from './totp';
 import { normalizeEmail, publicUser } from './users';
 import type { PublicUser, UserRow } from './users';
@@ -85,6 +86,22 @@ async function checkThrottle(ctx: AccountsContext, keys: readonly ThrottleKey[],
   }
 }
 
+/**
+ * Sends a mail; a failure (an SMTP server down) is recorded in the security log and does not
+ * change the answer: the account or link already exists, and the same request is never a 500.
+ * The person can ask again (a new link) or an admin can act through the CLI.
+ */
+async function deliver(ctx: AccountsContext, mail: Mail): Promise<void> {
+  try {
+    await ctx.mailer.send(mail);
+  } catch {
+    await ctx.audit.record(
+      { event: 'mail.failed', outcome: 'fail', detail: { kind: mail.kind } },
+      ctx.now(),
+    );
+  }
+}
+
 const badCredentials = () =>
   new HttpError(401, 'invalid_credentials', 'The email or the password is not right');
 
@@ -129,7 +146,7 @@ export async function signup(
   if (!created) {
     // The address has an account: tell its owner, and answer as for a new one.
     if (ctx.mailer.delivers) {
-      await ctx.mailer.send({
+      await deliver(ctx, {
         to: normalizeEmail(input.email),
         kind: 'signup_taken',
         values: { link: `${ctx.publicUrl ?? ''}/account/signin` },
@@ -158,7 +175,7 @@ export async function signup(
       },
       now,
     );
-    await ctx.mailer.send({
+    await deliver(ctx, {
       to: created.email,
       kind: 'verify_email',
       values: { name: created.display_name, link: pageLink(ctx, '/account/verify', token) },
@@ -366,7 +383,7 @@ export async function requestReset(
     { kind: 'reset_password', userId: user.id, email: user.email, role: null, createdBy: null },
     now,
   );
-  await ctx.mailer.send({
+  await deliver(ctx, {
     to: user.email,
     kind: 'reset_password',
     values: { name: user.display_name, link: pageLink(ctx, '/account/reset', token) },
@@ -461,7 +478,7 @@ export async function invite(
     now,
   );
   if (ctx.mailer.delivers) {
-    await ctx.mailer.send({ to: normalizeEmail(email), kind: 'invite', values: { role, link } });
+    await deliver(ctx, { to: normalizeEmail(email), kind: 'invite', values: { role, link } });
   }
   return { link, mailed: ctx.mailer.delivers };
 }
