@@ -1,12 +1,12 @@
 // Baselines for bench:http: a bare node:http server answering like /api/health.
-// With BARE_HEADERS=kite it sends the very bytes Kite sends (its security headers and the same
-// content type), so the comparison measures the framework and not the size of the response.
+// With BARE_HEADERS=kite it sends the very bytes Kite sends (its security headers, Cache-Control
+// and the same content type), so the comparison measures the framework and not the size of the response.
 import { createServer } from 'node:http';
-import { SECURITY_HEADERS } from '../src/server/http/security-headers';
+import { responseHeaders } from '../src/server/http/security-headers';
 
 const body = JSON.stringify({ status: 'ok' });
 const headers: Record<string, string> = {
-  ...(process.env.BARE_HEADERS === 'kite' ? SECURITY_HEADERS : {}),
+  ...(process.env.BARE_HEADERS === 'kite' ? responseHeaders() : {}),
   'content-type': 'application/json; charset=utf-8',
 };
 const server = createServer((_req, res) => {

@@ -28,45 +28,49 @@ export async function installWebApp(
     app.log.warn({ webDir: root }, 'web app not built; only the API is served');
     return;
   }
-  installContentGate(app, root, disabledTopics);
-  // The app shell of a page (`/` from the static files, the others below) names what that
-  // page's first screen loads, so a first visit fetches it at once (route-hints.ts).
-  const hints = loadRouteHints(root, disabledTopics, (msg) => app.log.warn(msg));
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || (request.method !== 'GET' && request.method !== 'HEAD'))
+  // One encapsulated scope: its hooks (the content gate, the shell's Link header) run for the
+  // web app's files and pages only, so API answers pay nothing for them (bench:http).
+  await app.register(async (scope) => {
+    installContentGate(scope, root, disabledTopics);
+    // The app shell of a page (`/` from the static files, the others below) names what that
+    // page's first screen loads, so a first visit fetches it at once (route-hints.ts).
+    const hints = loadRouteHints(root, disabledTopics, (msg) => scope.log.warn(msg));
+    scope.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode !== 200 || (request.method !== 'GET' && request.method !== 'HEAD'))
+        return payload;
+      if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+      const path = routePath(request.url);
+      if (!isAppPath(path)) return payload;
+      const link = await hints.link(path, new URLSearchParams(request.url.slice(path.length + 1)));
+      if (link) reply.header('link', link);
       return payload;
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-    const path = routePath(request.url);
-    if (!isAppPath(path)) return payload;
-    const link = await hints.link(path, new URLSearchParams(request.url.slice(path.length + 1)));
-    if (link) reply.header('link', link);
-    return payload;
-  });
-  await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    preCompressed: true,
-    index: ['index.html'],
-    cacheControl: false,
-    setHeaders(reply, path) {
-      reply.header(
-        'cache-control',
-        path.includes(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
-  });
+    });
+    await scope.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      preCompressed: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders(reply, path) {
+        reply.header(
+          'cache-control',
+          path.includes(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
 
-  app.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) =>
-    reply.redirect('/favicon.svg', 301),
-  );
+    scope.get('/favicon.ico', { schema: { hide: true } }, (_req, reply) =>
+      reply.redirect('/favicon.svg', 301),
+    );
 
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const path = routePath(request.url);
-    if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.code(404).send(notFoundBody(request.method, path));
-    }
-    reply.header('cache-control', 'no-cache');
-    if (!isAppPath(path)) reply.code(404);
-    return reply.sendFile('index.html');
+    scope.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const path = routePath(request.url);
+      if (path.startsWith('/api/') || path === '/api' || /\.[a-z0-9]+$/i.test(path)) {
+        return reply.code(404).send(notFoundBody(request.method, path));
+      }
+      reply.header('cache-control', 'no-cache');
+      if (!isAppPath(path)) reply.code(404);
+      return reply.sendFile('index.html');
+    });
   });
 }
