@@ -7,6 +7,7 @@ import * as m0001 from './migrations/0001-init';
 import * as m0002 from './migrations/0002-rate-limit';
 import * as m0003 from './migrations/0003-accounts';
 import * as m0004 from './migrations/0004-jobs';
+import * as m0005 from './migrations/0005-classes';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0002-rate-limit': m0002,
   '0003-accounts': m0003,
   '0004-jobs': m0004,
+  '0005-classes': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -13,6 +13,14 @@ export interface Database {
   kite_token: KiteTokenTable;
   kite_audit: KiteAuditTable;
   kite_job: KiteJobTable;
+  kite_school: KiteSchoolTable;
+  kite_class: KiteClassTable;
+  kite_learner: KiteLearnerTable;
+  kite_device_credential: KiteDeviceCredentialTable;
+  kite_learner_event: KiteLearnerEventTable;
+  kite_learner_tombstone: KiteLearnerTombstoneTable;
+  kite_assignment: KiteAssignmentTable;
+  kite_family_link: KiteFamilyLinkTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -112,4 +120,98 @@ export interface KiteJobTable {
   last_outcome: 'ok' | 'fail' | null;
   /** A short message without personal data; null after a success. */
   last_error: string | null;
+}
+
+/** A school (docs/classes.md), with its agreement for educational use once recorded (PRIV-16). */
+export interface KiteSchoolTable {
+  id: string;
+  name: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  agreed_by: string | null;
+  agreed_at: Timestamp | null;
+  agreement_notice: string | null;
+  agreement_recorded_by: string | null;
+}
+
+/** A class of one teacher in one school. `code` is what children type to sign in. */
+export interface KiteClassTable {
+  id: string;
+  school_id: string;
+  teacher_id: string;
+  name: string;
+  band: string;
+  lang: string;
+  code: string;
+  created_at: Timestamp;
+}
+
+/** A child the server knows: of a class, or made by a parent. Nickname only (docs/classes.md). */
+export interface KiteLearnerTable {
+  id: string;
+  class_id: string | null;
+  parent_id: string | null;
+  nickname: string;
+  avatar: string;
+  band: string;
+  lang: string;
+  /** The picture password: three avatar ids joined by spaces; null for a parent's child. */
+  pictures: string | null;
+  /** Raised by one at each erasure of progress; devices behind it must drop their copy. */
+  epoch: number;
+  consent_by: string | null;
+  consent_at: Timestamp | null;
+  consent_notice: string | null;
+  created_at: Timestamp;
+  last_active_at: Timestamp;
+}
+
+/** A signed-in device of a child: only the SHA-256 of its token is kept. */
+export interface KiteDeviceCredentialTable {
+  token_hash: string;
+  learner_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** One answer of a child, as the device recorded it (the engine's ProgressEvent, as JSON). */
+export interface KiteLearnerEventTable {
+  n: Generated<number | string>;
+  id: string;
+  learner_id: string;
+  device: string;
+  seq: number;
+  activity: string;
+  /** Device time in ms (bigint: PostgreSQL's driver reads it back as a string). */
+  at: number | string;
+  /** JSON text on SQLite; PostgreSQL's driver reads jsonb back as an object. */
+  event: string | Record<string, unknown>;
+  received_at: Timestamp;
+}
+
+/** A learner erased for good: no device or hub may bring their events back. */
+export interface KiteLearnerTombstoneTable {
+  learner_id: string;
+  erased_at: Timestamp;
+}
+
+/** An activity assigned to a class, with an optional date only teachers see. */
+export interface KiteAssignmentTable {
+  id: string;
+  class_id: string;
+  activity: string;
+  due: string | null;
+  created_at: Timestamp;
+}
+
+/** A parent's link to a class child: active once the child confirmed and the teacher approved. */
+export interface KiteFamilyLinkTable {
+  id: string;
+  parent_id: string;
+  learner_id: string;
+  child_confirmed_at: Timestamp | null;
+  teacher_approved_at: Timestamp | null;
+  consent_notice: string;
+  created_at: Timestamp;
 }

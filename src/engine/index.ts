@@ -96,6 +96,8 @@ export { newId, UUID_V4 } from './progress/event-id';
 export { compareEvents, canonicalEvents } from './progress/order';
 export type { ProgressSummary } from './progress/summary';
 export { summarize } from './progress/summary';
+export type { LearnerReport, MissedQuestion, TopicReport } from './progress/report';
+export { learnerReport, mostMissed, starFills } from './progress/report';
 
 export type { DeploymentContent } from './library/filter';
 export { withoutTopics } from './library/filter';

@@ -26,6 +26,9 @@ import { accountsContext } from './accounts/context';
 import type { AccountsContext, AccountsOptions } from './accounts/context';
 import { accountsPlugin } from './routes/accounts';
 import { installationSecret } from '../db/installation-secret';
+import { classesContext } from './classes/context';
+import { childRoutes } from './routes/classes/child';
+import { avatarIds } from '../content/avatars';
 
 export interface AppDeps {
   db: Db;
@@ -65,6 +68,8 @@ export interface AppDeps {
   jobs?: JobRunner | undefined;
   /** Accounts: Argon2 cost, mailer, clock, session timing (defaults: production values). */
   accounts?: AccountsOptions;
+  /** The avatar pictures (avatars and children's picture passwords); default: `content/`'s. */
+  pictures?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -116,6 +121,7 @@ export async function createApp({
   now = Date.now,
   jobs,
   accounts = {},
+  pictures = avatarIds('content'),
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -166,12 +172,18 @@ export async function createApp({
   }
   const ctx = accountsContext(db, { now, publicUrl, ...accounts });
   app.decorate('accounts', ctx);
+  const classes = classesContext(db, { now: accounts.now ?? now, pictures, catalogue });
   await app.register(
-    accountsPlugin(ctx, {
-      secure: publicUrl?.startsWith('https:') ?? false,
-      secret: await installationSecret(db, 'cookie'),
-    }),
+    accountsPlugin(
+      ctx,
+      {
+        secure: publicUrl?.startsWith('https:') ?? false,
+        secret: await installationSecret(db, 'cookie'),
+      },
+      classes,
+    ),
   );
+  await app.register(childRoutes(classes));
   openApiRoute(app);
   await installWebApp(app, webDir, disabledTopics);
 

@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from './config/config';
 import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { avatarIds } from '../content/avatars';
 import { ContentLoadError, loadServerContent } from './content/load';
 import { webContentMismatch } from './content/web-bundles';
 import { redactSecrets } from '../db/redact';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     // The retention purge and any later background job, run by whichever process wins its lease.
     jobs: createJobRunner({ db, jobs: kiteJobs(config) }),
     accounts: { mailer: mailerFor(config.mail, config.contentDir) },
+    pictures: avatarIds(config.contentDir),
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);

@@ -27,7 +27,14 @@ export type AuditEvent =
   | 'account.exported'
   | 'account.deleted'
   | 'throttled'
-  | 'mail.failed';
+  | 'mail.failed'
+  | 'school.agreement'
+  | 'child.signin'
+  | 'child.erased'
+  | 'child.progress_erased'
+  | 'child.devices_revoked'
+  | 'family.consent'
+  | 'family.link';
 
 export interface AuditEntry {
   readonly event: AuditEvent;

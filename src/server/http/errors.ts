@@ -43,6 +43,17 @@ export const ERROR_CODES = [
   'throttled',
   'password_incorrect',
   'last_admin',
+  'agreement_required',
+  'personal_data',
+  'invalid_nickname',
+  'nickname_taken',
+  'class_full',
+  'class_not_found',
+  'wrong_pictures',
+  'device_signed_out',
+  'learner_erased',
+  'wrong_learner',
+  'batch_too_large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,8 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
         securitySchemes: {
           // The session cookie (`__Host-kite_session` when served over https).
           session: { type: 'apiKey', in: 'cookie', name: 'kite_session' },
+          // A child's device credential (docs/classes.md), from children's sign-in.
+          device: { type: 'http', scheme: 'bearer' },
         },
       },
     },

@@ -1,25 +1,11 @@
-import { LEVELS, masteryProgress, topicMastery } from '../../engine';
-import type { Catalogue, LearnerModel } from '../../engine';
+import { starFills } from '../../engine';
 import { t } from '../i18n/i18n';
 import starFull from '../../../content/art/ui/star-full.svg';
 import starEmpty from '../../../content/art/ui/star-empty.svg';
 import './stars.css';
 
-/**
- * How full each of a topic's three stars is (0 to 1), one per level: a mastered level's star is
- * full; the first star not yet lit fills with every graded answer (masteryProgress), so
- * finishing an activity visibly moves it; the stars after it stay empty.
- */
-export function starFills(catalogue: Catalogue, model: LearnerModel, topic: string): number[] {
-  let open = true;
-  return LEVELS.map((level) => {
-    const fill = masteryProgress(topicMastery(catalogue, model, topic as never, level));
-    if (fill >= 1) return 1;
-    if (!open) return 0;
-    open = false;
-    return fill;
-  });
-}
+/** The stars' fills: the engine's, so the teacher's report shows the same stars. */
+export { starFills };
 
 /** A topic's stars: full, partly filled (the one being earned) or empty. */
 export function StarRow({ fills, label }: { fills: readonly number[]; label: string }) {

@@ -4,17 +4,27 @@ import { accountRoutes } from './account';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { installGuard } from './guard';
+import type { ClassesContext } from '../../classes/context';
+import { familyRoutes } from '../classes/family';
+import { teacherRoutes } from '../classes/teacher';
 import type { CookieSettings } from './guard';
 
 /**
- * Every route of adult accounts, in one encapsulated scope: its cookie parsing, CSRF check
- * and session guard run for these routes only.
+ * Every route of adults signed in with a session (accounts, and teachers' and parents' routes
+ * of docs/classes.md), in one encapsulated scope: its cookie parsing, CSRF check and session
+ * guard run for these routes only.
  */
-export function accountsPlugin(ctx: AccountsContext, cookies: CookieSettings) {
+export function accountsPlugin(
+  ctx: AccountsContext,
+  cookies: CookieSettings,
+  classes: ClassesContext,
+) {
   return async (app: FastifyInstance) => {
     await installGuard(app, ctx, cookies);
     await app.register(authRoutes(ctx, cookies.secure));
     await app.register(accountRoutes(ctx, cookies.secure));
     await app.register(adminRoutes(ctx));
+    await app.register(teacherRoutes(classes));
+    await app.register(familyRoutes(classes));
   };
 }

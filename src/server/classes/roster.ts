@@ -1,0 +1,363 @@
+// Schools, classes and the children of a class, as a teacher manages them (docs/classes.md).
+// Every function that names a class takes the teacher and answers `not_found` for a class that
+// is not theirs, so ids of other teachers' classes cannot be probed (SEC-07).
+
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { KiteClassTable, KiteLearnerTable, KiteSchoolTable } from '../../db/schema';
+import { fromDbTime, toDbTime } from '../../db/time';
+import { checkNickname } from '../../engine';
+import type { Band } from '../../engine';
+import { HttpError, excerpt } from '../http/errors';
+import { randomToken } from '../accounts/tokens';
+import type { ClassesContext } from './context';
+import { newClassCode, newPicturePassword, pickAvatar } from './codes';
+
+export interface School {
+  readonly id: string;
+  readonly name: string;
+  readonly agreement: {
+    readonly agreedBy: string;
+    readonly agreedAt: string;
+    readonly noticeVersion: string;
+  } | null;
+}
+
+export interface ClassSummary {
+  readonly id: string;
+  readonly schoolId: string;
+  readonly name: string;
+  readonly band: Band;
+  readonly lang: string;
+  readonly code: string;
+  readonly children: number;
+}
+
+export interface ClassChild {
+  readonly id: string;
+  readonly nickname: string;
+  readonly avatar: string;
+  readonly pictures: string[];
+  readonly devices: number;
+}
+
+/** The most children one request may add, and one class may hold. */
+export const MAX_NEW_CHILDREN = 40;
+export const MAX_CLASS_SIZE = 80;
+
+export function schoolOf(row: Selectable<KiteSchoolTable>): School {
+  return {
+    id: row.id,
+    name: row.name,
+    agreement:
+      row.agreed_by && row.agreed_at && row.agreement_notice
+        ? {
+            agreedBy: row.agreed_by,
+            agreedAt: new Date(fromDbTime(row.agreed_at)).toISOString(),
+            noticeVersion: row.agreement_notice,
+          }
+        : null,
+  };
+}
+
+export const picturesOf = (row: Pick<Selectable<KiteLearnerTable>, 'pictures'>): string[] =>
+  row.pictures ? row.pictures.split(' ') : [];
+
+const notFound = () => new HttpError(404, 'not_found', 'No such class of yours');
+
+/** The schools teachers may choose from (names only: a school holds nothing personal). */
+export async function listSchools(ctx: ClassesContext): Promise<School[]> {
+  const rows = await ctx.db.kysely.selectFrom('kite_school').selectAll().orderBy('name').execute();
+  return rows.map(schoolOf);
+}
+
+export async function createSchool(
+  ctx: ClassesContext,
+  teacherId: string,
+  name: string,
+): Promise<School> {
+  const row = {
+    id: randomToken(),
+    name,
+    created_by: teacherId,
+    created_at: toDbTime(ctx.now()),
+    agreed_by: null,
+    agreed_at: null,
+    agreement_notice: null,
+    agreement_recorded_by: null,
+  };
+  await ctx.db.kysely.insertInto('kite_school').values(row).execute();
+  return schoolOf(row);
+}
+
+/** Records who agreed, for the school, to use Kite for education only, and under which notice. */
+export async function recordAgreement(
+  ctx: ClassesContext,
+  teacherId: string,
+  schoolId: string,
+  agreedBy: string,
+  noticeVersion: string,
+): Promise<School> {
+  const r = await ctx.db.kysely
+    .updateTable('kite_school')
+    .set({
+      agreed_by: agreedBy,
+      agreed_at: toDbTime(ctx.now()),
+      agreement_notice: noticeVersion,
+      agreement_recorded_by: teacherId,
+    })
+    .where('id', '=', schoolId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new HttpError(404, 'not_found', 'No such school');
+  await ctx.audit.record(
+    { event: 'school.agreement', outcome: 'ok', actorId: teacherId, subjectId: schoolId },
+    ctx.now(),
+  );
+  const row = await ctx.db.kysely
+    .selectFrom('kite_school')
+    .selectAll()
+    .where('id', '=', schoolId)
+    .executeTakeFirstOrThrow();
+  return schoolOf(row);
+}
+
+/** The class if `teacherId` owns it; otherwise `404 not_found`. */
+export async function ownClass(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId: string,
+): Promise<Selectable<KiteClassTable>> {
+  const row = await ctx.db.kysely
+    .selectFrom('kite_class')
+    .selectAll()
+    .where('id', '=', classId)
+    .where('teacher_id', '=', teacherId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+function summaryOf(row: Selectable<KiteClassTable>, children: number): ClassSummary {
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    name: row.name,
+    band: row.band as Band,
+    lang: row.lang,
+    code: row.code,
+    children,
+  };
+}
+
+export async function listClasses(ctx: ClassesContext, teacherId: string) {
+  const rows = await ctx.db.kysely
+    .selectFrom('kite_class as c')
+    .leftJoin('kite_learner as l', 'l.class_id', 'c.id')
+    .selectAll('c')
+    .select((eb) => eb.fn.count<number | string>('l.id').as('children'))
+    .where('c.teacher_id', '=', teacherId)
+    .groupBy([
+      'c.id',
+      'c.school_id',
+      'c.teacher_id',
+      'c.name',
+      'c.band',
+      'c.lang',
+      'c.code',
+      'c.created_at',
+    ])
+    .orderBy('c.created_at')
+    .execute();
+  return rows.map((r) => summaryOf(r, Number(r.children)));
+}
+
+export interface NewClass {
+  readonly schoolId: string;
+  readonly name: string;
+  readonly band: Band;
+  readonly lang: string;
+}
+
+/** A new class; the school must have recorded its agreement first (PRIV-16). */
+export async function createClass(
+  ctx: ClassesContext,
+  teacherId: string,
+  c: NewClass,
+): Promise<ClassSummary> {
+  const school = await ctx.db.kysely
+    .selectFrom('kite_school')
+    .selectAll()
+    .where('id', '=', c.schoolId)
+    .executeTakeFirst();
+  if (!school) throw new HttpError(404, 'not_found', 'No such school');
+  if (!schoolOf(school).agreement) {
+    throw new HttpError(
+      409,
+      'agreement_required',
+      "Record the school's agreement for educational use first",
+    );
+  }
+  // A clash of codes is rare (190 million codes); try again with a new one.
+  for (let attempt = 0; ; attempt++) {
+    const row = {
+      id: randomToken(),
+      school_id: c.schoolId,
+      teacher_id: teacherId,
+      name: c.name,
+      band: c.band,
+      lang: c.lang,
+      code: newClassCode(ctx.random),
+      created_at: toDbTime(ctx.now()),
+    };
+    const taken = await ctx.db.kysely
+      .selectFrom('kite_class')
+      .select('id')
+      .where('code', '=', row.code)
+      .executeTakeFirst();
+    if (taken && attempt < 5) continue;
+    await ctx.db.kysely.insertInto('kite_class').values(row).execute();
+    return summaryOf(row, 0);
+  }
+}
+
+export async function classChildren(ctx: ClassesContext, classId: string): Promise<ClassChild[]> {
+  const rows = await ctx.db.kysely
+    .selectFrom('kite_learner as l')
+    .leftJoin('kite_device_credential as d', (j) =>
+      j.onRef('d.learner_id', '=', 'l.id').on('d.revoked_at', 'is', null),
+    )
+    .select(['l.id', 'l.nickname', 'l.avatar', 'l.pictures', 'l.created_at'])
+    .select((eb) => eb.fn.count<number | string>('d.token_hash').as('devices'))
+    .where('l.class_id', '=', classId)
+    .groupBy(['l.id', 'l.nickname', 'l.avatar', 'l.pictures', 'l.created_at'])
+    .orderBy('l.created_at')
+    .orderBy('l.nickname')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nickname: r.nickname,
+    avatar: r.avatar,
+    pictures: picturesOf(r),
+    devices: Number(r.devices),
+  }));
+}
+
+/**
+ * Adds children by nickname only. Each nickname passes the engine's personal-data filter and
+ * is unique in the class (case-insensitive); nothing is added unless every one passes.
+ */
+export async function addChildren(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId: string,
+  nicknames: string[],
+): Promise<ClassChild[]> {
+  const cls = await ownClass(ctx, teacherId, classId);
+  const existing = await classChildren(ctx, classId);
+  const seen = new Set(existing.map((c) => c.nickname.toLocaleLowerCase()));
+  const clean: string[] = [];
+  for (const typed of nicknames) {
+    const check = checkNickname(typed);
+    if (!check.ok) {
+      const code = check.reason === 'personal_data' ? 'personal_data' : 'invalid_nickname';
+      throw new HttpError(
+        400,
+        code,
+        code === 'personal_data'
+          ? `"${excerpt(typed, 24)}" looks like personal data; use a nickname only`
+          : `"${excerpt(typed, 24)}" cannot be a nickname (${check.reason})`,
+      );
+    }
+    const key = check.nickname.toLocaleLowerCase();
+    if (seen.has(key)) {
+      throw new HttpError(
+        409,
+        'nickname_taken',
+        `"${excerpt(check.nickname, 24)}" is already in this class`,
+      );
+    }
+    seen.add(key);
+    clean.push(check.nickname);
+  }
+  if (existing.length + clean.length > MAX_CLASS_SIZE) {
+    throw new HttpError(409, 'class_full', `A class holds at most ${MAX_CLASS_SIZE} children`);
+  }
+  const now = toDbTime(ctx.now());
+  const rows = clean.map((nickname) => ({
+    id: randomUUID(),
+    class_id: classId,
+    parent_id: null,
+    nickname,
+    avatar: pickAvatar(ctx.pictures, ctx.random),
+    band: cls.band,
+    lang: cls.lang,
+    pictures: newPicturePassword(ctx.pictures, ctx.random).join(' '),
+    epoch: 1,
+    consent_by: null,
+    consent_at: null,
+    consent_notice: null,
+    created_at: now,
+    last_active_at: now,
+  }));
+  if (rows.length > 0) await ctx.db.kysely.insertInto('kite_learner').values(rows).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nickname: r.nickname,
+    avatar: r.avatar,
+    pictures: picturesOf(r),
+    devices: 0,
+  }));
+}
+
+/** The class child `learnerId` of a class the teacher owns, or `404`. */
+export async function ownChild(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId: string,
+  learnerId: string,
+) {
+  await ownClass(ctx, teacherId, classId);
+  const row = await ctx.db.kysely
+    .selectFrom('kite_learner')
+    .selectAll()
+    .where('id', '=', learnerId)
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
+  if (!row) throw new HttpError(404, 'not_found', 'No such child in this class');
+  return row;
+}
+
+/** New pictures for a child who forgot theirs; their signed-in devices stay signed in. */
+export async function renewPictures(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId: string,
+  learnerId: string,
+): Promise<ClassChild> {
+  await ownChild(ctx, teacherId, classId, learnerId);
+  const pictures = newPicturePassword(ctx.pictures, ctx.random).join(' ');
+  await ctx.db.kysely
+    .updateTable('kite_learner')
+    .set({ pictures })
+    .where('id', '=', learnerId)
+    .execute();
+  const child = (await classChildren(ctx, classId)).find((c) => c.id === learnerId);
+  return child as ClassChild;
+}
+
+/** Signs every device of a child out (a lost phone, a shared tablet). */
+export async function revokeDevices(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId: string,
+  learnerId: string,
+): Promise<number> {
+  await ownChild(ctx, teacherId, classId, learnerId);
+  const r = await ctx.db.kysely
+    .updateTable('kite_device_credential')
+    .set({ revoked_at: toDbTime(ctx.now()) })
+    .where('learner_id', '=', learnerId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

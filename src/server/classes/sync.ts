@@ -1,0 +1,188 @@
+// Sync of a child's progress events (PATH-4, docs/classes.md): idempotent by event id, both
+// ways, and erasure that no device can undo (epochs and tombstones).
+
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import { toDbTime } from '../../db/time';
+import type { ProgressEvent } from '../../engine';
+import { HttpError } from '../http/errors';
+import type { ClassesContext } from './context';
+
+/** Most events per request each way. */
+export const MAX_BATCH = 100;
+export const MAX_PULL = 500;
+
+export interface SyncRequest {
+  readonly device: string;
+  readonly epoch: number;
+  /** The cursor of the last answer, or null the first time. */
+  readonly since: string | null;
+  readonly events: ProgressEvent[];
+}
+
+export type SyncAnswer =
+  | {
+      readonly epoch: number;
+      readonly acked: string[];
+      /** Events as the devices sent them (JSON of the engine's ProgressEvent). */
+      readonly events: Record<string, unknown>[];
+      readonly cursor: string | null;
+      readonly more: boolean;
+    }
+  | { readonly erased: { readonly epoch: number } };
+
+type Trx = Transaction<Database>;
+
+/** The learner's row, held until the transaction ends (PostgreSQL), and their epoch. */
+async function lockLearner(ctx: ClassesContext, trx: Trx, learnerId: string): Promise<number> {
+  let q = trx.selectFrom('kite_learner').select('epoch').where('id', '=', learnerId);
+  if (ctx.db.dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw erasedForGood();
+  return Number(row.epoch);
+}
+
+export const erasedForGood = () =>
+  new HttpError(410, 'learner_erased', 'This learner was erased; this device forgets them');
+
+/** An event as stored: the JSON of the engine's event (jsonb comes back parsed). */
+export function parseStored(value: string | Record<string, unknown>): ProgressEvent {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as unknown as ProgressEvent;
+}
+
+/**
+ * One sync exchange for `learnerId`. Every event must be this learner's. Within one
+ * transaction, holding the learner's row: a device behind the learner's epoch is told it was
+ * erased (and nothing is stored); otherwise new events are stored (known ids are skipped),
+ * every event of the batch that is now stored is acknowledged, and the learner's events from
+ * other devices after `since` are sent back, oldest first.
+ */
+export async function sync(
+  ctx: ClassesContext,
+  learnerId: string,
+  req: SyncRequest,
+): Promise<SyncAnswer> {
+  if (req.events.length > MAX_BATCH) {
+    throw new HttpError(413, 'batch_too_large', `Send at most ${MAX_BATCH} events at once`);
+  }
+  for (const e of req.events) {
+    if (e.learner !== learnerId) {
+      throw new HttpError(400, 'wrong_learner', 'Every event must be of the signed-in learner');
+    }
+  }
+  const since = req.since === null ? 0 : Number(req.since);
+  const received = toDbTime(ctx.now());
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const epoch = await lockLearner(ctx, trx, learnerId);
+    if (req.epoch < epoch) return { erased: { epoch } };
+    if (req.epoch > epoch) {
+      throw new HttpError(400, 'validation_failed', `The learner's epoch is ${epoch}`);
+    }
+    const ids = req.events.map((e) => e.id as string);
+    if (req.events.length > 0) {
+      await trx
+        .insertInto('kite_learner_event')
+        .values(
+          req.events.map((e) => ({
+            id: e.id,
+            learner_id: learnerId,
+            device: e.device,
+            seq: e.seq,
+            activity: e.activity,
+            at: e.at,
+            event: JSON.stringify(e),
+            received_at: received,
+          })),
+        )
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+    const acked =
+      ids.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom('kite_learner_event')
+              .select('id')
+              .where('learner_id', '=', learnerId)
+              .where('id', 'in', ids)
+              .execute()
+          ).map((r) => r.id);
+    const scanned = await trx
+      .selectFrom('kite_learner_event')
+      .select(['n', 'device', 'event'])
+      .where('learner_id', '=', learnerId)
+      .where('n', '>', since)
+      .orderBy('n')
+      .limit(MAX_PULL + 1)
+      .execute();
+    const more = scanned.length > MAX_PULL;
+    const page = more ? scanned.slice(0, MAX_PULL) : scanned;
+    const last = page[page.length - 1];
+    return {
+      epoch,
+      acked,
+      events: page
+        .filter((r) => r.device !== req.device)
+        .map((r) => parseStored(r.event) as unknown as Record<string, unknown>),
+      cursor: last ? String(last.n) : req.since,
+      more,
+    };
+  });
+}
+
+/**
+ * Erases a learner's progress everywhere: every event row goes and the epoch moves on, so any
+ * device still holding events from before is told to drop them and none can send them again.
+ */
+export async function eraseProgress(ctx: ClassesContext, learnerId: string): Promise<number> {
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const epoch = await lockLearner(ctx, trx, learnerId);
+    await trx.deleteFrom('kite_learner_event').where('learner_id', '=', learnerId).execute();
+    await trx
+      .updateTable('kite_learner')
+      .set({ epoch: epoch + 1 })
+      .where('id', '=', learnerId)
+      .execute();
+    return epoch + 1;
+  });
+}
+
+/**
+ * Erases a learner for good: their rows go (events, links and assignments' progress with them)
+ * and a tombstone stays, so a device or hub that still holds them is told `learner_erased`.
+ */
+export async function eraseLearner(ctx: ClassesContext, learnerId: string): Promise<void> {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await lockLearner(ctx, trx, learnerId);
+    await trx.deleteFrom('kite_learner').where('id', '=', learnerId).execute();
+    await trx
+      .insertInto('kite_learner_tombstone')
+      .values({ learner_id: learnerId, erased_at: toDbTime(ctx.now()) })
+      .onConflict((oc) => oc.column('learner_id').doNothing())
+      .execute();
+    await trx
+      .updateTable('kite_device_credential')
+      .set({ revoked_at: toDbTime(ctx.now()) })
+      .where('learner_id', '=', learnerId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  });
+}
+
+/** Every stored event of some learners, for reports (canonical order is the engine's job). */
+export async function eventsOf(
+  ctx: ClassesContext,
+  learnerIds: string[],
+): Promise<Map<string, ProgressEvent[]>> {
+  const out = new Map<string, ProgressEvent[]>(learnerIds.map((id) => [id, []]));
+  if (learnerIds.length === 0) return out;
+  const rows = await ctx.db.kysely
+    .selectFrom('kite_learner_event')
+    .select(['learner_id', 'event'])
+    .where('learner_id', 'in', learnerIds)
+    .orderBy('n')
+    .execute();
+  for (const r of rows) out.get(r.learner_id)?.push(parseStored(r.event));
+  return out;
+}
