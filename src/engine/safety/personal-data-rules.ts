@@ -171,9 +171,12 @@ export const RULES: readonly Rule[] = [
     kind: 'phone',
     re: r(String.raw`(?<![\d+])\+?\d(?:[ \-.()\/]{0,3}\d){7,}`),
     accept: (v) => {
-      const digits = v.replace(/\D/gu, '');
-      // A round number ("10000000 coins") or a date is no phone number.
-      return !/^\d0+$/u.test(digits) && !isDate(v);
+      const groups = v.split(/\D+/u).filter((g) => g !== '');
+      // Round numbers ("10000000 coins", "100 200 300 400"), one decimal point ("3.14159265")
+      // and dates are no phone numbers.
+      if (groups.every((g) => /^\d0+$/u.test(g))) return false;
+      if (groups.length === 2 && /^\d+\.\d+$/u.test(v)) return false;
+      return !isDate(v);
     },
   },
   // house 45 street 271, #23 st. 51, no. 7 road 2
@@ -190,10 +193,10 @@ export const RULES: readonly Rule[] = [
       String.raw`(?<![a-z0-9])\d{1,5}[a-z]?,? (?:(?!(?:${NOT_STREET_NAME}) )[a-z'\-]{1,20} ){1,3}(?:${STREET})(?![a-z])\.?`,
     ),
   },
-  // street 271, st. 51
+  // street 271, st. 51 (two digits at least: children write "the road 2 school")
   {
     kind: 'address',
-    re: r(String.raw`(?<![a-z0-9])(?:street|st\.?|road|rd\.?) ?#?\d{1,5}(?!\d)`),
+    re: r(String.raw`(?<![a-z0-9])(?:street|st\.?|road|rd\.?) ?#?\d{2,5}(?!\d)`),
   },
   // house 45, house number 45
   {

@@ -106,6 +106,10 @@ const NEGATIVES: readonly string[] = [
   '1st place and 2nd place',
   'I read 2 books on the bus',
   'ខ្ញុំចូលចិត្តឆ្មា',
+  'I got 100 200 300 400 points',
+  'pi is 3.14159265',
+  'on the road 2 school',
+  'meet me at 3:30 at the park',
   'look at this dot and that line',
   'my name is Sok',
 ];
