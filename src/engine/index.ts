@@ -86,6 +86,12 @@ export {
   sensitiveAllowed,
   topicOffered,
 } from './safety/access';
+export type { PersonalDataHit, PersonalDataKind } from './safety/personal-data';
+export { PERSONAL_DATA_KINDS, findPersonalData, hasPersonalData } from './safety/personal-data';
+export type { NicknameCheck, NicknameReason } from './safety/nickname';
+export { NICKNAME_MAX, NICKNAME_REASONS, checkNickname, isSafeNickname } from './safety/nickname';
+export type { Random } from './safety/suggest-nicknames';
+export { suggestNicknames } from './safety/suggest-nicknames';
 export type { Recommendation, RecommendOptions } from './learner/recommend';
 export { recommend } from './learner/recommend';
 

@@ -24,6 +24,7 @@ import { IssueSink, isWarning } from './issues';
 import type { ContentIssue } from './issues';
 import { loadEntities } from './load';
 import { loadLocales } from './locales';
+import { loadNicknames } from './nicknames';
 import { collectTexts } from './walk';
 
 /** Options of {@link buildCatalogue}. */
@@ -103,6 +104,7 @@ export function buildCatalogue(
     if (['activity', 'guide', 'challenge', 'topics', 'pack'].includes(p.kind.kind))
       checkIntlTerms(p.file, collectTexts(p.json), sink);
   const locales = loadLocales(parsed, texts, sink);
+  const nicknames = loadNicknames(parsed, sink);
   const audio = new Map<LocaleCode, Map<ContentId, string>>();
   for (const r of recordings) {
     if (!texts.has(r.id as ContentId)) {
@@ -133,6 +135,7 @@ export function buildCatalogue(
     locales,
     audio,
     frameworks,
+    nicknames,
     sources,
   });
   const errors = sink.issues.filter((i) => !isWarning(i.check));

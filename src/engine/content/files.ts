@@ -22,7 +22,7 @@ export interface ParsedFile {
 
 const LAYOUT =
   'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges}/<id>.json, ' +
-  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json or locales/<lang>/<name>.json';
+  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json, nicknames/<lang>.json or locales/<lang>/<name>.json';
 
 /** Where a JSON syntax error is, as `line L, column C`. */
 export function jsonErrorAt(text: string): string {

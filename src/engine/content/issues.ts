@@ -28,6 +28,7 @@ export const CHECKS = [
   'talk-to-adult',
   'near-duplicate',
   'intl-term',
+  'nickname',
 ] as const;
 
 /** A check that fails the content build. */

@@ -13,6 +13,7 @@ export type FileKind =
   | { readonly kind: 'country'; readonly name: string }
   | { readonly kind: 'framework'; readonly name: string }
   | { readonly kind: 'locale'; readonly lang: string }
+  | { readonly kind: 'nicknames'; readonly lang: string }
   | { readonly kind: 'ignored' }
   | { readonly kind: 'unknown' };
 
@@ -30,7 +31,8 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
  * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges}/<id>.json`,
  * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>` (and
  * their `manifest.json`, which only the audio tool reads),
- * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`, and
+ * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`,
+ * nickname suggestions `nicknames/<lang>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder, the app's
  * own UI strings under `ui/` (checked by the web app) and the account mails under `mail/`
  * (checked by the server at start, server/accounts/mailer.ts) are ignored.
@@ -60,6 +62,8 @@ export function classifyPath(path: string): FileKind {
     return { kind: 'country', name: b.slice(0, -5) };
   if (a === 'frameworks' && parts.length === 2 && b?.endsWith('.json'))
     return { kind: 'framework', name: b.slice(0, -5) };
+  if (a === 'nicknames' && parts.length === 2 && b?.endsWith('.json'))
+    return { kind: 'nicknames', lang: b.slice(0, -5) };
   if (a === 'locales' && parts.length === 3 && b !== undefined && c?.endsWith('.json'))
     return { kind: 'locale', lang: b };
   return { kind: 'unknown' };

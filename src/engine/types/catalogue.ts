@@ -145,6 +145,11 @@ export interface Catalogue {
   readonly audio?: ReadonlyMap<LocaleCode, ReadonlyMap<ContentId, string>>;
   /** Learning frameworks by id (`frameworks/<id>.json`); the curriculum map shows them. */
   readonly frameworks?: ReadonlyMap<string, Framework>;
+  /**
+   * Nickname suggestions by language (`nicknames/<lang>.json`), each one accepted by
+   * `checkNickname`; for the form that adds children to a class.
+   */
+  readonly nicknames?: ReadonlyMap<LocaleCode, readonly string[]>;
   /** Source file of each entity, keyed `activity:<id>`, `guide:<id>`, ... */
   readonly sources: ReadonlyMap<string, SourceRef>;
 }

@@ -7,6 +7,7 @@ export { interactionSchema } from './interaction';
 export { localeSchema } from './locale';
 export { challengeSchema, guideSchema, packSchema } from './pack';
 export { topicsSchema } from './topics';
+export { nicknamesSchema } from './nicknames';
 
 import { activitySchema } from './activity';
 import { countrySchema } from './country';
@@ -14,6 +15,7 @@ import { frameworkSchema } from './framework';
 import { localeSchema } from './locale';
 import { challengeSchema, guideSchema, packSchema } from './pack';
 import { topicsSchema } from './topics';
+import { nicknamesSchema } from './nicknames';
 
 /** The schemas exported as JSON Schema files for authors' editors (`content/schema/`). */
 export const FILE_SCHEMAS = {
@@ -25,4 +27,5 @@ export const FILE_SCHEMAS = {
   country: countrySchema,
   framework: frameworkSchema,
   locale: localeSchema,
+  nicknames: nicknamesSchema,
 } as const;
