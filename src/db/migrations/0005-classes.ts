@@ -9,6 +9,14 @@ import type { MigrationDialect } from '../migration-dialect';
  * column.
  */
 export async function up(db: Kysely<unknown>, d: MigrationDialect): Promise<void> {
+  // The audit log names learners too (their ids are UUIDs, 36 characters). SQLite does not
+  // enforce a varchar's length, and cannot alter a column's type.
+  if (d.name === 'postgres') {
+    await db.schema
+      .alterTable('kite_audit')
+      .alterColumn('subject_id', (c) => c.setDataType('varchar(40)'))
+      .execute();
+  }
   await db.schema
     .createTable('kite_school')
     .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
@@ -45,12 +53,8 @@ export async function up(db: Kysely<unknown>, d: MigrationDialect): Promise<void
   await db.schema
     .createTable('kite_learner')
     .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
-    .addColumn('class_id', 'varchar(32)', (c) =>
-      c.references('kite_class.id').onDelete('cascade'),
-    )
-    .addColumn('parent_id', 'varchar(32)', (c) =>
-      c.references('kite_user.id').onDelete('cascade'),
-    )
+    .addColumn('class_id', 'varchar(32)', (c) => c.references('kite_class.id').onDelete('cascade'))
+    .addColumn('parent_id', 'varchar(32)', (c) => c.references('kite_user.id').onDelete('cascade'))
     .addColumn('nickname', 'varchar(40)', (c) => c.notNull())
     .addColumn('avatar', 'varchar(40)', (c) => c.notNull())
     .addColumn('band', 'varchar(8)', (c) => c.notNull())

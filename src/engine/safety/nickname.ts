@@ -45,7 +45,7 @@ const LETTER = /\p{L}/u;
  *
  * @example
  * checkNickname('  Blue   Fox ') // { ok: true, nickname: 'Blue Fox' }
- * checkNickname('012 345 678')   // { ok: false, reason: 'no_letter' }
+ * checkNickname('012 345 678')   // { ok: false, reason: 'personal_data', hits: [phone] }
  */
 export function checkNickname(text: string): NicknameCheck {
   const nickname = text.normalize('NFC').trim().replace(/ {2,}/gu, ' ');
@@ -54,10 +54,11 @@ export function checkNickname(text: string): NicknameCheck {
   let length = 0;
   for (const _ of nickname) if (++length > NICKNAME_MAX) return { ok: false, reason: 'too_long' };
   if (CONTROL.test(nickname)) return { ok: false, reason: 'control_character' };
-  if (!ALLOWED.test(nickname)) return { ok: false, reason: 'invalid_character' };
-  if (!LETTER.test(nickname)) return { ok: false, reason: 'no_letter' };
+  // Personal data before the character rules, so an email is refused as what it is.
   const hits = findPersonalData(nickname);
   if (hits.length > 0) return { ok: false, reason: 'personal_data', hits };
+  if (!ALLOWED.test(nickname)) return { ok: false, reason: 'invalid_character' };
+  if (!LETTER.test(nickname)) return { ok: false, reason: 'no_letter' };
   return { ok: true, nickname };
 }
 

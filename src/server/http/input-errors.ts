@@ -137,6 +137,9 @@ export function describeInputError(
   if (mark && (typeof value === 'string' || typeof value === 'number')) {
     return { code: mark.code, message: mark.message(excerpt(value)) };
   }
+  if (mark && Array.isArray(value)) {
+    return { code: mark.code, message: mark.message(`${value.length} items`) };
+  }
   const where = path.length ? ` ${name}` : '';
   return {
     code: 'validation_failed',
