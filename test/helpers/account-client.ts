@@ -96,6 +96,26 @@ export class AccountClient {
   del = (url: string) => this.request('DELETE', url);
 }
 
+/** A child's device: every request carries its device credential (`Authorization: Bearer`). */
+export class ChildClient extends AccountClient {
+  constructor(
+    app: FastifyInstance,
+    readonly token: string,
+    ip = '203.0.113.99',
+  ) {
+    super(app, undefined, ip);
+  }
+
+  override async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
+    return super.request(method, url, body, { authorization: `Bearer ${this.token}`, ...extra });
+  }
+}
+
 /** A password zxcvbn scores as strong, unique per call. */
 let n = 0;
 export function strongPassword(): string {

@@ -8,11 +8,21 @@ import { AccountClient } from './account-client';
 import type { Outbox } from './account-client';
 
 /**
- * Who an authorization test speaks of: nobody signed in, or a signed-in person of a role.
- * The child joins in the classes issue (children's sign-in): add `'child'` here, a way to sign
- * one in to {@link People}, and a column to every row of the access table.
+ * Who an authorization test speaks of: nobody signed in, a signed-in person of a role, or a
+ * child's device signed in with their pictures (a device credential, docs/classes.md).
  */
-export const WHO = ['anonymous', 'parent', 'teacher', 'coordinator', 'admin', 'company'] as const;
+export const WHO = [
+  'anonymous',
+  'parent',
+  'teacher',
+  'coordinator',
+  'admin',
+  'company',
+  'child',
+] as const;
+
+/** Whether `who` is an adult with an account (and so a person and a session). */
+export const isAdult = (who: Who): who is Role => who !== 'anonymous' && who !== 'child';
 export type Who = (typeof WHO)[number];
 
 /** The app's clock, moved by the tests (TOTP codes are accepted once per 30-second step). */
