@@ -53,6 +53,7 @@ describe('buildCatalogue', () => {
       { path: 'packs/core/activites/typo.json', text: '{}' },
       { path: 'README.md', text: '# notes' },
       { path: 'ui/en.json', text: '{"app.name": "Kite"}' },
+      { path: 'print/en.json', text: '{"cards": {}}' },
       { path: 'art/kiri/happy.svg', text: null },
     ]);
     expect(errors.map((e) => [e.check, e.file])).toEqual([

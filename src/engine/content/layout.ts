@@ -34,13 +34,14 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
  * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`,
  * nickname suggestions `nicknames/<lang>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder, the app's
- * own UI strings under `ui/` (checked by the web app) and the account mails under `mail/`
- * (checked by the server at start, server/accounts/mailer.ts) are ignored.
+ * own UI strings under `ui/` (checked by the web app), the account mails under `mail/`
+ * (checked by the server at start, server/accounts/mailer.ts) and the class documents' words
+ * under `print/` (server/worksheets/print-texts.ts) are ignored.
  */
 export function classifyPath(path: string): FileKind {
   const parts = path.split('/');
   const [a, b, c, d] = parts;
-  if (path.endsWith('.md') || a === 'schema' || a === 'ui' || a === 'mail')
+  if (path.endsWith('.md') || a === 'schema' || a === 'ui' || a === 'mail' || a === 'print')
     return { kind: 'ignored' };
   if (a === 'art' && parts.length >= 2) return { kind: 'art' };
   if (parts.length === 1 && a === 'topics.json') return { kind: 'topics' };

@@ -35,7 +35,8 @@ export type Block =
   | NameLineBlock
   | RuleBlock
   | SpacerBlock
-  | PictureBlock;
+  | PictureBlock
+  | CardGridBlock;
 
 export interface HeadingBlock {
   type: 'heading';
@@ -143,6 +144,54 @@ export interface RuleBlock {
 export interface PictureBlock {
   type: 'picture';
   picture: Picture;
+}
+
+/**
+ * Cards to cut out (e.g. children's login cards): a grid of `columns` cards across the page,
+ * with dashed cut lines around them. A row of cards never breaks over pages. The rows are
+ * as tall as the tallest card needs, stretched so that a whole number of rows fills a page.
+ */
+export interface CardGridBlock {
+  type: 'cards';
+  /** 1–4 cards side by side. */
+  columns: number;
+  cards: Card[];
+}
+
+/** One card: its parts from top to bottom, each centred across the card. */
+export interface Card {
+  parts: CardPart[];
+}
+
+export type CardPart = CardTitle | CardText | CardPictures;
+
+/**
+ * Big bold text, after a picture when there is one (e.g. an avatar and a nickname). Text too
+ * wide for the card is set smaller, down to 60 %, before it wraps.
+ */
+export interface CardTitle {
+  kind: 'title';
+  text: string;
+  picture?: Picture;
+}
+
+export interface CardText {
+  kind: 'text';
+  text: string;
+  /** A small label before the text on the same line (on its own line above when both do not fit). */
+  label?: string;
+  /** `large` is big and bold (e.g. a class code); `body` by default. */
+  size?: 'small' | 'body' | 'large';
+  bold?: boolean;
+}
+
+/**
+ * Pictures in a row, each with a bold label under it (e.g. 1, 2, 3) and a small caption beside
+ * the label (under it when both do not fit).
+ */
+export interface CardPictures {
+  kind: 'pictures';
+  items: { picture: Picture; label: string; caption?: string }[];
 }
 
 /** Vertical white space. */

@@ -81,6 +81,7 @@ function pdfSurface(doc: PDFKit.PDFDocument, writer: GlyphWriter): Surface {
         case 'stroke':
           decoration(doc, () => {
             doc.lineWidth(op.width).strokeColor(gray(op.gray));
+            if (op.dash) doc.dash(op.dash, { space: op.dash });
             doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke();
           });
           break;

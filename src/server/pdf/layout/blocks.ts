@@ -1,10 +1,11 @@
 // Each block of the document model as atoms: headings (kept with what follows), paragraphs and
 // list items (never a lone first or last line on a page), questions (kept together with their
-// picture and answer area), name lines, rules and spacers.
+// picture and answer area), name lines, rules, spacers and grids of cards (cards.ts).
 
 import type { Block } from '../model';
 import type { TextStyle } from '../text';
 import { answerAtoms } from './answers';
+import { cardGridLayout } from './cards';
 import type { Atom, BlockLayout, DrawOp } from './ops';
 import { pictureOp } from './pictures';
 import { labelledAtoms, textAtoms } from './text-atoms';
@@ -139,6 +140,8 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
         keepTogether: true,
       };
     }
+    case 'cards':
+      return cardGridLayout(block, ctx);
     case 'spacer':
       return {
         atoms: [],

@@ -6,7 +6,17 @@ import type { ShapedLine } from '../text';
 
 export type DrawOp =
   | { kind: 'text'; line: ShapedLine; x: number; baseline: number }
-  | { kind: 'stroke'; x1: number; y1: number; x2: number; y2: number; width: number; gray: number }
+  | {
+      kind: 'stroke';
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+      width: number;
+      gray: number;
+      /** Dashed (e.g. a line to cut along): the length of each dash and of each gap. */
+      dash?: number;
+    }
   | { kind: 'box'; x: number; y: number; w: number; h: number; width: number; gray: number }
   | { kind: 'tick'; x: number; y: number; size: number }
   /** A filled round dot centred on (x, y), e.g. the ends of a line to draw. */

@@ -29,13 +29,19 @@ export function layoutDocument(model: PdfDocumentModel, engine: TextEngine): Lay
   const theme = themeFor(model.largeType);
   const left = MARGIN.side;
   const contentWidth = page.width - 2 * MARGIN.side;
-  const ctx: Ctx = { engine, theme, width: contentWidth, showAnswers: model.showAnswers === true };
 
   // The footer's height is the same on every page; the body ends above it.
   const footer = measureFooter(model, engine, theme, page.height, contentWidth);
   const bodyTop = MARGIN.top;
   const bodyBottom = footer.top - (footer.height > 0 ? 10 : 0);
   const bodyHeight = bodyBottom - bodyTop;
+  const ctx: Ctx = {
+    engine,
+    theme,
+    width: contentWidth,
+    height: bodyHeight,
+    showAnswers: model.showAnswers === true,
+  };
 
   const blocks = model.blocks.map((b) => layoutBlock(b, ctx));
   const pages: LaidOutPage[] = [{ ops: [] }];

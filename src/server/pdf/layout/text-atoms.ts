@@ -11,6 +11,8 @@ export interface Ctx {
   theme: Theme;
   /** Width of the text column. */
   width: number;
+  /** Height of a page's body, between the top margin and the footer. */
+  height: number;
   showAnswers: boolean;
 }
 

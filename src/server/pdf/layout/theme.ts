@@ -22,6 +22,15 @@ export interface Theme {
   questionGap: number;
   /** Pictures: a question's scene (largest side), a tick option's, a matching item's. */
   picture: { scene: number; option: number; match: number };
+  /** Cards to cut out: title and large text sizes, picture sizes, padding, gap between parts. */
+  card: {
+    title: number;
+    large: number;
+    avatar: number;
+    picture: number;
+    padding: number;
+    gap: number;
+  };
 }
 
 const NORMAL: Theme = {
@@ -36,6 +45,7 @@ const NORMAL: Theme = {
   paragraphGap: 8,
   questionGap: 16,
   picture: { scene: 110, option: 40, match: 36 },
+  card: { title: 20, large: 24, avatar: 40, picture: 46, padding: 10, gap: 5 },
 };
 
 /** Bigger text, ruled lines and boxes, for ages 5–7. */
@@ -51,6 +61,7 @@ const LARGE: Theme = {
   paragraphGap: 12,
   questionGap: 22,
   picture: { scene: 150, option: 58, match: 52 },
+  card: { title: 26, large: 30, avatar: 52, picture: 56, padding: 12, gap: 7 },
 };
 
 export function themeFor(largeType: boolean | undefined): Theme {
