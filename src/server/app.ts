@@ -29,6 +29,10 @@ import { installationSecret } from '../db/installation-secret';
 import { classesContext } from './classes/context';
 import { childRoutes } from './routes/classes/child';
 import { avatarIds } from '../content/avatars';
+import { createPdfRenderPool, defaultPoolSize } from './pdf/pool';
+import type { PdfRenderPool } from './pdf/pool';
+import { loadClassPrintContext } from './worksheets/class-print-context';
+import { DEFAULT_RETENTION } from './config/config';
 
 export interface AppDeps {
   db: Db;
@@ -70,6 +74,10 @@ export interface AppDeps {
   accounts?: AccountsOptions;
   /** The avatar pictures (avatars and children's picture passwords); default: `content/`'s. */
   pictures?: readonly string[];
+  /** The content folder (print texts of class documents, avatars); default `content`. */
+  contentDir?: string;
+  /** Months after which an inactive child's record is purged (told in the families' letter). */
+  retainChildMonths?: number;
 }
 
 declare module 'fastify' {
@@ -121,7 +129,9 @@ export async function createApp({
   now = Date.now,
   jobs,
   accounts = {},
-  pictures = avatarIds('content'),
+  contentDir = 'content',
+  pictures = avatarIds(contentDir),
+  retainChildMonths = DEFAULT_RETENTION.childMonths,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -164,15 +174,30 @@ export async function createApp({
 
   await app.register(healthRoutes(db, { now }));
   await app.register(clientConfigRoutes({ country, disabledTopics }));
+  // One renderer for every printed document: the one given (tests, benches), or a worker pool
+  // once there is content to print.
+  let pool: PdfRenderPool | undefined;
+  const renderer =
+    pdfRenderer ??
+    (catalogue
+      ? (pool = await createPdfRenderPool(pdfPool ?? { size: defaultPoolSize(), maxQueue: 100 }))
+      : undefined);
+  if (pool) app.addHook('onClose', () => pool.close());
   if (catalogue) {
-    const setup = { catalogue, country, disabledTopics, renderer: pdfRenderer, pool: pdfPool };
+    const setup = { catalogue, country, disabledTopics, renderer };
     await app.register(
       await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
     );
   }
   const ctx = accountsContext(db, { now, publicUrl, ...accounts });
   app.decorate('accounts', ctx);
-  const classes = classesContext(db, { now: accounts.now ?? now, pictures, catalogue });
+  const classes = classesContext(db, {
+    now: accounts.now ?? now,
+    pictures,
+    catalogue,
+    printing: renderer ? { renderer, context: loadClassPrintContext(contentDir) } : undefined,
+    retainChildMonths,
+  });
   await app.register(
     accountsPlugin(
       ctx,

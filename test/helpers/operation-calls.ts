@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/db/schema';
 import { totpCode } from '../../src/server/accounts/totp';
+import { ChildClient } from './account-client';
 import type { AccountClient, Outbox } from './account-client';
-import { newPassword } from './people';
+import { isAdult, newPassword } from './people';
 import type { People, Person, Who } from './people';
 
 /** What a call builder may use. */
@@ -15,6 +16,8 @@ export interface Kit {
   person(role: Role): Person;
   /** A company that signed up and confirmed its email, waiting for approval: its id. */
   waitingCompany(): Promise<string>;
+  /** The shared teacher's school and class, a child of it signed in on a device. */
+  readonly classes: ClassFixture;
   /** Content the library's routes print. */
   readonly content: {
     readonly activityId: string;
@@ -23,9 +26,81 @@ export interface Kit {
   };
 }
 
+/** What the class operations act on: the shared teacher's school, class and a child. */
+export interface ClassFixture {
+  readonly schoolId: string;
+  readonly classId: string;
+  readonly code: string;
+  readonly child: { readonly id: string; readonly pictures: readonly string[] };
+  /** An activity of the class's band. */
+  readonly activityId: string;
+}
+
+/** Makes the shared teacher's school (agreed), class and one child; signs nobody in. */
+export async function classFixture(
+  teacher: AccountClient,
+  activityId: string,
+): Promise<ClassFixture> {
+  const school = await teacher.post('/api/schools', { name: 'Hill School' });
+  expect(school.statusCode, school.body).toBe(201);
+  const schoolId = school.json().school.id as string;
+  const agreed = await teacher.request('PUT', `/api/schools/${schoolId}/agreement`, {
+    agreedBy: 'Head teacher',
+    noticeVersion: '2026-12',
+  });
+  expect(agreed.statusCode, agreed.body).toBe(200);
+  const made = await teacher.post('/api/classes', {
+    schoolId,
+    name: 'Class 3',
+    band: '8-10',
+    lang: 'en',
+  });
+  expect(made.statusCode, made.body).toBe(201);
+  const { id: classId, code } = made.json().class as { id: string; code: string };
+  const added = await teacher.post(`/api/classes/${classId}/children`, { nicknames: ['Comet'] });
+  expect(added.statusCode, added.body).toBe(201);
+  const child = added.json().children[0] as { id: string; pictures: string[] };
+  return { schoolId, classId, code, child, activityId };
+}
+
+/** A new child's device of the fixture's child: signs in with the pictures. */
+export async function childDevice(kit: Kit): Promise<ChildClient> {
+  const c = kit.classes;
+  const res = await kit.people.app.inject({
+    method: 'POST',
+    url: '/api/child/sign-in',
+    payload: { code: c.code, learner: c.child.id, pictures: c.child.pictures },
+    remoteAddress: '192.0.2.200',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return new ChildClient(kit.people.app, res.json().token as string);
+}
+
+/** A new child in the fixture's class (for calls that erase one). */
+async function newClassChild(kit: Kit, nickname: string): Promise<string> {
+  const teacher = await kit.client('teacher');
+  const res = await teacher.post(`/api/classes/${kit.classes.classId}/children`, {
+    nicknames: [nickname],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().children[0].id as string;
+}
+
+/** A parent's link request to the fixture's child, by a new parent; its id. */
+async function linkRequest(kit: Kit): Promise<string> {
+  const { client } = await kit.people.make('parent');
+  const res = await client.post('/api/family/links', {
+    code: kit.classes.code,
+    nickname: 'Comet',
+    noticeVersion: '2026-12',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().link.id as string;
+}
+
 /** A valid request of one operation, as `who` would send it. */
 export interface Call {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly body?: unknown;
   /**
@@ -60,19 +135,19 @@ async function throwaway(
   allowed: boolean,
   mfa?: boolean,
 ): Promise<{ person: Person | undefined; client: AccountClient | undefined }> {
-  if (who === 'anonymous') return { person: undefined, client: kit.people.client() };
+  if (!isAdult(who)) return { person: undefined, client: kit.people.client() };
   if (!allowed) return { person: kit.person(who), client: undefined };
   return kit.people.make(who, mfa === undefined ? {} : { mfa });
 }
 
 /** Another session of `who`'s shared account (signed in on a new client); none for anonymous. */
 async function secondSession(who: Who, kit: Kit): Promise<AccountClient | undefined> {
-  return who === 'anonymous' ? undefined : kit.people.signIn(kit.person(who));
+  return isAdult(who) ? kit.people.signIn(kit.person(who)) : undefined;
 }
 
 /** The id of a session of `who`'s shared account other than its shared client's. */
 async function otherSessionId(who: Who, kit: Kit): Promise<string> {
-  const other = await kit.people.signIn(kit.person(who === 'anonymous' ? 'parent' : who));
+  const other = await kit.people.signIn(kit.person(isAdult(who) ? who : 'parent'));
   const list = (await other.get('/api/account/sessions')).json().sessions as {
     id: string;
     current: boolean;
@@ -169,7 +244,7 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
   // The second step, from a session that gave its password: an account of the role with
   // two-step sign-in on.
   'POST /api/auth/signin/mfa': async (who, k) => {
-    if (who === 'anonymous')
+    if (!isAdult(who))
       return { method: 'POST', url: '/api/auth/signin/mfa', body: { code: '123456' } };
     const person =
       who === 'parent' || who === 'company'
@@ -273,7 +348,7 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
   }),
   'POST /api/account/mfa/confirm': async (who, k, allowed) => {
     const { client } = await throwaway(who, k, allowed, false);
-    if (!client || who === 'anonymous')
+    if (!client || !isAdult(who))
       return {
         method: 'POST',
         url: '/api/account/mfa/confirm',
@@ -302,11 +377,11 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
         ok: 204,
       };
     }
-    const password = who === 'anonymous' ? 'a guessed password' : k.person(who).password;
+    const password = isAdult(who) ? k.person(who).password : 'a guessed password';
     return { method: 'POST', url: '/api/account/mfa/disable', body: { password }, ok: 204 };
   },
   'POST /api/account/mfa/recovery-codes': async (who, k) => {
-    if (who === 'anonymous')
+    if (!isAdult(who))
       return { method: 'POST', url: '/api/account/mfa/recovery-codes', body: { code: '123456' } };
     const own =
       who === 'parent' || who === 'company' ? await throwaway(who, k, true, true) : undefined;
@@ -365,4 +440,160 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     body: { role: 'teacher' },
   }),
   'GET /api/admin/audit': async () => ({ method: 'GET', url: '/api/admin/audit' }),
+  // Classes (docs/classes.md): the shared teacher's class.
+  'GET /api/schools': async () => ({ method: 'GET', url: '/api/schools' }),
+  'POST /api/schools': async () => ({
+    method: 'POST',
+    url: '/api/schools',
+    body: { name: `School ${++unique}` },
+    ok: 201,
+  }),
+  'PUT /api/schools/{schoolId}/agreement': async (_w, k) => ({
+    method: 'PUT',
+    url: `/api/schools/${k.classes.schoolId}/agreement`,
+    body: { agreedBy: 'Head teacher', noticeVersion: '2026-12' },
+  }),
+  'GET /api/classes': async () => ({ method: 'GET', url: '/api/classes' }),
+  'POST /api/classes': async (_w, k) => ({
+    method: 'POST',
+    url: '/api/classes',
+    body: { schoolId: k.classes.schoolId, name: `Class ${++unique}`, band: '8-10', lang: 'en' },
+    ok: 201,
+  }),
+  'GET /api/classes/{classId}': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/classes/${k.classes.classId}`,
+  }),
+  'POST /api/classes/{classId}/children': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/classes/${k.classes.classId}/children`,
+    body: { nicknames: [`Star ${String.fromCharCode(65 + (++unique % 26))}${unique}`] },
+    ok: 201,
+  }),
+  'DELETE /api/classes/{classId}/children/{learnerId}': async (_w, k, allowed) => ({
+    method: 'DELETE',
+    url: `/api/classes/${k.classes.classId}/children/${allowed ? await newClassChild(k, `Gone ${++unique}`) : k.classes.child.id}`,
+    ok: 204,
+  }),
+  'POST /api/classes/{classId}/children/{learnerId}/pictures': async (_w, k, allowed) => ({
+    method: 'POST',
+    url: `/api/classes/${k.classes.classId}/children/${allowed ? await newClassChild(k, `New ${++unique}`) : k.classes.child.id}/pictures`,
+  }),
+  'DELETE /api/classes/{classId}/children/{learnerId}/devices': async (_w, k, allowed) => ({
+    method: 'DELETE',
+    url: `/api/classes/${k.classes.classId}/children/${allowed ? await newClassChild(k, `Lost ${++unique}`) : k.classes.child.id}/devices`,
+  }),
+  'POST /api/classes/{classId}/assignments': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/classes/${k.classes.classId}/assignments`,
+    body: { activity: k.classes.activityId, due: '2027-03-10' },
+    ok: 201,
+  }),
+  'DELETE /api/classes/{classId}/assignments/{assignmentId}': async (_w, k, allowed) => {
+    let id = 'no-such-assignment';
+    if (allowed) {
+      const teacher = await k.client('teacher');
+      const res = await teacher.post(`/api/classes/${k.classes.classId}/assignments`, {
+        activity: k.classes.activityId,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      id = res.json().assignment.id;
+    }
+    return {
+      method: 'DELETE',
+      url: `/api/classes/${k.classes.classId}/assignments/${id}`,
+      ok: 204,
+    };
+  },
+  'POST /api/classes/{classId}/links/{linkId}/approve': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/classes/${k.classes.classId}/links/${await linkRequest(k)}/approve`,
+  }),
+  'GET /api/classes/{classId}/report': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/classes/${k.classes.classId}/report`,
+  }),
+  'GET /api/classes/{classId}/report.csv': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/classes/${k.classes.classId}/report.csv`,
+  }),
+  'GET /api/classes/{classId}/cards.pdf': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/classes/${k.classes.classId}/cards.pdf`,
+  }),
+  'GET /api/classes/{classId}/letter.pdf': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/classes/${k.classes.classId}/letter.pdf?paper=letter`,
+  }),
+
+  // Families: the shared parent's children.
+  'GET /api/family/children': async () => ({ method: 'GET', url: '/api/family/children' }),
+  'POST /api/family/children': async () => ({
+    method: 'POST',
+    url: '/api/family/children',
+    body: {
+      nickname: 'Little Bear',
+      avatar: 'bee',
+      band: '5-7',
+      lang: 'en',
+      noticeVersion: '2026-12',
+    },
+    ok: 201,
+  }),
+  'DELETE /api/family/children/{learnerId}': async (_w, k, allowed) => {
+    let id = k.classes.child.id;
+    if (allowed) {
+      const parent = await k.client('parent');
+      const res = await parent.post('/api/family/children', {
+        nickname: 'Leaving Owl',
+        avatar: 'owl',
+        band: '5-7',
+        lang: 'en',
+        noticeVersion: '2026-12',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      id = res.json().child.id;
+    }
+    return { method: 'DELETE', url: `/api/family/children/${id}`, ok: 204 };
+  },
+  'POST /api/family/links': async (_w, k) => ({
+    method: 'POST',
+    url: '/api/family/links',
+    body: { code: k.classes.code, nickname: 'Comet', noticeVersion: '2026-12' },
+    ok: 201,
+  }),
+
+  // A child's device (the shared child client carries the device credential).
+  'POST /api/child/class': async (_w, k) => ({
+    method: 'POST',
+    url: '/api/child/class',
+    body: { code: k.classes.code },
+  }),
+  'POST /api/child/sign-in': async (_w, k) => ({
+    method: 'POST',
+    url: '/api/child/sign-in',
+    body: { code: k.classes.code, learner: k.classes.child.id, pictures: k.classes.child.pictures },
+    ok: 201,
+  }),
+  'GET /api/child/me': async () => ({ method: 'GET', url: '/api/child/me' }),
+  'POST /api/child/sync': async () => ({
+    method: 'POST',
+    url: '/api/child/sync',
+    body: { device: 'authz-device', epoch: 1, since: null, events: [] },
+  }),
+  'POST /api/child/links/{linkId}/confirm': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/child/links/${await linkRequest(k)}/confirm`,
+  }),
+  'DELETE /api/child/me/progress': async () => ({
+    method: 'DELETE',
+    url: '/api/child/me/progress',
+  }),
+  // Signing out ends the device's credential: a device of its own when allowed.
+  'DELETE /api/child/device': async (who, k, allowed) => ({
+    method: 'DELETE',
+    url: '/api/child/device',
+    ok: 204,
+    ...(who === 'child' && allowed ? { as: await childDevice(k) } : {}),
+  }),
 };

@@ -19,7 +19,7 @@ import type { Outbox } from '../helpers/account-client';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
-import { CALLS, waitingCompany } from '../helpers/operation-calls';
+import { CALLS, childDevice, classFixture, waitingCompany } from '../helpers/operation-calls';
 import type { Kit } from '../helpers/operation-calls';
 import { operationsOf } from '../helpers/openapi-operations';
 import { newPassword, People, WHO } from '../helpers/people';
@@ -85,7 +85,50 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'POST /api/admin/users/{id}/disable': row('admin'),
   'POST /api/admin/users/{id}/role': row('admin'),
   'GET /api/admin/audit': row('admin'),
+
+  // Classes (docs/classes.md): teachers only, each on their own classes (SEC-07; a second
+  // teacher on another's class is tested in classes.test.ts).
+  'GET /api/schools': row('teacher'),
+  'POST /api/schools': row('teacher'),
+  'PUT /api/schools/{schoolId}/agreement': row('teacher'),
+  'GET /api/classes': row('teacher'),
+  'POST /api/classes': row('teacher'),
+  'GET /api/classes/{classId}': row('teacher'),
+  'POST /api/classes/{classId}/children': row('teacher'),
+  'DELETE /api/classes/{classId}/children/{learnerId}': row('teacher'),
+  'POST /api/classes/{classId}/children/{learnerId}/pictures': row('teacher'),
+  'DELETE /api/classes/{classId}/children/{learnerId}/devices': row('teacher'),
+  'POST /api/classes/{classId}/assignments': row('teacher'),
+  'DELETE /api/classes/{classId}/assignments/{assignmentId}': row('teacher'),
+  'POST /api/classes/{classId}/links/{linkId}/approve': row('teacher'),
+  'GET /api/classes/{classId}/report': row('teacher'),
+  'GET /api/classes/{classId}/report.csv': row('teacher'),
+  'GET /api/classes/{classId}/cards.pdf': row('teacher'),
+  'GET /api/classes/{classId}/letter.pdf': row('teacher'),
+
+  // Families: parents only, on their own children (PRIV-10).
+  'GET /api/family/children': row('parent'),
+  'POST /api/family/children': row('parent'),
+  'DELETE /api/family/children/{learnerId}': row('parent'),
+  'POST /api/family/links': row('parent'),
+
+  // A child's device: the two sign-in steps are public (throttled); the rest needs the
+  // device credential and reaches only that child's own records.
+  'POST /api/child/class': EVERYONE,
+  'POST /api/child/sign-in': EVERYONE,
+  'GET /api/child/me': row('child'),
+  'POST /api/child/sync': row('child'),
+  'POST /api/child/links/{linkId}/confirm': row('child'),
+  'DELETE /api/child/me/progress': row('child'),
+  'DELETE /api/child/device': row('child'),
 };
+
+/** Operations of a child's device: a device credential, not a session (security `device`). */
+const DEVICE_OPS = new Set(
+  Object.entries(ACCESS)
+    .filter(([, r]) => r.child === 'allow' && r.anonymous === 'deny')
+    .map(([op]) => op),
+);
 
 const T0 = Date.UTC(2027, 2, 1, 8, 0, 0);
 
@@ -125,11 +168,14 @@ for (const dialect of DIALECTS) {
         shared.set(role, await people.make(role));
       }
       const first = (m: ReadonlyMap<string, unknown>) => [...m.keys()][0]!;
+      const classActivity = [...content.activities.values()].find((a) => a.band === '8-10')!.id;
+      const classes = await classFixture(shared.get('teacher')!.client, classActivity);
       let waiting: Promise<string> | undefined;
       kit = {
         waitingCompany: () => (waiting ??= waitingCompany({ people, mail })),
         people,
         mail,
+        classes,
         content: {
           activityId: first(content.activities),
           challengeId: first(content.challenges),
@@ -139,6 +185,9 @@ for (const dialect of DIALECTS) {
         async client(who) {
           // A new browser each time: a public call (signing in) may leave a session behind.
           if (who === 'anonymous') return people.client();
+          // A child's device of its own each time too, which no public call (signing an adult
+          // in) can have left a session on.
+          if (who === 'child') return childDevice(kit);
           const s = shared.get(who)!;
           const now = (await s.client.get('/api/auth/session')).json();
           if (now.stage !== 'full') {
@@ -168,7 +217,8 @@ for (const dialect of DIALECTS) {
         // The document agrees with the table: public operations say `security: []`.
         for (const op of ops) {
           const publicOp = ACCESS[op.key]!.anonymous === 'allow';
-          expect(op.security, op.key).toEqual(publicOp ? [] : [{ session: [] }]);
+          const scheme = DEVICE_OPS.has(op.key) ? 'device' : 'session';
+          expect(op.security, op.key).toEqual(publicOp ? [] : [{ [scheme]: [] }]);
         }
       },
     );
@@ -193,7 +243,9 @@ for (const dialect of DIALECTS) {
             if (call.okCode) expect(res.json().error.code, what).toBe(call.okCode);
             return;
           }
-          if (who === 'anonymous') {
+          // Nobody signed in, a child's device on an adult's operation, an adult on a device's
+          // operation: no credential that counts there.
+          if (who === 'anonymous' || who === 'child' || DEVICE_OPS.has(op)) {
             expect(res.statusCode, what).toBe(401);
             expect(res.json().error.code, what).toBe('unauthenticated');
           } else {
@@ -215,7 +267,7 @@ for (const dialect of DIALECTS) {
       code: string,
     ) {
       for (const [op, access] of Object.entries(ACCESS)) {
-        if (access.anonymous === 'allow' || mayUse.includes(op)) continue;
+        if (access.anonymous === 'allow' || DEVICE_OPS.has(op) || mayUse.includes(op)) continue;
         const call = await CALLS[op]!('teacher', kit, false);
         await client.get('/api/auth/session');
         const before = await snapshotDb(testDb.db);

@@ -7,6 +7,14 @@ import { throttle } from '../accounts/throttle';
 import type { Throttle } from '../accounts/throttle';
 import { secureRandomInt } from './codes';
 import type { RandomInt } from './codes';
+import type { PdfRenderer } from '../pdf/renderer';
+import type { ClassPrintContext } from '../worksheets/class-print-context';
+
+/** What printing class documents needs (absent: those routes answer 503). */
+export interface ClassPrinting {
+  readonly renderer: PdfRenderer;
+  readonly context: ClassPrintContext;
+}
 
 /** What classes, children's sign-in and sync need; built once per app. */
 export interface ClassesContext {
@@ -19,6 +27,8 @@ export interface ClassesContext {
   /** The checked content: reports fold events with it, assignments name its activities. */
   readonly catalogue: Catalogue | undefined;
   readonly random: RandomInt;
+  readonly printing: ClassPrinting | undefined;
+  readonly retainChildMonths: number;
 }
 
 export interface ClassesOptions {
@@ -26,6 +36,8 @@ export interface ClassesOptions {
   readonly pictures: readonly string[];
   readonly catalogue?: Catalogue | undefined;
   readonly random?: RandomInt;
+  readonly printing?: ClassPrinting | undefined;
+  readonly retainChildMonths?: number;
 }
 
 export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
@@ -37,5 +49,7 @@ export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
     pictures: o.pictures,
     catalogue: o.catalogue,
     random: o.random ?? secureRandomInt,
+    printing: o.printing,
+    retainChildMonths: o.retainChildMonths ?? 12,
   };
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ClassesContext } from '../../classes/context';
@@ -19,6 +20,9 @@ import {
   revokeDevices,
 } from '../../classes/roster';
 import { eraseLearner } from '../../classes/sync';
+import { loginCardsPdf, parentLetterPdf } from '../../classes/documents';
+import { PAPERS, PdfBinarySchema } from '../library/query';
+import { coded } from '../../http/input-errors';
 import { ErrorBodySchema } from '../../http/errors';
 import { actorOf, guarded } from '../accounts/guard';
 import {
@@ -47,6 +51,15 @@ const errors = {
   409: ErrorBodySchema,
 };
 const teachers = guarded(['teacher']);
+
+/** A class document: about one class's children, so never kept by any cache. */
+function sendClassPdf(reply: FastifyReply, bytes: Buffer, filename: string) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${filename}"`)
+    .send(bytes);
+}
 const ClassParams = z.strictObject({ classId: Id });
 const ChildParams = z.strictObject({ classId: Id, learnerId: Id });
 
@@ -367,6 +380,69 @@ export const teacherRoutes =
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="kite-report.csv"')
           .send(reportCsv(report));
+      },
+    );
+    const PaperQuery = z.strictObject({
+      paper: coded(
+        z.enum(PAPERS).default('a4').describe('Paper size: A4 or US Letter'),
+        'unsupported_paper',
+        () => `paper must be ${PAPERS.join(' or ')}`,
+      ),
+    });
+    const pdf = {
+      200: { description: 'The PDF', content: { 'application/pdf': { schema: PdfBinarySchema } } },
+      ...errors,
+      503: ErrorBodySchema,
+    };
+
+    app.get(
+      '/api/classes/:classId/cards.pdf',
+      {
+        ...teachers,
+        schema: {
+          tags,
+          summary:
+            "Login cards, one per child: nickname, class code and the child's three pictures",
+          params: ClassParams,
+          querystring: PaperQuery,
+          produces: ['application/pdf'],
+          response: pdf,
+        },
+      },
+      async (request, reply) => {
+        const bytes = await loginCardsPdf(
+          ctx,
+          actorOf(request).id,
+          request.params.classId,
+          request.query.paper,
+        );
+        // The cards hold the picture passwords: kept by no cache.
+        return sendClassPdf(reply, bytes, 'kite-login-cards.pdf');
+      },
+    );
+
+    app.get(
+      '/api/classes/:classId/letter.pdf',
+      {
+        ...teachers,
+        schema: {
+          tags,
+          summary:
+            'The letter for families: what Kite keeps about their child, why, and their rights',
+          params: ClassParams,
+          querystring: PaperQuery,
+          produces: ['application/pdf'],
+          response: pdf,
+        },
+      },
+      async (request, reply) => {
+        const bytes = await parentLetterPdf(
+          ctx,
+          actorOf(request).id,
+          request.params.classId,
+          request.query.paper,
+        );
+        return sendClassPdf(reply, bytes, 'kite-letter-for-families.pdf');
       },
     );
   };
