@@ -25,7 +25,7 @@ import { ERROR_CODES } from '../../src/server/http/errors';
 import { createPdfRenderer } from '../../src/server/pdf/renderer';
 import type { PdfRenderer } from '../../src/server/pdf/renderer';
 import { outbox } from '../helpers/account-client';
-import type { AccountClient } from '../helpers/account-client';
+import type { AccountClient, ChildClient } from '../helpers/account-client';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import type { DbSnapshot } from '../helpers/db-snapshot';
 import { DIALECTS } from '../helpers/dialects';
@@ -44,7 +44,8 @@ import {
   violations,
 } from '../helpers/hostile';
 import type { Json } from '../helpers/hostile';
-import { waitingCompany } from '../helpers/operation-calls';
+import { childDevice, classFixture, waitingCompany } from '../helpers/operation-calls';
+import type { Kit } from '../helpers/operation-calls';
 import { fillPath, operationsOf } from '../helpers/openapi-operations';
 import type { JsonSchema, Operation } from '../helpers/openapi-operations';
 import { People } from '../helpers/people';
@@ -63,8 +64,16 @@ const GUARD_CODES = new Set(['csrf_rejected', 'unauthenticated', 'forbidden', 'm
 /** What an operation without a body takes: nothing, or an empty object. */
 const NO_BODY: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
-type ModeName = 'anonymous' | 'admin' | 'mfa';
-const MODES: readonly ModeName[] = ['anonymous', 'admin', 'mfa'];
+type ModeName = 'anonymous' | 'admin' | 'mfa' | 'teacher' | 'parent' | 'child';
+const MODES: readonly ModeName[] = ['anonymous', 'admin', 'mfa', 'teacher', 'parent', 'child'];
+
+/** Who an operation is for, so that most requests come through its own front door. */
+function naturalMode(op: Operation): ModeName {
+  if (op.path.startsWith('/api/child/')) return 'child';
+  if (/^\/api\/(classes|schools)\b/.test(op.path)) return 'teacher';
+  if (op.path.startsWith('/api/family/')) return 'parent';
+  return 'admin';
+}
 type CookieChoice = 'real' | 'none' | 'bogus-session' | 'bogus-csrf' | 'garbage';
 type CsrfChoice = 'real' | 'absent' | 'bogus' | 'foreign';
 type BodyChoice =
@@ -242,7 +251,7 @@ function draftsFor(op: Operation, pools: Readonly<Record<string, readonly string
   // and token of that browser), so that the body, query and path are what they test; the
   // fourth tries the door itself: bogus or missing cookies and tokens, any session.
   const goodDoor = fc.record({
-    mode: fc.constantFrom<ModeName>('anonymous', 'admin', 'admin', 'mfa'),
+    mode: fc.constantFrom<ModeName>('anonymous', naturalMode(op), naturalMode(op), 'mfa'),
     cookie: fc.constant<CookieChoice>('real'),
     csrf: fc.constant<CsrfChoice>('real'),
   });
@@ -303,6 +312,18 @@ for (const dialect of DIALECTS) {
     let ops: Operation[];
     let pools: Record<string, string[]>;
     let foreignToken: string;
+    let kit: Kit;
+    let teacherClient: AccountClient;
+
+    /** The fixture's child again, after the fuzz erased it (a valid erase is a success). */
+    async function renewFixture() {
+      const added = await teacherClient.post(`/api/classes/${kit.classes.classId}/children`, {
+        nicknames: [`Comet ${Date.now() % 100000}`],
+      });
+      const child = added.json().children[0] as { id: string; pictures: string[] };
+      kit = { ...kit, classes: { ...kit.classes, child } } as Kit;
+      pools.learnerId = [child.id];
+    }
     let baseline: DbSnapshot;
     const modes = new Map<ModeName, { client: AccountClient; csrf: string; person?: Person }>();
 
@@ -310,16 +331,34 @@ for (const dialect of DIALECTS) {
       const client =
         name === 'anonymous'
           ? people.client()
-          : await people.signIn(person!, { finish: name === 'admin' });
+          : name === 'child'
+            ? await childDevice(kit)
+            : await people.signIn(person!, { finish: name !== 'mfa' });
       modes.set(name, { client, csrf: await client.csrfToken(), ...(person ? { person } : {}) });
     }
 
-    const STAGE: Record<ModeName, string | null> = { anonymous: null, admin: 'full', mfa: 'mfa' };
+    const STAGE: Record<ModeName, string | null> = {
+      anonymous: null,
+      admin: 'full',
+      mfa: 'mfa',
+      teacher: 'full',
+      parent: 'full',
+      child: null,
+    };
 
     /** Sessions the fuzz ended (a valid sign-out) signed in again; the new baseline. */
     async function resync() {
       for (const name of MODES) {
         const m = modes.get(name)!;
+        if (name === 'child') {
+          // A device signed out or erased by the fuzz signs in again (the fixture's child is
+          // made anew when it was erased).
+          if ((await m.client.get('/api/child/me')).statusCode !== 200) {
+            if ((await m.client.get('/api/child/me')).statusCode === 410) await renewFixture();
+            await mode('child');
+          }
+          continue;
+        }
         const stage = (await m.client.get('/api/auth/session')).json().stage ?? null;
         if (stage !== STAGE[name]) await mode(name, m.person);
       }
@@ -346,9 +385,20 @@ for (const dialect of DIALECTS) {
       const teacher = await people.make('teacher');
       const parent = await people.make('parent');
       const pending = await waitingCompany({ people, mail });
+      const classActivity = [...content.activities.values()].find((a) => a.band === '8-10')!.id;
+      teacherClient = await people.signIn(teacher.person);
+      kit = {
+        people,
+        mail,
+        classes: await classFixture(teacherClient, classActivity),
+        client: async () => teacherClient,
+      } as unknown as Kit;
       await mode('anonymous');
       await mode('admin', admin.person);
       await mode('mfa', teacher.person);
+      await mode('teacher', teacher.person);
+      await mode('parent', parent.person);
+      await mode('child');
       foreignToken = await people.client().csrfToken();
       const sessions = (await modes.get('admin')!.client.get('/api/account/sessions')).json()
         .sessions as { id: string }[];
@@ -358,6 +408,11 @@ for (const dialect of DIALECTS) {
           .concat(sessions.map((s) => s.id))
           .concat(['0', 'no-such-id']),
         activityId: [first(content.activities)],
+        schoolId: [kit.classes.schoolId],
+        classId: [kit.classes.classId],
+        learnerId: [kit.classes.child.id],
+        assignmentId: ['no-such-assignment'],
+        linkId: ['no-such-link'],
         challengeId: [first(content.challenges)],
         guideId: [first(content.guides)],
       };
@@ -388,6 +443,9 @@ for (const dialect of DIALECTS) {
         d.csrf
       ];
       if (token !== undefined) headers['x-csrf-token'] = token;
+      if (d.mode === 'child') {
+        headers.authorization = `Bearer ${(m.client as ChildClient).token}`;
+      }
       if (d.contentType !== undefined) headers['content-type'] = d.contentType;
       const query = [
         ...d.query.map(([k, v]) => `${pct(k)}=${pct(v)}`),

@@ -4,7 +4,8 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import type { AccountsContext } from '../../accounts/context';
 import { decide } from '../../accounts/policy';
 import type { Access, Actor } from '../../accounts/policy';
-import { HttpError, excerpt } from '../../http/errors';
+import { HttpError } from '../../http/errors';
+import { refuseUnexpectedBody } from '../../http/no-body';
 import { NoQuery } from './schemas';
 
 declare module 'fastify' {
@@ -112,21 +113,7 @@ export async function installGuard(
       throw new HttpError(verdict.status, verdict.code, message);
     }
   });
-  app.addHook('preValidation', async (request: FastifyRequest) => {
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.schema?.body !== undefined) return;
-    const body: unknown = request.body;
-    if (body === undefined) return;
-    if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-      const [key] = Object.keys(body);
-      if (key === undefined) return;
-      throw new HttpError(
-        400,
-        'unknown_parameter',
-        `Unknown field "${excerpt(key)}"; it takes none`,
-      );
-    }
-    throw new HttpError(400, 'validation_failed', 'This request takes no body');
-  });
+  app.addHook('preValidation', refuseUnexpectedBody);
 }
 
 /** The signed-in person of a guarded route (the guard ran, so there is one). */

@@ -8,6 +8,7 @@ import { childMe } from '../../classes/me';
 import { eraseProgress, sync } from '../../classes/sync';
 import { ErrorBodySchema, HttpError } from '../../http/errors';
 import { NoQuery } from '../accounts/schemas';
+import { refuseUnexpectedBody } from '../../http/no-body';
 import {
   BandSchema,
   ChildLearnerSchema,
@@ -77,6 +78,7 @@ export const childRoutes =
       if (!token) throw new HttpError(401, 'unauthenticated', 'This device is not signed in');
       request.learnerId = await learnerOfToken(ctx, token);
     });
+    app.addHook('preValidation', refuseUnexpectedBody);
     const pub = { config: { child: 'public' as const } };
     const device = { config: { child: 'device' as const } };
 
