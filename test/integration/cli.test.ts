@@ -161,11 +161,13 @@ for (const dialect of DIALECTS) {
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         expect(r.stdout.split('\n')).toEqual([
-          '  security audit rows older than 30 days:   2 deleted',
-          '  ended sessions:                           2 deleted',
-          '  used or expired tokens:                   1 deleted',
-          '  accounts never confirmed within 30 days:  0 deleted',
-          '  ended rate-limit windows:                 1 deleted',
+          '  security audit rows older than 30 days:            2 deleted',
+          '  ended sessions:                                    2 deleted',
+          '  used or expired tokens:                            1 deleted',
+          '  accounts never confirmed within 30 days:           0 deleted',
+          '  children inactive for 12 months:                   0 deleted',
+          '  device credentials revoked more than 90 days ago:  0 deleted',
+          '  ended rate-limit windows:                          1 deleted',
           'purge: done, 6 rows deleted',
           '',
         ]);

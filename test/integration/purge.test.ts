@@ -145,6 +145,12 @@ for (const dialect of DIALECTS) {
             describe: 'accounts never confirmed within 30 days',
             deleted: 0,
           },
+          { step: 'inactive-children', describe: 'children inactive for 12 months', deleted: 0 },
+          {
+            step: 'revoked-devices',
+            describe: 'device credentials revoked more than 90 days ago',
+            deleted: 0,
+          },
           { step: 'rate-limits', describe: 'ended rate-limit windows', deleted: 1 },
         ],
         deleted: 7,
@@ -171,6 +177,8 @@ for (const dialect of DIALECTS) {
         ['sessions', 1],
         ['tokens', 1],
         ['unconfirmed-accounts', 0],
+        ['inactive-children', 0],
+        ['revoked-devices', 0],
         ['rate-limits', 1],
       ]);
       expect(await left()).toEqual({
@@ -228,6 +236,76 @@ for (const dialect of DIALECTS) {
           .where('id', '=', 'signup-old')
           .executeTakeFirstOrThrow();
         expect([entry.actor_id, entry.subject_id]).toEqual([null, null]);
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'erases children inactive for KITE_RETAIN_CHILD_MONTHS, leaving tombstones, and later their revoked devices',
+      async () => {
+        const k = testDb.db.kysely;
+        const MONTH = 30 * DAY;
+        await k
+          .insertInto('kite_user')
+          .values({
+            id: 'parent-p',
+            email: 'parent-p@example.org',
+            display_name: 'P',
+            role: 'parent',
+            status: 'active',
+            password_hash: 'x',
+            created_at: toDbTime(T0 - 800 * DAY),
+            updated_at: toDbTime(T0 - 800 * DAY),
+            last_active_at: toDbTime(T0),
+          })
+          .execute();
+        const child = (id: string, lastActive: number) => ({
+          id,
+          class_id: null,
+          parent_id: 'parent-p',
+          nickname: id,
+          avatar: 'fox',
+          band: '5-7',
+          lang: 'en',
+          pictures: null,
+          epoch: 1,
+          consent_by: 'parent-p',
+          consent_at: toDbTime(T0 - 800 * DAY),
+          consent_notice: '2026-12',
+          created_at: toDbTime(T0 - 800 * DAY),
+          last_active_at: toDbTime(lastActive),
+        });
+        await k
+          .insertInto('kite_learner')
+          .values([child('idle-child', T0 - 6 * MONTH - 1), child('busy-child', T0 - 5 * MONTH)])
+          .execute();
+        await k
+          .insertInto('kite_device_credential')
+          .values({
+            token_hash: 'h-idle',
+            learner_id: 'idle-child',
+            created_at: toDbTime(T0 - 7 * MONTH),
+            last_used_at: toDbTime(T0 - 7 * MONTH),
+            revoked_at: null,
+          })
+          .execute();
+        const steps = retentionSteps({ auditDays: 90, childMonths: 6 });
+        const report = await runPurge(steps, testDb.db, T0);
+        const step = report.steps.find((s) => s.step === 'inactive-children')!;
+        expect(step).toMatchObject({ deleted: 1, describe: 'children inactive for 6 months' });
+        const left = (await k.selectFrom('kite_learner').select('id').execute()).map((r) => r.id);
+        expect(left).toEqual(['busy-child']);
+        const tombs = await k.selectFrom('kite_learner_tombstone').selectAll().execute();
+        expect(tombs.map((t) => t.learner_id)).toEqual(['idle-child']);
+        const cred = await k
+          .selectFrom('kite_device_credential')
+          .selectAll()
+          .executeTakeFirstOrThrow();
+        expect(cred.revoked_at).not.toBeNull();
+        // 90 days after it was revoked, the device's credential goes too.
+        await runPurge(steps, testDb.db, T0 + 90 * DAY - 1);
+        expect(await k.selectFrom('kite_device_credential').selectAll().execute()).toHaveLength(1);
+        await runPurge(steps, testDb.db, T0 + 90 * DAY + 1);
+        expect(await k.selectFrom('kite_device_credential').selectAll().execute()).toHaveLength(0);
       },
     );
 

@@ -1,7 +1,5 @@
 // The retention schedule as purge steps (PRIV-18), in the order they run. Periods come from the
-// configuration (KITE_RETAIN_*). Inactive child accounts (KITE_RETAIN_CHILD_MONTHS, default 12)
-// have no step yet: there is no child table until the classes issue (#13), which adds the step
-// here, deleting child accounts inactive for `retention.childMonths` months.
+// configuration (KITE_RETAIN_*): inactive children after KITE_RETAIN_CHILD_MONTHS (default 12).
 
 import { rateLimitCounters } from '../../db/rate-limit';
 import { toDbTime } from '../../db/time';
@@ -103,7 +101,70 @@ export const rateLimitStep: PurgeStep = {
   run: (db, now) => rateLimitCounters(db).sweep(now),
 };
 
+/** A month for retention: 30 days (a child's inactivity is not measured to the day). */
+const MONTH_MS = 30 * DAY_MS;
+
+/**
+ * Children (of a class or a family) whose device has not reached the server for `months`
+ * months: erased for good as a teacher's erase would (their rows go, a tombstone stays), so a
+ * device that comes back later is told and forgets them.
+ */
+export function inactiveChildrenStep(months: number): PurgeStep {
+  return {
+    name: 'inactive-children',
+    describe: `children inactive for ${months} ${months === 1 ? 'month' : 'months'}`,
+    async run(db, now) {
+      const old = await db.kysely
+        .selectFrom('kite_learner')
+        .select('id')
+        .where('last_active_at', '<', toDbTime(now - months * MONTH_MS))
+        .execute();
+      for (const { id } of old) {
+        await db.kysely.transaction().execute(async (tx) => {
+          await tx.deleteFrom('kite_learner').where('id', '=', id).execute();
+          await tx
+            .insertInto('kite_learner_tombstone')
+            .values({ learner_id: id, erased_at: toDbTime(now) })
+            .onConflict((oc) => oc.column('learner_id').doNothing())
+            .execute();
+          await tx
+            .updateTable('kite_device_credential')
+            .set({ revoked_at: toDbTime(now) })
+            .where('learner_id', '=', id)
+            .where('revoked_at', 'is', null)
+            .execute();
+        });
+      }
+      return old.length;
+    },
+  };
+}
+
+/** How long a revoked device credential is kept, to tell its device why it was signed out. */
+export const REVOKED_DEVICE_DAYS = 90;
+
+/** Device credentials revoked (signed out, or their child erased) more than 90 days ago. */
+export const revokedDevicesStep: PurgeStep = {
+  name: 'revoked-devices',
+  describe: `device credentials revoked more than ${REVOKED_DEVICE_DAYS} days ago`,
+  async run(db, now) {
+    const result = await db.kysely
+      .deleteFrom('kite_device_credential')
+      .where('revoked_at', '<', toDbTime(now - REVOKED_DEVICE_DAYS * DAY_MS))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+};
+
 /** Every retention rule of this deployment, in order. */
 export function retentionSteps(retention: Retention): PurgeStep[] {
-  return [auditStep(retention.auditDays), sessionsStep, tokensStep, unconfirmedStep, rateLimitStep];
+  return [
+    auditStep(retention.auditDays),
+    sessionsStep,
+    tokensStep,
+    unconfirmedStep,
+    inactiveChildrenStep(retention.childMonths),
+    revokedDevicesStep,
+    rateLimitStep,
+  ];
 }
