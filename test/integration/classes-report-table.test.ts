@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reportCsv } from '../../server/classes/report';
-import type { ClassReport as ServerReport } from '../../server/classes/report';
-import type { ClassReport } from './api';
-import { reportTable } from './report-table';
+import { reportCsv } from '../../src/server/classes/report';
+import type { ClassReport as ServerReport } from '../../src/server/classes/report';
+import type { ClassReport } from '../../src/web/classes/api';
+import { reportTable } from '../../src/web/classes/report-table';
 
 // The screen's table and the CSV are made by two pieces of code (the page here, the server's
 // `reportCsv`): they must hold the same columns, in the same order, with the same values.
