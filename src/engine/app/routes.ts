@@ -30,6 +30,11 @@ export const APP_ROUTES = [
   '/account/mfa',
   '/account/sessions',
   '/account/data',
+  // Classes and families (issue 13): teachers' and parents' pages of the same chunk.
+  '/account/classes',
+  '/account/classes/:id',
+  '/account/classes/:id/report',
+  '/account/family',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];

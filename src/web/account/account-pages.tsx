@@ -1,16 +1,21 @@
 import type { FunctionComponent } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
+import { matchRoute } from '../../engine';
 import { t } from '../i18n/i18n';
 import { AccountUnavailable } from '../pages/account-unavailable';
 import { loadAccountStrings } from './strings';
 import './account.css';
 
+/** What a page is given: the `:name` parts of its path. */
+export type PageProps = { readonly params: Readonly<Record<string, string>> };
+
 /** A page's chunk, loaded when its path is opened; offline, a plain notice instead. */
-const page = (load: () => Promise<FunctionComponent>) =>
+const page = (load: () => Promise<FunctionComponent<PageProps>>) =>
   lazy(() => load().catch(() => AccountUnavailable));
 
-const PAGES: Readonly<Record<string, FunctionComponent>> = {
+/** Each page by its path pattern (`:id` for one segment, as in APP_ROUTES). */
+const PAGES: Readonly<Record<string, FunctionComponent<PageProps>>> = {
   '/account': page(() => import('./pages/settings').then((m) => m.SettingsPage)),
   '/account/signup': page(() => import('./pages/signup').then((m) => m.SignUpPage)),
   '/account/signin': page(() => import('./pages/signin').then((m) => m.SignInPage)),
@@ -21,7 +26,25 @@ const PAGES: Readonly<Record<string, FunctionComponent>> = {
   '/account/mfa': page(() => import('./pages/mfa').then((m) => m.MfaPage)),
   '/account/sessions': page(() => import('./pages/sessions').then((m) => m.SessionsPage)),
   '/account/data': page(() => import('./pages/data').then((m) => m.DataPage)),
+  // Classes and families (issue 13).
+  '/account/classes': page(() => import('../classes/pages/classes').then((m) => m.ClassesPage)),
+  '/account/classes/:id': page(() => import('../classes/pages/class').then((m) => m.ClassPage)),
+  '/account/classes/:id/report': page(() =>
+    import('../classes/pages/report').then((m) => m.ReportPage),
+  ),
+  '/account/family': page(() => import('../classes/pages/family').then((m) => m.FamilyPage)),
 };
+
+/** The page a path shows, with its params; null for none. */
+function pageOf(
+  path: string,
+): { Page: FunctionComponent<PageProps>; params: PageProps['params'] } | null {
+  for (const [pattern, Page] of Object.entries(PAGES)) {
+    const params = matchRoute(pattern, path);
+    if (params) return { Page, params };
+  }
+  return null;
+}
 
 /**
  * The adults' account pages (issue 12): one lazily loaded part of the app, which the child's
@@ -39,12 +62,13 @@ export function AccountPages({ path }: { path: string }) {
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
-  const Page = PAGES[path];
+  const found = pageOf(path);
   const loading = <p class="page">{t('common.loading')}</p>;
-  if (!ready || !Page) return loading;
+  if (!ready || !found) return loading;
+  const { Page, params } = found;
   return (
     <Suspense fallback={loading}>
-      <Page key={`${path}#${opened}`} />
+      <Page key={`${path}#${opened}`} params={params} />
     </Suspense>
   );
 }

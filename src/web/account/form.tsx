@@ -209,6 +209,8 @@ export function AccountForm(props: {
   children?: ComponentChildren;
   /** A secondary look for the button (e.g. sign out everywhere). */
   danger?: boolean;
+  /** Words for errors the account pages do not know (another API's codes), or null. */
+  describe?: (error: unknown) => Problem | null;
 }) {
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -243,7 +245,9 @@ export function AccountForm(props: {
     } catch (error) {
       if (!mounted.current) return;
       const spec = (name: string | null) => props.fields.find((f) => f.name === name);
-      const problem = problemOf(error, names, (n) => spec(n)?.invalid ?? null, props.rename);
+      const problem =
+        props.describe?.(error) ??
+        problemOf(error, names, (n) => spec(n)?.invalid ?? null, props.rename);
       const better = spec(problem.field)?.explain?.(problem.code, values[problem.field ?? '']!);
       setProblems([better ? { ...problem, message: better } : problem]);
       setAttempt((n) => n + 1);

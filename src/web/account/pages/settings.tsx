@@ -166,6 +166,20 @@ export function SettingsPage() {
       {(account) => (
         <>
           <p>{at('settings.hello', { name: account.user.displayName })}</p>
+          {account.user.role === 'teacher' && (
+            <p>
+              <Link href="/account/classes" class="button primary">
+                {at('settings.classes')}
+              </Link>
+            </p>
+          )}
+          {account.user.role === 'parent' && (
+            <p>
+              <Link href="/account/family" class="button primary">
+                {at('settings.family')}
+              </Link>
+            </p>
+          )}
           <NameSection account={account} />
           <PasswordSection account={account} />
           <MfaSection account={account} />
