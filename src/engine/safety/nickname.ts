@@ -35,7 +35,9 @@ export type NicknameCheck =
 /** Control and invisible formatting characters (bidi overrides, zero-width joiners). */
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 /** Letters with their marks (Khmer vowels and subscripts), digits, space, hyphen, apostrophe. */
-const ALLOWED = /^[\p{L}\p{M}\p{Nd} '’-]+$/u;
+// Begins with a letter or a digit: a leading dash or quote reads as a formula in a spreadsheet
+// (the class report's CSV) and as nothing to a child.
+const ALLOWED = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} '’-]*$/u;
 const LETTER = /\p{L}/u;
 
 /**
