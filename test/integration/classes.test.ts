@@ -464,6 +464,20 @@ for (const dialect of DIALECTS) {
         expect(linked.kind).toBe('linked');
         expect(linked.report.answers).toBeGreaterThan(0);
         expect(JSON.stringify(list)).not.toMatch(/"answer"|"scene"|"pictures"/);
+        // "Download my data": the parent's children and link, the teacher's classes; no answers.
+        const mine = (await parent.get('/api/account/export')).json();
+        expect(mine.children.map((c: { nickname: string }) => c.nickname).sort()).toEqual([
+          'Little Owl',
+          'Tiger 7',
+        ]);
+        expect(mine.children.find((c: { addedByYou: boolean }) => c.addedByYou)).toMatchObject({
+          consentNotice: '2026-12',
+        });
+        expect(JSON.stringify(mine)).not.toMatch(/"answer"|"pictures"/);
+        const teacherData = (await teacher.get('/api/account/export')).json();
+        expect(teacherData.classes).toEqual([
+          expect.objectContaining({ id: classId, name: 'Class 4B', school: 'Riverside Primary' }),
+        ]);
         const watchers = (await d.call('GET', '/api/child/me')).json().watchers;
         expect(watchers.map((w: { role: string }) => w.role).sort()).toEqual(['parent', 'teacher']);
       },

@@ -44,6 +44,44 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
     .where((eb) => eb.or([eb('actor_id', '=', u.id), eb('subject_id', '=', u.id)]))
     .orderBy('at')
     .execute();
+  // Children the person added (with their consent) or follows, and a teacher's classes: what
+  // they are, not the children's answers (those are the children's, PRIV-10).
+  const ownChildren = await k
+    .selectFrom('kite_learner')
+    .select([
+      'id',
+      'nickname',
+      'avatar',
+      'band',
+      'lang',
+      'consent_at',
+      'consent_notice',
+      'created_at',
+    ])
+    .where('parent_id', '=', u.id)
+    .orderBy('created_at')
+    .execute();
+  const links = await k
+    .selectFrom('kite_family_link as f')
+    .innerJoin('kite_learner as l', 'l.id', 'f.learner_id')
+    .select([
+      'l.id',
+      'l.nickname',
+      'f.created_at',
+      'f.child_confirmed_at',
+      'f.teacher_approved_at',
+      'f.consent_notice',
+    ])
+    .where('f.parent_id', '=', u.id)
+    .orderBy('f.created_at')
+    .execute();
+  const classes = await k
+    .selectFrom('kite_class as c')
+    .innerJoin('kite_school as s', 's.id', 'c.school_id')
+    .select(['c.id', 'c.name', 'c.band', 'c.lang', 'c.created_at', 's.name as school'])
+    .where('c.teacher_id', '=', u.id)
+    .orderBy('c.created_at')
+    .execute();
   await ctx.audit.record(
     { event: 'account.exported', outcome: 'ok', actorId: u.id, subjectId: u.id },
     now,
@@ -98,7 +136,36 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
       aboutYou: a.subject_id === u.id,
       detail: typeof a.detail === 'string' ? (JSON.parse(a.detail) as unknown) : a.detail,
     })),
-    children: [],
+    children: [
+      ...ownChildren.map((c) => ({
+        id: c.id,
+        nickname: c.nickname,
+        avatar: c.avatar,
+        band: c.band,
+        lang: c.lang,
+        addedByYou: true,
+        consentGivenAt: when(c.consent_at),
+        consentNotice: c.consent_notice,
+        createdAt: when(c.created_at),
+      })),
+      ...links.map((l) => ({
+        id: l.id,
+        nickname: l.nickname,
+        addedByYou: false,
+        linkAskedAt: when(l.created_at),
+        childConfirmedAt: when(l.child_confirmed_at),
+        teacherApprovedAt: when(l.teacher_approved_at),
+        consentNotice: l.consent_notice,
+      })),
+    ],
+    classes: classes.map((c) => ({
+      id: c.id,
+      name: c.name,
+      school: c.school,
+      band: c.band,
+      lang: c.lang,
+      createdAt: when(c.created_at),
+    })),
   };
 }
 
