@@ -21,6 +21,7 @@ import { AccountUnavailable } from '../pages/account-unavailable';
 
 const Help = lazy(() => import('../pages/help').then((m) => m.Help));
 const Privacy = lazy(() => import('../pages/privacy').then((m) => m.Privacy));
+const JoinClass = lazy(() => import('../pages/join').then((m) => m.JoinClass));
 const Profiles = lazy(() => import('../pages/profiles').then((m) => m.Profiles));
 const Settings = lazy(() => import('../pages/settings').then((m) => m.Settings));
 const Play = lazy(() => import('../pages/play').then((m) => m.Play));
@@ -49,6 +50,7 @@ const isAdultPath = (path: string) =>
 function Page({ path }: { path: string }) {
   if (path === '/help' || path === '/help/now') return <Help />;
   if (path === '/start') return <FirstRun />;
+  if (path === '/join') return <JoinClass />;
   if (path === '/profiles') return <Profiles />;
   if (path === '/privacy') return <Privacy />;
   if (path === '/settings') return <Settings />;
@@ -135,6 +137,7 @@ export function App() {
     session &&
     !session.profile &&
     path !== '/start' &&
+    path !== '/join' &&
     !path.startsWith('/help') &&
     !isAdultPath(path) &&
     isAppPath(path);

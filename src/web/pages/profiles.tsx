@@ -56,6 +56,14 @@ export function Profiles() {
             <span>{t('profiles.add')}</span>
           </button>
         </li>
+        <li>
+          <button type="button" class="pick" onClick={() => navigate('/join')}>
+            <span class="pick-mark" aria-hidden="true">
+              #
+            </span>
+            <span>{t('first.classCode')}</span>
+          </button>
+        </li>
       </ul>
     </main>
   );
