@@ -10,6 +10,7 @@ import { People } from '../helpers/people';
 import type { Clock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
 import { playNewFriend } from '../helpers/new-friend';
+import { setUpChild } from '../helpers/child';
 
 // Issue #13, the child's side: sign in with the class code and three pictures, play offline,
 // sync to the server and to a second device, erase everywhere, and see who can see progress.
@@ -55,7 +56,13 @@ async function signIn(page: Page, origin: string, code: string, child: Child, wr
 }
 
 /** The sign-in pages from the class code on. */
-async function signInWithCode(page: Page, code: string, child: Child, wrongFirst = false) {
+async function signInWithCode(
+  page: Page,
+  code: string,
+  child: Child,
+  wrongFirst = false,
+  bringStars = false,
+) {
   await page.getByRole('heading', { name: /Type your class code/ }).waitFor();
   // Small letters and a space, as a child may type it.
   await page.getByLabel('Class code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
@@ -68,6 +75,10 @@ async function signInWithCode(page: Page, code: string, child: Child, wrongFirst
     await page.getByRole('alert').getByText('These are not your pictures. Try again.').waitFor();
   }
   await tapPictures(page, child.pictures);
+  if (bringStars) {
+    await page.getByRole('heading', { name: /You have stars on this device/ }).waitFor();
+    await page.getByRole('button', { name: 'Bring my stars with me' }).click();
+  }
   await page
     .getByRole('heading', { name: `Hello, ${child.nickname}! You are in your class.` })
     .waitFor();
@@ -119,6 +130,8 @@ describe.skipIf(!enabled)("a class child's devices", () => {
   let classId = '';
   let code = '';
   let star: Child;
+  let comet: Child;
+  let people: People;
   const contexts: BrowserContext[] = [];
   const watches: PageWatch[] = [];
 
@@ -130,7 +143,7 @@ describe.skipIf(!enabled)("a class child's devices", () => {
   };
 
   beforeAll(async () => {
-    const people = new People(suite.server.app, mail, clock);
+    people = new People(suite.server.app, mail, clock);
     await people.bootstrap();
     const made = await people.make('teacher');
     teacher = made.client;
@@ -154,7 +167,7 @@ describe.skipIf(!enabled)("a class child's devices", () => {
       nicknames: ['Star', 'Comet'],
     });
     expect(added.statusCode, added.body).toBe(201);
-    star = added.json().children[0];
+    [star, comet] = added.json().children;
   });
 
   it('signs in with the class code and three pictures, after a wrong try', async () => {
@@ -184,11 +197,11 @@ describe.skipIf(!enabled)("a class child's devices", () => {
     expect(watches[0]!.foreignRequests).toEqual([]);
   });
 
-  /** The teacher's report row of Star: how many answers the server holds. */
-  const answersOnServer = async () => {
+  /** The teacher's report row of a child (Star unless said): how many answers the server holds. */
+  const answersOnServer = async (id = star.id) => {
     const report = await teacher.get(`/api/classes/${classId}/report`);
     expect(report.statusCode, report.body).toBe(200);
-    return report.json().children.find((c: { id: string }) => c.id === star.id).answers as number;
+    return report.json().children.find((c: { id: string }) => c.id === id).answers as number;
   };
 
   it('plays offline, sends the answers when back online, and a second device receives them', async () => {
@@ -302,5 +315,66 @@ describe.skipIf(!enabled)("a class child's devices", () => {
       .waitFor();
     await expect.poll(() => storeRecords(page, 'profiles')).toEqual([]);
     for (const c of contexts) await c.close();
+  });
+
+  it('brings the stars of this device along, shows the assignment, and asks about a grown-up', async () => {
+    const assigned = await teacher.post(`/api/classes/${classId}/assignments`, {
+      activity: 'sample-new-friend',
+      due: '2026-12-24',
+    });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+    const { page } = await device();
+    await setUpChild(page, suite.server.origin, { band: '11-13' });
+    await page
+      .getByRole('link', { name: /A new friend in the game/ })
+      .first()
+      .click();
+    await playNewFriend(page);
+    const before = await eventIds(page);
+    expect(before).toHaveLength(3);
+
+    await page.goto(suite.server.origin + '/profiles');
+    await page.getByRole('button', { name: 'I have a class code' }).click();
+    await signInWithCode(page, code, comet, false, true);
+    await expect.poll(() => answersOnServer(comet.id), { timeout: 15_000 }).toBe(3);
+    // Copies with new ids; the anonymous profile keeps its own.
+    const all = await storeRecords<{ id: string; learner: string }>(page, 'events');
+    expect(all.filter((e) => e.learner === comet.id)).toHaveLength(3);
+    expect(
+      all
+        .filter((e) => e.learner !== comet.id)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(before);
+    expect(await storeRecords(page, 'profiles')).toHaveLength(2);
+
+    // The assignment, without its date.
+    const fromTeacher = page.locator('.from-teacher');
+    await fromTeacher.getByRole('heading', { name: 'From your teacher' }).waitFor();
+    await fromTeacher.getByRole('link', { name: /A new friend in the game/ }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/2026|24 Dec|Dec/);
+
+    const parent = await people.make('parent');
+    const link = await parent.client.post('/api/family/links', {
+      code,
+      nickname: 'comet',
+      noticeVersion: '2026-12',
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const name = parent.person.displayName;
+    await page.getByRole('button', { name: 'Who can see my progress' }).click();
+    const panel = page.getByRole('dialog', { name: /Who can see my progress/ });
+    await panel.getByText(`${name} wants to see your progress. Is this your grown-up?`).waitFor();
+    await panel.getByRole('button', { name: 'Yes' }).click();
+    await panel.getByText('Thank you. Your teacher will check it too.').waitFor();
+    const approved = await teacher.post(
+      `/api/classes/${classId}/links/${link.json().link.id}/approve`,
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Who can see my progress' }).click();
+    await panel.getByText(`${name}, your parent or carer`).waitFor();
+    await panel.getByText(`${teacherName}, your teacher`).waitFor();
+    await page.context().close();
   });
 });

@@ -1,3 +1,4 @@
+import { cachedMe } from '../classes/account';
 import { listProfiles } from '../store/profiles';
 import { refreshMe, syncLearner } from './sync';
 import { SYNC_EVENT } from './request';
@@ -38,8 +39,14 @@ export function startSync(tell: (news: SyncNews) => void): () => void {
         again = false;
         const linked = (await listProfiles()).filter((p) => p.account && !p.account.signedOut);
         for (const p of linked) {
-          const { end, changed } = await syncLearner(p.id);
-          if (end === 'synced') await refreshMe(p.id);
+          const { end, changed: synced } = await syncLearner(p.id);
+          let changed = synced;
+          if (end === 'synced') {
+            // New assignments or watchers show on home without a reload.
+            const before = JSON.stringify(await cachedMe(p.id));
+            const me = await refreshMe(p.id);
+            changed ||= me !== null && JSON.stringify(me) !== before;
+          }
           if (end === 'forgotten') tell('forgotten');
           else if (end === 'signed-out') tell('signed-out');
           else if (changed) tell('changed');
