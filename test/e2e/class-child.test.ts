@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -39,6 +40,11 @@ interface Child {
   readonly pictures: readonly string[];
 }
 
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+
 /** Taps three avatar pictures on the sign-in page. */
 async function tapPictures(page: Page, pictures: readonly string[]): Promise<void> {
   for (const p of pictures)
@@ -52,7 +58,7 @@ async function tapPictures(page: Page, pictures: readonly string[]): Promise<voi
 async function signIn(page: Page, origin: string, code: string, child: Child, wrongFirst = false) {
   await page.goto(origin + '/');
   await page.getByRole('button', { name: 'I have a class code' }).click();
-  await signInWithCode(page, code, child, wrongFirst);
+  await signInWithCode(page, code, child, wrongFirst, false, wrongFirst);
 }
 
 /** The sign-in pages from the class code on. */
@@ -62,17 +68,24 @@ async function signInWithCode(
   child: Child,
   wrongFirst = false,
   bringStars = false,
+  axe = false,
 ) {
+  const check = async () => {
+    if (axe) expect(await axeViolations(page)).toEqual([]);
+  };
   await page.getByRole('heading', { name: /Type your class code/ }).waitFor();
+  await check();
   // Small letters and a space, as a child may type it.
   await page.getByLabel('Class code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
   await page.getByRole('button', { name: 'Find my class' }).click();
   await page.getByRole('heading', { name: /Which one is you/ }).waitFor();
+  await check();
   await page.getByRole('button', { name: child.nickname }).click();
   await page.getByRole('heading', { name: /Tap your 3 pictures/ }).waitFor();
   if (wrongFirst) {
     await tapPictures(page, [...child.pictures].reverse());
     await page.getByRole('alert').getByText('These are not your pictures. Try again.').waitFor();
+    await check();
   }
   await tapPictures(page, child.pictures);
   if (bringStars) {
@@ -241,6 +254,7 @@ describe.skipIf(!enabled)("a class child's devices", () => {
     const panel = page.getByRole('dialog', { name: /Who can see my progress/ });
     await panel.getByText(`${teacherName}, your teacher`).waitFor();
     await panel.getByText('You, on this device').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await panel.getByRole('button', { name: 'Close' }).click();
     await panel.waitFor({ state: 'hidden' });
   });
