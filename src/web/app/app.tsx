@@ -33,7 +33,7 @@ const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m
 const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
 const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
 // A class child's note (signed out, or forgotten after an erase for good): loaded when needed.
-const ClassNote = lazy(() => import('../classes/class-note').then((m) => m.ClassNote));
+const ClassNote = lazy(() => import('../class-child/class-note').then((m) => m.ClassNote));
 // Adults' account pages: not kept offline, so a failed load says so plainly. (The catch stays
 // outside the `.then`: the build wraps `import(…).then(…)` with the loading of the chunk's CSS,
 // whose failure must be caught too.)

@@ -10,7 +10,7 @@ import { useBand } from '../progress/use-band';
 import { effectiveBand } from '../store/profiles';
 import { TeenHome } from './home-teen';
 import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars';
-import { useAssignments } from '../classes/use-assignments';
+import { useAssignments } from '../class-child/use-assignments';
 import badgeIcon from '../../../content/art/ui/badge.svg';
 
 /** A reason in the child's words. */

@@ -4,13 +4,13 @@ import { SpeakButton } from '../components/speak-button';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
 import { setLanguage } from '../i18n/i18n';
-import { childApi } from '../classes/api';
-import type { ChildLearner } from '../classes/api';
-import { bringStars, eventCount, linkProfile } from '../classes/account';
+import { childApi } from '../class-child/api';
+import type { ChildLearner } from '../class-child/api';
+import { bringStars, eventCount, linkProfile } from '../class-child/account';
 import { requestSync } from '../sync/request';
-import { PictureTaps } from '../classes/picture-taps';
-import { ct, loadClassStrings } from '../classes/strings';
-import type { ClassKey } from '../classes/strings';
+import { PictureTaps } from '../class-child/picture-taps';
+import { ct, loadClassStrings } from '../class-child/strings';
+import type { ClassKey } from '../class-child/strings';
 
 interface ClassChild {
   readonly id: string;

@@ -6,8 +6,8 @@ import { requestPersistence } from '../store/persist';
 import type { PersistState } from '../store/persist';
 import { AVATARS } from '../components/art';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { ClassErase } from '../classes/class-erase';
-import { WatchersList } from '../classes/watchers-panel';
+import { ClassErase } from '../class-child/class-erase';
+import { WatchersList } from '../class-child/watchers-panel';
 
 /**
  * "Who can see my progress" (ADULT-5, PRIV-09): here, only this profile on this device. The

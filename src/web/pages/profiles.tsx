@@ -6,7 +6,7 @@ import { navigate } from '../app/router';
 import { AVATARS, AVATAR_IDS } from '../components/art';
 import type { Profile } from '../store/profiles';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { ct, loadClassStrings } from '../classes/strings';
+import { ct, loadClassStrings } from '../class-child/strings';
 import { forgetClassProfile } from '../sync/device';
 
 /**

@@ -1,5 +1,5 @@
-import { childApi } from '../classes/api';
-import { saveAccount } from '../classes/account';
+import { childApi } from '../class-child/api';
+import { saveAccount } from '../class-child/account';
 import { eraseLearner } from '../store/erase';
 import type { Profile } from '../store/profiles';
 import { onRefusal } from './sync';

@@ -1,4 +1,4 @@
-import { cachedMe } from '../classes/account';
+import { cachedMe } from '../class-child/account';
 import { listProfiles } from '../store/profiles';
 import { refreshMe, syncLearner } from './sync';
 import { SYNC_EVENT } from './request';

@@ -1,7 +1,7 @@
 import type { ProgressEvent } from '../../engine';
-import { childApi } from '../classes/api';
-import type { ChildMe } from '../classes/api';
-import { cacheMe, saveAccount } from '../classes/account';
+import { childApi } from '../class-child/api';
+import type { ChildMe } from '../class-child/api';
+import { cacheMe, saveAccount } from '../class-child/account';
 import { done, get, getAllByIndex, inTransaction } from '../store/idb';
 import { eraseLearner } from '../store/erase';
 import { deviceId } from '../store/events';

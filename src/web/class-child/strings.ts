@@ -1,8 +1,8 @@
-import en from '../../../content/ui/classes/en.json';
+import en from '../../../content/ui/class-child/en.json';
 import { language } from '../i18n/i18n';
 
 /**
- * The child's class strings (content/ui/classes/<lang>.json): sign-in with a class code, sync
+ * The child's class strings (content/ui/class-child/<lang>.json): sign-in with a class code, sync
  * notes, "who can see my progress". They load with the pages that use them, never with the
  * first screen. A language without its own file shows English.
  */
