@@ -6,6 +6,8 @@
 export const APP_ROUTES = [
   '/',
   '/start',
+  // A child signing in with their class (issue #13): class code, nickname, three pictures.
+  '/join',
   '/help',
   '/help/now',
   '/profiles',

@@ -21,6 +21,7 @@ import { AccountUnavailable } from '../pages/account-unavailable';
 
 const Help = lazy(() => import('../pages/help').then((m) => m.Help));
 const Privacy = lazy(() => import('../pages/privacy').then((m) => m.Privacy));
+const JoinClass = lazy(() => import('../pages/join').then((m) => m.JoinClass));
 const Profiles = lazy(() => import('../pages/profiles').then((m) => m.Profiles));
 const Settings = lazy(() => import('../pages/settings').then((m) => m.Settings));
 const Play = lazy(() => import('../pages/play').then((m) => m.Play));
@@ -31,6 +32,8 @@ const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage
 const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m.CurriculumMap));
 const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
 const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
+// A class child's note (signed out, or forgotten after an erase for good): loaded when needed.
+const ClassNote = lazy(() => import('../class-child/class-note').then((m) => m.ClassNote));
 // Adults' account pages: not kept offline, so a failed load says so plainly. (The catch stays
 // outside the `.then`: the build wraps `import(…).then(…)` with the loading of the chunk's CSS,
 // whose failure must be caught too.)
@@ -49,6 +52,7 @@ const isAdultPath = (path: string) =>
 function Page({ path }: { path: string }) {
   if (path === '/help' || path === '/help/now') return <Help />;
   if (path === '/start') return <FirstRun />;
+  if (path === '/join') return <JoinClass />;
   if (path === '/profiles') return <Profiles />;
   if (path === '/privacy') return <Privacy />;
   if (path === '/settings') return <Settings />;
@@ -118,6 +122,28 @@ export function App() {
   }, []);
   useEffect(() => void refresh(), [refresh]);
 
+  // Sync runs only on a device with a class profile, and its code loads after the first screen.
+  const [forgotten, setForgotten] = useState(false);
+  const hasClass = profiles?.some((p) => p.account) ?? false;
+  useEffect(() => {
+    if (!hasClass) return;
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import('../sync/runner')
+      .then((m) => {
+        if (gone) return;
+        stop = m.startSync((news) => {
+          if (news === 'forgotten') setForgotten(true);
+          void refresh();
+        });
+      })
+      .catch(() => {});
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [hasClass, refresh]);
+
   const session = useMemo<Session | null>(() => {
     if (!profiles) return null;
     return {
@@ -135,6 +161,7 @@ export function App() {
     session &&
     !session.profile &&
     path !== '/start' &&
+    path !== '/join' &&
     !path.startsWith('/help') &&
     !isAdultPath(path) &&
     isAppPath(path);
@@ -159,7 +186,19 @@ export function App() {
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <TopBar avatarSrc={session.profile ? AVATARS[session.profile.avatar] : undefined} />
+        <TopBar
+          avatarSrc={session.profile ? AVATARS[session.profile.avatar] : undefined}
+          watchedId={session.profile?.account ? session.profile.id : undefined}
+        />
+        {(forgotten || session.profile?.account?.signedOut) && (
+          <Suspense fallback={null}>
+            {forgotten ? (
+              <ClassNote kind="forgotten" onDismiss={() => setForgotten(false)} />
+            ) : (
+              <ClassNote kind="signed-out" />
+            )}
+          </Suspense>
+        )}
         <div id="main">
           <Suspense fallback={<p class="page">{t('common.loading')}</p>}>
             <Page path={path} />

@@ -79,6 +79,9 @@ export function FirstRun() {
               <span>{t('first.bandUnknown')}</span>
             </button>
           </div>
+          <button type="button" class="secondary class-code-link" onClick={() => navigate('/join')}>
+            {t('first.classCode')}
+          </button>
         </section>
       )}
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { isMastered, LEVELS, topicMastery } from '../../engine';
 import type { Activity, Catalogue, LearnerModel, Topic } from '../../engine';
 import { KIRI, TOPIC_ART } from '../components/art';
@@ -16,6 +17,8 @@ export interface TeenHomeProps {
   /** The activities of a topic the player may choose, in the order to list them. */
   activitiesOf(topic: string): Activity[];
   readonly suggestion?: { readonly activity: Activity; readonly reason: string };
+  /** What the class's teacher assigned ("From your teacher"), shown before the topics. */
+  readonly fromTeacher?: ComponentChildren;
 }
 
 /**
@@ -23,7 +26,14 @@ export interface TeenHomeProps {
  * skin. No avatar greeting; Kiri is a small guide beside the suggestion; topics are a list,
  * each with a progress bar of levels mastered (mastery, not time spent) and a done count.
  */
-export function TeenHome({ catalogue, model, topics, activitiesOf, suggestion }: TeenHomeProps) {
+export function TeenHome({
+  catalogue,
+  model,
+  topics,
+  activitiesOf,
+  suggestion,
+  fromTeacher,
+}: TeenHomeProps) {
   const row = (topic: Topic) => {
     const levels = LEVELS.filter((level) =>
       isMastered(topicMastery(catalogue, model, topic.id, level)),
@@ -97,6 +107,7 @@ export function TeenHome({ catalogue, model, topics, activitiesOf, suggestion }:
         )}
       </section>
 
+      {fromTeacher}
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('home.teen.topics')}</h2>
         <p class="small">{t('home.teen.progressNote')}</p>

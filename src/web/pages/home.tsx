@@ -1,5 +1,5 @@
 import { bandIndex, canPlay, isMastered, LEVELS, recommend, topicMastery } from '../../engine';
-import type { Catalogue, LearnerModel, Reason } from '../../engine';
+import type { Activity, Catalogue, LearnerModel, Reason } from '../../engine';
 import { useSession } from '../app/session';
 import { KIRI, TOPIC_ART } from '../components/art';
 import { Link } from '../components/link';
@@ -10,6 +10,7 @@ import { useBand } from '../progress/use-band';
 import { effectiveBand } from '../store/profiles';
 import { TeenHome } from './home-teen';
 import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars';
+import { useAssignments } from '../class-child/use-assignments';
 import badgeIcon from '../../../content/art/ui/badge.svg';
 
 /** A reason in the child's words. */
@@ -28,6 +29,7 @@ export function topicStars(catalogue: Catalogue, model: LearnerModel, topic: str
 export function Home() {
   const { profile } = useSession();
   const data = useBand(profile);
+  const assigned = useAssignments(profile);
   if (!profile) return null;
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   if (data instanceof Error) return <p class="page">{t('home.noActivities')}</p>;
@@ -44,6 +46,24 @@ export function Home() {
     [...catalogue.activities.values()]
       .filter((a) => a.topic === topic && canPlay(a, context))
       .sort((x, y) => LEVELS.indexOf(x.level) - LEVELS.indexOf(y.level));
+  const assignedHere = assigned
+    .map((id) => catalogue.activities.get(id as Activity['id']))
+    .filter((a): a is Activity => a !== undefined && canPlay(a, context));
+  const fromTeacher = assignedHere.length > 0 && (
+    <section aria-labelledby="teacher-title" class="card from-teacher">
+      <h2 id="teacher-title">{t('home.fromTeacher')}</h2>
+      <ul class="activity-list" role="list">
+        {assignedHere.map((a) => (
+          <li key={a.id}>
+            <Link href={`/play/${a.id}`} class="activity-card">
+              <span class="activity-title">{a.title.text}</span>
+              {model.activities[a.id]?.finished && <DoneMark />}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
   // 11–13 and 14–16: the calmer, older skin of the same content (a topic list with progress).
   if (bandIndex(effectiveBand(profile)) >= bandIndex('11-13'))
     return (
@@ -52,6 +72,7 @@ export function Home() {
         model={model}
         topics={topics}
         activitiesOf={activitiesOf}
+        fromTeacher={fromTeacher}
         suggestion={
           topActivity && top
             ? {
@@ -92,6 +113,8 @@ export function Home() {
           {!topActivity && <p>{t('home.noActivities')}</p>}
         </div>
       </div>
+
+      {fromTeacher}
 
       <section aria-labelledby="map-title" class="sky-map">
         <h2 id="map-title">{t('home.map')}</h2>

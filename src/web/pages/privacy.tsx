@@ -6,6 +6,8 @@ import { requestPersistence } from '../store/persist';
 import type { PersistState } from '../store/persist';
 import { AVATARS } from '../components/art';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { ClassErase } from '../class-child/class-erase';
+import { WatchersList } from '../class-child/watchers-panel';
 
 /**
  * "Who can see my progress" (ADULT-5, PRIV-09): here, only this profile on this device. The
@@ -22,16 +24,25 @@ export function Privacy() {
 
   return (
     <main class="page privacy">
-      <h1>{t('privacy.title')}</h1>
-      <section class="card" aria-label={t('privacy.title')}>
-        <ul class="who-can-see">
-          <li>
-            <img src={AVATARS[profile.avatar]} alt="" width="48" height="48" />
-            <span>{t('privacy.onlyHere')}</span>
-          </li>
-        </ul>
-        <p>{t('privacy.noName')}</p>
-      </section>
+      {profile.account ? (
+        <section class="card">
+          <WatchersList learner={profile.id} heading="h1" />
+          <p>{t('privacy.noName')}</p>
+        </section>
+      ) : (
+        <>
+          <h1>{t('privacy.title')}</h1>
+          <section class="card" aria-label={t('privacy.title')}>
+            <ul class="who-can-see">
+              <li>
+                <img src={AVATARS[profile.avatar]} alt="" width="48" height="48" />
+                <span>{t('privacy.onlyHere')}</span>
+              </li>
+            </ul>
+            <p>{t('privacy.noName')}</p>
+          </section>
+        </>
+      )}
 
       <section class="card">
         {persist === 'kept' && <p>{t('privacy.storageKept')}</p>}
@@ -39,15 +50,19 @@ export function Privacy() {
         {persist === 'unknown' && <p class="notice">{t('privacy.storageUnknown')}</p>}
       </section>
 
-      <section class="card">
-        {erased ? (
-          <p role="status">{t('privacy.erased')}</p>
-        ) : (
-          <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-            {t('privacy.erase')}
-          </button>
-        )}
-      </section>
+      {profile.account ? (
+        <ClassErase profile={profile} />
+      ) : (
+        <section class="card">
+          {erased ? (
+            <p role="status">{t('privacy.erased')}</p>
+          ) : (
+            <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+              {t('privacy.erase')}
+            </button>
+          )}
+        </section>
+      )}
       {confirming && (
         <ConfirmDialog
           message={t('privacy.eraseConfirm')}

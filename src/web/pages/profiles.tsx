@@ -1,10 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { useSession } from '../app/session';
 import { navigate } from '../app/router';
 import { AVATARS, AVATAR_IDS } from '../components/art';
 import type { Profile } from '../store/profiles';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ct, loadClassStrings } from '../class-child/strings';
+import { forgetClassProfile } from '../sync/device';
 
 /**
  * "Who is playing?": siblings often share one phone, so each child has a profile with a picture
@@ -14,6 +17,8 @@ import type { Profile } from '../store/profiles';
 export function Profiles() {
   const session = useSession();
   const [unlocking, setUnlocking] = useState<Profile | null>(null);
+  const [notMe, setNotMe] = useState<Profile | null>(null);
+  useEffect(() => void loadClassStrings(), []);
 
   if (unlocking) {
     return (
@@ -44,8 +49,18 @@ export function Profiles() {
               }}
             >
               <img src={AVATARS[p.avatar]} alt="" width="64" height="64" />
-              <span>{t(`avatar.${p.avatar}` as UiKey)}</span>
+              <span>{p.account ? p.account.nickname : t(`avatar.${p.avatar}` as UiKey)}</span>
             </button>
+            {p.account && (
+              <button
+                type="button"
+                class="secondary not-you"
+                aria-label={`${ct('notYou.button')} ${p.account.nickname}`}
+                onClick={() => setNotMe(p)}
+              >
+                {ct('notYou.button')}
+              </button>
+            )}
           </li>
         ))}
         <li>
@@ -56,7 +71,28 @@ export function Profiles() {
             <span>{t('profiles.add')}</span>
           </button>
         </li>
+        <li>
+          <button type="button" class="pick" onClick={() => navigate('/join')}>
+            <span class="pick-mark" aria-hidden="true">
+              #
+            </span>
+            <span>{t('first.classCode')}</span>
+          </button>
+        </li>
       </ul>
+      {notMe?.account && (
+        <ConfirmDialog
+          message={ct('notYou.confirm', { nickname: notMe.account.nickname })}
+          confirmLabel={t('common.yes')}
+          cancelLabel={t('common.no')}
+          onConfirm={async () => {
+            await forgetClassProfile(notMe);
+            setNotMe(null);
+            await session.refresh();
+          }}
+          onCancel={() => setNotMe(null)}
+        />
+      )}
     </main>
   );
 }

@@ -21,6 +21,7 @@ import type {
 import { recordEvent } from '../store/events';
 import { saveDraft, writeCheckpoint } from '../store/checkpoints';
 import { newLocalId } from '../store/ids';
+import { requestSync } from '../sync/request';
 
 /**
  * Who is playing: a learner on this device, whose answers are recorded, or a class with its
@@ -145,6 +146,8 @@ export function useAnswerFlow(
     let failed = false;
     try {
       await commit(learner, activity, result, kept);
+      // A class profile's answer is queued in that transaction; the runner sends it soon.
+      if (learner) requestSync();
     } catch {
       failed = true;
     }

@@ -1,6 +1,7 @@
 import type { ProgressEvent } from '../../engine';
 import { done, getAllByIndex, inTransaction } from './idb';
 import { newLocalId } from './ids';
+import type { Profile } from './profiles';
 
 /** What {@link recordEvent} hands the caller to build the event: the device and its next number. */
 export interface EventSlot {
@@ -12,18 +13,25 @@ export interface EventSlot {
 const SEQ_KEY = 'seq';
 const DEVICE_KEY = 'device';
 
+/** An entry of the sync queue (`unsynced`): an event of a class-linked profile not yet acked. */
+export interface Unsynced {
+  readonly id: string;
+  readonly learner: string;
+}
+
 /**
  * Records one of the engine's progress events of a profile, append-only, on this device
  * (PATH-4), in ONE readwrite transaction: it reads and advances the per-device counter, writes
- * the event with that number, and runs `alsoWrite` (e.g. the checkpoint) in the same
- * transaction. Two tabs or two taps can never get the same number, and a half-written answer
- * cannot exist: either the counter, the event and `alsoWrite` all land, or none does.
+ * the event with that number, queues it for sync when the profile is class-linked, and runs
+ * `alsoWrite` (e.g. the checkpoint) in the same transaction. Two tabs or two taps can never get
+ * the same number, and a half-written answer cannot exist: either the counter, the event, its
+ * queue entry and `alsoWrite` all land, or none does.
  */
 export function recordEvent(
   build: (slot: EventSlot) => ProgressEvent,
   alsoWrite?: (tx: IDBTransaction) => void,
 ): Promise<ProgressEvent> {
-  return inTransaction(['meta', 'events'], 'readwrite', async (tx) => {
+  return inTransaction(['meta', 'events', 'profiles', 'unsynced'], 'readwrite', async (tx) => {
     const meta = tx.objectStore('meta');
     const [device, last] = await Promise.all([
       done(meta.get(DEVICE_KEY)) as Promise<string | undefined>,
@@ -37,10 +45,28 @@ export function recordEvent(
       throw new Error('recordEvent: the event must carry the slot it was given');
     tx.objectStore('events').add(event);
     alsoWrite?.(tx);
+    const profile = (await done(tx.objectStore('profiles').get(event.learner))) as
+      Profile | undefined;
+    if (profile?.account) {
+      const entry: Unsynced = { id: event.id, learner: event.learner };
+      tx.objectStore('unsynced').put(entry);
+    }
     return event;
   });
 }
 
 export function eventsOf(learner: string): Promise<ProgressEvent[]> {
   return getAllByIndex<ProgressEvent>('events', 'learner', learner);
+}
+
+/** This device's id in events (made on first use, as {@link recordEvent} would). */
+export function deviceId(): Promise<string> {
+  return inTransaction(['meta'], 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const known = (await done(meta.get(DEVICE_KEY))) as string | undefined;
+    if (known !== undefined) return known;
+    const id = newLocalId();
+    meta.put(id, DEVICE_KEY);
+    return id;
+  });
 }

@@ -3,9 +3,14 @@
  * Everything a child does stays here, on the device (PRIV-01).
  */
 const DB_NAME = 'kite';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
-export type StoreName = 'profiles' | 'events' | 'meta';
+/**
+ * `profiles`, `events` (by id, indexed by learner), `meta` (keyed records), and since version 2
+ * `unsynced`: the sync queue of class-linked profiles, `{ id, learner }` by event id (see
+ * src/web/sync/). Every per-learner record names the learner, so erase.ts finds it.
+ */
+export type StoreName = 'profiles' | 'events' | 'meta' | 'unsynced';
 
 let opening: Promise<IDBDatabase> | undefined;
 
@@ -22,6 +27,10 @@ export function openKiteDb(): Promise<IDBDatabase> {
         events.createIndex('learner', 'learner');
       }
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      if (!db.objectStoreNames.contains('unsynced')) {
+        const queue = db.createObjectStore('unsynced', { keyPath: 'id' });
+        queue.createIndex('learner', 'learner');
+      }
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

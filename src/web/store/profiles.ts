@@ -14,6 +14,21 @@ export interface Profile {
   readonly lock?: readonly string[];
   readonly readAloudAuto?: boolean;
   readonly createdAt: number;
+  /** A class-linked profile: its id is the server's learner id (docs/classes.md). */
+  readonly account?: ClassAccount;
+}
+
+/** The device credential of a child signed in with their class, and where sync stands. */
+export interface ClassAccount {
+  /** The device token (`Authorization: Bearer …`); only its hash is on the server. */
+  readonly token: string;
+  readonly nickname: string;
+  /** The learner's epoch this device knows (a newer one means progress was erased). */
+  readonly epoch: number;
+  /** The cursor of the last sync answer; null before the first. */
+  readonly since: string | null;
+  /** The teacher signed this device out (401 device_signed_out): it plays on, unsynced. */
+  readonly signedOut?: boolean;
 }
 
 /** The band whose activities and settings apply to a profile. */

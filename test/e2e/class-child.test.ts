@@ -1,0 +1,394 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadCatalogue } from '../../src/content/catalogue';
+import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
+import { outbox } from '../helpers/account-client';
+import type { AccountClient } from '../helpers/account-client';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import type { PageWatch } from '../helpers/browser';
+import { People } from '../helpers/people';
+import type { Clock } from '../helpers/people';
+import { browserSuite } from '../helpers/suite';
+import { playNewFriend } from '../helpers/new-friend';
+import { setUpChild } from '../helpers/child';
+
+// Issue #13, the child's side: sign in with the class code and three pictures, play offline,
+// sync to the server and to a second device, erase everywhere, and see who can see progress.
+// The teacher, the class and the child are made through the real API, as a teacher would.
+const enabled = browserAvailable();
+const catalogue = (await loadCatalogue('content')).catalogue;
+
+const AVATAR_NAME: Record<string, string> = {
+  bee: 'Bee',
+  cat: 'Cat',
+  fox: 'Fox',
+  frog: 'Frog',
+  lion: 'Lion',
+  octopus: 'Octopus',
+  owl: 'Owl',
+  penguin: 'Penguin',
+  rabbit: 'Rabbit',
+  robot: 'Robot',
+  turtle: 'Turtle',
+  whale: 'Whale',
+};
+
+interface Child {
+  readonly id: string;
+  readonly nickname: string;
+  readonly pictures: readonly string[];
+}
+
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+
+/** Taps three avatar pictures on the sign-in page. */
+async function tapPictures(page: Page, pictures: readonly string[]): Promise<void> {
+  for (const p of pictures)
+    await page
+      .locator('.picture-taps')
+      .getByRole('button', { name: AVATAR_NAME[p]!, exact: true })
+      .click();
+}
+
+/** Goes through "I have a class code" on a fresh device, with one wrong try if asked. */
+async function signIn(page: Page, origin: string, code: string, child: Child, wrongFirst = false) {
+  await page.goto(origin + '/');
+  await page.getByRole('button', { name: 'I have a class code' }).click();
+  await signInWithCode(page, code, child, wrongFirst, false, wrongFirst);
+}
+
+/** The sign-in pages from the class code on. */
+async function signInWithCode(
+  page: Page,
+  code: string,
+  child: Child,
+  wrongFirst = false,
+  bringStars = false,
+  axe = false,
+) {
+  const check = async () => {
+    if (axe) expect(await axeViolations(page)).toEqual([]);
+  };
+  await page.getByRole('heading', { name: /Type your class code/ }).waitFor();
+  await check();
+  // Small letters and a space, as a child may type it.
+  await page.getByLabel('Class code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+  await page.getByRole('button', { name: 'Find my class' }).click();
+  await page.getByRole('heading', { name: /Which one is you/ }).waitFor();
+  await check();
+  await page.getByRole('button', { name: child.nickname }).click();
+  await page.getByRole('heading', { name: /Tap your 3 pictures/ }).waitFor();
+  if (wrongFirst) {
+    await tapPictures(page, [...child.pictures].reverse());
+    await page.getByRole('alert').getByText('These are not your pictures. Try again.').waitFor();
+    await check();
+  }
+  await tapPictures(page, child.pictures);
+  if (bringStars) {
+    await page.getByRole('heading', { name: /You have stars on this device/ }).waitFor();
+    await page.getByRole('button', { name: 'Bring my stars with me' }).click();
+  }
+  await page
+    .getByRole('heading', { name: `Hello, ${child.nickname}! You are in your class.` })
+    .waitFor();
+  await page.getByRole('button', { name: "Let's play" }).click();
+  await page.getByRole('heading', { name: 'Your topics' }).waitFor();
+}
+
+/** Every record of an object store of the app's database, read in the page. */
+function storeRecords<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('kite');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) return resolve([]);
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+const eventIds = async (page: Page) =>
+  (await storeRecords<{ id: string }>(page, 'events')).map((e) => e.id).sort();
+
+/** Waits until the service worker controls the page and home's content is kept offline. */
+async function keepOffline(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(2000);
+}
+
+describe.skipIf(!enabled)("a class child's devices", () => {
+  const clock: Clock = { now: Date.now() };
+  const mail = outbox();
+  const suite = browserSuite({
+    catalogue,
+    accounts: { argon2: TEST_ARGON2, mailer: mail.mailer, now: () => clock.now },
+  });
+  let teacher: AccountClient;
+  let teacherName = '';
+  let classId = '';
+  let code = '';
+  let star: Child;
+  let comet: Child;
+  let people: People;
+  const contexts: BrowserContext[] = [];
+  const watches: PageWatch[] = [];
+
+  const device = async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    contexts.push(context);
+    watches.push(watchContext(context, suite.server.origin));
+    return { context, page: await context.newPage() };
+  };
+
+  beforeAll(async () => {
+    people = new People(suite.server.app, mail, clock);
+    await people.bootstrap();
+    const made = await people.make('teacher');
+    teacher = made.client;
+    teacherName = made.person.displayName;
+    const school = await teacher.post('/api/schools', { name: 'Riverside Primary' });
+    const schoolId = school.json().school.id as string;
+    await teacher.request('PUT', `/api/schools/${schoolId}/agreement`, {
+      agreedBy: 'Head teacher',
+      noticeVersion: '2026-12',
+    });
+    const cls = await teacher.post('/api/classes', {
+      schoolId,
+      name: 'Class 6A',
+      band: '11-13',
+      lang: 'en',
+    });
+    expect(cls.statusCode, cls.body).toBe(201);
+    classId = cls.json().class.id;
+    code = cls.json().class.code;
+    const added = await teacher.post(`/api/classes/${classId}/children`, {
+      nicknames: ['Star', 'Comet'],
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    [star, comet] = added.json().children;
+  });
+
+  it('signs in with the class code and three pictures, after a wrong try', async () => {
+    const { page } = await device();
+    await signIn(page, suite.server.origin, code, star, true);
+    const profile = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const open = indexedDB.open('kite');
+          open.onsuccess = () => {
+            const req = open.result.transaction('profiles').objectStore('profiles').getAll();
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    );
+    expect(profile).toEqual([
+      expect.objectContaining({
+        id: star.id,
+        band: '11-13',
+        account: expect.objectContaining({ epoch: 1, nickname: 'Star', token: expect.any(String) }),
+      }),
+    ]);
+    // The refused pictures are a 401 the browser logs as a failed load; nothing else is an error.
+    expect(
+      watches[0]!.consoleErrors.filter((e) => !e.startsWith('Failed to load resource')),
+    ).toEqual([]);
+    expect(watches[0]!.foreignRequests).toEqual([]);
+  });
+
+  /** The teacher's report row of a child (Star unless said): how many answers the server holds. */
+  const answersOnServer = async (id = star.id) => {
+    const report = await teacher.get(`/api/classes/${classId}/report`);
+    expect(report.statusCode, report.body).toBe(200);
+    return report.json().children.find((c: { id: string }) => c.id === id).answers as number;
+  };
+
+  it('plays offline, sends the answers when back online, and a second device receives them', async () => {
+    const { context, page } = { context: contexts[0]!, page: contexts[0]!.pages()[0]! };
+    await keepOffline(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
+    await page
+      .getByRole('link', { name: /A new friend in the game/ })
+      .first()
+      .click();
+    await playNewFriend(page);
+    const played = await eventIds(page);
+    expect(played).toHaveLength(3);
+    // Queued in the same transaction as each answer, waiting for the network.
+    expect((await storeRecords<{ id: string }>(page, 'unsynced')).map((e) => e.id).sort()).toEqual(
+      played,
+    );
+    expect(await answersOnServer()).toBe(0);
+
+    await context.setOffline(false);
+    await expect.poll(answersOnServer, { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => storeRecords(page, 'unsynced')).toEqual([]);
+
+    const b = await device();
+    await signIn(b.page, suite.server.origin, code, star);
+    await expect.poll(() => eventIds(b.page), { timeout: 15_000 }).toEqual(played);
+    // Home counts the game finished on the other device.
+    await b.page.reload();
+    await b.page.locator('.done-mark').first().waitFor();
+  });
+
+  it('the eye in the top bar says who can see the progress: the teacher, by name', async () => {
+    const page = contexts[1]!.pages()[0]!;
+    await page.getByRole('button', { name: 'Who can see my progress' }).click();
+    const panel = page.getByRole('dialog', { name: /Who can see my progress/ });
+    await panel.getByText(`${teacherName}, your teacher`).waitFor();
+    await panel.getByText('You, on this device').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.waitFor({ state: 'hidden' });
+  });
+
+  it('erasing on one device holds: answers queued on the other never come back', async () => {
+    const a = contexts[0]!;
+    const pageA = a.pages()[0]!;
+    const pageB = contexts[1]!.pages()[0]!;
+    // Device A plays again offline: three answers wait in its queue.
+    await a.setOffline(true);
+    await pageA.goto(suite.server.origin + '/play/sample-new-friend');
+    await playNewFriend(pageA);
+    expect(await storeRecords(pageA, 'unsynced')).toHaveLength(3);
+
+    // Device B erases everywhere.
+    await pageB.goto(suite.server.origin + '/privacy');
+    await pageB.getByRole('button', { name: 'Erase my progress everywhere' }).click();
+    await pageB.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    await pageB.getByText('Your progress was erased everywhere.').waitFor();
+    expect(await eventIds(pageB)).toEqual([]);
+    expect(await answersOnServer()).toBe(0);
+
+    // A comes back online with old and queued answers: told `erased`, it drops them all.
+    await a.setOffline(false);
+    await expect.poll(() => eventIds(pageA), { timeout: 15_000 }).toEqual([]);
+    expect(await storeRecords(pageA, 'unsynced')).toEqual([]);
+    expect(await answersOnServer()).toBe(0);
+    await pageB.goto(suite.server.origin + '/');
+    await pageB.getByRole('heading', { name: 'Your topics' }).waitFor();
+    await pageB.waitForTimeout(1000);
+    expect(await eventIds(pageB)).toEqual([]);
+
+    // Erasing needs the network: offline, B refuses and keeps what it has.
+    await contexts[1]!.setOffline(true);
+    await pageB.goto(suite.server.origin + '/privacy');
+    await pageB.getByRole('button', { name: 'Erase my progress everywhere' }).click();
+    await pageB.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    await pageB.getByText('Connect to erase everywhere.', { exact: false }).waitFor();
+    await contexts[1]!.setOffline(false);
+  });
+
+  it('"Not you?" signs the device out and removes the profile from it', async () => {
+    const page = contexts[0]!.pages()[0]!;
+    await page.goto(suite.server.origin + '/profiles');
+    await page.getByRole('button', { name: 'Not you? Star' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    await page.getByRole('button', { name: 'I have a class code' }).waitFor();
+    expect(await storeRecords(page, 'profiles')).toEqual([]);
+    const cls = await teacher.get(`/api/classes/${classId}`);
+    const row = cls.json().children.find((c: { id: string }) => c.id === star.id);
+    expect(row.devices).toBe(1);
+  });
+
+  it('a device the teacher signed out plays on and signs in again; a child erased for good is forgotten', async () => {
+    const page = contexts[1]!.pages()[0]!;
+    const out = await teacher.del(`/api/classes/${classId}/children/${star.id}/devices`);
+    expect(out.statusCode, out.body).toBe(200);
+    await page.goto(suite.server.origin + '/');
+    await page.getByText('This device is signed out of your class.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in again' }).click();
+    await signInWithCode(page, code, star);
+    await expect
+      .poll(() => page.getByText('This device is signed out', { exact: false }).count())
+      .toBe(0);
+
+    const gone = await teacher.del(`/api/classes/${classId}/children/${star.id}`);
+    expect(gone.statusCode).toBe(204);
+    await page.reload();
+    await page
+      .getByText('Your teacher has taken your class profile off Kite.', { exact: false })
+      .waitFor();
+    await expect.poll(() => storeRecords(page, 'profiles')).toEqual([]);
+    for (const c of contexts) await c.close();
+  });
+
+  it('brings the stars of this device along, shows the assignment, and asks about a grown-up', async () => {
+    const assigned = await teacher.post(`/api/classes/${classId}/assignments`, {
+      activity: 'sample-new-friend',
+      due: '2026-12-24',
+    });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+    const { page } = await device();
+    await setUpChild(page, suite.server.origin, { band: '11-13' });
+    await page
+      .getByRole('link', { name: /A new friend in the game/ })
+      .first()
+      .click();
+    await playNewFriend(page);
+    const before = await eventIds(page);
+    expect(before).toHaveLength(3);
+
+    await page.goto(suite.server.origin + '/profiles');
+    await page.getByRole('button', { name: 'I have a class code' }).click();
+    await signInWithCode(page, code, comet, false, true);
+    await expect.poll(() => answersOnServer(comet.id), { timeout: 15_000 }).toBe(3);
+    // Copies with new ids; the anonymous profile keeps its own.
+    const all = await storeRecords<{ id: string; learner: string }>(page, 'events');
+    expect(all.filter((e) => e.learner === comet.id)).toHaveLength(3);
+    expect(
+      all
+        .filter((e) => e.learner !== comet.id)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(before);
+    expect(await storeRecords(page, 'profiles')).toHaveLength(2);
+
+    // The assignment, without its date.
+    const fromTeacher = page.locator('.from-teacher');
+    await fromTeacher.getByRole('heading', { name: 'From your teacher' }).waitFor();
+    await fromTeacher.getByRole('link', { name: /A new friend in the game/ }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/2026|24 Dec|Dec/);
+
+    const parent = await people.make('parent');
+    const link = await parent.client.post('/api/family/links', {
+      code,
+      nickname: 'comet',
+      noticeVersion: '2026-12',
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const name = parent.person.displayName;
+    await page.getByRole('button', { name: 'Who can see my progress' }).click();
+    const panel = page.getByRole('dialog', { name: /Who can see my progress/ });
+    await panel.getByText(`${name} wants to see your progress. Is this your grown-up?`).waitFor();
+    await panel.getByRole('button', { name: 'Yes' }).click();
+    await panel.getByText('Thank you. Your teacher will check it too.').waitFor();
+    const approved = await teacher.post(
+      `/api/classes/${classId}/links/${link.json().link.id}/approve`,
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Who can see my progress' }).click();
+    await panel.getByText(`${name}, your parent or carer`).waitFor();
+    await panel.getByText(`${teacherName}, your teacher`).waitFor();
+    await page.context().close();
+  });
+});
