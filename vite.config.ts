@@ -11,7 +11,11 @@ import { routeHints } from './scripts/vite-route-hints';
 function isAccountChunk(moduleIds: readonly string[]): boolean {
   return (
     moduleIds.length > 0 &&
-    moduleIds.every((id) => /[\\/](src[\\/]web|content[\\/]ui)[\\/]account[\\/]/.test(id))
+    moduleIds.every(
+      (id) =>
+        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes)[\\/]/.test(id) ||
+        /[\\/]content[\\/]nicknames[\\/]/.test(id),
+    )
   );
 }
 
@@ -74,8 +78,15 @@ export default defineConfig({
         // precache stays small and a child's own language and band are what is kept. The
         // password word lists (`dict-*`, ~400 KB) are fetched after a first activity instead.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/noto-sans-latin-*.woff2'],
-        // Adults' account pages (`account-*`) need the network anyway and are not kept either.
-        globIgnores: ['content/**', 'assets/*khmer*', 'assets/dict-*', 'assets/account-*'],
+        // Adults' account, class and family pages (`account-*`, with the classes pages' styles)
+        // need the network anyway and are not kept either.
+        globIgnores: [
+          'content/**',
+          'assets/*khmer*',
+          'assets/dict-*',
+          'assets/account-*',
+          'assets/classes-*.css',
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
         clientsClaim: true,
@@ -153,8 +164,9 @@ export default defineConfig({
       output: {
         // The password meter's word lists (~860 KB, ~400 KB compressed) get a name of their own,
         // so the service worker can leave them out of the precache (see workbox below).
-        // The adults' account pages (src/web/account) are named `account-*`, so the service
-        // worker leaves them out of the precache: a child's device never downloads them.
+        // The adults' account, class and family pages (src/web/account, src/web/classes) are
+        // named `account-*`, so the service worker leaves them out of the precache: a child's
+        // device never downloads them.
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes('@zxcvbn-ts/language-')
             ? 'assets/dict-[name]-[hash].js'
