@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
@@ -12,124 +11,21 @@ import type { Clock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
 import { playNewFriend } from '../helpers/new-friend';
 import { setUpChild } from '../helpers/child';
+import {
+  axeViolations,
+  eventIds,
+  keepOffline,
+  signIn,
+  signInWithCode,
+  storeRecords,
+} from '../helpers/class-child';
+import type { Child } from '../helpers/class-child';
 
 // Issue #13, the child's side: sign in with the class code and three pictures, play offline,
 // sync to the server and to a second device, erase everywhere, and see who can see progress.
 // The teacher, the class and the child are made through the real API, as a teacher would.
 const enabled = browserAvailable();
 const catalogue = (await loadCatalogue('content')).catalogue;
-
-const AVATAR_NAME: Record<string, string> = {
-  bee: 'Bee',
-  cat: 'Cat',
-  fox: 'Fox',
-  frog: 'Frog',
-  lion: 'Lion',
-  octopus: 'Octopus',
-  owl: 'Owl',
-  penguin: 'Penguin',
-  rabbit: 'Rabbit',
-  robot: 'Robot',
-  turtle: 'Turtle',
-  whale: 'Whale',
-};
-
-interface Child {
-  readonly id: string;
-  readonly nickname: string;
-  readonly pictures: readonly string[];
-}
-
-const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-
-/** Taps three avatar pictures on the sign-in page. */
-async function tapPictures(page: Page, pictures: readonly string[]): Promise<void> {
-  for (const p of pictures)
-    await page
-      .locator('.picture-taps')
-      .getByRole('button', { name: AVATAR_NAME[p]!, exact: true })
-      .click();
-}
-
-/** Goes through "I have a class code" on a fresh device, with one wrong try if asked. */
-async function signIn(page: Page, origin: string, code: string, child: Child, wrongFirst = false) {
-  await page.goto(origin + '/');
-  await page.getByRole('button', { name: 'I have a class code' }).click();
-  await signInWithCode(page, code, child, wrongFirst, false, wrongFirst);
-}
-
-/** The sign-in pages from the class code on. */
-async function signInWithCode(
-  page: Page,
-  code: string,
-  child: Child,
-  wrongFirst = false,
-  bringStars = false,
-  axe = false,
-) {
-  const check = async () => {
-    if (axe) expect(await axeViolations(page)).toEqual([]);
-  };
-  await page.getByRole('heading', { name: /Type your class code/ }).waitFor();
-  await check();
-  // Small letters and a space, as a child may type it.
-  await page.getByLabel('Class code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
-  await page.getByRole('button', { name: 'Find my class' }).click();
-  await page.getByRole('heading', { name: /Which one is you/ }).waitFor();
-  await check();
-  await page.getByRole('button', { name: child.nickname }).click();
-  await page.getByRole('heading', { name: /Tap your 3 pictures/ }).waitFor();
-  if (wrongFirst) {
-    await tapPictures(page, [...child.pictures].reverse());
-    await page.getByRole('alert').getByText('These are not your pictures. Try again.').waitFor();
-    await check();
-  }
-  await tapPictures(page, child.pictures);
-  if (bringStars) {
-    await page.getByRole('heading', { name: /You have stars on this device/ }).waitFor();
-    await page.getByRole('button', { name: 'Bring my stars with me' }).click();
-  }
-  await page
-    .getByRole('heading', { name: `Hello, ${child.nickname}! You are in your class.` })
-    .waitFor();
-  await page.getByRole('button', { name: "Let's play" }).click();
-  await page.getByRole('heading', { name: 'Your topics' }).waitFor();
-}
-
-/** Every record of an object store of the app's database, read in the page. */
-function storeRecords<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('kite');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) return resolve([]);
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as T[]);
-          };
-        };
-      }),
-    store,
-  );
-}
-
-const eventIds = async (page: Page) =>
-  (await storeRecords<{ id: string }>(page, 'events')).map((e) => e.id).sort();
-
-/** Waits until the service worker controls the page and home's content is kept offline. */
-async function keepOffline(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(2000);
-}
 
 describe.skipIf(!enabled)("a class child's devices", () => {
   const clock: Clock = { now: Date.now() };

@@ -13,6 +13,7 @@ import { People } from '../helpers/people';
 import type { Clock } from '../helpers/people';
 import { playThrough } from '../helpers/play-events';
 import { browserSuite } from '../helpers/suite';
+import { parseCsv, screenTable } from '../helpers/class-report';
 
 // Issue 13 (ADULT-3, ADULT-4): a teacher's and a parent's pages in Chromium at 360 px, against
 // the real API: school, agreement and class; children by nickname (one refused for personal
@@ -27,23 +28,6 @@ const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
-
-/** The server's CSV as cells: quoted fields, `""` for a quote, CRLF lines. */
-const parseCsv = (csv: string) =>
-  csv
-    .trimEnd()
-    .split('\r\n')
-    .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')));
-
-/** The page's report table as the values it shows: the time's `datetime`, a star cell's "n/3". */
-const screenTable = (page: Page) =>
-  page.locator('table.report-table').evaluate((table) => {
-    const cell = (c: Element) =>
-      c.querySelector('time')?.getAttribute('datetime') ??
-      c.querySelector('.stars-n')?.textContent ??
-      (c.textContent === '–' ? '' : (c.textContent ?? ''));
-    return [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map(cell));
-  });
 
 describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () => {
   const mail = outbox();
