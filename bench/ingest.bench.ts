@@ -39,6 +39,8 @@ const option = (name: string, allowed: string[]): string => {
 const via = option('via', ['direct', 'nginx']);
 const dbName = option('db', ['sqlite', 'postgres']);
 const small = argv.includes('--small');
+/** `--profile`: the server writes a V8 CPU profile (node --cpu-prof) into this folder. */
+const profileDir = argv.includes('--profile') ? 'bench/profiles' : undefined;
 
 if (via === 'nginx') {
   const found = spawnSync('nginx', ['-v']).status === 0;
@@ -171,7 +173,11 @@ try {
   const devices = await prepare();
   const server = await startServer({
     env: { ...testDb.env, NODE_ENV: 'production', KITE_LOG_LEVEL: 'warn', PORT: String(PORT) },
-    ...(small ? { nodeFlags: ['--max-old-space-size=512'], core: 0 } : {}),
+    nodeFlags: [
+      ...(small ? ['--max-old-space-size=512'] : []),
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
+    ...(small ? { core: 0 } : {}),
   });
   try {
     const tally: Tally = { acked: 0, wrongAcks: 0, inFlight: new Map() };
@@ -215,6 +221,7 @@ try {
     failed = !same || run.non2xx > 0 || run.errors > 0;
   } finally {
     await stopServer(server);
+    if (profileDir) out(`  CPU profile of the server in ${profileDir}/ (open in Chrome DevTools)`);
   }
 } finally {
   await testDb.dispose();
