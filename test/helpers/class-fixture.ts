@@ -18,6 +18,7 @@ export interface SignedChild {
 }
 
 export interface ClassFixture {
+  /** The first class (the only one up to 40 children) and its code. */
   readonly classId: string;
   readonly code: string;
   readonly children: SignedChild[];
@@ -58,8 +59,8 @@ async function signInAndEnrol(
 }
 
 /**
- * Makes the admin, a teacher, a school, a class of `size` children in `band`, and signs each
- * child in once. `clock` is the app's clock (moved on for each TOTP code).
+ * Makes the admin, a teacher, a school, classes of up to 40 children in `band` (`size` in all),
+ * and signs each child in once. `clock` is the app's clock (moved on for each TOTP code).
  */
 export async function setUpClass(
   app: FastifyInstance,
@@ -106,28 +107,34 @@ export async function setUpClass(
     200,
     'agreement',
   );
-  const made = await teacher.post('/api/classes', { schoolId, name: 'Class 4B', band, lang: 'en' });
-  ok(made, 201, 'class');
-  const { id: classId, code } = made.json().class as { id: string; code: string };
-  const roster: { id: string; pictures: string[] }[] = [];
+  // Classes of at most 40 children (a class holds 80 at most).
+  const classes: { id: string; code: string }[] = [];
+  const roster: { id: string; pictures: string[]; code: string }[] = [];
   for (let first = 0; first < size; first += 40) {
+    const name = `Class ${classes.length + 1}`;
+    const made = await teacher.post('/api/classes', { schoolId, name, band, lang: 'en' });
+    ok(made, 201, 'class');
+    const cls = made.json().class as { id: string; code: string };
+    classes.push(cls);
     const nicknames = Array.from(
       { length: Math.min(40, size - first) },
       (_, i) => `Kite ${first + i + 1}`,
     );
-    const added = await teacher.post(`/api/classes/${classId}/children`, { nicknames });
+    const added = await teacher.post(`/api/classes/${cls.id}/children`, { nicknames });
     ok(added, 201, 'children');
-    roster.push(...(added.json().children as { id: string; pictures: string[] }[]));
+    for (const c of added.json().children as { id: string; pictures: string[] }[]) {
+      roster.push({ ...c, code: cls.code });
+    }
   }
   const children: SignedChild[] = [];
   for (const child of roster) {
     const res = await client(app).post('/api/child/sign-in', {
-      code,
+      code: child.code,
       learner: child.id,
       pictures: child.pictures,
     });
     ok(res, 201, 'child sign-in');
     children.push({ id: child.id, token: res.json().token as string });
   }
-  return { classId, code, children, teacher };
+  return { classId: classes[0]!.id, code: classes[0]!.code, children, teacher };
 }

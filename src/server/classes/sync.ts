@@ -97,17 +97,21 @@ export async function sync(
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
+    // By id alone (the unique index), the learner checked here: with `learner_id` in the
+    // WHERE clause SQLite's planner took the (learner_id, n) index and read every event of the
+    // learner on each request (about 10 ms at 40,000 events; found by bench:ingest).
     const acked =
       ids.length === 0
         ? []
         : (
             await trx
               .selectFrom('kite_learner_event')
-              .select('id')
-              .where('learner_id', '=', learnerId)
+              .select(['id', 'learner_id'])
               .where('id', 'in', ids)
               .execute()
-          ).map((r) => r.id);
+          )
+            .filter((r) => r.learner_id === learnerId)
+            .map((r) => r.id);
     const scanned = await trx
       .selectFrom('kite_learner_event')
       .select(['n', 'device', 'event'])
