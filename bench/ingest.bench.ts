@@ -126,9 +126,11 @@ function drive(devices: BenchDevice[], seconds: number, tally: Tally) {
         onResponse: (status, body) => {
           if (status !== 200) return;
           const answer = JSON.parse(body) as { acked: string[]; cursor: string | null };
-          const sent = tally.inFlight.get(answer.acked[0] ?? '');
-          if (!sent) return;
-          tally.inFlight.delete(answer.acked[0]!);
+          // The batch is known by its first event's id; acks come in any order.
+          const first = answer.acked.find((id) => tally.inFlight.has(id));
+          if (first === undefined) return;
+          const sent = tally.inFlight.get(first)!;
+          tally.inFlight.delete(first);
           if (answer.acked.length !== sent.ids.length) tally.wrongAcks++;
           tally.acked += answer.acked.length;
           const d = sent.device;
