@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/db/schema';
@@ -6,6 +5,9 @@ import { setupLinkIfNeeded } from '../../src/server/accounts/credentials';
 import { totpCode } from '../../src/server/accounts/totp';
 import { AccountClient } from './account-client';
 import type { Outbox } from './account-client';
+import { newPassword } from './new-password';
+
+export { newPassword };
 
 /**
  * Who an authorization test speaks of: nobody signed in, a signed-in person of a role, or a
@@ -50,15 +52,6 @@ export interface Signed {
 }
 
 const STEP_MS = 30_000;
-
-/**
- * A new strong password: sixteen random characters (an account without a second factor needs
- * 15), which the strength judge (zxcvbn) passes and judges quickly (a long passphrase costs it
- * a tenth of a second, a lot over a suite).
- */
-export function newPassword(): string {
-  return randomBytes(12).toString('base64url');
-}
 
 /**
  * Makes real accounts of every role through the API, as people would: the first admin with the

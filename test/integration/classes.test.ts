@@ -317,6 +317,44 @@ for (const dialect of DIALECTS) {
       },
     );
 
+    it.skipIf(!enabled)(
+      "never acknowledges an event whose id another learner's event holds",
+      async () => {
+        const device = async (child: (typeof children)[number], id: string, ip: string) => {
+          const d = new Device(app, id, ip);
+          const r = await d.call('POST', '/api/child/sign-in', {
+            code,
+            learner: child.id,
+            pictures: child.pictures,
+          });
+          expect(r.statusCode, r.body).toBe(201);
+          d.token = r.json().token;
+          return d;
+        };
+        const [star, other] = [children[0]!, children[1]!];
+        const mine = await device(star, 'dev-ids-a', '192.0.2.40');
+        const theirs = await device(other, 'dev-ids-b', '192.0.2.41');
+        const [taken] = mine.play(activities()[1]!, star.id, T0);
+        expect((await mine.sync([taken!])).json().acked).toEqual([taken!.id]);
+        const fresh = theirs.play(activities()[1]!, other.id, T0);
+        const clash = { ...fresh[0]!, id: taken!.id };
+        const res = await theirs.sync([clash, ...fresh.slice(1)]);
+        expect(res.statusCode, res.body).toBe(200);
+        expect([...res.json().acked].sort()).toEqual(
+          fresh
+            .slice(1)
+            .map((e) => e.id)
+            .sort(),
+        );
+        const holder = await testDb.db.kysely
+          .selectFrom('kite_learner_event')
+          .select('learner_id')
+          .where('id', '=', taken!.id)
+          .executeTakeFirstOrThrow();
+        expect(holder.learner_id).toBe(star.id);
+      },
+    );
+
     it.skipIf(!enabled)('refuses bad batches without storing anything', async () => {
       const star = children[0]!;
       const d = new Device(app, 'dev-bad', '192.0.2.30');

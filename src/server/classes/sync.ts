@@ -79,35 +79,43 @@ export async function sync(
       throw new HttpError(400, 'validation_failed', `The learner's epoch is ${epoch}`);
     }
     const ids = req.events.map((e) => e.id as string);
-    if (req.events.length > 0) {
-      await trx
-        .insertInto('kite_learner_event')
-        .values(
-          req.events.map((e) => ({
-            id: e.id,
-            learner_id: learnerId,
-            device: e.device,
-            seq: e.seq,
-            activity: e.activity,
-            at: e.at,
-            event: JSON.stringify(e),
-            received_at: received,
-          })),
-        )
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
-    const acked =
-      ids.length === 0
+    const inserted =
+      req.events.length === 0
         ? []
+        : await trx
+            .insertInto('kite_learner_event')
+            .values(
+              req.events.map((e) => ({
+                id: e.id,
+                learner_id: learnerId,
+                device: e.device,
+                seq: e.seq,
+                activity: e.activity,
+                at: e.at,
+                event: JSON.stringify(e),
+                received_at: received,
+              })),
+            )
+            .onConflict((oc) => oc.column('id').doNothing())
+            .returning('id')
+            .execute();
+    // Usually every event is new and the insert says so; a batch sent again (or an id known
+    // already) is acknowledged by what is stored. By id alone (the unique index), the learner
+    // checked here: with `learner_id` in the WHERE clause SQLite's planner took the
+    // (learner_id, n) index and read every event of the learner on each request (about 10 ms
+    // at 40,000 events; found by bench:ingest).
+    const acked =
+      inserted.length === ids.length
+        ? ids
         : (
             await trx
               .selectFrom('kite_learner_event')
-              .select('id')
-              .where('learner_id', '=', learnerId)
+              .select(['id', 'learner_id'])
               .where('id', 'in', ids)
               .execute()
-          ).map((r) => r.id);
+          )
+            .filter((r) => r.learner_id === learnerId)
+            .map((r) => r.id);
     const scanned = await trx
       .selectFrom('kite_learner_event')
       .select(['n', 'device', 'event'])
