@@ -23,6 +23,9 @@ import { startServer } from '../test/helpers/server';
 import { buildWebIfStale } from '../scripts/web-build.mjs';
 
 const DIST = 'dist';
+/** The child's app's goals on a mobile profile (issue #10): LCP ≤ 1.8 s, TBT ≤ 100 ms. */
+const LCP_GOAL_MS = 1800;
+const TBT_GOAL_MS = 100;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GAME = process.env.BENCH_GAME ?? 'sample-prize-message';
 /**
@@ -121,7 +124,7 @@ try {
     }
     const [l, t, c] = [median(lcp), median(tbt), median(cls)];
     console.log(
-      `lighthouse ${name} (${path}), median of ${RUNS}: LCP ${(l / 1000).toFixed(2)} s ${ok(l, 2500)}, TBT ${Math.round(t)} ms ${ok(t, 200)}, CLS ${c.toFixed(3)} ${ok(c, 0.1)}`,
+      `lighthouse ${name} (${path}), median of ${RUNS}: LCP ${(l / 1000).toFixed(2)} s ${ok(l, LCP_GOAL_MS)}, TBT ${Math.round(t)} ms ${ok(t, TBT_GOAL_MS)}, CLS ${c.toFixed(3)} ${ok(c, 0.1)}`,
     );
   }
 } finally {
