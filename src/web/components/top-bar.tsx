@@ -7,7 +7,9 @@ import helpIcon from '../../../content/art/ui/help.svg';
 import eyeIcon from '../../../content/art/ui/eye.svg';
 
 // The list of who can see a class child's progress: its own chunk, loaded on the first tap.
-const WatchersPanel = lazy(() => import('../class-child/watchers-panel').then((m) => m.WatchersPanel));
+const WatchersPanel = lazy(() =>
+  import('../class-child/watchers-panel').then((m) => m.WatchersPanel),
+);
 
 /**
  * The bar on every child screen: home, and "Get help" always one tap away. A profile linked to a
