@@ -30,7 +30,7 @@ import { classesContext } from './classes/context';
 import { childRoutes } from './routes/classes/child';
 import { avatarIds } from '../content/avatars';
 import { createPdfRenderPool, defaultPoolSize } from './pdf/pool';
-import type { PdfRenderPool } from './pdf/pool';
+import type { PdfPoolOptions, PdfRenderPool } from './pdf/pool';
 import { loadClassPrintContext } from './worksheets/class-print-context';
 import { DEFAULT_RETENTION } from './config/config';
 
@@ -54,7 +54,7 @@ export interface AppDeps {
   /** A PDF renderer to share (tests, benches); when absent, a worker pool (`pdfPool`) is made. */
   pdfRenderer?: LibrarySetup['renderer'];
   /** The PDF worker pool when no renderer is given (default: cores − 1 workers, 100 waiting). */
-  pdfPool?: LibrarySetup['pool'];
+  pdfPool?: PdfPoolOptions;
   /** Rate limit of the PDF routes per client address (default 60 a minute). */
   pdfRateLimit?: LibrarySetup['rateLimit'];
   /** The deployment's public URL; https adds `Strict-Transport-Security`. */
@@ -183,10 +183,10 @@ export async function createApp({
       ? (pool = await createPdfRenderPool(pdfPool ?? { size: defaultPoolSize(), maxQueue: 100 }))
       : undefined);
   if (pool) app.addHook('onClose', () => pool.close());
-  if (catalogue) {
+  if (catalogue && renderer) {
     const setup = { catalogue, country, disabledTopics, renderer };
     await app.register(
-      await createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
+      createLibraryRoutes(pdfRateLimit ? { ...setup, rateLimit: pdfRateLimit } : setup),
     );
   }
   const ctx = accountsContext(db, { now, publicUrl, ...accounts });

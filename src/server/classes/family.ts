@@ -4,14 +4,15 @@
 
 import { randomUUID } from 'node:crypto';
 import { toDbTime } from '../../db/time';
-import { checkNickname, learnerReport } from '../../engine';
+import { learnerReport } from '../../engine';
 import type { Band, LearnerReport } from '../../engine';
-import { HttpError, excerpt } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { randomToken } from '../accounts/tokens';
 import type { ClassesContext } from './context';
 import { issueDeviceCredential, learnerOf, lookUpClass } from './child-auth';
 import type { ChildLearner } from './child-auth';
 import { eventsOf } from './sync';
+import { cleanNickname } from './nickname';
 
 export interface NewFamilyChild {
   readonly nickname: string;
@@ -20,23 +21,6 @@ export interface NewFamilyChild {
   readonly lang: string;
   /** The version of the notice the parent read before agreeing. */
   readonly noticeVersion: string;
-}
-
-export function cleanNickname(typed: string): string {
-  const check = checkNickname(typed);
-  if (check.ok) return check.nickname;
-  if (check.reason === 'personal_data') {
-    throw new HttpError(
-      400,
-      'personal_data',
-      `"${excerpt(typed, 24)}" looks like personal data; use a nickname only`,
-    );
-  }
-  throw new HttpError(
-    400,
-    'invalid_nickname',
-    `"${excerpt(typed, 24)}" cannot be a nickname (${check.reason})`,
-  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { learnerReport, mostMissed, translatorFor } from '../../engine';
 import type { Band, Catalogue, LocaleCode, TopicReport } from '../../engine';
 import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
-import { classChildren, listClasses, ownClass } from './roster';
+import { classChildren, ownClassSummary } from './roster';
 import type { ClassSummary } from './roster';
 import { eventsOf } from './sync';
 
@@ -48,8 +48,7 @@ export async function classReport(
   classId: string,
 ): Promise<ClassReport> {
   const catalogue = catalogueOf(ctx);
-  await ownClass(ctx, teacherId, classId);
-  const summary = (await listClasses(ctx, teacherId)).find((c) => c.id === classId)!;
+  const summary = await ownClassSummary(ctx, teacherId, classId);
   const band = summary.band as Band;
   const text = translatorFor(catalogue, summary.lang as LocaleCode);
   const children = await classChildren(ctx, classId);

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { KiteClassTable, KiteLearnerTable, KiteSchoolTable } from '../../db/schema';
 import { fromDbTime, toDbTime } from '../../db/time';
-import { checkNickname } from '../../engine';
 import type { Band } from '../../engine';
 import { HttpError, excerpt } from '../http/errors';
 import { randomToken } from '../accounts/tokens';
 import type { ClassesContext } from './context';
 import { newClassCode, newPicturePassword, pickAvatar } from './codes';
+import { cleanNickname } from './nickname';
 
 export interface School {
   readonly id: string;
@@ -149,13 +149,20 @@ function summaryOf(row: Selectable<KiteClassTable>, children: number): ClassSumm
   };
 }
 
-export async function listClasses(ctx: ClassesContext, teacherId: string) {
-  const rows = await ctx.db.kysely
+/** The teacher's classes with their numbers of children (one class when `classId` is given). */
+export async function listClasses(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId?: string,
+): Promise<ClassSummary[]> {
+  let q = ctx.db.kysely
     .selectFrom('kite_class as c')
     .leftJoin('kite_learner as l', 'l.class_id', 'c.id')
     .selectAll('c')
     .select((eb) => eb.fn.count<number | string>('l.id').as('children'))
-    .where('c.teacher_id', '=', teacherId)
+    .where('c.teacher_id', '=', teacherId);
+  if (classId !== undefined) q = q.where('c.id', '=', classId);
+  const rows = await q
     .groupBy([
       'c.id',
       'c.school_id',
@@ -169,6 +176,17 @@ export async function listClasses(ctx: ClassesContext, teacherId: string) {
     .orderBy('c.created_at')
     .execute();
   return rows.map((r) => summaryOf(r, Number(r.children)));
+}
+
+/** One class of the teacher, summed up; `404 not_found` when it is not theirs (SEC-07). */
+export async function ownClassSummary(
+  ctx: ClassesContext,
+  teacherId: string,
+  classId: string,
+): Promise<ClassSummary> {
+  const [summary] = await listClasses(ctx, teacherId, classId);
+  if (!summary) throw notFound();
+  return summary;
 }
 
 export interface NewClass {
@@ -220,15 +238,22 @@ export async function createClass(
   }
 }
 
-export async function classChildren(ctx: ClassesContext, classId: string): Promise<ClassChild[]> {
-  const rows = await ctx.db.kysely
+/** The children of a class (or the one child `learnerId` of it), with their devices counted. */
+export async function classChildren(
+  ctx: ClassesContext,
+  classId: string,
+  learnerId?: string,
+): Promise<ClassChild[]> {
+  let q = ctx.db.kysely
     .selectFrom('kite_learner as l')
     .leftJoin('kite_device_credential as d', (j) =>
       j.onRef('d.learner_id', '=', 'l.id').on('d.revoked_at', 'is', null),
     )
     .select(['l.id', 'l.nickname', 'l.avatar', 'l.pictures', 'l.created_at'])
     .select((eb) => eb.fn.count<number | string>('d.token_hash').as('devices'))
-    .where('l.class_id', '=', classId)
+    .where('l.class_id', '=', classId);
+  if (learnerId !== undefined) q = q.where('l.id', '=', learnerId);
+  const rows = await q
     .groupBy(['l.id', 'l.nickname', 'l.avatar', 'l.pictures', 'l.created_at'])
     .orderBy('l.created_at')
     .orderBy('l.nickname')
@@ -257,27 +282,17 @@ export async function addChildren(
   const seen = new Set(existing.map((c) => c.nickname.toLocaleLowerCase()));
   const clean: string[] = [];
   for (const typed of nicknames) {
-    const check = checkNickname(typed);
-    if (!check.ok) {
-      const code = check.reason === 'personal_data' ? 'personal_data' : 'invalid_nickname';
-      throw new HttpError(
-        400,
-        code,
-        code === 'personal_data'
-          ? `"${excerpt(typed, 24)}" looks like personal data; use a nickname only`
-          : `"${excerpt(typed, 24)}" cannot be a nickname (${check.reason})`,
-      );
-    }
-    const key = check.nickname.toLocaleLowerCase();
+    const nickname = cleanNickname(typed);
+    const key = nickname.toLocaleLowerCase();
     if (seen.has(key)) {
       throw new HttpError(
         409,
         'nickname_taken',
-        `"${excerpt(check.nickname, 24)}" is already in this class`,
+        `"${excerpt(nickname, 24)}" is already in this class`,
       );
     }
     seen.add(key);
-    clean.push(check.nickname);
+    clean.push(nickname);
   }
   if (existing.length + clean.length > MAX_CLASS_SIZE) {
     throw new HttpError(409, 'class_full', `A class holds at most ${MAX_CLASS_SIZE} children`);
@@ -341,8 +356,8 @@ export async function renewPictures(
     .set({ pictures })
     .where('id', '=', learnerId)
     .execute();
-  const child = (await classChildren(ctx, classId)).find((c) => c.id === learnerId);
-  return child as ClassChild;
+  const [child] = await classChildren(ctx, classId, learnerId);
+  return child!;
 }
 
 /** Signs every device of a child out (a lost phone, a shared tablet). */

@@ -63,7 +63,8 @@ export async function sync(
   req: SyncRequest,
 ): Promise<SyncAnswer> {
   if (req.events.length > MAX_BATCH) {
-    throw new HttpError(413, 'batch_too_large', `Send at most ${MAX_BATCH} events at once`);
+    // The route's schema refuses such a batch first, with this same answer.
+    throw new HttpError(400, 'batch_too_large', `Send at most ${MAX_BATCH} events at once`);
   }
   for (const e of req.events) {
     if (e.learner !== learnerId) {
@@ -163,19 +164,28 @@ export async function eraseProgress(ctx: ClassesContext, learnerId: string): Pro
 export async function eraseLearner(ctx: ClassesContext, learnerId: string): Promise<void> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await lockLearner(ctx, trx, learnerId);
-    await trx.deleteFrom('kite_learner').where('id', '=', learnerId).execute();
-    await trx
-      .insertInto('kite_learner_tombstone')
-      .values({ learner_id: learnerId, erased_at: toDbTime(ctx.now()) })
-      .onConflict((oc) => oc.column('learner_id').doNothing())
-      .execute();
-    await trx
-      .updateTable('kite_device_credential')
-      .set({ revoked_at: toDbTime(ctx.now()) })
-      .where('learner_id', '=', learnerId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await removeLearner(trx, learnerId, ctx.now());
   });
+}
+
+/**
+ * Inside a transaction: a learner's rows go (events, links with them), a tombstone stays, and
+ * their device credentials are revoked, kept only to tell each device why. Used by every erase
+ * for good: a teacher's, a parent's and the retention purge's.
+ */
+export async function removeLearner(trx: Trx, learnerId: string, now: number): Promise<void> {
+  await trx.deleteFrom('kite_learner').where('id', '=', learnerId).execute();
+  await trx
+    .insertInto('kite_learner_tombstone')
+    .values({ learner_id: learnerId, erased_at: toDbTime(now) })
+    .onConflict((oc) => oc.column('learner_id').doNothing())
+    .execute();
+  await trx
+    .updateTable('kite_device_credential')
+    .set({ revoked_at: toDbTime(now) })
+    .where('learner_id', '=', learnerId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Every stored event of some learners, for reports (canonical order is the engine's job). */

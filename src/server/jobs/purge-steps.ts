@@ -4,6 +4,7 @@
 import { rateLimitCounters } from '../../db/rate-limit';
 import { toDbTime } from '../../db/time';
 import { IDLE_MS } from '../accounts/sessions';
+import { removeLearner } from '../classes/sync';
 import type { Retention } from '../config/config';
 import type { PurgeStep } from './purge';
 
@@ -120,20 +121,7 @@ export function inactiveChildrenStep(months: number): PurgeStep {
         .where('last_active_at', '<', toDbTime(now - months * MONTH_MS))
         .execute();
       for (const { id } of old) {
-        await db.kysely.transaction().execute(async (tx) => {
-          await tx.deleteFrom('kite_learner').where('id', '=', id).execute();
-          await tx
-            .insertInto('kite_learner_tombstone')
-            .values({ learner_id: id, erased_at: toDbTime(now) })
-            .onConflict((oc) => oc.column('learner_id').doNothing())
-            .execute();
-          await tx
-            .updateTable('kite_device_credential')
-            .set({ revoked_at: toDbTime(now) })
-            .where('learner_id', '=', id)
-            .where('revoked_at', 'is', null)
-            .execute();
-        });
+        await db.kysely.transaction().execute((tx) => removeLearner(tx, id, now));
       }
       return old.length;
     },

@@ -43,7 +43,7 @@ function bearer(request: FastifyRequest): string | null {
 }
 
 /** The signed-in learner of a device route (the hook below checked it). */
-const learnerOf = (request: FastifyRequest) => request.learnerId as string;
+const signedIn = (request: FastifyRequest) => request.learnerId as string;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -147,7 +147,7 @@ export const childRoutes =
           },
         },
       },
-      async (request) => childMe(ctx, learnerOf(request)),
+      async (request) => childMe(ctx, signedIn(request)),
     );
 
     app.post(
@@ -169,12 +169,11 @@ export const childRoutes =
               }),
               z.object({ erased: z.object({ epoch: z.number().int() }) }),
             ]),
-            413: ErrorBodySchema,
             ...errors,
           },
         },
       },
-      async (request) => sync(ctx, learnerOf(request), request.body),
+      async (request) => sync(ctx, signedIn(request), request.body),
     );
 
     app.post(
@@ -189,7 +188,7 @@ export const childRoutes =
         },
       },
       async (request) => {
-        await confirmLink(ctx, learnerOf(request), request.params.linkId);
+        await confirmLink(ctx, signedIn(request), request.params.linkId);
         return { confirmed: true as const };
       },
     );
@@ -205,9 +204,9 @@ export const childRoutes =
         },
       },
       async (request) => {
-        const epoch = await eraseProgress(ctx, learnerOf(request));
+        const epoch = await eraseProgress(ctx, signedIn(request));
         await ctx.audit.record(
-          { event: 'child.progress_erased', outcome: 'ok', subjectId: learnerOf(request) },
+          { event: 'child.progress_erased', outcome: 'ok', subjectId: signedIn(request) },
           ctx.now(),
         );
         return { epoch };

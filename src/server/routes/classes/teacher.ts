@@ -14,7 +14,7 @@ import {
   listSchools,
   MAX_NEW_CHILDREN,
   ownChild,
-  ownClass,
+  ownClassSummary,
   recordAgreement,
   renewPictures,
   revokeDevices,
@@ -52,7 +52,7 @@ const errors = {
 };
 const teachers = guarded(['teacher']);
 
-/** A class document: about one class's children, so never kept by any cache. */
+/** A class document: never kept by any cache. */
 function sendClassPdf(reply: FastifyReply, bytes: Buffer, filename: string) {
   return reply
     .header('cache-control', 'no-store')
@@ -171,10 +171,8 @@ export const teacherRoutes =
       async (request) => {
         const teacher = actorOf(request).id;
         const { classId } = request.params;
-        await ownClass(ctx, teacher, classId);
-        const summary = (await listClasses(ctx, teacher)).find((c) => c.id === classId)!;
         return {
-          class: summary,
+          class: await ownClassSummary(ctx, teacher, classId),
           children: await classChildren(ctx, classId),
           assignments: await classAssignments(ctx, classId),
           links: await classLinks(ctx, classId),
@@ -395,54 +393,46 @@ export const teacherRoutes =
       503: ErrorBodySchema,
     };
 
-    app.get(
-      '/api/classes/:classId/cards.pdf',
+    // The class's printed documents: about one class's children (the cards hold their picture
+    // passwords), so kept by no cache.
+    const documents = [
       {
-        ...teachers,
-        schema: {
-          tags,
-          summary:
-            "Login cards, one per child: nickname, class code and the child's three pictures",
-          params: ClassParams,
-          querystring: PaperQuery,
-          produces: ['application/pdf'],
-          response: pdf,
-        },
+        file: 'cards.pdf',
+        summary: "Login cards, one per child: nickname, class code and the child's three pictures",
+        render: loginCardsPdf,
+        filename: 'kite-login-cards.pdf',
       },
-      async (request, reply) => {
-        const bytes = await loginCardsPdf(
-          ctx,
-          actorOf(request).id,
-          request.params.classId,
-          request.query.paper,
-        );
-        // The cards hold the picture passwords: kept by no cache.
-        return sendClassPdf(reply, bytes, 'kite-login-cards.pdf');
-      },
-    );
-
-    app.get(
-      '/api/classes/:classId/letter.pdf',
       {
-        ...teachers,
-        schema: {
-          tags,
-          summary:
-            'The letter for families: what Kite keeps about their child, why, and their rights',
-          params: ClassParams,
-          querystring: PaperQuery,
-          produces: ['application/pdf'],
-          response: pdf,
+        file: 'letter.pdf',
+        summary:
+          'The letter for families: what Kite keeps about their child, why, and their rights',
+        render: parentLetterPdf,
+        filename: 'kite-letter-for-families.pdf',
+      },
+    ] as const;
+    for (const doc of documents) {
+      app.get(
+        `/api/classes/:classId/${doc.file}`,
+        {
+          ...teachers,
+          schema: {
+            tags,
+            summary: doc.summary,
+            params: ClassParams,
+            querystring: PaperQuery,
+            produces: ['application/pdf'],
+            response: pdf,
+          },
         },
-      },
-      async (request, reply) => {
-        const bytes = await parentLetterPdf(
-          ctx,
-          actorOf(request).id,
-          request.params.classId,
-          request.query.paper,
-        );
-        return sendClassPdf(reply, bytes, 'kite-letter-for-families.pdf');
-      },
-    );
+        async (request, reply) => {
+          const bytes = await doc.render(
+            ctx,
+            actorOf(request).id,
+            request.params.classId,
+            request.query.paper,
+          );
+          return sendClassPdf(reply, bytes, doc.filename);
+        },
+      );
+    }
   };

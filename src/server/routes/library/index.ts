@@ -5,8 +5,6 @@ import { ErrorBodySchema, HttpError } from '../../http/errors';
 import type { ErrorCode } from '../../http/errors';
 import { withoutTopics } from '../../../engine';
 import type { Catalogue, TopicId } from '../../../engine';
-import { createPdfRenderPool, defaultPoolSize } from '../../pdf/pool';
-import type { PdfPoolOptions, PdfRenderPool } from '../../pdf/pool';
 import type { PdfRenderer } from '../../pdf/renderer';
 import { PrintService } from '../../worksheets/print-service';
 import { sendPdf } from './pdf-reply';
@@ -131,31 +129,21 @@ export interface LibrarySetup {
   catalogue: Catalogue;
   country: string;
   disabledTopics: readonly string[];
-  /** A renderer to share (tests, benches); when absent, a worker pool is made and closed here. */
-  renderer?: PdfRenderer | undefined;
-  /** Size and queue of that pool (default: cores − 1 workers, 100 waiting). */
-  pool?: PdfPoolOptions | undefined;
+  /** The app's one PDF renderer (a worker pool, made and closed by createApp). */
+  renderer: PdfRenderer;
   rateLimit?: LibraryRoutesOptions['rateLimit'];
 }
 
 /** The library routes over the catalogue this deployment offers (without disabled topics). */
-export async function createLibraryRoutes(setup: LibrarySetup): Promise<FastifyPluginAsyncZod> {
+export function createLibraryRoutes(setup: LibrarySetup): FastifyPluginAsyncZod {
   const offered = withoutTopics(setup.catalogue, {
     disabledTopics: setup.disabledTopics as readonly TopicId[],
   });
-  let pool: PdfRenderPool | undefined;
-  const renderer =
-    setup.renderer ??
-    (pool = await createPdfRenderPool(setup.pool ?? { size: defaultPoolSize(), maxQueue: 100 }));
-  const print = new PrintService(offered, renderer, { country: setup.country });
+  const print = new PrintService(offered, setup.renderer, { country: setup.country });
   const withheld = withheldIds(setup.catalogue, offered);
-  const routes = libraryRoutes({
+  return libraryRoutes({
     print,
     withheld,
     ...(setup.rateLimit ? { rateLimit: setup.rateLimit } : {}),
   });
-  return async (app, options) => {
-    if (pool) app.addHook('onClose', () => pool.close());
-    await routes(app, options);
-  };
 }
