@@ -10,11 +10,10 @@ import { People } from '../helpers/people';
 import type { Clock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
 import { playNewFriend } from '../helpers/new-friend';
-import { setUpChild } from '../helpers/child';
+import { keepOffline, setUpChild } from '../helpers/child';
 import {
   axeViolations,
   eventIds,
-  keepOffline,
   signIn,
   signInWithCode,
   storeRecords,

@@ -9,11 +9,11 @@ import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
 import { browserAvailable, watchContext } from '../helpers/browser';
-import { axeViolations, eventIds, keepOffline, signIn } from '../helpers/class-child';
+import { axeViolations, eventIds, signIn } from '../helpers/class-child';
+import { keepOffline } from '../helpers/child';
 import { parseCsv, screenTable } from '../helpers/class-report';
 import { playNewFriend } from '../helpers/new-friend';
-import { People } from '../helpers/people';
-import type { Clock } from '../helpers/people';
+import { People, wallClock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
 
 // Issue #13's journey across browsers: a teacher signs up (with two-step sign-in), makes a
@@ -29,12 +29,7 @@ const avatarName = (id: string) => ui[`avatar.${id}` as keyof typeof ui];
 describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', () => {
   const mail = outbox();
   const suite = browserSuite({ accounts: { argon2: TEST_ARGON2, mailer: mail.mailer }, catalogue });
-  const clock: Clock = {
-    get now() {
-      return Date.now();
-    },
-    set now(_: number) {},
-  };
+  const clock = wallClock();
 
   it('teacher, child and parent, each in their own browser', async () => {
     const origin = suite.server.origin;

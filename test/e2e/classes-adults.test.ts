@@ -9,8 +9,7 @@ import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { dumpIdb } from '../helpers/idb';
-import { People } from '../helpers/people';
-import type { Clock } from '../helpers/people';
+import { People, wallClock } from '../helpers/people';
 import { playThrough } from '../helpers/play-events';
 import { browserSuite } from '../helpers/suite';
 import { parseCsv, screenTable } from '../helpers/class-report';
@@ -32,13 +31,7 @@ const axeViolations = async (page: Page) =>
 describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () => {
   const mail = outbox();
   const suite = browserSuite({ accounts: { argon2: TEST_ARGON2, mailer: mail.mailer }, catalogue });
-  // The server keeps real time: the TOTP codes People makes follow the wall clock.
-  const clock: Clock = {
-    get now() {
-      return Date.now();
-    },
-    set now(_: number) {},
-  };
+  const clock = wallClock();
 
   it('a teacher makes a class, adds children and sees a report equal to the CSV; a parent adds a child with consent and asks for a link', async () => {
     const origin = suite.server.origin;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
-import { setUpChild } from '../helpers/child';
+import { keepOffline, setUpChild } from '../helpers/child';
 import { playNewFriend } from '../helpers/new-friend';
 
 // After one online visit the service worker has the shell, the players and the band's content:
@@ -33,10 +33,7 @@ describe.skipIf(!enabled)('offline play', () => {
     await setUpChild(page, suite.server.origin, { band: '11-13' });
     // The one online visit: the service worker installs and controls the page; home has
     // loaded the band's content and pictures.
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(2000); // the background fetch of the band's pictures
+    await keepOffline(page);
 
     await context.setOffline(true);
     await page.reload();

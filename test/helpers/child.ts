@@ -30,3 +30,11 @@ export async function openActivity(page: Page, origin: string, id: string): Prom
 export async function lastAnnouncement(page: Page): Promise<string> {
   return (await page.locator('[role=status][aria-live=polite]').first().textContent()) ?? '';
 }
+
+/** Waits until the service worker controls the page and home's content is kept offline. */
+export async function keepOffline(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(2000); // the background fetch of the band's pictures
+}

@@ -113,11 +113,3 @@ export function storeRecords<T>(page: Page, store: string): Promise<T[]> {
 
 export const eventIds = async (page: Page) =>
   (await storeRecords<{ id: string }>(page, 'events')).map((e) => e.id).sort();
-
-/** Waits until the service worker controls the page and home's content is kept offline. */
-export async function keepOffline(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(2000);
-}

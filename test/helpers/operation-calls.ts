@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/db/schema';
+import type { Catalogue } from '../../src/engine';
 import { totpCode } from '../../src/server/accounts/totp';
 import { ChildClient } from './account-client';
 import type { AccountClient, Outbox } from './account-client';
@@ -39,8 +40,10 @@ export interface ClassFixture {
 /** Makes the shared teacher's school (agreed), class and one child; signs nobody in. */
 export async function classFixture(
   teacher: AccountClient,
-  activityId: string,
+  catalogue: Catalogue,
 ): Promise<ClassFixture> {
+  // An activity of the class's band, for assignments.
+  const activityId = [...catalogue.activities.values()].find((a) => a.band === '8-10')!.id;
   const school = await teacher.post('/api/schools', { name: 'Hill School' });
   expect(school.statusCode, school.body).toBe(201);
   const schoolId = school.json().school.id as string;

@@ -32,6 +32,19 @@ export interface Clock {
   now: number;
 }
 
+/**
+ * The wall clock as a {@link Clock}, for a server that keeps real time (the browser suites):
+ * the TOTP codes People makes follow it, and moving it does nothing.
+ */
+export function wallClock(): Clock {
+  return {
+    get now() {
+      return Date.now();
+    },
+    set now(_: number) {},
+  };
+}
+
 /** An account made through the API, and what signing it in needs. */
 export interface Person {
   readonly role: Role;

@@ -168,8 +168,7 @@ for (const dialect of DIALECTS) {
         shared.set(role, await people.make(role));
       }
       const first = (m: ReadonlyMap<string, unknown>) => [...m.keys()][0]!;
-      const classActivity = [...content.activities.values()].find((a) => a.band === '8-10')!.id;
-      const classes = await classFixture(shared.get('teacher')!.client, classActivity);
+      const classes = await classFixture(shared.get('teacher')!.client, content);
       let waiting: Promise<string> | undefined;
       kit = {
         waitingCompany: () => (waiting ??= waitingCompany({ people, mail })),

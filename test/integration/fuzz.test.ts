@@ -385,12 +385,11 @@ for (const dialect of DIALECTS) {
       const teacher = await people.make('teacher');
       const parent = await people.make('parent');
       const pending = await waitingCompany({ people, mail });
-      const classActivity = [...content.activities.values()].find((a) => a.band === '8-10')!.id;
       teacherClient = await people.signIn(teacher.person);
       kit = {
         people,
         mail,
-        classes: await classFixture(teacherClient, classActivity),
+        classes: await classFixture(teacherClient, content),
         client: async () => teacherClient,
       } as unknown as Kit;
       await mode('anonymous');
