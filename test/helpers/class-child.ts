@@ -39,6 +39,13 @@ export async function tapPictures(page: Page, pictures: readonly string[]): Prom
       .click();
 }
 
+/** Each sign-in step is a new screen: the keyboard's focus is on its heading. */
+async function focusOnHeading(page: Page, name: RegExp): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+    .toMatch(name);
+}
+
 /** Goes through "I have a class code" on a fresh device, with one wrong try if asked. */
 export async function signIn(
   page: Page,
@@ -70,9 +77,11 @@ export async function signInWithCode(
   await page.getByLabel('Class code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
   await page.getByRole('button', { name: 'Find my class' }).click();
   await page.getByRole('heading', { name: /Which one is you/ }).waitFor();
+  await focusOnHeading(page, /Which one is you/);
   await check();
   await page.getByRole('button', { name: child.nickname }).click();
   await page.getByRole('heading', { name: /Tap your 3 pictures/ }).waitFor();
+  await focusOnHeading(page, /Tap your 3 pictures/);
   if (wrongFirst) {
     await tapPictures(page, [...child.pictures].reverse());
     await page.getByRole('alert').getByText('These are not your pictures. Try again.').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AVATARS, KIRI } from '../components/art';
 import { SpeakButton } from '../components/speak-button';
 import { useSession } from '../app/session';
@@ -58,6 +58,19 @@ export function JoinClass() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => void loadClassStrings().then(() => setReady(true)), []);
+  // Each step is a new screen on one address: the keyboard follows the eye to its heading (the
+  // app's router does it for the first one).
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('.join h1');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  }, [step.at]);
   if (!ready) return null;
 
   const go = (next: Step) => {
