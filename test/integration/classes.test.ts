@@ -568,5 +568,77 @@ for (const dialect of DIALECTS) {
         expect(signInAgain.statusCode).toBe(401);
       },
     );
+
+    it.skipIf(!enabled)(
+      'deleting a teacher or a parent account erases their children with tombstones',
+      async () => {
+        const other = await people.make('teacher');
+        const school = await other.client.post('/api/schools', { name: 'Hillside School' });
+        const schoolId = school.json().school.id;
+        await other.client.request('PUT', `/api/schools/${schoolId}/agreement`, {
+          agreedBy: 'Head teacher',
+          noticeVersion: '2026-12',
+        });
+        const made = await other.client.post('/api/classes', {
+          schoolId,
+          name: 'Class 2A',
+          band,
+          lang: 'en',
+        });
+        const otherClass = made.json().class;
+        const [pupil] = (
+          await other.client.post(`/api/classes/${otherClass.id}/children`, {
+            nicknames: ['Comet'],
+          })
+        ).json().children as { id: string; pictures: string[] }[];
+        const pupilPhone = new Device(app, 'comet-phone', '192.0.2.70');
+        pupilPhone.token = (
+          await pupilPhone.call('POST', '/api/child/sign-in', {
+            code: otherClass.code,
+            learner: pupil!.id,
+            pictures: pupil!.pictures,
+          })
+        ).json().token;
+        expect(
+          (await pupilPhone.sync(pupilPhone.play(activities()[0]!, pupil!.id, T0))).statusCode,
+        ).toBe(200);
+
+        const parent = await people.make('parent');
+        const own = await parent.client.post('/api/family/children', {
+          nickname: 'Pebble',
+          avatar: 'owl',
+          band: '5-7',
+          lang: 'en',
+          noticeVersion: '2026-12',
+        });
+        const pebble = own.json().child.id as string;
+        const pebbleTab = new Device(app, 'pebble-tab', '192.0.2.71');
+        pebbleTab.token = own.json().token;
+
+        for (const [who, device, learner] of [
+          [other, pupilPhone, pupil!.id],
+          [parent, pebbleTab, pebble],
+        ] as const) {
+          const deleted = await who.client.post('/api/account/delete', {
+            password: who.person.password,
+          });
+          expect(deleted.statusCode, deleted.body).toBe(204);
+          const res = await device.sync(device.play(activities()[1]!, learner, T0));
+          expect(res.statusCode, learner).toBe(410);
+          expect(res.json().error.code).toBe('learner_erased');
+          for (const t of ['kite_learner_event', 'kite_learner', 'kite_family_link'] as const) {
+            expect(await rows(t, learner), t).toBe(0);
+          }
+          const tomb = await testDb.db.kysely
+            .selectFrom('kite_learner_tombstone')
+            .select('learner_id')
+            .where('learner_id', '=', learner)
+            .execute();
+          expect(tomb).toHaveLength(1);
+        }
+        // The first teacher's class is untouched.
+        expect((await teacher.get(`/api/classes/${classId}`)).statusCode).toBe(200);
+      },
+    );
   });
 }

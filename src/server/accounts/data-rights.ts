@@ -9,6 +9,7 @@ import type { AccountsContext } from './context';
 import type { Me } from './self-service';
 import { fromDbTime, toDbTime } from '../../db/time';
 import { throttleBuckets } from './throttle';
+import { removeLearnersOf } from '../classes/erase';
 
 const when = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
 
@@ -223,6 +224,9 @@ export async function deleteMyAccount(
         ...throttleBuckets('mfa', user.id),
       ])
       .execute();
+    // The children of the person's classes and the children they made are erased for good,
+    // with tombstones, as any erasure is (classes/erase.ts).
+    await removeLearnersOf(tx, user.id, now);
     // Sessions, recovery codes and the person's own links go with the row (on delete cascade).
     await tx.deleteFrom('kite_user').where('id', '=', user.id).execute();
   });

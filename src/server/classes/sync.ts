@@ -7,6 +7,7 @@ import { toDbTime } from '../../db/time';
 import type { ProgressEvent } from '../../engine';
 import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
+import { removeLearner } from './erase';
 
 /** Most events per request each way. */
 export const MAX_BATCH = 100;
@@ -166,26 +167,6 @@ export async function eraseLearner(ctx: ClassesContext, learnerId: string): Prom
     await lockLearner(ctx, trx, learnerId);
     await removeLearner(trx, learnerId, ctx.now());
   });
-}
-
-/**
- * Inside a transaction: a learner's rows go (events, links with them), a tombstone stays, and
- * their device credentials are revoked, kept only to tell each device why. Used by every erase
- * for good: a teacher's, a parent's and the retention purge's.
- */
-export async function removeLearner(trx: Trx, learnerId: string, now: number): Promise<void> {
-  await trx.deleteFrom('kite_learner').where('id', '=', learnerId).execute();
-  await trx
-    .insertInto('kite_learner_tombstone')
-    .values({ learner_id: learnerId, erased_at: toDbTime(now) })
-    .onConflict((oc) => oc.column('learner_id').doNothing())
-    .execute();
-  await trx
-    .updateTable('kite_device_credential')
-    .set({ revoked_at: toDbTime(now) })
-    .where('learner_id', '=', learnerId)
-    .where('revoked_at', 'is', null)
-    .execute();
 }
 
 /** Every stored event of some learners, for reports (canonical order is the engine's job). */

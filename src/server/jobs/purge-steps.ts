@@ -4,7 +4,7 @@
 import { rateLimitCounters } from '../../db/rate-limit';
 import { toDbTime } from '../../db/time';
 import { IDLE_MS } from '../accounts/sessions';
-import { removeLearner } from '../classes/sync';
+import { removeLearner } from '../classes/erase';
 import type { Retention } from '../config/config';
 import type { PurgeStep } from './purge';
 

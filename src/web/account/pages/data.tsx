@@ -15,6 +15,9 @@ const CONSEQUENCES: readonly AccountKey[] = [
   'data.deleteWhat4',
 ];
 
+/** What deleting means in addition for a teacher: a class cannot be handed over yet. */
+const TEACHER_CONSEQUENCES: readonly AccountKey[] = ['data.deleteTeacher'];
+
 /**
  * My data (PRIV-14): download everything Kite holds about me as a file, or delete the account
  * at once, after the password, with what that means said plainly first.
@@ -30,7 +33,7 @@ export function DataPage() {
   }
   return (
     <SignedInPage title={at('data.title')}>
-      {() => (
+      {({ user }) => (
         <>
           <section class="card" aria-labelledby="data-download">
             <h2 id="data-download">{at('data.downloadTitle')}</h2>
@@ -45,9 +48,11 @@ export function DataPage() {
             <h2 id="data-delete">{at('data.deleteTitle')}</h2>
             <p>{at('data.deleteIntro')}</p>
             <ul>
-              {CONSEQUENCES.map((k) => (
-                <li key={k}>{at(k)}</li>
-              ))}
+              {[...CONSEQUENCES, ...(user.role === 'teacher' ? TEACHER_CONSEQUENCES : [])].map(
+                (k) => (
+                  <li key={k}>{at(k)}</li>
+                ),
+              )}
             </ul>
             <p class="strong">{at('data.deleteFinal')}</p>
             <AccountForm
