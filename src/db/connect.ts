@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
+import { cachingStatements } from './statement-cache';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -82,7 +83,9 @@ function openSqlite({ dataDir = './data', sqliteFile }: DbOptions): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(database) }),
+  });
   return {
     kysely,
     dialect: 'sqlite',

@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './http/serializer';
+import { validatorCompiler } from './http/compiled-input';
 import type { Db } from '../db/connect';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
 import { clientErrorHandler, installRequestChecks } from './http/client-errors';

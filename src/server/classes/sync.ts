@@ -3,6 +3,7 @@
 
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { appendEvents, eventsAfter, lockLearnerEpoch, storedIds } from '../../db/learner-events';
 import { toDbTime } from '../../db/time';
 import type { ProgressEvent } from '../../engine';
 import { HttpError } from '../http/errors';
@@ -36,11 +37,9 @@ type Trx = Transaction<Database>;
 
 /** The learner's row, held until the transaction ends (PostgreSQL), and their epoch. */
 async function lockLearner(ctx: ClassesContext, trx: Trx, learnerId: string): Promise<number> {
-  let q = trx.selectFrom('kite_learner').select('epoch').where('id', '=', learnerId);
-  if (ctx.db.dialect === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  if (!row) throw erasedForGood();
-  return Number(row.epoch);
+  const epoch = await lockLearnerEpoch(trx, ctx.db.dialect, learnerId);
+  if (epoch === undefined) throw erasedForGood();
+  return epoch;
 }
 
 export const erasedForGood = () =>
@@ -81,63 +80,34 @@ export async function sync(
       throw new HttpError(400, 'validation_failed', `The learner's epoch is ${epoch}`);
     }
     const ids = req.events.map((e) => e.id as string);
-    const inserted =
-      req.events.length === 0
-        ? []
-        : await trx
-            .insertInto('kite_learner_event')
-            .values(
-              req.events.map((e) => ({
-                id: e.id,
-                learner_id: learnerId,
-                device: e.device,
-                seq: e.seq,
-                activity: e.activity,
-                at: e.at,
-                event: JSON.stringify(e),
-                received_at: received,
-              })),
-            )
-            .onConflict((oc) => oc.column('id').doNothing())
-            .returning('id')
-            .execute();
+    const dialect = ctx.db.dialect;
+    const inserted = await appendEvents(
+      trx,
+      dialect,
+      learnerId,
+      received,
+      req.events.map((e) => ({
+        id: e.id,
+        device: e.device,
+        seq: e.seq,
+        activity: e.activity,
+        at: e.at,
+        event: JSON.stringify(e),
+      })),
+    );
     // Usually every event is new and the insert says so; a batch sent again (or an id known
-    // already) is acknowledged by what is stored. By id alone (the unique index), the learner
-    // checked here: with `learner_id` in the WHERE clause SQLite's planner took the
-    // (learner_id, n) index and read every event of the learner on each request (about 10 ms
-    // at 40,000 events; found by bench:ingest).
+    // already) is acknowledged by what is stored.
     const acked =
-      inserted.length === ids.length
-        ? ids
-        : (
-            await trx
-              .selectFrom('kite_learner_event')
-              .select(['id', 'learner_id'])
-              .where('id', 'in', ids)
-              .execute()
-          )
-            .filter((r) => r.learner_id === learnerId)
-            .map((r) => r.id);
-    const scanned = await trx
-      .selectFrom('kite_learner_event')
-      .select(['n', 'device', 'event'])
-      .where('learner_id', '=', learnerId)
-      .where('n', '>', since)
-      .orderBy('n')
-      .limit(MAX_PULL + 1)
-      .execute();
+      inserted.length === ids.length ? ids : await storedIds(trx, dialect, learnerId, ids);
+    const scanned = await eventsAfter(trx, dialect, learnerId, since, req.device, MAX_PULL + 1);
     const more = scanned.length > MAX_PULL;
     const page = more ? scanned.slice(0, MAX_PULL) : scanned;
     const last = page[page.length - 1];
-    return {
-      epoch,
-      acked,
-      events: page
-        .filter((r) => r.device !== req.device)
-        .map((r) => parseStored(r.event) as unknown as Record<string, unknown>),
-      cursor: last ? String(last.n) : req.since,
-      more,
-    };
+    const events: Record<string, unknown>[] = [];
+    for (const r of page) {
+      if (r.event !== null) events.push(parseStored(r.event) as unknown as Record<string, unknown>);
+    }
+    return { epoch, acked, events, cursor: last ? String(last.n) : req.since, more };
   });
 }
 

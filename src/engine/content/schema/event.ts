@@ -10,16 +10,23 @@ const opaque = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+/**
+ * A string schema typed as one of the engine's branded ids. A cast, not a transform: the parse
+ * is the same, and the schema stays a plain shape (the server's sync route compiles it).
+ */
+const branded = <B extends string>(schema: z.ZodType<string, string>) =>
+  schema as unknown as z.ZodType<B, string>;
+
 /** A progress event as received from a device (server ingest validates with this). */
 export const eventSchema = z.strictObject({
-  id: z.uuid().transform((s) => s as EventId),
-  learner: opaque.transform((s) => s as LearnerId),
-  device: opaque.transform((s) => s as DeviceId),
+  id: branded<EventId>(z.uuid()),
+  learner: branded<LearnerId>(opaque),
+  device: branded<DeviceId>(opaque),
   seq: z.number().int().min(0),
-  attempt: opaque.transform((s) => s as AttemptId),
-  activity: slug.transform((s) => s as ActivityId),
+  attempt: branded<AttemptId>(opaque),
+  activity: branded<ActivityId>(slug),
   version: z.number().int().min(1),
-  scene: slug.transform((s) => s as SceneId),
+  scene: branded<SceneId>(slug),
   answer,
   group: z.number().int().min(-1),
   correct: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BANDS } from '../../../engine';
 import { eventSchema } from '../../../engine/content';
+import { compiledInput } from '../../http/compiled-input';
 import { coded } from '../../http/input-errors';
 
 const NO_CONTROLS = /^[^\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u;
@@ -143,23 +144,26 @@ export const FamilyChildSchema = z
   })
   .meta({ id: 'FamilyChild' });
 
-export const SyncRequestSchema = z.strictObject({
-  device: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/),
-  epoch: z.number().int().min(1),
-  since: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .nullable(),
-  events: coded(
-    z.array(eventSchema).max(100),
-    'batch_too_large',
-    () => 'Send at most 100 events at once',
-  ),
-});
+/** Compiled: a batch of 100 events is the largest body a child's device sends, and the most. */
+export const SyncRequestSchema = compiledInput(
+  z.strictObject({
+    device: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    epoch: z.number().int().min(1),
+    since: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .nullable(),
+    events: coded(
+      z.array(eventSchema).max(100),
+      'batch_too_large',
+      () => 'Send at most 100 events at once',
+    ),
+  }),
+);
 
 /** Events going down are what devices sent up, as stored; described loosely, sent as they are. */
 export const StoredEventSchema = z.record(z.string(), z.unknown());

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SyncRequestSchema } from '../routes/classes/schemas';
+import { compiledCheck, compiledInput, validatorCompiler } from './compiled-input';
+
+const compile = (schema: z.ZodType) =>
+  validatorCompiler({ schema, method: 'POST', url: '/t', httpPart: 'body' }) as (data: unknown) => {
+    value?: unknown;
+    error?: unknown;
+  };
+
+describe('compiledInput', () => {
+  it.each([
+    ['a transform', z.strictObject({ a: z.string().transform((s) => s.length) })],
+    ['a default', z.strictObject({ a: z.string().default('x') })],
+    ['trimming', z.strictObject({ a: z.string().trim() })],
+    ['a refinement', z.strictObject({ a: z.string().refine((s) => s !== 'end') })],
+    ['a loose object (zod strips unknown keys)', z.object({ a: z.string() })],
+    ['a pattern with flags', z.strictObject({ a: z.string().regex(/^a$/i) })],
+  ])('refuses a schema with %s', (_, schema) => {
+    expect(() => compiledInput(schema)).toThrow(/compiledInput/);
+  });
+
+  it('hands what it refuses to zod, for the same issues', () => {
+    const check = compile(SyncRequestSchema);
+    const bad = { ...body(), epoch: 0 };
+    expect(check(bad).error).toEqual(
+      (compile(z.strictObject(SyncRequestSchema.shape))(bad) as { error: unknown }).error,
+    );
+  });
+});
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const ANSWERS: unknown[] = [
+  { type: 'choice', option: 'a' },
+  { type: 'sort', placement: { a: 'b', c: 'd' } },
+  { type: 'chat', reply: 'r1' },
+  { type: 'inbox', flagged: ['m1', 'm2'] },
+  { type: 'password', score: 3, flags: ['dictionary', 'short'] },
+  { type: 'settings', values: { s: 'on' } },
+  { type: 'hotspot', found: ['x'] },
+  { type: 'sequence', order: ['a', 'b'] },
+  { type: 'feed', actions: { p1: 'report' } },
+  { type: 'continue' },
+];
+
+function body(): Record<string, unknown> {
+  return {
+    device: 'dev-1',
+    epoch: 1,
+    since: '42',
+    events: ANSWERS.map((answer, i) => ({
+      id: ID,
+      learner: 'learner_1',
+      device: 'dev-1',
+      seq: i,
+      attempt: 'att-1',
+      activity: 'phish-inbox',
+      version: 1,
+      scene: 's1',
+      answer,
+      group: i % 2 === 0 ? 0 : -1,
+      correct: i % 2 === 0,
+      safety: 'safe',
+      hinted: false,
+      whatIf: false,
+      ended: i === ANSWERS.length - 1,
+      at: 1_765_000_000_000 + i,
+    })),
+  };
+}
+
+/** Values to put in place of any value: wrong types, edges of lengths, numbers and patterns. */
+const REPLACEMENTS: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  '',
+  'a',
+  'A',
+  '42',
+  'end',
+  'not-a-uuid',
+  ID.toUpperCase(),
+  'x'.repeat(64),
+  'x'.repeat(65),
+  '😀'.repeat(32),
+  '😀'.repeat(33),
+  'a b',
+  'a\n',
+  [],
+  ['a'],
+  {},
+  { type: 'choice' },
+  'safe',
+  'dictionary',
+];
+
+/** Every variant of `value` with one change: each value replaced, each key dropped or added. */
+function* mutations(value: unknown): Generator<unknown> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      for (const m of mutations(value[i])) yield value.map((v, j) => (j === i ? m : v));
+    }
+    yield [...value, value[0]];
+    yield value.slice(1);
+  } else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      for (const m of mutations(o[key])) yield { ...o, [key]: m };
+      const { [key]: _dropped, ...rest } = o;
+      yield rest;
+    }
+    yield { ...o, extra: 1 };
+  }
+  yield* REPLACEMENTS;
+}
+
+describe('the sync body checked by compiled code', () => {
+  it('accepts and refuses exactly what zod does, on thousands of variants of a batch', () => {
+    const compiled = compiledCheck(SyncRequestSchema);
+    const check = (data: unknown) => ({ error: compiled(data) ? undefined : 'refused' });
+    const sample = body();
+    // One event of each answer type, mutated alone, keeps the count manageable.
+    let compared = 0;
+    let refused = 0;
+    const events = sample.events as unknown[];
+    for (let e = 0; e < events.length; e++) {
+      for (const m of mutations(events[e])) {
+        const variant = { ...sample, events: [m] };
+        const zod = SyncRequestSchema.safeParse(variant).success;
+        expect({ variant, compiled: check(variant).error === undefined }).toEqual({
+          variant,
+          compiled: zod,
+        });
+        compared++;
+        if (!zod) refused++;
+      }
+    }
+    for (const m of mutations({ ...sample, events: [] })) {
+      const zod = SyncRequestSchema.safeParse(m).success;
+      expect({ m, compiled: check(m).error === undefined }).toEqual({ m, compiled: zod });
+      compared++;
+    }
+    const tooMany = { ...sample, events: Array.from({ length: 101 }, () => events[0]) };
+    expect(check(tooMany).error).toBeDefined();
+    expect(compile(SyncRequestSchema)(sample)).toEqual({ value: sample });
+    expect(compared).toBeGreaterThan(2000);
+    expect(refused).toBeGreaterThan(compared / 2);
+  });
+});
