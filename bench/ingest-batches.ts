@@ -1,8 +1,10 @@
 // Sync bodies for bench:ingest: each learner's device has a bank of real engine events (the
 // catalogue's activities played through with playThrough), and every batch is the bank's next
 // 10–30 events made new (a new event id and the device's next sequence number), so that no
-// two requests ever send the same event.
-import { randomUUID } from 'node:crypto';
+// two requests ever send the same event. Event ids are made as the web app makes them: time
+// ordered (the engine's newTimeOrderedId, UUID v7).
+import { webcrypto } from 'node:crypto';
+import { newTimeOrderedId } from '../src/engine';
 import type { Activity, ProgressEvent } from '../src/engine';
 import { playThrough } from '../test/helpers/play-events';
 
@@ -69,7 +71,7 @@ export function nextBatch(d: BenchDevice, size: number): { body: string; ids: st
   const ids: string[] = [];
   const parts: string[] = [];
   for (let i = 0; i < size; i++) {
-    const id = randomUUID();
+    const id = newTimeOrderedId<string>(Date.now(), (b) => webcrypto.getRandomValues(b));
     ids.push(id);
     parts.push(`{"id":"${id}","seq":${d.seq++},${d.tails[d.next]!}`);
     d.next = (d.next + 1) % d.tails.length;

@@ -98,7 +98,7 @@ export { recommend } from './learner/recommend';
 export type { ProgressEvent, EventContext } from './progress/event';
 export { eventFromPlay } from './progress/event';
 export type { GetRandomValues } from './progress/event-id';
-export { newId, UUID_V4 } from './progress/event-id';
+export { newId, newTimeOrderedId, UUID_V4, UUID_V7 } from './progress/event-id';
 export { compareEvents, canonicalEvents } from './progress/order';
 export type { ProgressSummary } from './progress/summary';
 export { summarize } from './progress/summary';

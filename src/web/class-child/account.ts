@@ -1,7 +1,7 @@
 import { BANDS } from '../../engine';
 import type { Band, ProgressEvent } from '../../engine';
 import { done, get, inTransaction, put } from '../store/idb';
-import { newLocalId } from '../store/ids';
+import { newEventId } from '../store/ids';
 import type { Unsynced } from '../store/events';
 import type { ClassAccount, Profile } from '../store/profiles';
 import type { ChildLearner, ChildMe } from './api';
@@ -52,7 +52,7 @@ export function bringStars(from: string, to: string): Promise<number> {
     const events = tx.objectStore('events');
     const mine = (await done(events.index('learner').getAll(from))) as ProgressEvent[];
     for (const e of mine) {
-      const copy = { ...e, id: newLocalId(), learner: to } as ProgressEvent;
+      const copy = { ...e, id: newEventId(), learner: to } as ProgressEvent;
       events.add(copy);
       const entry: Unsynced = { id: copy.id, learner: to };
       tx.objectStore('unsynced').put(entry);

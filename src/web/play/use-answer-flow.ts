@@ -20,7 +20,7 @@ import type {
 } from '../../engine';
 import { recordEvent } from '../store/events';
 import { saveDraft, writeCheckpoint } from '../store/checkpoints';
-import { newLocalId } from '../store/ids';
+import { newEventId, newLocalId } from '../store/ids';
 import { requestSync } from '../sync/request';
 
 /**
@@ -121,7 +121,7 @@ export function useAnswerFlow(
       : recordEvent(
           ({ device, seq }) =>
             eventFromPlay(result, {
-              id: newLocalId() as EventId,
+              id: newEventId() as EventId,
               learner: learnerId as LearnerId,
               device: device as DeviceId,
               seq,

@@ -1,4 +1,4 @@
-import { newId } from '../../engine';
+import { newId, newTimeOrderedId } from '../../engine';
 
 /**
  * A random id made on this device. Uses `crypto.getRandomValues`, which works on pages served
@@ -6,3 +6,12 @@ import { newId } from '../../engine';
  */
 export const newLocalId = (): string =>
   newId<string>((bytes) => crypto.getRandomValues(bytes as Uint8Array<ArrayBuffer>));
+
+/**
+ * The id of a progress event made now on this device: time-ordered (UUID v7), so that the
+ * server's index of event ids grows at its end (engine's `newTimeOrderedId`).
+ */
+export const newEventId = (): string =>
+  newTimeOrderedId<string>(Date.now(), (bytes) =>
+    crypto.getRandomValues(bytes as Uint8Array<ArrayBuffer>),
+  );
