@@ -17,6 +17,7 @@ import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { People } from '../helpers/people';
 import { createTestApp } from '../helpers/test-app';
+import { FEEDBACK_RATE_LIMIT } from '../../src/server/routes/feedback';
 
 const T0 = Date.UTC(2027, 3, 14, 9, 30, 0);
 const DAY = 86_400_000;
@@ -287,6 +288,26 @@ for (const dialect of DIALECTS) {
         expect(table).toMatch(new RegExp(`${otherId} +1 +0 +10 +0 +0 +0 +0 +10 +100% +0% +hard`));
         expect(await cli(['--since', 'soon'])).toBe(2);
         expect(err.join('')).toContain('kite feedback report: --since must be a day, YYYY-MM-DD');
+      },
+    );
+
+    it.skipIf(!enabled)(
+      `takes ${FEEDBACK_RATE_LIMIT.max} answers a minute from one address, then 429 rate_limited`,
+      async () => {
+        await clear();
+        const from = (remoteAddress: string) =>
+          app.inject({ method: 'POST', url: '/api/feedback', payload: answer(), remoteAddress });
+        for (let i = 0; i < FEEDBACK_RATE_LIMIT.max; i++) {
+          expect((await from('198.51.100.20')).statusCode).toBe(200);
+        }
+        const before = await snapshotDb(testDb.db);
+        const over = await from('198.51.100.20');
+        expect(over.statusCode).toBe(429);
+        expect(over.json().error.code).toBe('rate_limited');
+        expect(changedTables(before, await snapshotDb(testDb.db))).toEqual([]);
+        // Another address (another school) is not held back.
+        expect((await from('198.51.100.21')).statusCode).toBe(200);
+        expect(await rows()).toHaveLength(FEEDBACK_RATE_LIMIT.max + 1);
       },
     );
 
