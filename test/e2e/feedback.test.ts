@@ -8,6 +8,8 @@ import { browserSuite } from '../helpers/suite';
 import { keepOffline, setUpChild } from '../helpers/child';
 import { playNewFriend } from '../helpers/new-friend';
 import { currentProfileId, dumpIdb, recordsOf } from '../helpers/idb';
+import { FAKE_SPEECH } from '../helpers/speech';
+import type { Spoken } from '../helpers/speech';
 
 // Children's feedback (COURSE-2) in the real app: the question after an activity, exactly which
 // fields reach the server, the queue offline and its one sending when the network is back (a
@@ -202,6 +204,44 @@ describe.skipIf(!enabled)("children's feedback after an activity", () => {
     );
     expect(again).toBe(200);
     expect(await rows()).toHaveLength(1);
+    await context.close();
+  });
+
+  it('reads the question and each answer aloud for 5–7, on a touch screen', async () => {
+    const context = await suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    await context.addInitScript(FAKE_SPEECH);
+    const page = await context.newPage();
+    await setUpChild(page, suite.server.origin, { band: '5-7', avatar: 'Owl' });
+    await page.goto(`${suite.server.origin}/play/contact-5-7-identify?scene=help`);
+    await page.locator('.player-choice').waitFor();
+    const help = catalogue.activities.get('contact-5-7-identify' as never)!;
+    const scene = help.scenes.help!;
+    const right = (
+      scene.interaction.args as { options: { id: string; text: { text: string } }[] }
+    ).options.find((o) => o.id === 'grown-up')!;
+    await page.getByRole('button', { name: right.text.text }).tap();
+    await page.getByRole('button', { name: 'Next', exact: true }).tap();
+    const question = page.getByRole('region', { name: /How was it\?/ });
+    await question.waitFor();
+    const spoken = async () =>
+      (await page.evaluate(() => (window as unknown as { __spoken: Spoken[] }).__spoken))
+        .filter((x) => x.text)
+        .map((x) => x.text!);
+    await question.getByRole('button', { name: 'Read aloud' }).tap();
+    await expect
+      .poll(async () => (await spoken()).at(-1))
+      .toMatch(
+        /^How was it\?.*no name on it.*Fun.*Too hard.*Confusing.*Scary.*I learned something.*I want more like this$/,
+      );
+    await question.getByTitle('Listen: Scary').tap();
+    await expect.poll(async () => (await spoken()).at(-1)).toBe('Scary');
+    // Every answer has its picture.
+    await expect(question.locator('.feedback-choice img').count()).resolves.toBe(6);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
