@@ -8,6 +8,7 @@ import * as m0002 from './migrations/0002-rate-limit';
 import * as m0003 from './migrations/0003-accounts';
 import * as m0004 from './migrations/0004-jobs';
 import * as m0005 from './migrations/0005-classes';
+import * as m0006 from './migrations/0006-feedback';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0003-accounts': m0003,
   '0004-jobs': m0004,
   '0005-classes': m0005,
+  '0006-feedback': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -21,6 +21,7 @@ export interface Database {
   kite_learner_tombstone: KiteLearnerTombstoneTable;
   kite_assignment: KiteAssignmentTable;
   kite_family_link: KiteFamilyLinkTable;
+  kite_feedback: KiteFeedbackTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -214,4 +215,19 @@ export interface KiteFamilyLinkTable {
   teacher_approved_at: Timestamp | null;
   consent_notice: string;
   created_at: Timestamp;
+}
+
+/**
+ * A child's anonymous answer to "how was this activity?" (COURSE-2): nothing names a child, a
+ * device or an address. `id` is the random id the device made for this one answer.
+ */
+export interface KiteFeedbackTable {
+  id: string;
+  activity: string;
+  activity_version: number;
+  band: string;
+  lang: string;
+  answer: string;
+  /** `YYYY-MM-DD`. */
+  day: string;
 }

@@ -33,6 +33,8 @@ import { createPdfRenderPool, defaultPoolSize } from './pdf/pool';
 import type { PdfPoolOptions, PdfRenderPool } from './pdf/pool';
 import { loadClassPrintContext } from './worksheets/class-print-context';
 import { DEFAULT_RETENTION } from './config/config';
+import { feedbackRoutes } from './routes/feedback';
+import { bundleLanguages } from '../content/bundle';
 
 export interface AppDeps {
   db: Db;
@@ -209,6 +211,10 @@ export async function createApp({
     ),
   );
   await app.register(childRoutes(classes));
+  if (catalogue) {
+    const content = { catalogue, languages: bundleLanguages(catalogue) };
+    await app.register(feedbackRoutes(db, content, accounts.now ?? now));
+  }
   openApiRoute(app);
   await installWebApp(app, webDir, disabledTopics);
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Role } from '../../src/db/schema';
 import type { Catalogue } from '../../src/engine';
@@ -19,6 +20,8 @@ export interface Kit {
   waitingCompany(): Promise<string>;
   /** The shared teacher's school and class, a child of it signed in on a device. */
   readonly classes: ClassFixture;
+  /** The app's day now (`YYYY-MM-DD`, its injected clock): a feedback answer's day. */
+  day(): string;
   /** Content the library's routes print. */
   readonly content: {
     readonly activityId: string;
@@ -192,6 +195,21 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
   'GET /api/health': async () => ({ method: 'GET', url: '/api/health' }),
   'GET /api/ready': async () => ({ method: 'GET', url: '/api/ready' }),
   'GET /api/client-config': async () => ({ method: 'GET', url: '/api/client-config' }),
+  // A child's anonymous answer: a new random id each time, so each allowed call stores a row.
+  'POST /api/feedback': async (_w, k) => ({
+    method: 'POST',
+    url: '/api/feedback',
+    body: {
+      id: randomUUID(),
+      activity: k.content.activityId,
+      version: 1,
+      band: '8-10',
+      lang: 'en',
+      answer: 'fun',
+      day: k.day(),
+    },
+  }),
+  'GET /api/feedback/report': async () => ({ method: 'GET', url: '/api/feedback/report' }),
   'GET /api/worksheets/{activityId}.pdf': async (_w, k) => ({
     method: 'GET',
     url: `/api/worksheets/${k.content.activityId}.pdf?answers=1`,

@@ -3,11 +3,14 @@ import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/app';
 import { freshSqlite } from './dialects';
 import type { TestDb } from './dialects';
+import type { Db } from '../../src/db/connect';
 
 /** The built app listening on a random port of 127.0.0.1, over a fresh SQLite database. */
 export interface RunningServer {
   origin: string;
   app: FastifyInstance;
+  /** The server's database (tests read what reached it). */
+  db: Db;
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function startServer(
   return {
     origin: `http://127.0.0.1:${address.port}`,
     app,
+    db: testDb.db,
     stop: async () => {
       await app.close();
       await testDb.dispose();

@@ -49,6 +49,9 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'GET /api/worksheets/{activityId}.pdf': EVERYONE,
   'GET /api/challenges/{challengeId}.pdf': EVERYONE,
   'GET /api/guides/{guideId}.pdf': EVERYONE,
+  // A child's anonymous feedback: public (the app sends it with no credential and the route
+  // reads none), so every caller, a child's device included, may send it.
+  'POST /api/feedback': EVERYONE,
 
   // Signing up, in and out.
   'GET /api/auth/csrf': EVERYONE,
@@ -85,6 +88,9 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'POST /api/admin/users/{id}/disable': row('admin'),
   'POST /api/admin/users/{id}/role': row('admin'),
   'GET /api/admin/audit': row('admin'),
+  // What children said of activities, counted: the programme's (admins, coordinators), never a
+  // teacher's, parent's, company's or child's.
+  'GET /api/feedback/report': row('coordinator', 'admin'),
 
   // Classes (docs/classes.md): teachers only, each on their own classes (SEC-07; a second
   // teacher on another's class is tested in classes.test.ts).
@@ -181,6 +187,7 @@ for (const dialect of DIALECTS) {
           guideId: first(content.guides),
         },
         person: (role) => shared.get(role)!.person,
+        day: () => new Date(clock.now).toISOString().slice(0, 10),
         async client(who) {
           // A new browser each time: a public call (signing in) may leave a session behind.
           if (who === 'anonymous') return people.client();

@@ -167,6 +167,7 @@ for (const dialect of DIALECTS) {
           '  accounts never confirmed within 30 days:           0 deleted',
           '  children inactive for 12 months:                   0 deleted',
           '  device credentials revoked more than 90 days ago:  0 deleted',
+          "  children's feedback older than 730 days:           0 deleted",
           '  ended rate-limit windows:                          1 deleted',
           'purge: done, 6 rows deleted',
           '',

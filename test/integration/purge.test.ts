@@ -151,6 +151,7 @@ for (const dialect of DIALECTS) {
             describe: 'device credentials revoked more than 90 days ago',
             deleted: 0,
           },
+          { step: 'feedback', describe: "children's feedback older than 730 days", deleted: 0 },
           { step: 'rate-limits', describe: 'ended rate-limit windows', deleted: 1 },
         ],
         deleted: 7,
@@ -179,6 +180,7 @@ for (const dialect of DIALECTS) {
         ['unconfirmed-accounts', 0],
         ['inactive-children', 0],
         ['revoked-devices', 0],
+        ['feedback', 0],
         ['rate-limits', 1],
       ]);
       expect(await left()).toEqual({

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { helpCommand } from './commands/help';
 import { purgeCommand } from './commands/purge';
+import { feedbackReportCommand } from './commands/feedback';
 import {
   adminCreateCommand,
   inviteCommand,
@@ -21,5 +22,6 @@ export const COMMANDS: readonly Command[] = [
   userResetPasswordCommand,
   userDisableCommand,
   purgeCommand,
+  feedbackReportCommand,
   helpCommand,
 ] as readonly Command[];

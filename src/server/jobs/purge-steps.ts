@@ -7,6 +7,7 @@ import { IDLE_MS } from '../accounts/sessions';
 import { removeLearner } from '../classes/erase';
 import type { Retention } from '../config/config';
 import type { PurgeStep } from './purge';
+import { feedbackDay } from '../../engine';
 
 const DAY_MS = 86_400_000;
 
@@ -144,6 +145,25 @@ export const revokedDevicesStep: PurgeStep = {
   },
 };
 
+/**
+ * How long children's anonymous feedback is kept (docs/privacy/data-inventory.yaml): two years,
+ * so authors can compare an activity before and after a rewrite, and no longer.
+ */
+export const FEEDBACK_DAYS = 730;
+
+/** Feedback answers whose day is more than {@link FEEDBACK_DAYS} days ago. */
+export const feedbackStep: PurgeStep = {
+  name: 'feedback',
+  describe: `children's feedback older than ${FEEDBACK_DAYS} days`,
+  async run(db, now) {
+    const result = await db.kysely
+      .deleteFrom('kite_feedback')
+      .where('day', '<', feedbackDay(now - FEEDBACK_DAYS * DAY_MS))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+};
+
 /** Every retention rule of this deployment, in order. */
 export function retentionSteps(retention: Retention): PurgeStep[] {
   return [
@@ -153,6 +173,7 @@ export function retentionSteps(retention: Retention): PurgeStep[] {
     unconfirmedStep,
     inactiveChildrenStep(retention.childMonths),
     revokedDevicesStep,
+    feedbackStep,
     rateLimitStep,
   ];
 }

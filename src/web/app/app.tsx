@@ -14,6 +14,7 @@ import type { Profile } from '../store/profiles';
 import { match, navigate, usePath } from './router';
 import { SessionContext } from './session';
 import { prefetchFirstScreen } from './prefetch';
+import { watchFeedback } from '../feedback/watch';
 import type { Session } from './session';
 import { FirstRun } from '../pages/first-run';
 import { Home } from '../pages/home';
@@ -121,6 +122,9 @@ export function App() {
     setCurrentId(current?.id ?? null);
   }, []);
   useEffect(() => void refresh(), [refresh]);
+
+  // Children's feedback answers queued offline leave when the network is back (feedback/).
+  useEffect(watchFeedback, []);
 
   // Sync runs only on a device with a class profile, and its code loads after the first screen.
   const [forgotten, setForgotten] = useState(false);

@@ -3,14 +3,17 @@
  * Everything a child does stays here, on the device (PRIV-01).
  */
 const DB_NAME = 'kite';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /**
  * `profiles`, `events` (by id, indexed by learner), `meta` (keyed records), and since version 2
  * `unsynced`: the sync queue of class-linked profiles, `{ id, learner }` by event id (see
- * src/web/sync/). Every per-learner record names the learner, so erase.ts finds it.
+ * src/web/sync/). Every per-learner record names the learner, so erase.ts finds it. Since
+ * version 3 `feedback`: children's anonymous feedback answers waiting to be sent (by their random
+ * id; src/web/feedback/). These name no learner on purpose, so erasing a learner leaves them: they
+ * are no one's, and leave the device once sent.
  */
-export type StoreName = 'profiles' | 'events' | 'meta' | 'unsynced';
+export type StoreName = 'profiles' | 'events' | 'meta' | 'unsynced' | 'feedback';
 
 let opening: Promise<IDBDatabase> | undefined;
 
@@ -31,6 +34,8 @@ export function openKiteDb(): Promise<IDBDatabase> {
         const queue = db.createObjectStore('unsynced', { keyPath: 'id' });
         queue.createIndex('learner', 'learner');
       }
+      if (!db.objectStoreNames.contains('feedback'))
+        db.createObjectStore('feedback', { keyPath: 'id' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -61,6 +66,20 @@ export async function getAll<T>(store: StoreName): Promise<T[]> {
 export async function getAllByIndex<T>(store: StoreName, index: string, key: string): Promise<T[]> {
   const db = await openKiteDb();
   return done(db.transaction(store).objectStore(store).index(index).getAll(key)) as Promise<T[]>;
+}
+
+/** How many records a store holds. */
+export async function count(store: StoreName): Promise<number> {
+  const db = await openKiteDb();
+  return done(db.transaction(store).objectStore(store).count());
+}
+
+/** Deletes one record by key. */
+export async function remove(store: StoreName, key: string): Promise<void> {
+  const db = await openKiteDb();
+  const tx = db.transaction(store, 'readwrite');
+  tx.objectStore(store).delete(key);
+  await finished(tx);
 }
 
 export async function get<T>(store: StoreName, key: string): Promise<T | undefined> {

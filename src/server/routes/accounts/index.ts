@@ -8,6 +8,7 @@ import type { ClassesContext } from '../../classes/context';
 import { familyRoutes } from '../classes/family';
 import { teacherRoutes } from '../classes/teacher';
 import type { CookieSettings } from './guard';
+import { feedbackReportRoutes } from '../feedback';
 
 /**
  * Every route of adults signed in with a session (accounts, and teachers' and parents' routes
@@ -26,5 +27,6 @@ export function accountsPlugin(
     await app.register(adminRoutes(ctx));
     await app.register(teacherRoutes(classes));
     await app.register(familyRoutes(classes));
+    await app.register(feedbackReportRoutes(ctx.db));
   };
 }
