@@ -62,6 +62,7 @@ const report: ClassReport = {
     },
   ],
   missed: [],
+  feedback: [],
 };
 
 /** Reads the server's CSV: quoted fields, `""` for a quote, CRLF lines. */

@@ -1,10 +1,11 @@
 // Classes, children's sign-in, sync, erasure, reports and families (issue #13,
 // docs/classes.md), through the HTTP API on every dialect, with real accounts.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadCatalogue } from '../../src/content/catalogue';
-import { learnerReport, summarize } from '../../src/engine';
-import type { Activity, Band, Catalogue, ProgressEvent } from '../../src/engine';
+import { feedbackDay, learnerReport, summarize, translatorFor } from '../../src/engine';
+import type { Activity, Band, Catalogue, LocaleCode, ProgressEvent } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { createApp } from '../../src/server/app';
 import { outbox } from '../helpers/account-client';
@@ -314,6 +315,54 @@ for (const dialect of DIALECTS) {
         expect(cells.slice(5)).toEqual(
           expected.topics.flatMap((t) => [`${t.mastered}/3`, `${t.finished}/${t.activities}`]),
         );
+      },
+    );
+
+    it.skipIf(!enabled)(
+      "the report sums children's anonymous feedback on what the class played, from ten answers",
+      async () => {
+        const [played, , , notPlayed] = activities();
+        const tell = (activity: Activity, answer: string) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/feedback',
+            remoteAddress: '192.0.2.90',
+            payload: {
+              id: randomUUID(),
+              activity: activity.id,
+              version: activity.version,
+              band,
+              lang: 'en',
+              answer,
+              day: feedbackDay(clock.now),
+            },
+          });
+        const nine = ['fun', 'fun', 'too-hard', 'too-hard', 'confusing', 'scary', 'learned'];
+        for (const a of [...nine, 'fun', 'more-like-this']) {
+          expect((await tell(played!, a)).statusCode).toBe(200);
+        }
+        for (let i = 0; i < 12; i++) expect((await tell(notPlayed!, 'scary')).statusCode).toBe(200);
+        const feedbackOf = async () =>
+          (await teacher.get(`/api/classes/${classId}/report`)).json().feedback;
+        // Nine answers are not shown; an activity the class did not play never is.
+        expect(await feedbackOf()).toEqual([]);
+        expect((await tell(played!, 'fun')).statusCode).toBe(200);
+        expect(await feedbackOf()).toEqual([
+          {
+            activity: played!.id,
+            title: translatorFor(content, 'en' as LocaleCode)(played!.title),
+            answers: 10,
+            counts: {
+              fun: 4,
+              'too-hard': 2,
+              confusing: 1,
+              scary: 1,
+              learned: 1,
+              'more-like-this': 1,
+            },
+            flags: ['hard', 'scary'],
+          },
+        ]);
       },
     );
 

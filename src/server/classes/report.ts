@@ -2,8 +2,17 @@
 // events with the engine's code (the child's sky map shows the same stars), the most missed
 // questions, and the CSV of exactly the table the page shows.
 
-import { learnerReport, mostMissed, translatorFor } from '../../engine';
-import type { Band, Catalogue, LocaleCode, TopicReport } from '../../engine';
+import { FEEDBACK_ANSWERS, learnerReport, mostMissed, translatorFor } from '../../engine';
+import type {
+  ActivityId,
+  Band,
+  Catalogue,
+  FeedbackAnswer,
+  LocaleCode,
+  TopicReport,
+} from '../../engine';
+import { FEEDBACK_THRESHOLDS, feedbackFlags, feedbackReport } from '../feedback/report';
+import type { FeedbackFlag } from '../feedback/report';
 import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
 import { classChildren, ownClassSummary } from './roster';
@@ -33,6 +42,17 @@ export interface ClassReport {
     readonly missed: number;
     readonly tried: number;
   }[];
+  /** What children said of the activities this class played (see {@link classFeedback}). */
+  readonly feedback: ReportFeedback[];
+}
+
+/** Children's feedback on one activity, every version and every child who answered. */
+export interface ReportFeedback {
+  readonly activity: string;
+  readonly title: string;
+  readonly answers: number;
+  readonly counts: Readonly<Record<FeedbackAnswer, number>>;
+  readonly flags: FeedbackFlag[];
 }
 
 function catalogueOf(ctx: ClassesContext): Catalogue {
@@ -69,8 +89,11 @@ export async function classReport(
       topics: r.topics,
     };
   });
+  const played = new Set<string>();
+  for (const list of events.values()) for (const e of list) played.add(e.activity);
   return {
     class: summary,
+    feedback: await classFeedback(ctx, catalogue, text, [...played].sort()),
     topics: [...catalogue.topics.values()].map((t) => ({ id: t.id, title: text(t.title) })),
     children: rows,
     missed: mostMissed(events.values()).map((m) => {
@@ -78,6 +101,43 @@ export async function classReport(
       return { ...m, title: activity ? text(activity.title) : m.activity };
     }),
   };
+}
+
+/**
+ * The feedback summary of a class report: for each activity the class has played, what
+ * children said of it after playing — every child who answered, in this class or not, since
+ * feedback carries no learner, class or device (COURSE-2). An activity is listed only from
+ * {@link FEEDBACK_THRESHOLDS}' `minAnswers` answers on, so that a few answers of one class are
+ * never shown as such; the most flagged and most answered come first.
+ */
+async function classFeedback(
+  ctx: ClassesContext,
+  catalogue: Catalogue,
+  text: ReturnType<typeof translatorFor>,
+  played: readonly string[],
+): Promise<ReportFeedback[]> {
+  const report = await feedbackReport(ctx.db, { activities: played });
+  const byActivity = new Map<string, Record<FeedbackAnswer, number>>();
+  for (const v of report.activities) {
+    const sum =
+      byActivity.get(v.activity) ??
+      (Object.fromEntries(FEEDBACK_ANSWERS.map((a) => [a, 0])) as Record<FeedbackAnswer, number>);
+    for (const a of FEEDBACK_ANSWERS) sum[a] += v.counts[a];
+    byActivity.set(v.activity, sum);
+  }
+  return [...byActivity]
+    .map(([activity, counts]): ReportFeedback => {
+      const found = catalogue.activities.get(activity as ActivityId);
+      return {
+        activity,
+        title: found ? text(found.title) : activity,
+        answers: FEEDBACK_ANSWERS.reduce((n, a) => n + counts[a], 0),
+        counts,
+        flags: feedbackFlags(counts),
+      };
+    })
+    .filter((f) => f.answers >= FEEDBACK_THRESHOLDS.minAnswers)
+    .sort((a, b) => b.flags.length - a.flags.length || b.answers - a.answers);
 }
 
 /** A CSV field: quoted, and never read as a formula by a spreadsheet. */

@@ -56,16 +56,24 @@ export function feedbackFlags(
   return flags;
 }
 
-/** Counts the stored answers per activity and version, from `since` (a day) when given. */
+/**
+ * Counts the stored answers per activity and version, from `since` (a day) when given, of the
+ * `activities` named when given (an empty list counts nothing).
+ */
 export async function feedbackReport(
   db: Db,
-  { since = null }: { since?: string | null } = {},
+  {
+    since = null,
+    activities: only,
+  }: { since?: string | null; activities?: readonly string[] } = {},
 ): Promise<FeedbackReport> {
+  if (only?.length === 0) return { since, thresholds: FEEDBACK_THRESHOLDS, activities: [] };
   let q = db.kysely
     .selectFrom('kite_feedback')
     .select((eb) => ['activity', 'activity_version', 'answer', eb.fn.countAll().as('n')])
     .groupBy(['activity', 'activity_version', 'answer']);
   if (since) q = q.where('day', '>=', since);
+  if (only) q = q.where('activity', 'in', [...only]);
   const rows = await q.execute();
   const byKey = new Map<
     string,

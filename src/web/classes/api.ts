@@ -2,7 +2,7 @@
  * The teachers' and parents' routes of docs/classes.md, as the browser calls them: JSON with
  * the account session cookie and the CSRF header (the account pages' `request`).
  */
-import type { Band, LearnerReport } from '../../engine';
+import type { Band, FeedbackAnswer, LearnerReport } from '../../engine';
 import { request } from '../account/api';
 
 export interface School {
@@ -85,6 +85,14 @@ export interface ClassReport {
     readonly scene: string;
     readonly missed: number;
     readonly tried: number;
+  }[];
+  /** What children said of the activities this class played (anonymous, 10 answers or more). */
+  readonly feedback: readonly {
+    readonly activity: string;
+    readonly title: string;
+    readonly answers: number;
+    readonly counts: Readonly<Record<FeedbackAnswer, number>>;
+    readonly flags: readonly ('hard' | 'scary')[];
   }[];
 }
 

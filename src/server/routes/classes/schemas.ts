@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BANDS } from '../../../engine';
+import { BANDS, FEEDBACK_ANSWERS } from '../../../engine';
+import type { FeedbackAnswer } from '../../../engine';
 import { eventSchema } from '../../../engine/content';
 import { compiledInput } from '../../http/compiled-input';
 import { coded } from '../../http/input-errors';
@@ -117,6 +118,20 @@ export const ClassReportSchema = z
         scene: z.string(),
         missed: z.number().int(),
         tried: z.number().int(),
+      }),
+    ),
+    feedback: z.array(
+      z.object({
+        activity: z.string(),
+        title: z.string(),
+        answers: z.number().int(),
+        counts: z.object(
+          Object.fromEntries(FEEDBACK_ANSWERS.map((a) => [a, z.number().int()])) as Record<
+            FeedbackAnswer,
+            z.ZodNumber
+          >,
+        ),
+        flags: z.array(z.enum(['hard', 'scary'])),
       }),
     ),
   })

@@ -9,6 +9,9 @@ import type { ReportCell } from '../report-table';
 import { RolePage } from '../role-page';
 import { Stars } from '../stars';
 import { ct } from '../strings';
+import type { ClassesKey } from '../strings';
+import { FEEDBACK_ANSWERS } from '../../../engine';
+import type { FeedbackAnswer } from '../../../engine';
 import '../classes.css';
 
 const when = (iso: string) => {
@@ -115,12 +118,77 @@ function ReportView({ id }: { id: string }) {
           </div>
         )}
       </section>
+      <FeedbackSummary feedback={report.feedback} />
       <p class="no-print">
         <Link href={`/account/classes/${encodeURIComponent(report.class.id)}`}>
           {ct('report.toClass')}
         </Link>
       </p>
     </>
+  );
+}
+
+const ANSWER_KEYS = {
+  fun: 'report.feedbackFun',
+  'too-hard': 'report.feedbackTooHard',
+  confusing: 'report.feedbackConfusing',
+  scary: 'report.feedbackScary',
+  learned: 'report.feedbackLearned',
+  'more-like-this': 'report.feedbackMore',
+} as const satisfies Record<FeedbackAnswer, ClassesKey>;
+
+/**
+ * What children said of the activities this class played (COURSE-2): counted over every child
+ * who answered, with no names, and only from ten answers on (the server's rule).
+ */
+function FeedbackSummary({ feedback }: { feedback: ClassReport['feedback'] }) {
+  return (
+    <section aria-labelledby="report-feedback">
+      <h2 id="report-feedback">{ct('report.feedbackTitle')}</h2>
+      <p>{ct('report.feedbackAbout')}</p>
+      {feedback.length === 0 ? (
+        <p>{ct('report.noFeedback')}</p>
+      ) : (
+        <div class="table-scroll" tabIndex={0} aria-labelledby="report-feedback">
+          <table class="missed-table">
+            <thead>
+              <tr>
+                <th scope="col">{ct('report.activity')}</th>
+                <th scope="col">{ct('report.feedbackAnswers')}</th>
+                {FEEDBACK_ANSWERS.map((a) => (
+                  <th scope="col" key={a}>
+                    {ct(ANSWER_KEYS[a])}
+                  </th>
+                ))}
+                <th scope="col">{ct('report.feedbackFlags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {feedback.map((f) => (
+                <tr key={f.activity}>
+                  <td>{f.title}</td>
+                  <td class="num">{f.answers}</td>
+                  {FEEDBACK_ANSWERS.map((a) => (
+                    <td class="num" key={a}>
+                      {f.counts[a]}
+                    </td>
+                  ))}
+                  <td>
+                    {f.flags
+                      .map((flag) =>
+                        ct(
+                          flag === 'hard' ? 'report.feedbackFlagHard' : 'report.feedbackFlagScary',
+                        ),
+                      )
+                      .join(', ') || '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
