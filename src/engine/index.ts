@@ -12,6 +12,7 @@ export type * from './types/worksheet';
 export type * from './types/catalogue';
 export { RISKS, CROSS_CUTTING } from './types/catalogue';
 export type * from './types/country';
+export type * from './types/course';
 export type {
   Answer,
   Interaction,
