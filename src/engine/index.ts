@@ -101,6 +101,23 @@ export { eventFromPlay } from './progress/event';
 export type { GetRandomValues } from './progress/event-id';
 export { newId, UUID_V4 } from './progress/event-id';
 export { compareEvents, canonicalEvents } from './progress/order';
+export type {
+  CourseNext,
+  CourseProgress,
+  CourseRecord,
+  CourseStep,
+  ModuleStatus,
+} from './progress/course';
+export {
+  courseProgress,
+  emptyCourseRecord,
+  finishedActivities,
+  isCourseStep,
+  moduleStatus,
+  recordCheck,
+  recordStep,
+  resumeCourse,
+} from './progress/course';
 export type { ProgressSummary } from './progress/summary';
 export { summarize } from './progress/summary';
 export type { LearnerReport, MissedQuestion, TopicReport } from './progress/report';
