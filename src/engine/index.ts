@@ -112,6 +112,7 @@ export {
   courseProgress,
   emptyCourseRecord,
   finishedActivities,
+  firstOpenStep,
   isCourseStep,
   moduleStatus,
   recordCheck,

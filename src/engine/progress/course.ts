@@ -84,7 +84,7 @@ export function moduleStatus(
 }
 
 /** A module's first step not done: its story if unseen, an unfinished activity, the check. */
-function firstOpenStep(status: ModuleStatus): CourseStep {
+export function firstOpenStep(status: ModuleStatus): CourseStep {
   if (!status.introSeen) return { module: status.id, kind: 'intro' };
   const open = status.activities.find((a) => !a.finished);
   if (open) return { module: status.id, kind: 'activity', activity: open.id };

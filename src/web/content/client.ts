@@ -8,6 +8,7 @@ import type { BandBundle } from './catalogue';
 import type {
   ClientConfig,
   ContentIndex,
+  CourseBundle,
   HomeIndex,
   RenderedActivity,
   RenderedCountry,
@@ -113,6 +114,10 @@ export const bandBundle = (lang: string, band: string) =>
  */
 export const homeIndex = (lang: string, band: string) =>
   getJson<HomeIndex>(`/content/${lang}/home/${band}.json`);
+
+/** A band's courses (see `CourseBundle`); kept offline by the service worker once read. */
+export const courseBundle = (lang: string, band: string) =>
+  getJson<CourseBundle>(`/content/${lang}/courses/${band}.json`);
 
 type AudioIndex = Readonly<Record<string, string>>;
 

@@ -22,6 +22,8 @@ export interface BandData {
   readonly summary: ProgressSummary;
   /** Who is playing, for the engine's access rules. */
   readonly context: PlayContext;
+  /** The band's courses, as home's card names them. */
+  readonly courses: NonNullable<HomeIndex['courses']>;
 }
 
 export async function loadBand(profile: Profile): Promise<BandData> {
@@ -39,6 +41,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
     pack,
     fallback,
     context: playContext(band, config),
+    courses: index.courses ?? [],
     summary: summarize(events, catalogue, band),
   };
 }

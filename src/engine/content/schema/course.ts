@@ -10,7 +10,8 @@ const choice = z.strictObject({
 });
 
 const courseModule = z.strictObject({
-  id: slug,
+  // Module pages are `/course/<course>/<module>`, beside `/course/<course>/certificate`.
+  id: slug.refine((s) => s !== 'certificate', '"certificate" is reserved for the certificate page'),
   title: text,
   story: z.array(text).min(1).max(6),
   activities: z.array(activityId).min(2).max(4),
