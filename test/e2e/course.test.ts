@@ -66,6 +66,8 @@ describe.skipIf(!enabled)("Kiri's course at 360 × 740, touch", () => {
     await page.getByRole('link', { name: "Let's go" }).click();
     await page.waitForURL(`**/play/sample-prize-message?course=${COURSE}&module=${MODULE}`);
     await page.getByRole('button', { name: 'Open the inbox' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.locator('.inbox-list').waitFor();
     const second = page.getByRole('heading', { name: 'Question 2' });
     await second.waitFor();
     const inbox = await page.locator('.player').innerText();
