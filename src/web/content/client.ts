@@ -115,9 +115,12 @@ export const bandBundle = (lang: string, band: string) =>
 export const homeIndex = (lang: string, band: string) =>
   getJson<HomeIndex>(`/content/${lang}/home/${band}.json`);
 
-/** A band's courses (see `CourseBundle`); kept offline by the service worker once read. */
+export const courseBundleUrl = (lang: string, band: string) =>
+  `/content/${lang}/courses/${band}.json`;
+
+/** A band's courses (see `CourseBundle`); kept offline with the band's bundle (use-band.ts). */
 export const courseBundle = (lang: string, band: string) =>
-  getJson<CourseBundle>(`/content/${lang}/courses/${band}.json`);
+  getJson<CourseBundle>(courseBundleUrl(lang, band));
 
 type AudioIndex = Readonly<Record<string, string>>;
 
