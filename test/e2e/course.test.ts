@@ -9,6 +9,8 @@ import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { keepOffline, setUpChild } from '../helpers/child';
 import { dumpIdb } from '../helpers/idb';
+import { FAKE_SPEECH } from '../helpers/speech';
+import type { Spoken } from '../helpers/speech';
 
 const enabled = browserAvailable();
 
@@ -158,4 +160,65 @@ describe.skipIf(!enabled)("Kiri's course at 360 × 740, touch", () => {
     expect(watch.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("reads Kiri's story aloud for 5–7, and a 5–7 course leads to no sensitive activity", async () => {
+    const { origin } = suite.server;
+    const context = await suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    await context.addInitScript(FAKE_SPEECH);
+    const watch = watchContext(context, origin);
+    const page = await context.newPage();
+    await setUpChild(page, origin, { band: '5-7', avatar: 'Owl' });
+    await page.getByRole('link', { name: /^Kiri's safe sky/ }).click();
+    await page.getByRole('heading', { name: "Kiri's safe sky", level: 1 }).waitFor();
+    await expect(page.locator('.course-module').count()).resolves.toBeGreaterThanOrEqual(5);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: "Kiri's story" }).waitFor();
+    await expect
+      .poll(async () =>
+        (await page.evaluate(() => (window as unknown as { __spoken: Spoken[] }).__spoken))
+          .filter((s) => s.voice === 'Device English')
+          .map((s) => s.text)
+          .join(' '),
+      )
+      .toContain('Hi! I am Kiri.');
+    await page.getByRole('button', { name: 'Read aloud' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Every activity the course offers this child opens (none is refused as sensitive).
+    const index = (await (await fetch(`${origin}/content/en/index.json`)).json()) as {
+      activities: { id: string; sensitiveMinBand?: string }[];
+    };
+    const sensitive = new Set(index.activities.filter((a) => a.sensitiveMinBand).map((a) => a.id));
+    const bundle = (await (await fetch(`${origin}/content/en/courses/5-7.json`)).json()) as {
+      courses: { modules: { activities: string[] }[] }[];
+    };
+    const offered = bundle.courses.flatMap((c) => c.modules.flatMap((m) => m.activities));
+    expect(offered.length).toBeGreaterThanOrEqual(10);
+    expect(offered.filter((id) => sensitive.has(id))).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('is reached from the teen home too (14–16)', async () => {
+    const { origin } = suite.server;
+    const context = await suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const watch = watchContext(context, origin);
+    const page = await context.newPage();
+    await setUpChild(page, origin, { band: '14-16' });
+    await page.getByRole('heading', { name: "Kiri's course" }).waitFor();
+    await page.getByRole('link', { name: /^Kiri's course: your call/ }).click();
+    await page.getByRole('heading', { name: "Kiri's course: your call", level: 1 }).waitFor();
+    await expect(page.locator('.course-module').count()).resolves.toBe(5);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
