@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { loadCatalogue, readabilityIssues } from '../../src/content/catalogue';
 import { loadContentDir } from '../../src/content/load-dir';
 import { BANDS, canPlay } from '../../src/engine';
 import type { Catalogue } from '../../src/engine';
@@ -106,6 +106,23 @@ describe('course checks name the file and the path', () => {
     expect(wrong.errors.map((e) => [e.check, e.file, e.path])).toEqual([
       ['course-check', `content/${COURSE_57}`, 'modules[3].check.choices'],
     ]);
+  });
+
+  it('a module too hard to read for its band', () => {
+    const result = buildCatalogue(
+      withCourse((c) => {
+        const story = (c.modules as { story: { text: string }[] }[])[4]!.story;
+        story[0]!.text =
+          'Unfortunately, sophisticated manipulation techniques circumvent conventional expectations regarding authenticity verification.';
+      }),
+      { root: 'content' },
+    );
+    expect(result.errors).toEqual([]);
+    expect(
+      readabilityIssues(result)
+        .filter((i) => i.file.endsWith(COURSE_57))
+        .map((i) => [i.check, i.path]),
+    ).toEqual([['readability', 'modules[4]']]);
   });
 
   it('a file named after another id', () => {
