@@ -11,13 +11,11 @@ export function CourseCard({
   return (
     <section aria-labelledby="course-card-title" class="card course-card">
       <h2 id="course-card-title">{t('course.homeTitle')}</h2>
-      <ul class="activity-list" role="list">
+      <ul class="course-card-list" role="list">
         {courses.map((c) => (
           <li key={c.id}>
-            <Link href={`/course/${encodeURIComponent(c.id)}`} class="activity-card">
-              <span class="activity-title">
-                {t('course.homeLink', { title: c.title, modules: c.modules })}
-              </span>
+            <Link href={`/course/${encodeURIComponent(c.id)}`} class="button">
+              {t('course.homeLink', { title: c.title, modules: c.modules })}
             </Link>
           </li>
         ))}
