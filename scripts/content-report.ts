@@ -1,6 +1,7 @@
 // npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>]
 // Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges.
-// With --json, stdout holds only one JSON object (topics, activities, guides, challenges).
+// With --json, stdout holds only one JSON object (topics, activities, guides, challenges,
+// courses).
 import { loadCatalogue } from '../src/content/catalogue';
 import { contentReport, coverageGaps } from '../src/content/report';
 import { BANDS, INTERACTION_TYPES, LEVELS } from '../src/engine';
@@ -72,7 +73,7 @@ for (const type of INTERACTION_TYPES.filter((t) => t !== 'continue')) {
 }
 const gaps = coverageGaps(report, topics);
 console.log(
-  `\n${report.activities.length} activities (${report.activities.filter((a) => a.sensitive).length} sensitive), ${catalogue.guides.size} guides, ${catalogue.challenges.size} challenges; ${gaps.length} gap(s) in topic × band × level`,
+  `\n${report.activities.length} activities (${report.activities.filter((a) => a.sensitive).length} sensitive), ${catalogue.guides.size} guides, ${catalogue.challenges.size} challenges, ${report.courses.length} course(s) (${report.courses.map((c) => `${c.band}: ${c.modules} modules`).join(', ')}); ${gaps.length} gap(s) in topic × band × level`,
 );
 for (const topic of topics) {
   const mine = gaps.filter((g) => g.startsWith(`${topic} `));

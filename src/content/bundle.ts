@@ -108,7 +108,7 @@ function mediaUrls(value: unknown, pack: string): unknown {
  * The files the web app reads under `/content/`: per language an index of everything (topics,
  * activity summaries, guides, challenges), one file per band with its full activities, one per
  * band with only what home shows and the learner model reads (home's first screen waits for
- * this small file, not the band's bundle), one per activity, an index of recordings and one
+ * this small file, not the band's bundle), one per band with its courses, one per activity, an index of recordings and one
  * per activity with only its own, one per country pack; and the packs' media. Texts are
  * translated; country placeholders are filled in the browser.
  */
@@ -126,6 +126,7 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
     const translate = <T>(v: T): T => translateDeep(v, translator) as T;
     const topics = translate([...catalogue.topics.values()]);
     const acts = activities.map(translate);
+    const courses = translate([...(catalogue.courses?.values() ?? [])]);
     files.push({
       path: `${lang}/index.json`,
       json: {
@@ -174,7 +175,15 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
           topics,
           activities: acts.filter((a) => a.band === (band as Band)).map(homeActivity),
           media: mediaOf(acts.filter((a) => a.band === (band as Band))),
+          // The band's courses as home's card names them; the course pages read `courses/`.
+          courses: courses
+            .filter((c) => c.band === band)
+            .map((c) => ({ id: c.id, title: c.title.text, modules: c.modules.length })),
         },
+      });
+      files.push({
+        path: `${lang}/courses/${band}.json`,
+        json: { version, lang, band, courses: courses.filter((c) => c.band === band) },
       });
     }
     for (const a of acts) files.push({ path: `${lang}/activities/${a.id}.json`, json: a });

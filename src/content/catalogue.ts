@@ -2,11 +2,12 @@ import { buildCatalogue } from '../engine/content';
 import type { BuildResult, ContentIssue } from '../engine/content';
 import { loadContentDir } from './load-dir';
 import type { LoadOptions } from './load-dir';
-import { activityReadability } from './readability';
+import { collectTexts } from '../engine/content';
+import { activityReadability, GRADE_TARGETS, readability } from './readability';
 
 /**
- * `readability`: each activity's learner-facing text is at or below its band's
- * Flesch–Kincaid grade (5–7 ≤ 2, 8–10 ≤ 4, 11–13 ≤ 6, 14–16 ≤ 8).
+ * `readability`: each activity's learner-facing text, and each course module's texts, is at or
+ * below its band's Flesch–Kincaid grade (5–7 ≤ 2, 8–10 ≤ 4, 11–13 ≤ 6, 14–16 ≤ 8).
  */
 export function readabilityIssues(result: BuildResult): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -18,6 +19,19 @@ export function readabilityIssues(result: BuildResult): ContentIssue[] {
       file: result.catalogue.sources.get(`activity:${a.id}`)?.file ?? a.id,
       path: 'scenes',
       message: `reading grade ${r.grade} is above ${r.target} for band ${a.band}: use shorter sentences and words`,
+    });
+  }
+  for (const c of result.catalogue.courses?.values() ?? []) {
+    const target = GRADE_TARGETS[c.band];
+    c.modules.forEach((m, i) => {
+      const { grade } = readability(collectTexts(m).map((t) => t.text));
+      if (grade <= target) return;
+      issues.push({
+        check: 'readability',
+        file: result.catalogue.sources.get(`course:${c.id}`)?.file ?? c.id,
+        path: `modules[${i}]`,
+        message: `reading grade ${grade} is above ${target} for band ${c.band}: use shorter sentences and words`,
+      });
     });
   }
   return issues;

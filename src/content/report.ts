@@ -1,4 +1,4 @@
-import { BANDS, LEVELS } from '../engine';
+import { BANDS, bandIndex, LEVELS } from '../engine';
 import type { Band, Catalogue, Level } from '../engine';
 import { missingPictures, WARNINGS } from '../engine/content';
 import type { ContentIssue, WarningName } from '../engine/content';
@@ -23,6 +23,8 @@ export interface ContentReport {
   readonly guides: readonly { id: string; topic: string; band: Band }[];
   /** One row per challenge and band it is written for. */
   readonly challenges: readonly { id: string; topic: string; band: Band; for: string }[];
+  /** Every course, by band then id: its id, band, module count and activity count. */
+  readonly courses: readonly { id: string; band: Band; modules: number; activities: number }[];
   /** How many warnings `content:check` gives, per warning check (content still builds). */
   readonly warnings: Readonly<Record<WarningName, number>>;
 }
@@ -57,6 +59,14 @@ export function contentReport(
     challenges: byId(catalogue.challenges.values()).flatMap((c) =>
       c.bands.map((band) => ({ id: c.id, topic: c.topic, band, for: c.for })),
     ),
+    courses: [...(catalogue.courses?.values() ?? [])]
+      .sort((a, b) => bandIndex(a.band) - bandIndex(b.band) || (a.id < b.id ? -1 : 1))
+      .map((c) => ({
+        id: c.id,
+        band: c.band,
+        modules: c.modules.length,
+        activities: c.modules.reduce((n, m) => n + m.activities.length, 0),
+      })),
     warnings: Object.fromEntries(
       WARNINGS.map((w) => [w, warnings.filter((i) => i.check === w).length]),
     ) as Record<WarningName, number>,

@@ -12,6 +12,7 @@ export type * from './types/worksheet';
 export type * from './types/catalogue';
 export { RISKS, CROSS_CUTTING } from './types/catalogue';
 export type * from './types/country';
+export type * from './types/course';
 export type {
   Answer,
   Interaction,
@@ -100,6 +101,24 @@ export { eventFromPlay } from './progress/event';
 export type { GetRandomValues } from './progress/event-id';
 export { newId, newTimeOrderedId, UUID_V4, UUID_V7 } from './progress/event-id';
 export { compareEvents, canonicalEvents } from './progress/order';
+export type {
+  CourseNext,
+  CourseProgress,
+  CourseRecord,
+  CourseStep,
+  ModuleStatus,
+} from './progress/course';
+export {
+  courseProgress,
+  emptyCourseRecord,
+  finishedActivities,
+  firstOpenStep,
+  isCourseStep,
+  moduleStatus,
+  recordCheck,
+  recordStep,
+  resumeCourse,
+} from './progress/course';
 export type { ProgressSummary } from './progress/summary';
 export { summarize } from './progress/summary';
 export type { LearnerReport, MissedQuestion, TopicReport } from './progress/report';

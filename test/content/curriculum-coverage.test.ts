@@ -106,5 +106,9 @@ describe('npm run content:report -- --json', () => {
     }
     expect(report.guides.every((g) => g.topic && g.band)).toBe(true);
     expect(report.challenges.every((c) => c.topic && c.band)).toBe(true);
+    // A default deployment's courses (core): one per band, with their number of modules.
+    const core = report.courses.filter((c) => c.id.startsWith('kiri-'));
+    expect(core.map((c) => c.band)).toEqual(['5-7', '8-10', '11-13', '14-16']);
+    for (const c of core) expect(c.modules).toBeGreaterThanOrEqual(5);
   });
 });

@@ -21,6 +21,11 @@ export const APP_ROUTES = [
   '/guides/:id/:audience',
   '/lessons/:id',
   '/print/:kind/:id',
+  // Kiri's course (issue 14): its map, a module's story and steps, its check, the certificate.
+  '/course/:id',
+  '/course/:id/certificate',
+  '/course/:id/:module',
+  '/course/:id/:module/check',
   // Adults' accounts (issue 12): pages of their own chunk, which may need the network.
   '/account',
   '/account/signup',

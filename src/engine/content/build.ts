@@ -2,6 +2,7 @@ import { deepFreeze } from '../freeze';
 import type { ContentId, LocaleCode } from '../ids';
 import type { Catalogue } from '../types/catalogue';
 import { checkContentIds } from './checks/content-ids';
+import { checkCourse } from './checks/courses';
 import { checkFrameworkRefs } from './checks/frameworks';
 import { checkIntlTerms } from './checks/intl-terms';
 import { checkNearDuplicates } from './checks/near-duplicates';
@@ -85,6 +86,13 @@ export function buildCatalogue(
     checkTalkToAdult(check);
     checkPictures(check);
   }
+  for (const course of loaded.courses.values())
+    checkCourse(
+      course,
+      loaded.sources.get(`course:${course.id}`)?.file ?? '',
+      loaded.activities,
+      sink,
+    );
   checkNearDuplicates(
     [...loaded.activities.values()].map((activity) => {
       const src = loaded.sources.get(`activity:${activity.id}`);
@@ -101,7 +109,7 @@ export function buildCatalogue(
   const intl = intlPack(loaded);
   for (const ft of fileTexts) checkPlaceholders(ft.file, ft.texts, intl, sink);
   for (const p of parsed)
-    if (['activity', 'guide', 'challenge', 'topics', 'pack'].includes(p.kind.kind))
+    if (['activity', 'guide', 'challenge', 'course', 'topics', 'pack'].includes(p.kind.kind))
       checkIntlTerms(p.file, collectTexts(p.json), sink);
   const locales = loadLocales(parsed, texts, sink);
   const nicknames = loadNicknames(parsed, sink);
@@ -121,8 +129,18 @@ export function buildCatalogue(
     audio.set(r.lang as LocaleCode, byId);
   }
 
-  const { topics, skills, packs, activities, guides, challenges, countries, frameworks, sources } =
-    loaded;
+  const {
+    topics,
+    skills,
+    packs,
+    activities,
+    guides,
+    challenges,
+    countries,
+    frameworks,
+    courses,
+    sources,
+  } = loaded;
   const catalogue: Catalogue = deepFreeze({
     topics,
     skills,
@@ -131,6 +149,7 @@ export function buildCatalogue(
     guides,
     challenges,
     countries,
+    courses,
     texts,
     locales,
     audio,

@@ -21,7 +21,7 @@ export interface ParsedFile {
 }
 
 const LAYOUT =
-  'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges}/<id>.json, ' +
+  'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges,courses}/<id>.json, ' +
   'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json, nicknames/<lang>.json or locales/<lang>/<name>.json';
 
 /** Where a JSON syntax error is, as `line L, column C`. */
@@ -88,6 +88,7 @@ export function idPrefix(p: ParsedFile): string | null {
     case 'pack':
     case 'guide':
     case 'challenge':
+    case 'course':
       return id === null ? null : `${p.kind.kind}.${id}.`;
     case 'country':
       return typeof json?.code === 'string' ? `country.${json.code}.` : null;

@@ -19,6 +19,8 @@ export const CHECKS = [
   'solution',
   'worksheet',
   'sensitive-band',
+  'course-activity',
+  'course-check',
   'missing-media',
   'placeholder',
   'translation-unknown-id',

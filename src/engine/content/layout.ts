@@ -3,7 +3,7 @@ export type FileKind =
   | { readonly kind: 'topics' }
   | { readonly kind: 'pack'; readonly pack: string }
   | {
-      readonly kind: 'activity' | 'guide' | 'challenge';
+      readonly kind: 'activity' | 'guide' | 'challenge' | 'course';
       readonly pack: string;
       readonly name: string;
     }
@@ -20,15 +20,16 @@ export type FileKind =
 /** A recording: `<content id>.<ogg|opus|mp3|m4a|webm|wav>`. */
 const AUDIO_FILE = /^([a-z0-9][a-z0-9._-]*)\.(?:ogg|opus|mp3|m4a|webm|wav)$/;
 
-const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge'> = {
+const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge' | 'course'> = {
   activities: 'activity',
   guides: 'guide',
   challenges: 'challenge',
+  courses: 'course',
 };
 
 /**
  * Classifies a path relative to the content root (forward slashes):
- * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges}/<id>.json`,
+ * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges,courses}/<id>.json`,
  * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>` (and
  * their `manifest.json`, which only the audio tool reads),
  * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`,

@@ -18,11 +18,13 @@ import type {
   Topic,
 } from '../types/catalogue';
 import type { CountryPack } from '../types/country';
+import type { Course } from '../types/course';
 import type { ParsedFile } from './files';
 import type { IssueSink } from './issues';
 import { bare, parseWith, Registry } from './parse';
 import { activitySchema } from './schema/activity';
 import { countrySchema } from './schema/country';
+import { courseSchema } from './schema/course';
 import { frameworkSchema } from './schema/framework';
 import { challengeSchema, guideSchema, packSchema } from './schema/pack';
 import { topicsSchema } from './schema/topics';
@@ -37,7 +39,8 @@ export interface Loaded {
   readonly challenges: Map<ChallengeId, Challenge>;
   readonly activities: Map<ActivityId, Activity>;
   readonly frameworks: Map<string, Framework>;
-  /** File of each activity, guide and challenge, keyed `<kind>:<id>`. */
+  readonly courses: Map<string, Course>;
+  /** File of each activity, guide, challenge and course, keyed `<kind>:<id>`. */
   readonly sources: Map<string, SourceRef>;
 }
 
@@ -70,6 +73,7 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
     challenges: new Map(),
     activities: new Map(),
     frameworks: new Map(),
+    courses: new Map(),
     sources: new Map(),
   };
   const source = (kind: string, id: string, p: ParsedFile) =>
@@ -147,6 +151,16 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
         ) {
           source('activity', d.id, p);
         }
+        break;
+      }
+      case 'course': {
+        const d = parseWith(courseSchema, p.json, p.file, sink);
+        if (
+          d &&
+          named(p, 'course id', d.id, sink) &&
+          reg.add(out.courses, 'course', d.id, bare(d), p.file, 'id')
+        )
+          source('course', d.id, p);
         break;
       }
       default:

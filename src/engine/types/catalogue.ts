@@ -11,6 +11,7 @@ import type {
 } from '../ids';
 import type { Activity } from './activity';
 import type { CountryPack } from './country';
+import type { Course } from './course';
 import type { Band, Text } from './text';
 
 /** The 4 Cs of online risk. */
@@ -134,6 +135,8 @@ export interface Catalogue {
   readonly guides: ReadonlyMap<GuideId, Guide>;
   readonly challenges: ReadonlyMap<ChallengeId, Challenge>;
   readonly countries: ReadonlyMap<CountryCode, CountryPack>;
+  /** Guided courses by id (`packs/<pack>/courses/<id>.json`), one or more per band. */
+  readonly courses?: ReadonlyMap<string, Course>;
   /** Every English source string by content id. */
   readonly texts: ReadonlyMap<ContentId, string>;
   /** Translations per locale, by content id. */

@@ -32,6 +32,10 @@ const GuidePage = lazy(() => import('../pages/guide').then((m) => m.GuidePage));
 const LessonPage = lazy(() => import('../pages/lesson').then((m) => m.LessonPage));
 const CurriculumMap = lazy(() => import('../pages/curriculum-map').then((m) => m.CurriculumMap));
 const PrintPage = lazy(() => import('../pages/print').then((m) => m.PrintPage));
+const CourseMap = lazy(() => import('../course/course-map').then((m) => m.CourseMap));
+const ModuleIntro = lazy(() => import('../course/module-intro').then((m) => m.ModuleIntro));
+const ModuleCheck = lazy(() => import('../course/module-check').then((m) => m.ModuleCheck));
+const Certificate = lazy(() => import('../course/certificate').then((m) => m.Certificate));
 const NotFound = lazy(() => import('../pages/not-found').then((m) => m.NotFound));
 // A class child's note (signed out, or forgotten after an erase for good): loaded when needed.
 const ClassNote = lazy(() => import('../class-child/class-note').then((m) => m.ClassNote));
@@ -61,6 +65,14 @@ function Page({ path }: { path: string }) {
   if (play) return <Play id={play.id!} />;
   const classPlay = match('/class/play/:id', path);
   if (classPlay) return <Play key="class" id={classPlay.id!} classMode />;
+  const course = match('/course/:id', path);
+  if (course) return <CourseMap id={course.id!} />;
+  const certificate = match('/course/:id/certificate', path);
+  if (certificate) return <Certificate id={certificate.id!} />;
+  const courseModule = match('/course/:id/:module', path);
+  if (courseModule) return <ModuleIntro id={courseModule.id!} module={courseModule.module!} />;
+  const check = match('/course/:id/:module/check', path);
+  if (check) return <ModuleCheck id={check.id!} module={check.module!} />;
   if (path === '/library') return <Library />;
   const map = match('/library/map/:band', path);
   if (map) return <CurriculumMap band={map.band!} />;

@@ -7,6 +7,7 @@ export function Link(props: {
   class?: string;
   children: ComponentChildren;
   'aria-label'?: string;
+  'aria-current'?: 'step' | 'page';
 }) {
   const { href, children, ...rest } = props;
   return (

@@ -8,6 +8,7 @@ import type { BandBundle } from './catalogue';
 import type {
   ClientConfig,
   ContentIndex,
+  CourseBundle,
   HomeIndex,
   RenderedActivity,
   RenderedCountry,
@@ -113,6 +114,13 @@ export const bandBundle = (lang: string, band: string) =>
  */
 export const homeIndex = (lang: string, band: string) =>
   getJson<HomeIndex>(`/content/${lang}/home/${band}.json`);
+
+export const courseBundleUrl = (lang: string, band: string) =>
+  `/content/${lang}/courses/${band}.json`;
+
+/** A band's courses (see `CourseBundle`); kept offline with the band's bundle (use-band.ts). */
+export const courseBundle = (lang: string, band: string) =>
+  getJson<CourseBundle>(courseBundleUrl(lang, band));
 
 type AudioIndex = Readonly<Record<string, string>>;
 

@@ -3,6 +3,7 @@ import type {
   Band,
   Challenge,
   CountryPack,
+  Course,
   Framework,
   Guide,
   InteractionType,
@@ -73,6 +74,16 @@ export interface HomeIndex {
   readonly activities: readonly HomeActivity[];
   /** Every picture the band's activities show (URLs), for the offline cache. */
   readonly media: readonly string[];
+  /** The band's courses, as home's card names them (the course pages read `courses/`). */
+  readonly courses?: readonly { id: string; title: string; modules: number }[];
+}
+
+/** A band's courses (`/content/<lang>/courses/<band>.json`), translated. */
+export interface CourseBundle {
+  readonly version: string;
+  readonly lang: string;
+  readonly band: Band;
+  readonly courses: readonly Course[];
 }
 
 export type RenderedActivity = Activity;

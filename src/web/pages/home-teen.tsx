@@ -19,6 +19,8 @@ export interface TeenHomeProps {
   readonly suggestion?: { readonly activity: Activity; readonly reason: string };
   /** What the class's teacher assigned ("From your teacher"), shown before the topics. */
   readonly fromTeacher?: ComponentChildren;
+  /** The band's course card (Kiri's course). */
+  readonly course?: ComponentChildren;
 }
 
 /**
@@ -33,6 +35,7 @@ export function TeenHome({
   activitiesOf,
   suggestion,
   fromTeacher,
+  course,
 }: TeenHomeProps) {
   const row = (topic: Topic) => {
     const levels = LEVELS.filter((level) =>
@@ -108,6 +111,7 @@ export function TeenHome({
       </section>
 
       {fromTeacher}
+      {course}
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('home.teen.topics')}</h2>
         <p class="small">{t('home.teen.progressNote')}</p>

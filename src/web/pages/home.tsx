@@ -11,6 +11,7 @@ import { effectiveBand } from '../store/profiles';
 import { TeenHome } from './home-teen';
 import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars';
 import { useAssignments } from '../class-child/use-assignments';
+import { CourseCard } from '../course/course-card';
 import badgeIcon from '../../../content/art/ui/badge.svg';
 
 /** A reason in the child's words. */
@@ -73,6 +74,7 @@ export function Home() {
         topics={topics}
         activitiesOf={activitiesOf}
         fromTeacher={fromTeacher}
+        course={<CourseCard courses={data.courses} />}
         suggestion={
           topActivity && top
             ? {
@@ -115,6 +117,7 @@ export function Home() {
       </div>
 
       {fromTeacher}
+      <CourseCard courses={data.courses} />
 
       <section aria-labelledby="map-title" class="sky-map">
         <h2 id="map-title">{t('home.map')}</h2>

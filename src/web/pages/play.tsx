@@ -42,6 +42,7 @@ import { useAutoRead } from '../speech/auto-read';
 import { effectiveBand } from '../store/profiles';
 import { PlayTogetherPanel } from '../play-together/panel';
 import { useTogether } from '../play-together/use-together';
+import { CourseReturn } from '../course/course-return';
 
 interface Loaded {
   /** Recordings of this language's texts, by content id. */
@@ -385,6 +386,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
           classMode={classMode}
         />
       )}
+      {state.ending && !last && !classMode && <CourseReturn search={location.search} />}
 
       {state.steps.length > 0 && !last && (
         <WhatIf activity={activity} state={state} text={text} onRewind={tryAgainAt} />

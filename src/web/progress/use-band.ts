@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { summarize } from '../../engine';
 import type { Catalogue, CountryPack, PlayContext, ProgressSummary } from '../../engine';
-import { audioIndexUrl, bandBundleUrl, homeIndex } from '../content/client';
+import { audioIndexUrl, bandBundleUrl, courseBundleUrl, homeIndex } from '../content/client';
 import type { HomeIndex } from '../content/types';
 import { loadDeployment, playContext } from '../content/deployment';
 import { catalogueFromHome } from '../content/catalogue';
@@ -22,6 +22,8 @@ export interface BandData {
   readonly summary: ProgressSummary;
   /** Who is playing, for the engine's access rules. */
   readonly context: PlayContext;
+  /** The band's courses, as home's card names them. */
+  readonly courses: NonNullable<HomeIndex['courses']>;
 }
 
 export async function loadBand(profile: Profile): Promise<BandData> {
@@ -39,6 +41,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
     pack,
     fallback,
     context: playContext(band, config),
+    courses: index.courses ?? [],
     summary: summarize(events, catalogue, band),
   };
 }
@@ -59,8 +62,8 @@ export function useBand(profile: Profile | null): BandData | Error | null {
 /**
  * After home's first screen, once per page load, has the service worker fetch and keep what
  * every activity of the band needs to play offline: the band's whole bundle (not parsed: home
- * does not need it), the index of recordings (the voice in an activity first opened offline)
- * and the band's pictures, listed by the build in home's index. The worker downloads them
+ * does not need it), the index of recordings (the voice in an activity first opened offline),
+ * the band's courses and the band's pictures, listed by the build in home's index. The worker downloads them
  * (`keepOffline`), a few at a time, so the page's main thread does not read ~400 KB of JSON
  * while the child starts to play.
  */
@@ -69,6 +72,11 @@ function warmBand(index: HomeIndex): void {
   const key = `${index.version}:${index.lang}:${index.band}`;
   if (warmed === key || !('serviceWorker' in navigator)) return;
   warmed = key;
-  const urls = [bandBundleUrl(index.lang, index.band), audioIndexUrl(index.lang), ...index.media];
+  const urls = [
+    bandBundleUrl(index.lang, index.band),
+    audioIndexUrl(index.lang),
+    ...(index.courses?.length ? [courseBundleUrl(index.lang, index.band)] : []),
+    ...index.media,
+  ];
   setTimeout(() => void keepOffline(urls), 500);
 }

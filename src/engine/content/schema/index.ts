@@ -1,6 +1,7 @@
 export { activitySchema, scene as sceneSchema } from './activity';
 export { answer as answerSchema } from './answers';
 export { countrySchema } from './country';
+export { courseSchema } from './course';
 export { frameworkSchema } from './framework';
 export { eventSchema } from './event';
 export { interactionSchema } from './interaction';
@@ -11,6 +12,7 @@ export { nicknamesSchema } from './nicknames';
 
 import { activitySchema } from './activity';
 import { countrySchema } from './country';
+import { courseSchema } from './course';
 import { frameworkSchema } from './framework';
 import { localeSchema } from './locale';
 import { challengeSchema, guideSchema, packSchema } from './pack';
@@ -24,6 +26,7 @@ export const FILE_SCHEMAS = {
   pack: packSchema,
   guide: guideSchema,
   challenge: challengeSchema,
+  course: courseSchema,
   country: countrySchema,
   framework: frameworkSchema,
   locale: localeSchema,
