@@ -57,7 +57,8 @@ export function routeHints(): Plugin {
       const players: Record<string, ChunkHint> = {};
       for (const c of chunks.values()) {
         const id = c.facadeModuleId ?? '';
-        if (PLAY_PAGE.test(id)) play = hint(c);
+        // The Play page's chunk is a group of modules (vite.config.ts), with no facade module.
+        if (PLAY_PAGE.test(id) || c.moduleIds.some((m) => PLAY_PAGE.test(m))) play = hint(c);
         const type = PLAYER.exec(id)?.[1];
         if (type) players[type] = hint(c);
       }

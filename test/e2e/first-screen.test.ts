@@ -52,4 +52,42 @@ describe.skipIf(!enabled)('a game’s first screen on a first visit', () => {
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('registers the service worker and names the manifest only once the first screen is up', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await setUpChild(page, suite.server.origin);
+    // A first visit to a game: the worker that first run registered is gone, as on a new device.
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
+    // When the app asks for the worker, by the page's clock.
+    await page.addInitScript(() => {
+      const sw = navigator.serviceWorker;
+      const register = sw.register.bind(sw);
+      sw.register = (...args: Parameters<typeof register>) => {
+        (window as unknown as { swAskedAt: number }).swAskedAt = performance.now();
+        return register(...args);
+      };
+    });
+    const res = await page.goto(`${suite.server.origin}/play/${GAME}`);
+    expect(await res!.text()).not.toMatch(/rel="manifest"/);
+    await page.getByRole('button', { name: 'Open the inbox' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.locator('link[rel="manifest"][href="/manifest.webmanifest"]').waitFor({
+      state: 'attached',
+    });
+    const { askedAt, firstScreen } = await page.evaluate(() => ({
+      askedAt: (window as unknown as { swAskedAt: number }).swAskedAt,
+      // The first screen's settings and content, and when each had arrived.
+      firstScreen: performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => /^\/(content|api)\//.test(new URL(e.name).pathname))
+        .map((e) => ({ url: new URL(e.name).pathname, end: e.responseEnd })),
+    }));
+    expect(firstScreen.some((r) => r.url.startsWith('/content/en/activities/'))).toBe(true);
+    for (const r of firstScreen) expect(r.end, r.url).toBeLessThanOrEqual(askedAt);
+    await context.close();
+  });
 });

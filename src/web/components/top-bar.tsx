@@ -2,9 +2,14 @@ import { useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { t } from '../i18n/i18n';
 import { Link } from './link';
-import kiriIcon from '../../../content/art/kiri/kiri-icon.svg';
-import helpIcon from '../../../content/art/ui/help.svg';
+import { Draw, drawingOf } from './drawing';
+import kiriIconSvg from '../../../content/art/kiri/kiri-icon.svg?raw';
+import helpIconSvg from '../../../content/art/ui/help.svg?raw';
 import eyeIcon from '../../../content/art/ui/eye.svg';
+
+// The bar's pictures, drawn in the page (components/drawing.tsx): they are on every first screen.
+const kiriIcon = drawingOf(kiriIconSvg);
+const helpIcon = drawingOf(helpIconSvg);
 
 // The list of who can see a class child's progress: its own chunk, loaded on the first tap.
 const WatchersPanel = lazy(() =>
@@ -27,7 +32,7 @@ export function TopBar({
   return (
     <header class="top-bar">
       <Link href="/" class="brand" aria-label={t('nav.home')}>
-        <img src={kiriIcon} alt="" width="36" height="36" />
+        <Draw drawing={kiriIcon} width={36} />
         <span>{t('app.name')}</span>
       </Link>
       <nav class="top-actions" aria-label="Kite">
@@ -52,7 +57,7 @@ export function TopBar({
           </Link>
         )}
         <Link href="/help" class="help-link">
-          <img src={helpIcon} alt="" width="28" height="28" />
+          <Draw drawing={helpIcon} width={28} />
           <span>{t('nav.help')}</span>
         </Link>
       </nav>

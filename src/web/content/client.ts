@@ -3,6 +3,7 @@
  * src/content/bundle.ts). Responses are cached by the service worker, so everything read once
  * is there offline.
  */
+import { firstScreenFetch } from '../app/first-screen';
 import { keepOffline, noteFetched } from '../app/offline-cache';
 import type { BandBundle } from './catalogue';
 import type {
@@ -26,6 +27,7 @@ async function getJson<T>(url: string): Promise<T> {
     });
     p.catch(() => memo.delete(url));
     memo.set(url, p);
+    firstScreenFetch(p);
   }
   return p;
 }

@@ -1,9 +1,11 @@
 import { bandIndex, canPlay, isMastered, LEVELS, recommend, topicMastery } from '../../engine';
 import type { Activity, Catalogue, LearnerModel, Reason } from '../../engine';
 import { useSession } from '../app/session';
-import { KIRI, TOPIC_ART } from '../components/art';
+import { TOPIC_DRAWINGS } from '../components/art';
+import { Draw, drawingOf } from '../components/drawing';
+import kiriCuriousSvg from '../../../content/art/kiri/curious.svg?raw';
 import { Link } from '../components/link';
-import { AfterPaint } from '../components/after-paint';
+import { AfterPaint, AfterPaintInSteps } from '../components/after-paint';
 import { t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { useBand } from '../progress/use-band';
@@ -13,6 +15,9 @@ import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars'
 import { useAssignments } from '../class-child/use-assignments';
 import { CourseCard } from '../course/course-card';
 import badgeIcon from '../../../content/art/ui/badge.svg';
+
+// Kiri's greeting, drawn in the page like the sky map's pictures (components/drawing.tsx).
+const kiriCurious = drawingOf(kiriCuriousSvg);
 
 /** A reason in the child's words. */
 export function reasonText(reason: Reason, catalogue: Catalogue): string {
@@ -96,7 +101,7 @@ export function Home() {
   return (
     <main class="page home">
       <div class="kiri-says">
-        <img src={KIRI.curious} alt="" width="72" height="94" />
+        <Draw drawing={kiriCurious} width={72} height={94} />
         <div class="bubble">
           <p class="big">{t('home.hello', { avatar: t(`avatar.${profile.avatar}` as UiKey) })}</p>
           {topActivity && top && (
@@ -133,8 +138,8 @@ export function Home() {
             return (
               <li key={topic.id} class={`island topic-${topic.id}`}>
                 <a href={`#topic-${topic.id}`} class="island-link">
-                  {TOPIC_ART[topic.id] && (
-                    <img src={TOPIC_ART[topic.id]} alt="" width="56" height="56" />
+                  {TOPIC_DRAWINGS[topic.id] && (
+                    <Draw drawing={TOPIC_DRAWINGS[topic.id]!} width={56} />
                   )}
                   <span class="island-name">{topic.title.text}</span>
                   <StarRow
@@ -153,58 +158,58 @@ export function Home() {
         </ul>
       </section>
 
-      {/* Below the fold: rendered once the greeting and the map are on screen. */}
+      {/* Below the fold, once the greeting and the map are on screen: the badges, then each
+          topic's activities in a task of its own (components/after-paint.tsx). */}
       <AfterPaint>
         {() => {
           const badges = badgesOf();
           return (
-            <>
-              <section aria-labelledby="badges-title" class="card">
-                <h2 id="badges-title">{t('home.badges')}</h2>
-                {badges.length === 0 ? (
-                  <p>{t('home.noBadges')}</p>
-                ) : (
-                  <ul class="badges" role="list">
-                    {badges.map((b) => (
-                      <li key={`${b.topic.id}-${b.level}`}>
-                        <img src={badgeIcon} alt="" width="36" height="36" />
-                        {t('badge.level', {
-                          topic: b.topic.title.text,
-                          level: t(`level.${b.level}` as UiKey),
-                        })}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-
-              <section aria-labelledby="all-title">
-                <h2 id="all-title">{t('home.allActivities')}</h2>
-                {topics.map((topic) => (
-                  <div key={topic.id} id={`topic-${topic.id}`} class="topic-group">
-                    <h3>{topic.title.text}</h3>
-                    <ul class="activity-list" role="list">
-                      {activitiesOf(topic.id).map((a) => (
-                        <li key={a.id}>
-                          <Link href={`/play/${a.id}`} class="activity-card">
-                            <span class="activity-title">{a.title.text}</span>
-                            <span class="activity-meta">
-                              {t(`level.${a.level}` as UiKey)} ·{' '}
-                              {t('home.minutes', { n: a.minutes })}
-                              {a.sensitive && <> · {t('home.sensitiveTag')}</>}
-                            </span>
-                            {model.activities[a.id]?.finished && <DoneMark />}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ))}
-              </section>
-            </>
+            <section aria-labelledby="badges-title" class="card">
+              <h2 id="badges-title">{t('home.badges')}</h2>
+              {badges.length === 0 ? (
+                <p>{t('home.noBadges')}</p>
+              ) : (
+                <ul class="badges" role="list">
+                  {badges.map((b) => (
+                    <li key={`${b.topic.id}-${b.level}`}>
+                      <img src={badgeIcon} alt="" width="36" height="36" />
+                      {t('badge.level', {
+                        topic: b.topic.title.text,
+                        level: t(`level.${b.level}` as UiKey),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
           );
         }}
       </AfterPaint>
+
+      <section aria-labelledby="all-title">
+        <h2 id="all-title">{t('home.allActivities')}</h2>
+        <AfterPaintInSteps
+          steps={topics.map((topic) => () => (
+            <div key={topic.id} id={`topic-${topic.id}`} class="topic-group">
+              <h3>{topic.title.text}</h3>
+              <ul class="activity-list" role="list">
+                {activitiesOf(topic.id).map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/play/${a.id}`} class="activity-card">
+                      <span class="activity-title">{a.title.text}</span>
+                      <span class="activity-meta">
+                        {t(`level.${a.level}` as UiKey)} · {t('home.minutes', { n: a.minutes })}
+                        {a.sensitive && <> · {t('home.sensitiveTag')}</>}
+                      </span>
+                      {model.activities[a.id]?.finished && <DoneMark />}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        />
+      </section>
     </main>
   );
 }

@@ -1,11 +1,16 @@
 import { starFills } from '../../engine';
 import { t } from '../i18n/i18n';
-import starFull from '../../../content/art/ui/star-full.svg';
-import starEmpty from '../../../content/art/ui/star-empty.svg';
+import { Draw, drawingOf } from '../components/drawing';
+import starFullSvg from '../../../content/art/ui/star-full.svg?raw';
+import starEmptySvg from '../../../content/art/ui/star-empty.svg?raw';
 import './stars.css';
 
 /** The stars' fills: the engine's, so the teacher's report shows the same stars. */
 export { starFills };
+
+// Drawn in the page (components/drawing.tsx): home's first screen shows up to 30 stars.
+const starFull = drawingOf(starFullSvg);
+const starEmpty = drawingOf(starEmptySvg);
 
 /** A topic's stars: full, partly filled (the one being earned) or empty. */
 export function StarRow({ fills, label }: { fills: readonly number[]; label: string }) {
@@ -13,14 +18,12 @@ export function StarRow({ fills, label }: { fills: readonly number[]; label: str
     <span class="stars" role="img" aria-label={label}>
       {fills.map((fill, i) => (
         <span key={i} class="star" data-fill={Math.round(fill * 100)}>
-          <img src={starEmpty} alt="" width="22" height="22" />
+          <Draw drawing={starEmpty} width={22} />
           {fill > 0 && (
-            <img
+            <Draw
               class="star-fill"
-              src={starFull}
-              alt=""
-              width="22"
-              height="22"
+              drawing={starFull}
+              width={22}
               style={{ clipPath: `inset(${Math.round((1 - fill) * 100)}% 0 0 0)` }}
             />
           )}
@@ -34,7 +37,7 @@ export function StarRow({ fills, label }: { fills: readonly number[]; label: str
 export function StarsExplained() {
   return (
     <p class="stars-explained">
-      <img src={starFull} alt="" width="28" height="28" />
+      <Draw drawing={starFull} width={28} />
       <span class="done-tick" aria-hidden="true">
         ✓
       </span>
