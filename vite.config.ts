@@ -82,6 +82,9 @@ export default defineConfig({
       injectRegister: null,
       registerType: 'prompt',
       filename: 'sw.js',
+      // The icons are in the precache through `globPatterns` already; the plugin's own copy of
+      // the manifest's icons listed them twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'Kite',
         short_name: 'Kite',

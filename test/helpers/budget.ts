@@ -30,10 +30,10 @@ export function gameChunks(dist: string): { file: string; gz: number }[] {
     .map((f) => ({ file: f, gz: gz(join(dist, 'assets', f)) }));
 }
 
-/** URLs the service worker precaches (from the generated sw.js). */
+/** URLs the service worker precaches (from the generated sw.js), each once as the cache holds it. */
 export function precacheUrls(dist: string): string[] {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
-  return [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  return [...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!))];
 }
 
 /** The password word lists (listed by the build in dictionaries.json), fetched after first play. */
