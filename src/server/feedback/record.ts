@@ -3,22 +3,12 @@
 // answer makes a replay (a queue sent twice, a retry after a lost reply) count once.
 
 import type { Db } from '../../db/connect';
-import type { Band, Catalogue, FeedbackAnswer } from '../../engine';
+import type { Catalogue, FeedbackRecord } from '../../engine';
 import { feedbackDay } from '../../engine';
 import { HttpError, excerpt } from '../http/errors';
 
-/** One answer as the device sends it (POST /api/feedback). */
-export interface FeedbackInput {
-  /** The random id made for this one answer (a UUID v4). */
-  readonly id: string;
-  readonly activity: string;
-  readonly version: number;
-  readonly band: Band;
-  readonly lang: string;
-  readonly answer: FeedbackAnswer;
-  /** The day the child answered, `YYYY-MM-DD`. */
-  readonly day: string;
-}
+/** One answer as the device sends it (POST /api/feedback): the engine's `FeedbackRecord`. */
+export type FeedbackInput = FeedbackRecord;
 
 const DAY_MS = 86_400_000;
 /**

@@ -1,22 +1,7 @@
-import type { Band, FeedbackAnswer } from '../../engine';
+import type { FeedbackRecord } from '../../engine';
 import { feedbackDay } from '../../engine';
 import { getAll, put, remove } from '../store/idb';
 import { newLocalId } from '../store/ids';
-
-/**
- * One feedback answer, exactly as POST /api/feedback takes it and as the `feedback` store keeps
- * it until it is sent: the activity and its version, the band and language, the answer, the day
- * (no time) and a random id made for this one answer — no learner, device or class.
- */
-export interface FeedbackRecord {
-  readonly id: string;
-  readonly activity: string;
-  readonly version: number;
-  readonly band: Band;
-  readonly lang: string;
-  readonly answer: FeedbackAnswer;
-  readonly day: string;
-}
 
 /**
  * Makes the record of one answer. The id is a fresh random UUID v4 (`newLocalId`: the same as
