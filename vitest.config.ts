@@ -8,6 +8,10 @@ import { SummaryLineReporter } from './test/helpers/summary-reporter.ts';
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryLineReporter()],
+    // Two files at a time for the unit and integration projects (vitest's default is one fewer
+    // than the cores: one on the 2-core machine this runs on, where the database waits then
+    // left a core idle). The e2e project keeps one file at a time.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -23,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'engine-jsdom',
           environment: 'jsdom',
+          // The engine is pure: its files share one jsdom instead of setting one up each.
+          isolate: false,
           include: ['src/engine/**/*.test.ts'],
         },
       },
@@ -42,7 +48,12 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One file at a time (each starts its own server and Chromium), after the others, in
+          // one worker that imports playwright, axe and the helpers once: isolated, the files
+          // spent ~90 s of a run importing them again (vitest's "import" time).
           fileParallelism: false,
+          isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -221,6 +221,9 @@ describe.skipIf(!enabled)(
       const page = await newPage();
       const { origin } = suite.server;
       await setUpChild(page, origin, { band: '5-7', avatar: 'Owl' });
+      // Home's list of every activity appears topic by topic after the first paint.
+      await page.locator('a.activity-card[href*="privacy"]').first().waitFor();
+      await page.locator('a.activity-card:not([href*="privacy"])').first().waitFor();
       const ids = [
         ...(await page
           .locator('a.activity-card')

@@ -18,6 +18,7 @@ const enabled = browserAvailable();
 const COURSE = 'sample-8-10';
 const MODULE = 'first-steps';
 const NICKNAME = 'Pip Quillfeather';
+const KHMER_NICKNAME = 'សុខា';
 
 const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
@@ -130,18 +131,39 @@ describe.skipIf(!enabled)("Kiri's course at 360 × 740, touch", () => {
       expect(text).not.toContain('Print or save as PDF');
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       expect(info).toMatch(/^Pages:\s+1$/m);
+      // A name in Khmer script prints as well (the page loads Kite's Khmer font).
+      await field.fill(KHMER_NICKNAME);
+      await page.locator('.cert-name', { hasText: KHMER_NICKNAME }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const khmerPdf = join(dir, 'certificate-km.pdf');
+      writeFileSync(khmerPdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      expect(execFileSync('pdftotext', [khmerPdf, '-'], { encoding: 'utf8' })).toContain(
+        KHMER_NICKNAME,
+      );
+      expect(execFileSync('pdffonts', [khmerPdf], { encoding: 'utf8' })).toMatch(/Khmer/);
+      expect(execFileSync('pdfinfo', [khmerPdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
 
     // Nothing kept or sent the nickname: no request, no IndexedDB record, no web storage, no URL.
-    expect(requests.filter((r) => r.includes(NICKNAME) || r.includes('Quillfeather'))).toEqual([]);
+    expect(
+      requests.filter(
+        (r) =>
+          r.includes(NICKNAME) ||
+          r.includes('Quillfeather') ||
+          r.includes(KHMER_NICKNAME) ||
+          r.includes(encodeURIComponent(KHMER_NICKNAME)),
+      ),
+    ).toEqual([]);
     expect(page.url()).not.toContain('Quillfeather');
     expect(JSON.stringify(await dumpIdb(page))).not.toContain('Quillfeather');
+    expect(JSON.stringify(await dumpIdb(page))).not.toContain(KHMER_NICKNAME);
     const storage = await page.evaluate(() =>
       JSON.stringify([{ ...localStorage }, { ...sessionStorage }]),
     );
     expect(storage).not.toContain('Quillfeather');
+    expect(storage).not.toContain(KHMER_NICKNAME);
     // Offline, the certificate is made all the same (the nickname field starts empty again).
     // (Offline, the browser logs the requests the service worker answers from its cache.)
     expect(watch.consoleErrors).toEqual([]);
