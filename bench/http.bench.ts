@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { buildServerIfStale } from '../scripts/server-build.mjs';
+import { serverCpu, stopServer } from './server-process';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -47,19 +48,6 @@ function start(cmd: string[], env: Record<string, string>, ready: RegExp): Promi
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-/** The server's CPU time so far (user + system, µs), from its preloaded cpu-probe. */
-function serverCpu(server: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: { cpu?: { user: number; system: number } }) => {
-      if (!m.cpu) return;
-      server.off('message', onMessage);
-      resolve(m.cpu.user + m.cpu.system);
-    };
-    server.on('message', onMessage);
-    if (!server.send('cpu')) reject(new Error('the server has no IPC channel'));
   });
 }
 
@@ -116,13 +104,6 @@ async function launch(server: Server): Promise<ChildProcess> {
   return start(pin(0, withProbe), { ...server.env, PORT: String(server.port) }, server.ready);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /**
  * Every server is started at once (idle ones cost nothing) and the runs are interleaved: in
  * each round every server gets one run, in an order that rotates from round to round. A slow
@@ -155,7 +136,7 @@ async function measureInterleaved(servers: Server[]): Promise<Figures[]> {
     });
     return figures;
   } finally {
-    for (const child of children) await stop(child);
+    for (const child of children) await stopServer(child);
   }
 }
 
