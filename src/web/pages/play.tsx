@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { refusal, renderText, sceneOf, startActivity, visibleHelp } from '../../engine';
 import type {
@@ -122,7 +122,9 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   /** Set by Next, Try again, Play again and "what if": focus goes to the new question. */
   const focusNext = useRef(false);
   const mainRef = useRef<HTMLElement>(null);
-  useEffect(() => {
+  // In the same task as the render, so there is never a frame where the button that was
+  // pressed has gone and focus has fallen back to the page (a Tab then would start from the top).
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
     const heading = mainRef.current?.querySelector<HTMLElement>('.scene-heading, #ending-title');
     if (!heading) return;
