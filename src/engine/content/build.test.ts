@@ -80,7 +80,7 @@ describe('buildCatalogue', () => {
 
   it('warns, without failing, when a translation is stale', () => {
     const locale = file('locales/km/topics.json', {
-      strings: { 'topic.scams.title': { text: 'ការបោកប្រាស់', sourceHash: '00000000' } },
+      strings: { 'topic.scams.title': { text: 'ការបោកប្រាស់', sourceHash: '00000000', status: 'machine' } },
     });
     const { errors, warnings, catalogue } = buildCatalogue(contentRoot([], [locale]));
     expect(errors).toEqual([]);

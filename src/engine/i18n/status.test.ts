@@ -12,12 +12,12 @@ const texts = new Map<ContentId, string>([
   ['a.four' as ContentId, 'Four'],
 ]);
 const km = new Map<ContentId, Translation>([
-  ['a.one' as ContentId, { text: 'មួយ', sourceHash: sourceHash('One') }],
-  ['a.two' as ContentId, { text: 'ពីរ', sourceHash: sourceHash('Two') }],
-  ['a.three' as ContentId, { text: 'បី', sourceHash: sourceHash('Three (old)') }],
+  ['a.one' as ContentId, { text: 'មួយ', sourceHash: sourceHash('One'), status: 'machine' }],
+  ['a.two' as ContentId, { text: 'ពីរ', sourceHash: sourceHash('Two'), status: 'machine' }],
+  ['a.three' as ContentId, { text: 'បី', sourceHash: sourceHash('Three (old)'), status: 'machine' }],
 ]);
 const fr = new Map<ContentId, Translation>([
-  ['a.one' as ContentId, { text: 'Un', sourceHash: sourceHash('One') }],
+  ['a.one' as ContentId, { text: 'Un', sourceHash: sourceHash('One'), status: 'machine' }],
 ]);
 const cat: Catalogue = {
   ...catalogue([], []),

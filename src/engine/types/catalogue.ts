@@ -114,10 +114,14 @@ export interface Challenge {
   readonly minutes: number;
 }
 
+/** How far a translation has come: made by a machine, a person's draft, or reviewed. */
+export type TranslationState = 'machine' | 'draft' | 'reviewed';
+
 /** One translated string; `sourceHash` is the hash of the English text it was made from. */
 export interface Translation {
   readonly text: string;
   readonly sourceHash: string;
+  readonly status: TranslationState;
 }
 
 /** Where an entity came from, for error messages and tools. */
