@@ -130,7 +130,19 @@ export type { LessonPlan } from './library/lesson-plan';
 export { frameworkStrands, lessonPlan } from './library/lesson-plan';
 
 export type { TranslationStatus } from './i18n/status';
+export type { TranslationState } from './types/catalogue';
 export { translationStatus, offeredLanguages, translatorFor } from './i18n/status';
+export type { Coverage, LanguageCompleteness, TextTable } from './i18n/completeness';
+export {
+  DEFAULT_LANGUAGE_THRESHOLD,
+  activityReviewed,
+  activityTextIds,
+  bandTextIds,
+  contentTable,
+  coverage,
+  isCurrent,
+  languageCompleteness,
+} from './i18n/completeness';
 export { APP_ROUTES, isAppPath, matchRoute, safeReturnPath } from './app/routes';
 export { FEEDBACK_ANSWERS, FEEDBACK_DAY, feedbackDay } from './app/feedback';
 export type { FeedbackRecord } from './app/feedback';
