@@ -6,6 +6,8 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { cachingStatements } from './statement-cache';
+import { startCheckpointer } from './checkpointer';
+import type { Checkpointer } from './checkpointer';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -15,6 +17,8 @@ export interface Db {
   readonly dialect: DialectName;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+  /** SQLite in a file: the thread that checkpoints its write-ahead log (checkpointer.ts). */
+  readonly checkpointer?: Checkpointer;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,11 @@ export interface DbOptions {
   connectTimeoutMs?: number;
   /** Create the PostgreSQL database when it does not exist (default true). */
   createDatabase?: boolean;
+  /**
+   * SQLite in a file: checkpoint the write-ahead log from a worker thread rather than in the
+   * request that commits (default true; false for tools that open the file briefly).
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** A database that could not be opened; its message is one line, safe to print. */
@@ -58,7 +67,11 @@ export async function openDb(options: DbOptions): Promise<Db> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options);
 }
 
-function openSqlite({ dataDir = './data', sqliteFile }: DbOptions): Db {
+function openSqlite({
+  dataDir = './data',
+  sqliteFile,
+  backgroundCheckpoints = true,
+}: DbOptions): Db {
   let file = sqliteFile;
   if (!file) {
     try {
@@ -83,16 +96,24 @@ function openSqlite({ dataDir = './data', sqliteFile }: DbOptions): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  const checkpointer =
+    backgroundCheckpoints && file !== ':memory:' && file !== ''
+      ? startCheckpointer(database, file)
+      : undefined;
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(database) }),
   });
   return {
     kysely,
     dialect: 'sqlite',
+    ...(checkpointer ? { checkpointer } : {}),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
   };
 }
 

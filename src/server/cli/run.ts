@@ -48,7 +48,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     let config: Config | undefined;
     if (command.needs !== 'nothing') config = parseConfig(io.env);
     if (command.needs === 'db' && config) {
-      db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      // A command opens the database briefly; the server's checkpointer thread is not needed.
+      db = await openDb({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        backgroundCheckpoints: false,
+      });
       await migrateToLatest(db);
     }
     const ctx: CliContext = {

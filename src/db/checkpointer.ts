@@ -1,0 +1,95 @@
+// SQLite in WAL mode appends every write to a log and, by default, the connection that commits
+// copies the log back into the database file once it passes 1,000 pages (a checkpoint). That
+// copy runs inside whichever request happened to commit then, on the one thread that answers
+// every request: measured on the ingest bench, about a quarter of a sync's CPU. Here a worker
+// thread with its own connection checkpoints instead, and the request thread's own automatic
+// checkpoint is kept only as a safety net far above the worker's threshold, and put back to
+// SQLite's default if the worker stops.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
+import type { CheckpointMessage, CheckpointWorkerData } from './checkpoint-worker';
+
+/** SQLite's own default for `wal_autocheckpoint`, in pages. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
+export interface CheckpointerOptions {
+  /** How often the worker looks at the log's size, in ms (default 100). */
+  readonly intervalMs?: number;
+  /** Log size, in pages, from which the worker checkpoints (default 1,000, SQLite's own). */
+  readonly minPages?: number;
+  /** The request thread's automatic checkpoint while the worker runs (default 10,000 pages). */
+  readonly safetyNetPages?: number;
+}
+
+/** A running checkpointer and what it has done. */
+export interface Checkpointer {
+  /** Checkpoints the worker has run. */
+  readonly checkpoints: number;
+  /** The last failure the worker reported, if any (the next tick tries again). */
+  readonly lastError: string | undefined;
+  /** Whether the worker thread is running. */
+  readonly running: boolean;
+  /** Stops the worker and gives the request thread its automatic checkpoints back. */
+  stop(): Promise<void>;
+}
+
+/** The worker's entry file: compiled beside this module, else the shim that loads the source. */
+export function checkpointWorkerEntry(base: string = import.meta.url): string {
+  for (const name of ['./checkpoint-worker.js', './checkpoint-worker-source.mjs']) {
+    const file = fileURLToPath(new URL(name, base));
+    if (existsSync(file)) return file;
+  }
+  throw new Error(`The checkpoint worker is missing beside ${fileURLToPath(base)}`);
+}
+
+/** Starts checkpointing `file` (open in WAL mode on `database`) from a worker thread. */
+export function startCheckpointer(
+  database: SQLite.Database,
+  file: string,
+  { intervalMs = 100, minPages = 1000, safetyNetPages = 10_000 }: CheckpointerOptions = {},
+): Checkpointer {
+  const workerData: CheckpointWorkerData = { file, intervalMs, minPages };
+  const worker = new Worker(checkpointWorkerEntry(), { workerData });
+  // The worker never keeps the process alive on its own.
+  worker.unref();
+  database.pragma(`wal_autocheckpoint = ${safetyNetPages}`);
+  let checkpoints = 0;
+  let lastError: string | undefined;
+  let running = true;
+  const giveBack = () => {
+    if (!running) return;
+    running = false;
+    if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  };
+  worker.on('message', (m: CheckpointMessage) => {
+    if (m.kind === 'checkpoint') checkpoints++;
+    else lastError = m.message;
+  });
+  worker.on('error', (e) => {
+    lastError = e.message;
+    giveBack();
+  });
+  const exited = new Promise<void>((resolve) => {
+    worker.once('exit', () => {
+      giveBack();
+      resolve();
+    });
+  });
+  return {
+    get checkpoints() {
+      return checkpoints;
+    },
+    get lastError() {
+      return lastError;
+    },
+    get running() {
+      return running;
+    },
+    async stop() {
+      if (running) worker.postMessage('stop');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/db/connect';
+import type { Db } from '../../src/db/connect';
+
+// SQLite only: the checkpointer is how Kite runs SQLite's write-ahead log; PostgreSQL has none.
+describe('the SQLite checkpointer thread', () => {
+  let dir = '';
+  let db: Db | undefined;
+  afterEach(async () => {
+    await db?.close();
+    db = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const autocheckpoint = async (d: Db) =>
+    (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(d.kysely)).rows[0]
+      ?.wal_autocheckpoint;
+
+  it('checkpoints a growing log off the request thread, keeps every row, and hands back on close', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
+    db = await openDb({ dataDir: dir });
+    const checkpointer = db.checkpointer;
+    expect(checkpointer?.running).toBe(true);
+    // The request thread checkpoints only as a safety net, far above the worker's threshold.
+    expect(await autocheckpoint(db)).toBe(10_000);
+    await sql`create table t (id integer primary key, body text)`.execute(db.kysely);
+    const body = 'x'.repeat(2000);
+    // About 3,000 pages of log: three times the worker's threshold.
+    for (let i = 0; i < 60; i++) {
+      await db.kysely.transaction().execute(async (trx) => {
+        for (let j = 0; j < 100; j++) await sql`insert into t (body) values (${body})`.execute(trx);
+      });
+    }
+    await expect.poll(() => checkpointer?.checkpoints ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(checkpointer?.lastError).toBeUndefined();
+    // The checkpoints reached the database file itself.
+    expect(statSync(join(dir, 'kite.sqlite')).size).toBeGreaterThan(6_000_000);
+    const count = await sql<{ n: number }>`select count(*) as n from t`.execute(db.kysely);
+    expect(count.rows[0]?.n).toBe(6000);
+    await checkpointer?.stop();
+    expect(checkpointer?.running).toBe(false);
+    expect(await autocheckpoint(db)).toBe(1000);
+  });
+
+  it('is not started for a database in memory or when asked not to', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
+    db = await openDb({ dataDir: dir, backgroundCheckpoints: false });
+    expect(db.checkpointer).toBeUndefined();
+    expect(await autocheckpoint(db)).toBe(1000);
+    await db.close();
+    db = await openDb({ sqliteFile: ':memory:' });
+    expect(db.checkpointer).toBeUndefined();
+  });
+});
