@@ -1,6 +1,6 @@
 import { buildCatalogue } from '../engine/content';
 import type { BuildResult, ContentIssue } from '../engine/content';
-import { loadContentDir } from './load-dir';
+import { loadContentDir, loadOtherPackFiles } from './load-dir';
 import type { LoadOptions } from './load-dir';
 import { collectTexts } from '../engine/content';
 import { activityReadability, GRADE_TARGETS, readability } from './readability';
@@ -38,6 +38,25 @@ export function readabilityIssues(result: BuildResult): ContentIssue[] {
 }
 
 /**
+ * The content ids of the packs under `root` that `options.packs` leaves out, for
+ * `buildCatalogue`'s `otherPackIds` (their translations are not errors of this deployment).
+ */
+export async function otherPackIdsOf(
+  root: string,
+  options: LoadOptions = {},
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const f of await loadOtherPackFiles(root, options)) {
+    try {
+      for (const t of collectTexts(JSON.parse(f.text ?? 'null'))) ids.add(t.id);
+    } catch {
+      // A pack this deployment does not serve is not checked here; `content:check` checks it.
+    }
+  }
+  return ids;
+}
+
+/**
  * Loads and checks a content root from disk (the server and the CLI use this), including the
  * readability of every activity for its band. Every pack unless `options.packs` names some.
  *
@@ -45,8 +64,11 @@ export function readabilityIssues(result: BuildResult): ContentIssue[] {
  * const { catalogue, errors } = await loadCatalogue('content', { packs: ['core'] });
  */
 export async function loadCatalogue(root: string, options: LoadOptions = {}): Promise<BuildResult> {
-  const files = await loadContentDir(root, options);
-  const result = buildCatalogue(files, { root: root.split('\\').join('/') });
+  const [files, otherPackIds] = await Promise.all([
+    loadContentDir(root, options),
+    otherPackIdsOf(root, options),
+  ]);
+  const result = buildCatalogue(files, { root: root.split('\\').join('/'), otherPackIds });
   const readability = readabilityIssues(result);
   return readability.length === 0
     ? result

@@ -34,6 +34,25 @@ export async function loadContentDir(
   const paths = (await walk(root))
     .map((full) => ({ full, path: relative(root, full).split(sep).join('/') }))
     .filter(({ path }) => !inOtherPack(path, options.packs));
+  return readFiles(paths);
+}
+
+/**
+ * The JSON files of the packs under `root` that `options.packs` leaves out (none when every
+ * pack is served): only their content ids are used, so their translations are not errors.
+ */
+export async function loadOtherPackFiles(
+  root: string,
+  options: LoadOptions = {},
+): Promise<ContentFile[]> {
+  if (options.packs === undefined) return [];
+  const paths = (await walk(root))
+    .map((full) => ({ full, path: relative(root, full).split(sep).join('/') }))
+    .filter(({ path }) => extname(path) === '.json' && inOtherPack(path, options.packs));
+  return readFiles(paths);
+}
+
+function readFiles(paths: readonly { full: string; path: string }[]): Promise<ContentFile[]> {
   return Promise.all(
     paths.map(async ({ full, path }) => {
       const text = TEXT_EXTENSIONS.has(extname(full)) ? await readFile(full, 'utf8') : null;

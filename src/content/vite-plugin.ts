@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildCatalogue, formatIssue } from '../engine/content';
 import { loadContentDir } from './load-dir';
-import { readabilityIssues } from './catalogue';
+import { otherPackIdsOf, readabilityIssues } from './catalogue';
 import { contentBundles, mediaFiles } from './bundle';
 import type { BundleFile } from './bundle';
 import { DEFAULT_PACKS } from './packs';
@@ -13,8 +13,11 @@ async function buildBundles(
   root: string,
   packs: readonly string[],
 ): Promise<{ files: BundleFile[]; errors: string[] }> {
-  const raw = await loadContentDir(root, { packs });
-  const result = buildCatalogue(raw, { root: 'content' });
+  const [raw, otherPackIds] = await Promise.all([
+    loadContentDir(root, { packs }),
+    otherPackIdsOf(root, { packs }),
+  ]);
+  const result = buildCatalogue(raw, { root: 'content', otherPackIds });
   const { catalogue } = result;
   const errors = [...result.errors, ...readabilityIssues(result)];
   if (errors.length > 0) return { files: [], errors: errors.map(formatIssue) };

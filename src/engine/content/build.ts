@@ -32,6 +32,11 @@ import { collectTexts } from './walk';
 export interface BuildOptions {
   /** Prefix shown before each path in messages, e.g. `content`. */
   readonly root?: string;
+  /**
+   * Content ids of packs under the root that this deployment does not serve (`KITE_PACKS`):
+   * their translations are left out rather than reported as translations of nothing.
+   */
+  readonly otherPackIds?: ReadonlySet<string>;
 }
 
 /** The catalogue of everything valid, and every problem found (errors fail the check). */
@@ -111,7 +116,7 @@ export function buildCatalogue(
   for (const p of parsed)
     if (['activity', 'guide', 'challenge', 'course', 'topics', 'pack'].includes(p.kind.kind))
       checkIntlTerms(p.file, collectTexts(p.json), sink);
-  const locales = loadLocales(parsed, texts, sink);
+  const locales = loadLocales(parsed, texts, sink, options.otherPackIds);
   const nicknames = loadNicknames(parsed, sink);
   const audio = new Map<LocaleCode, Map<ContentId, string>>();
   for (const r of recordings) {

@@ -8,11 +8,15 @@ import { localeSchema } from './schema/locale';
 
 const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-/** Loads `locales/<lang>/*.json` into one table per language, checking every entry. */
+/**
+ * Loads `locales/<lang>/*.json` into one table per language, checking every entry. Entries for
+ * `otherPackIds` (texts of packs the deployment does not serve) are left out unchecked.
+ */
 export function loadLocales(
   parsed: readonly ParsedFile[],
   texts: ReadonlyMap<ContentId, string>,
   sink: IssueSink,
+  otherPackIds: ReadonlySet<string> = new Set(),
 ): Map<LocaleCode, Map<ContentId, Translation>> {
   const locales = new Map<LocaleCode, Map<ContentId, Translation>>();
   for (const p of parsed) {
@@ -29,10 +33,18 @@ export function loadLocales(
     }
     const data = parseWith(localeSchema, p.json, p.file, sink);
     if (data === undefined) continue;
-    checkTranslations(p.file, data.strings, texts, sink);
+    const strings =
+      otherPackIds.size === 0
+        ? data.strings
+        : Object.fromEntries(
+            Object.entries(data.strings).filter(
+              ([id]) => texts.has(id as ContentId) || !otherPackIds.has(id),
+            ),
+          );
+    checkTranslations(p.file, strings, texts, sink);
     const table = locales.get(lang) ?? new Map<ContentId, Translation>();
     locales.set(lang, table);
-    for (const [id, tr] of Object.entries(data.strings)) {
+    for (const [id, tr] of Object.entries(strings)) {
       const key = id as ContentId;
       if (table.has(key))
         sink.add(
