@@ -31,9 +31,11 @@ describe('print footers with KITE_COUNTRY=kh', () => {
     );
   });
 
-  it('mark entries to verify in the language of the document', () => {
-    const { adultFooter } = printContext(catalogue, 'km', 'kh');
-    expect(adultFooter).toContain('(ត្រូវផ្ទៀងផ្ទាត់)');
+  it("are written in the language of the document, from the pack's translation", () => {
+    const { footer, adultFooter } = printContext(catalogue, 'km', 'kh');
+    expect(footer).toContain('ខ្សែទូរស័ព្ទជំនួយកុមារកម្ពុជា (1280)');
+    expect(footer).not.toContain('ត្រូវផ្ទៀងផ្ទាត់');
+    expect(adultFooter).toContain('ខ្សែទូរស័ព្ទអ៊ីនធឺណិតកម្ពុជា (APLE) (092 311 511) (ត្រូវផ្ទៀងផ្ទាត់)');
     expect(adultFooter).not.toContain('(to verify)');
   });
 
