@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
-import { buildCatalogue } from '../../src/engine/content/build';
-import { formatIssue } from '../../src/engine/content';
+import { buildCatalogue, formatIssue } from '../../src/engine/content';
 import { helplinesFor } from '../../src/engine';
 import type { CountryCode, CountryPack } from '../../src/engine';
 
