@@ -87,6 +87,8 @@ export {
   sensitiveAllowed,
   topicOffered,
 } from './safety/access';
+export type { HelplineAudience } from './safety/helplines';
+export { helplinesFor, isVerified, mentionedHelpline } from './safety/helplines';
 export type { PersonalDataHit, PersonalDataKind } from './safety/personal-data';
 export { PERSONAL_DATA_KINDS, findPersonalData, hasPersonalData } from './safety/personal-data';
 export type { NicknameCheck, NicknameReason } from './safety/nickname';

@@ -15,13 +15,13 @@ export interface RunningServer {
 }
 
 /**
- * What a test may give the server: deployment settings (as `KITE_*` variables would: topics
- * switched off), the loaded content for the PDF routes, a lower PDF rate limit, and the
- * accounts' options (a cheap Argon2 cost, a mailer the test reads).
+ * What a test may give the server: deployment settings (as `KITE_*` variables would: the
+ * country pack, topics switched off), the loaded content for the PDF routes, a lower PDF rate
+ * limit, and the accounts' options (a cheap Argon2 cost, a mailer the test reads).
  */
 export type ServerOptions = Pick<
   AppDeps,
-  'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts'
+  'country' | 'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts'
 >;
 
 export async function startServer(

@@ -274,7 +274,7 @@ describe('worksheets: GET /api/worksheets/{activityId}.pdf', () => {
 
   it.each([
     ['/api/worksheets/no-such-activity.pdf', 404, 'unknown_activity'],
-    ['/api/worksheets/sample-prize-message.pdf?lang=km', 400, 'unsupported_language'],
+    ['/api/worksheets/sample-prize-message.pdf?lang=fr', 400, 'unsupported_language'],
     ['/api/worksheets/sample-prize-message.pdf?lang=%3Cscript%3E', 400, 'unsupported_language'],
     ['/api/worksheets/sample-prize-message.pdf?paper=a3', 400, 'unsupported_paper'],
     ['/api/worksheets/sample-prize-message.pdf?answers=yes', 400, 'validation_failed'],
@@ -430,6 +430,21 @@ describe('challenge cards and guides', () => {
 });
 
 describe('deployment settings', () => {
+  it('prints only verified helplines for children, and marks the rest for adults (KITE_COUNTRY=kh)', async () => {
+    const app = await appFor(content, { country: 'kh' });
+    const worksheet = unhyphenated(
+      textOf((await app.inject({ url: '/api/worksheets/sample-prize-message.pdf' })).rawPayload),
+    );
+    expect(worksheet).toContain('contact Child Helpline Cambodia (1280).');
+    for (const unconfirmed of ['to verify', 'APLE', '1288'])
+      expect(worksheet).not.toContain(unconfirmed);
+    const guide = unhyphenated(
+      textOf((await app.inject({ url: '/api/guides/scams-8-10.pdf' })).rawPayload),
+    );
+    expect(guide).toContain('To report abuse: Internet Hotline Cambodia (APLE)');
+    expect(guide).toContain('Police hotline (1288) (to verify)');
+  });
+
   it('rate-limits the PDF routes with a stable code', async () => {
     const app = await appFor(content, { pdfRateLimit: { max: 2, timeWindow: '1 minute' } });
     const url = '/api/challenges/three-adverts.pdf';

@@ -23,7 +23,7 @@ import type { ParsedFile } from './files';
 import type { IssueSink } from './issues';
 import { bare, parseWith, Registry } from './parse';
 import { activitySchema } from './schema/activity';
-import { countrySchema } from './schema/country';
+import { countrySchema, withStatuses } from './schema/country';
 import { courseSchema } from './schema/course';
 import { frameworkSchema } from './schema/framework';
 import { challengeSchema, guideSchema, packSchema } from './schema/pack';
@@ -102,7 +102,7 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
       case 'country': {
         const d = parseWith(countrySchema, p.json, p.file, sink);
         if (d && named(p, 'country code', d.code, sink))
-          reg.add(out.countries, 'country', d.code, bare(d), p.file, 'code');
+          reg.add(out.countries, 'country', d.code, withStatuses(bare(d)), p.file, 'code');
         break;
       }
       case 'framework': {

@@ -17,6 +17,7 @@ function pack(code: string, names: Record<string, string>, helpline?: string): C
             url: 'https://example.org/',
             source: 'https://example.org/',
             verifiedOn: '2026-01-01',
+            status: 'verified',
           },
         ]
       : [],
@@ -73,6 +74,7 @@ describe('renderText', () => {
           url: 'https://example.org/',
           source: 'https://example.org/',
           verifiedOn: '2026-01-01',
+          status: 'verified',
         },
         {
           id: 'hot',
@@ -81,6 +83,7 @@ describe('renderText', () => {
           url: 'https://example.org/',
           source: 'https://example.org/',
           verifiedOn: '2026-01-01',
+          status: 'verified',
         },
       ],
       handles: { stranger1: text('h.s1', 'Rex_19') },

@@ -1,3 +1,4 @@
+import { mentionedHelpline } from '../safety/helplines';
 import type { CountryPack } from '../types/country';
 import type { Text } from '../types/text';
 import { parseText } from './placeholders';
@@ -9,7 +10,7 @@ export type Translate = (text: Text) => string;
 /** The English source, for callers without translations. */
 export const sourceText: Translate = (text) => text.text;
 
-function lookup(p: Placeholder, pack: CountryPack): Text | undefined {
+function lookup(p: Placeholder, pack: CountryPack, fallback: CountryPack): Text | undefined {
   switch (p.kind) {
     case 'name':
       return Object.hasOwn(pack.names, p.key) ? pack.names[p.key] : undefined;
@@ -25,16 +26,21 @@ function lookup(p: Placeholder, pack: CountryPack): Text | undefined {
       return pack.currency.name;
     case 'helpline':
     case 'hotline':
-      return mentionOf(pack, p.kind);
+      return mentionOf(pack, fallback, p.kind);
   }
 }
 
 /**
- * How a sentence names the country's first helpline or hotline: its `mention` ("your
- * country's child helpline (find it at …)" for a directory) or else its name.
+ * How a sentence names the country's first helpline or hotline that a child may be shown
+ * (a confirmed national entry, else the international directory: `helplinesFor`): its
+ * `mention` ("your country's child helpline (find it at …)" for a directory) or else its name.
  */
-export function mentionOf(pack: CountryPack, kind: 'helpline' | 'hotline'): Text | undefined {
-  const h = pack.helplines.find((x) => x.kind === kind);
+export function mentionOf(
+  pack: CountryPack,
+  fallback: CountryPack,
+  kind: 'helpline' | 'hotline',
+): Text | undefined {
+  const h = mentionedHelpline(pack, fallback, kind);
   return h?.mention ?? h?.name;
 }
 
@@ -69,7 +75,7 @@ export function renderText(
       out += part;
       continue;
     }
-    const value = lookup(part, pack) ?? lookup(part, fallback);
+    const value = lookup(part, pack, fallback) ?? lookup(part, fallback, fallback);
     if (value === undefined) {
       out += 'key' in part ? `{${part.kind}:${part.key}}` : `{${part.kind}}`;
       continue;

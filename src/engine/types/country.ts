@@ -1,7 +1,13 @@
 import type { CountryCode } from '../ids';
 import type { Text } from './text';
 
-/** A helpline (talk to someone) or a hotline (report abuse material). */
+/**
+ * Whether a coordinator confirmed an entry against its `source`. A `to-verify` entry is shown
+ * to adults with a "to verify" label and never to children (see `helplinesFor`).
+ */
+export type HelplineStatus = 'verified' | 'to-verify';
+
+/** A helpline (talk to someone) or a hotline (report abuse material, or another reporting route). */
 export interface Helpline {
   readonly id: string;
   readonly kind: 'helpline' | 'hotline';
@@ -22,6 +28,11 @@ export interface Helpline {
   readonly chat?: string;
   readonly url?: string;
   readonly hours?: Text;
+  /**
+   * `verified` once a coordinator checked the entry against `source`; `to-verify` until then.
+   * Required in national packs; the `intl` pack may leave it out (its entries load as verified).
+   */
+  readonly status: HelplineStatus;
   /** Where the entry was checked (a URL of the service or of an official directory). */
   readonly source: string;
   /** ISO date (YYYY-MM-DD) of the last check against `source`. */
@@ -55,6 +66,16 @@ export interface CountryPack {
   readonly terms?: Readonly<Record<string, Text>>;
   readonly currency: { readonly code?: string; readonly name: Text };
   readonly money: MoneyAmounts;
-  /** Age of digital consent (GDPR art. 8 and similar); null where it varies. */
+  /** Age of digital consent (GDPR art. 8 and similar); null where it varies or the law sets none. */
   readonly consentAge: number | null;
+  /** How `consentAge` was established, for coordinators; never shown to children. */
+  readonly consentAgeCheck?: ConsentAgeCheck;
+}
+
+/** Where the age of digital consent comes from, and whether a coordinator confirmed it. */
+export interface ConsentAgeCheck {
+  readonly status: HelplineStatus;
+  readonly source?: string;
+  readonly verifiedOn?: string;
+  readonly note: string;
 }

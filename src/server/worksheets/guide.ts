@@ -32,7 +32,8 @@ export function guideModel(
     pageSize: paper,
     lang: ctx.lang,
     title: `${title}: ${labels.guideFor[audience]}`,
-    footer: ctx.footer,
+    // Guides are for adults: their footer also lists entries still to verify, marked.
+    footer: ctx.adultFooter,
     pageNumbers: true,
     blocks: [
       { type: 'heading', level: 1, text: title },

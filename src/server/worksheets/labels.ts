@@ -12,6 +12,10 @@ export interface PrintLabels {
   answerKeyNote: string;
   forAdults: string;
   needHelp: string;
+  /** Before the routes to report abuse, in adults' footers. */
+  toReport: string;
+  /** After a helpline a coordinator has not confirmed yet (adults' documents only). */
+  toVerify: string;
   worksheet: string;
   steps: string;
   minutes: (n: number) => string;
@@ -38,6 +42,8 @@ const EN: PrintLabels = {
   answerKeyNote: 'For adults: this copy shows the answers. Give children the copy without answers.',
   forAdults: 'For adults:',
   needHelp: 'Need help? Talk to an adult you trust, or contact',
+  toReport: 'To report abuse:',
+  toVerify: '(to verify)',
   worksheet: 'Worksheet',
   steps: 'Steps',
   minutes: (n) => `About ${n} minutes`,
@@ -69,6 +75,9 @@ const KM: PrintLabels = {
   answerKeyNote: 'សម្រាប់មនុស្សពេញវ័យ៖ ច្បាប់នេះមានចម្លើយ។ សូមឱ្យកុមារនូវច្បាប់ដែលគ្មានចម្លើយ។',
   forAdults: 'សម្រាប់មនុស្សពេញវ័យ៖',
   needHelp: 'ត្រូវការជំនួយ? និយាយជាមួយមនុស្សពេញវ័យដែលអ្នកទុកចិត្ត ឬទាក់ទង',
+  // Needs a check by a Khmer speaker.
+  toReport: 'ដើម្បីរាយការណ៍ការរំលោភបំពាន៖',
+  toVerify: '(ត្រូវផ្ទៀងផ្ទាត់)',
   worksheet: 'សន្លឹកកិច្ចការ',
   steps: 'ជំហាន',
   minutes: (n) => `ប្រហែល ${n} នាទី`,

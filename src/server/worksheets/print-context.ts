@@ -1,8 +1,10 @@
-import { renderText, translatorFor } from '../../engine';
+import { helplinesFor, isVerified, renderText, translatorFor } from '../../engine';
 import type {
   Catalogue,
   CountryCode,
   CountryPack,
+  Helpline,
+  HelplineAudience,
   LocaleCode,
   Text,
   Translate,
@@ -17,31 +19,60 @@ export interface PrintContext {
   readonly labels: PrintLabels;
   /** A content text translated into `lang` (English where missing), placeholders filled. */
   text(t: Text): string;
-  /** The helplines line printed at the foot of every page. */
+  /**
+   * The helplines line printed at the foot of every page of what children hold (worksheets,
+   * challenge cards): only entries a coordinator confirmed.
+   */
   readonly footer: string;
+  /**
+   * The footer of adults' documents (guides for parents and teachers): helplines, then the
+   * routes to report abuse, with entries still to verify marked "(to verify)".
+   */
+  readonly adultFooter: string;
 }
 
-/** How many helplines fit in the footer line. */
+/** How many entries of a kind fit in the footer line. */
 const FOOTER_HELPLINES = 2;
+const FOOTER_HOTLINES = 3;
 
 /**
- * "Need help? Talk to an adult you trust, or contact …" with the pack's first helplines. A
- * service is named with its number or address; a directory (`directory: true`, e.g. Child
- * Helpline International) is not a service, so it is given in the pack's own words for it
- * (`mention`: "your country's child helpline (find it at …)") followed by its address.
+ * One entry of a footer. A service is named with its number or address; a directory
+ * (`directory: true`, e.g. Child Helpline International) is not a service, so it is given in the
+ * pack's own words for it (`mention`: "your country's child helpline (find it at …)") followed
+ * by its address. An entry still to verify (adults' footers only) says so.
  */
-function helplineFooter(pack: CountryPack, text: (t: Text) => string, labels: PrintLabels) {
-  const entries = pack.helplines
-    .filter((h) => h.kind === 'helpline')
-    .slice(0, FOOTER_HELPLINES)
-    .map((h) => {
-      const how = h.phone ?? h.url?.replace(/^https?:\/\//, '').replace(/\/$/, '') ?? h.chat;
-      if (h.directory && h.mention) {
-        return how ? `${text(h.mention)}: ${how}` : text(h.mention);
-      }
-      return how ? `${text(h.name)} (${how})` : text(h.name);
-    });
-  return entries.length ? `${labels.needHelp} ${entries.join(', ')}.` : '';
+function footerEntry(h: Helpline, text: (t: Text) => string, labels: PrintLabels): string {
+  const how = h.phone ?? h.url?.replace(/^https?:\/\//, '').replace(/\/$/, '') ?? h.chat;
+  let entry: string;
+  if (h.directory && h.mention) entry = how ? `${text(h.mention)}: ${how}` : text(h.mention);
+  else entry = how ? `${text(h.name)} (${how})` : text(h.name);
+  return isVerified(h) ? entry : `${entry} ${labels.toVerify}`;
+}
+
+/**
+ * "Need help? Talk to an adult you trust, or contact …" with the first helplines `audience` may
+ * be shown (`helplinesFor`); an adult's footer adds "To report abuse: …" with the hotlines.
+ */
+function helplineFooter(
+  pack: CountryPack,
+  intl: CountryPack,
+  audience: HelplineAudience,
+  text: (t: Text) => string,
+  labels: PrintLabels,
+) {
+  const shown = helplinesFor(pack, intl, audience);
+  const entries = (kind: Helpline['kind'], max: number) =>
+    shown
+      .filter((h) => h.kind === kind)
+      .slice(0, max)
+      .map((h) => footerEntry(h, text, labels));
+  const help = entries('helpline', FOOTER_HELPLINES);
+  const lines = help.length ? [`${labels.needHelp} ${help.join(', ')}.`] : [];
+  if (audience === 'adult') {
+    const report = entries('hotline', FOOTER_HOTLINES);
+    if (report.length) lines.push(`${labels.toReport} ${report.join(', ')}.`);
+  }
+  return lines.join(' ');
 }
 
 /**
@@ -56,5 +87,12 @@ export function printContext(catalogue: Catalogue, lang: string, country: string
   const translate: Translate = translatorFor(catalogue, lang as LocaleCode);
   const text = (t: Text) => renderText(t, pack, intl, translate);
   const labels = printLabels(lang);
-  return { lang, country: pack.code, labels, text, footer: helplineFooter(pack, text, labels) };
+  return {
+    lang,
+    country: pack.code,
+    labels,
+    text,
+    footer: helplineFooter(pack, intl, 'child', text, labels),
+    adultFooter: helplineFooter(pack, intl, 'adult', text, labels),
+  };
 }

@@ -108,7 +108,7 @@ export function ModuleCheck({ id, module }: { id: string; module: string }) {
             </h2>
             <p>{text(m.help)}</p>
           </section>
-          <WhoCanHelp pack={ready.band.pack} />
+          <WhoCanHelp pack={ready.band.pack} fallback={ready.band.fallback} />
           {!status.done && <p>{t('course.playFirst')}</p>}
           <p>
             <a

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { helplinesFor } from '../../engine';
+import type { Helpline } from '../../engine';
 import { loadDeployment } from '../content/deployment';
-import type { RenderedCountry } from '../content/types';
 import { SpeakButton } from '../components/speak-button';
 import { language, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
@@ -9,15 +10,17 @@ import { KIRI } from '../components/art';
 const STEPS: UiKey[] = ['help.step1', 'help.step2', 'help.step3', 'help.step4', 'help.step5'];
 
 /**
- * "Get help": what to do now, and the country pack's helplines with the date each was checked.
+ * "Get help": what to do now, and the helplines a child may be shown with the date each was
+ * checked: the country pack's confirmed entries, and the international directories for what it
+ * has not confirmed (`helplinesFor`; an entry still "to verify" is never listed here).
  * Nothing is recorded; the page works offline once visited (the country pack is cached).
  */
 export function Help() {
-  const [pack, setPack] = useState<RenderedCountry | null>(null);
+  const [helplines, setHelplines] = useState<readonly Helpline[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     loadDeployment(language()).then(
-      (d) => setPack(d.pack),
+      (d) => setHelplines(helplinesFor(d.pack, d.fallback, 'child')),
       () => setFailed(true),
     );
   }, []);
@@ -50,9 +53,9 @@ export function Help() {
       <section aria-labelledby="help-lines" class="card">
         <h2 id="help-lines">{t('help.helplines')}</h2>
         {failed && <p>{t('help.noHelplines')}</p>}
-        {pack && pack.helplines.length === 0 && <p>{t('help.noHelplines')}</p>}
+        {helplines && helplines.length === 0 && <p>{t('help.noHelplines')}</p>}
         <ul class="helplines">
-          {pack?.helplines.map((h) => (
+          {helplines?.map((h) => (
             <li key={h.id} class="helpline">
               <h3>{h.name.text}</h3>
               {h.description && <p>{h.description.text}</p>}

@@ -334,6 +334,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
           outcome={last.outcome}
           text={text}
           pack={ready.pack}
+          fallback={ready.fallback}
           onNext={goOn}
           ended={Boolean(state.ending)}
           stays={state.scene !== null && state.scene === state.steps.at(-1)?.scene}
@@ -384,6 +385,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
           state={state}
           text={text}
           pack={ready.pack}
+          fallback={ready.fallback}
           onReplay={replay}
           classMode={classMode}
         />

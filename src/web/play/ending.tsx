@@ -20,6 +20,8 @@ export function Ending(props: {
   state: PlayState;
   text: (t: Text) => string;
   pack: CountryPack;
+  /** The international pack, for helplines the country pack has not confirmed. */
+  fallback: CountryPack;
   onReplay: () => void;
   classMode?: boolean;
 }) {
@@ -56,7 +58,7 @@ export function Ending(props: {
       </div>
       {!calm && question}
       <div ref={helpRef} class={scared ? 'help-now' : undefined}>
-        <WhoCanHelp pack={props.pack} />
+        <WhoCanHelp pack={props.pack} fallback={props.fallback} />
       </div>
       {calm && question}
       <p>

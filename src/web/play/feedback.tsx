@@ -14,6 +14,8 @@ export function Feedback(props: {
   outcome: Outcome;
   text: (t: Text) => string;
   pack: CountryPack;
+  /** The international pack, for helplines the country pack has not confirmed. */
+  fallback: CountryPack;
   ended: boolean;
   /** The outcome keeps the child on the same scene (a try again, not a new scene). */
   stays: boolean;
@@ -45,7 +47,7 @@ export function Feedback(props: {
           )}
         </div>
       </div>
-      {showHelp && <WhoCanHelp pack={props.pack} />}
+      {showHelp && <WhoCanHelp pack={props.pack} fallback={props.fallback} />}
       <button ref={ref} type="button" class="primary" onClick={props.onNext}>
         {stays ? t('play.tryAgain') : t('play.next')}
       </button>
