@@ -26,6 +26,7 @@ import type { ContentIssue } from './issues';
 import { loadEntities } from './load';
 import { loadLocales } from './locales';
 import { loadNicknames } from './nicknames';
+import { loadUi } from './ui';
 import { collectTexts } from './walk';
 
 /** Options of {@link buildCatalogue}. */
@@ -113,6 +114,7 @@ export function buildCatalogue(
       checkIntlTerms(p.file, collectTexts(p.json), sink);
   const locales = loadLocales(parsed, texts, sink);
   const nicknames = loadNicknames(parsed, sink);
+  const ui = loadUi(files, display, sink);
   const audio = new Map<LocaleCode, Map<ContentId, string>>();
   for (const r of recordings) {
     if (!texts.has(r.id as ContentId)) {
@@ -156,6 +158,7 @@ export function buildCatalogue(
     frameworks,
     nicknames,
     sources,
+    ui,
   });
   const errors = sink.issues.filter((i) => !isWarning(i.check));
   const warnings = sink.issues.filter((i) => isWarning(i.check));

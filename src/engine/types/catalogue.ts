@@ -13,6 +13,7 @@ import type { Activity } from './activity';
 import type { CountryPack } from './country';
 import type { Course } from './course';
 import type { Band, Text } from './text';
+import type { UiStrings } from '../i18n/ui-areas';
 
 /** The 4 Cs of online risk. */
 export const RISKS = ['content', 'contact', 'conduct', 'contract'] as const;
@@ -159,4 +160,10 @@ export interface Catalogue {
   readonly nicknames?: ReadonlyMap<LocaleCode, readonly string[]>;
   /** Source file of each entity, keyed `activity:<id>`, `guide:<id>`, ... */
   readonly sources: ReadonlyMap<string, SourceRef>;
+  /**
+   * The app's UI strings by area (`root`, `account`, …; `ui/` under the content root): the
+   * English and each language's translations. Tools only (reports, PO export); the app loads
+   * its UI files itself.
+   */
+  readonly ui?: ReadonlyMap<string, UiStrings>;
 }
