@@ -131,6 +131,16 @@ export interface SourceRef {
   readonly pack?: PackId;
 }
 
+/** Where an English text is written: for translators' tools (PO export). */
+export interface TextSource {
+  /** The file, relative to the content root: `packs/core/activities/x.json`. */
+  readonly file: string;
+  /** The text object's path in it: `scenes.s3.hints[0]`. */
+  readonly path: string;
+  /** The writer's note for translators. */
+  readonly note?: string;
+}
+
 /** Every pack under a content root, validated and indexed. Frozen. */
 export interface Catalogue {
   readonly topics: ReadonlyMap<TopicId, Topic>;
@@ -166,4 +176,6 @@ export interface Catalogue {
    * its UI files itself.
    */
   readonly ui?: ReadonlyMap<string, UiStrings>;
+  /** Where each English text is written (tools only). */
+  readonly textSources?: ReadonlyMap<ContentId, TextSource>;
 }
