@@ -89,37 +89,41 @@ export function scanPo(text: string): { entries: ScannedEntry[]; problems: PoPro
     cur = undefined;
   };
   const lines = text.split(/\r?\n/);
+  // After a syntax error the rest of that entry is skipped (to the next blank line), so one
+  // mistake gives one problem.
+  let skipping = false;
+  const broken = (line: number, message: string) => {
+    problems.push({ line, code: 'po-syntax', message });
+    cur = undefined;
+    skipping = true;
+  };
   lines.forEach((raw, i) => {
     const n = i + 1;
     const line = raw.trim();
-    if (line === '' || line.startsWith('#~')) return finish();
+    if (line === '' || line.startsWith('#~')) {
+      skipping = false;
+      return finish();
+    }
+    if (skipping) return;
     if (line.startsWith('#')) {
       if (cur !== undefined && cur.msgstrs > 0) finish();
       return;
     }
     const m = KEYWORD.exec(line);
     const quoted = m ? (m[2] as string) : line;
-    if (m === null && !line.startsWith('"') && !line.startsWith("'")) {
-      problems.push({
-        line: n,
-        code: 'po-syntax',
-        message: `"${line.slice(0, 30)}" is not a PO keyword (msgctxt, msgid, msgstr) nor a quoted string`,
-      });
-      return;
-    }
+    if (m === null && !line.startsWith('"') && !line.startsWith("'"))
+      return broken(
+        n,
+        `"${line.slice(0, 30)}" is not a PO keyword (msgctxt, msgid, msgstr) nor a quoted string`,
+      );
     const value = unquote(quoted);
-    if (value === null) {
-      problems.push({
-        line: n,
-        code: 'po-syntax',
-        message:
-          'a string must be one quoted piece per line, closed on the same line (escape " as \\")',
-      });
-      return;
-    }
+    if (value === null)
+      return broken(
+        n,
+        'a string must be one quoted piece per line, closed on the same line (escape " as \\")',
+      );
     if (m === null) {
-      if (cur === undefined)
-        problems.push({ line: n, code: 'po-syntax', message: 'a string outside any entry' });
+      if (cur === undefined) broken(n, 'a string outside any entry');
       else if (cur.last === 'msgctxt') cur.context = (cur.context ?? '') + value;
       else if (cur.last === 'msgid') cur.msgid = (cur.msgid ?? '') + value;
       return;
@@ -150,7 +154,7 @@ export function scanPo(text: string): { entries: ScannedEntry[]; problems: PoPro
       cur.msgid = value;
       cur.last = 'msgid';
     } else if (cur === undefined || cur.msgid === undefined) {
-      problems.push({ line: n, code: 'po-syntax', message: `${key} before its msgid` });
+      broken(n, `${key} before its msgid`);
     } else {
       if (key === 'msgid_plural') cur.plural = true;
       else {
