@@ -86,7 +86,7 @@ describe('i18n export', () => {
     expect(stale).toContain('msgid "I can spot a trick."\nmsgstr "ខ្ញុំអាចមើលឃើញល្បិច!"');
     expect(entryOf(po, 'quiz.adult')).toMatch(/msgstr ""$/);
     expect(entryOf(po, 'ui:classes:report.title')).toContain(
-      '#: ui/classes/en.json\n#. UI area classes\n#. machine translation\n#, fuzzy, kite-machine\nmsgctxt "ui:classes:report.title"',
+      '#: ui/classes/en.json\n#. UI area classes (adults read it)\n#. machine translation\n#, fuzzy, kite-machine\nmsgctxt "ui:classes:report.title"',
     );
     // Stable order: content files by path then id, then the UI files by path then key.
     const order = [...po.matchAll(/^msgctxt "([^"]+)"/gm)].map((m) => m[1] as string);

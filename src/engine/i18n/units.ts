@@ -1,7 +1,7 @@
 import type { ContentId, LocaleCode } from '../ids';
 import { sourceHash } from '../text/hash';
 import type { Catalogue, Translation } from '../types/catalogue';
-import { uiContext, uiFilePath } from './ui-areas';
+import { ADULT_UI_AREAS, CHILD_UI_AREAS, uiContext, uiFilePath } from './ui-areas';
 
 /** What a translators' export holds: the content texts, the app's UI strings, or both. */
 export type TranslationScope = 'content' | 'ui' | 'all';
@@ -105,7 +105,9 @@ export function translationUnits(
           context: uiContext(area, key),
           english,
           file: uiFilePath(area, 'en'),
-          where: [`UI area ${area}`],
+          where: [
+            `UI area ${area}${CHILD_UI_AREAS.includes(area) ? ' (children read it)' : ADULT_UI_AREAS.includes(area) ? ' (adults read it)' : ''}`,
+          ],
           ...(translation === undefined ? {} : { translation }),
           stale: stale(translation, english),
         });
