@@ -40,8 +40,14 @@ function tree(dir: string): Record<string, string> {
 const entryOf = (po: string, ctx: string): string =>
   po.split('\n\n').find((e) => e.includes(`msgctxt "${ctx}"`)) ?? '';
 
-/** Replaces the msgstr of one entry; optionally its flags line. */
-function translate(po: string, ctx: string, msgstr: string, flags?: string | null): string {
+/** Replaces the msgstr of one entry; optionally its flags line (null: none), and adds a `#.`. */
+function translate(
+  po: string,
+  ctx: string,
+  msgstr: string,
+  flags?: string | null,
+  note?: string,
+): string {
   const entry = entryOf(po, ctx);
   expect(entry, ctx).not.toBe('');
   let next = entry.replace(
@@ -52,6 +58,7 @@ function translate(po: string, ctx: string, msgstr: string, flags?: string | nul
     next = next.replace(/^#, .*\n/m, '');
     if (flags !== null) next = next.replace(/^msgctxt/m, `#, ${flags}\nmsgctxt`);
   }
+  if (note !== undefined) next = next.replace(/^(#, .*\n)?msgctxt/m, `#. ${note}\n$&`);
   return po.replace(entry, next);
 }
 
@@ -69,7 +76,7 @@ describe('i18n export', () => {
         '#: packs/core/activities/quiz.json',
         '#. activity quiz, band 8-10, topic scams',
         '#. machine translation',
-        '#, fuzzy, kite-machine',
+        '#, fuzzy',
         'msgctxt "quiz.title"',
         'msgid "Quiz"',
         'msgstr "សំណួរ"',
@@ -86,7 +93,7 @@ describe('i18n export', () => {
     expect(stale).toContain('msgid "I can spot a trick."\nmsgstr "ខ្ញុំអាចមើលឃើញល្បិច!"');
     expect(entryOf(po, 'quiz.adult')).toMatch(/msgstr ""$/);
     expect(entryOf(po, 'ui:classes:report.title')).toContain(
-      '#: ui/classes/en.json\n#. UI area classes (adults read it)\n#. machine translation\n#, fuzzy, kite-machine\nmsgctxt "ui:classes:report.title"',
+      '#: ui/classes/en.json\n#. UI area classes (adults read it)\n#. machine translation\n#, fuzzy\nmsgctxt "ui:classes:report.title"',
     );
     // Stable order: content files by path then id, then the UI files by path then key.
     const order = [...po.matchAll(/^msgctxt "([^"]+)"/gm)].map((m) => m[1] as string);
@@ -120,7 +127,7 @@ describe('i18n export', () => {
       ctx.skip();
     }
     const dir = copy();
-    const file = join(dir, 'km.po');
+    const file = join(work, 'msgfmt.po');
     const po = translate(
       await exportPo(dir, 'km', 'all'),
       'ui:root:home.count',
@@ -133,6 +140,17 @@ describe('i18n export', () => {
       r.stderr.split('\n').filter((l) => l !== '' && !l.includes("'PO-Revision-Date'")),
     ).toEqual([]);
     expect(r.status).toBe(0);
+    // gettext's own tools rewrite the file (comment order, wrapping, unknown flags dropped):
+    // its statuses still come back the same, so nothing changes.
+    const clean = join(work, 'clean.po');
+    writeFileSync(clean, await exportPo(dir, 'km', 'all'));
+    const cat = join(work, 'cat.po');
+    expect(spawnSync('msgcat', ['-w', '40', clean, '-o', cat]).status).toBe(0);
+    expect(readFileSync(cat, 'utf8')).not.toBe(readFileSync(clean, 'utf8'));
+    const before = tree(dir);
+    const result = await importPo(dir, 'km', readFileSync(cat, 'utf8'));
+    expect(result.ok && result.written).toEqual([]);
+    expect(tree(dir)).toEqual(before);
   });
 });
 
@@ -153,7 +171,7 @@ describe('i18n import', () => {
     let po = await exportPo(dir, 'km', 'all');
     po = translate(po, 'quiz.adult', 'សួរ៖ តើអ្នកនឹងប្រាប់នរណា?', 'fuzzy'); // draft
     po = translate(po, 'quiz.title', 'សំណួរ', null); // a person checked it: reviewed
-    po = translate(po, 'quiz.s1.a', 'ជម្រើស ក', 'fuzzy, kite-machine'); // machine
+    po = translate(po, 'quiz.s1.a', 'ជម្រើស ក', 'fuzzy', 'machine translation'); // machine
     po = translate(po, 'topic.scams.title', 'ការបោកប្រាស់'); // untouched flags (none): reviewed
     po = translate(po, 'ui:root:home.count', '{count, plural, other {# សកម្មភាព}}');
     po = translate(po, 'ui:feedback:feedback.q', 'យ៉ាងម៉េចដែរ?', 'fuzzy');
@@ -232,7 +250,8 @@ describe('i18n import', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"Quiz"', '"A quiz"'));
     const entry = entryOf(await exportPo(dir, 'km', 'all'), 'quiz.title');
     expect(entry).toContain('#. stale: the English changed');
-    expect(entry).toContain('#, fuzzy, kite-machine');
+    expect(entry).toContain('#. machine translation\n#. stale: the English changed');
+    expect(entry).toContain('#, fuzzy\n');
     expect(entry).toContain('msgid "A quiz"\nmsgstr "សំណួរ"');
     const { catalogue, warnings } = await loadCatalogue(dir);
     const km = contentReport(catalogue, warnings).languages.find((l) => l.lang === 'km');

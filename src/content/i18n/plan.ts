@@ -73,8 +73,8 @@ export const schemaFor = (rel: string): string =>
 const edgeNewlines = (s: string) => `${s.startsWith('\n')}/${s.endsWith('\n')}`;
 
 /**
- * The translation an entry gives, following the flags: no `fuzzy` → reviewed; `fuzzy` with
- * `kite-machine` on an unchanged (or new) machine text → machine; other `fuzzy` → draft. An
+ * The translation an entry gives, following the flags: no `fuzzy` → reviewed; `fuzzy` with the
+ * note `machine translation` on an unchanged (or new) text → machine; other `fuzzy` → draft. An
  * entry whose msgid is an older English is kept with that English's hash, so it is stale. An
  * untouched stale entry (same text, still fuzzy) keeps its stored record.
  */
@@ -89,7 +89,7 @@ export function importedTranslation(
     return stored;
   const status: TranslationState = !fuzzy
     ? 'reviewed'
-    : r.flags.includes(MACHINE) && (stored === undefined || same)
+    : r.notes.includes(MACHINE) && (stored === undefined || same)
       ? 'machine'
       : 'draft';
   return { text: r.msgstr, sourceHash: sourceHash(r.msgid), status };

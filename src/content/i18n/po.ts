@@ -1,8 +1,9 @@
 // Kite's translations as gettext PO files, for Poedit or any PO editor (I18N-1). One entry per
 // string: msgctxt = the content id (or `ui:<area>:<key>`), msgid = the English, msgstr = the
-// translation. The status travels as flags that msgfmt accepts and PO editors keep:
-//   reviewed: no flag · draft: `fuzzy` · machine: `fuzzy, kite-machine`
-// A stale translation (made from an older English) is always `fuzzy`, with a `#.` note.
+// translation. The status travels in ways gettext's tools (msgfmt, msgcat, msgmerge) and PO
+// editors keep: reviewed: no flag · draft: `#, fuzzy` · machine: `#, fuzzy` and the extracted
+// comment `#. machine translation`. (A flag of our own would not do: msgcat drops unknown
+// flags.) A stale translation (made from an older English) is always `fuzzy`, with a `#.` note.
 import { po } from 'gettext-parser';
 import type { PoEntry, PoTable } from 'gettext-parser';
 import type { TranslationUnit } from '../../engine';
@@ -12,8 +13,8 @@ import type { PoProblem } from './po-scan';
 
 /** The flag of a translation that still needs a person (gettext's own "needs work"). */
 export const FUZZY = 'fuzzy';
-/** The flag of a machine translation no person has changed yet. */
-export const MACHINE = 'kite-machine';
+/** The extracted comment that marks a machine translation no person has changed yet. */
+export const MACHINE = 'machine translation';
 
 /** The note on a stale entry. */
 export const STALE_NOTE =
@@ -22,8 +23,7 @@ export const STALE_NOTE =
 /** The flags that carry a translation's status (and staleness). */
 export function statusFlags(t: Translation | undefined, stale: boolean): string[] {
   if (t === undefined) return [];
-  if (t.status === 'machine') return [FUZZY, MACHINE];
-  return t.status === 'draft' || stale ? [FUZZY] : [];
+  return t.status !== 'reviewed' || stale ? [FUZZY] : [];
 }
 
 /** The PO header of an export; PO editors add their own fields, which imports ignore. */
@@ -46,7 +46,7 @@ export function writePo(units: readonly TranslationUnit[], lang: string): string
     const extracted = [
       u.where.join(', '),
       ...(u.note === undefined ? [] : [`note: ${u.note}`]),
-      ...(u.translation?.status === 'machine' ? ['machine translation'] : []),
+      ...(u.translation?.status === 'machine' ? [MACHINE] : []),
       ...(u.stale ? [STALE_NOTE] : []),
     ].filter((l) => l !== '');
     const flags = statusFlags(u.translation, u.stale);
@@ -74,6 +74,8 @@ export interface PoRecord {
   /** Empty when untranslated. */
   readonly msgstr: string;
   readonly flags: readonly string[];
+  /** The extracted comments (`#.`), one per line. */
+  readonly notes: readonly string[];
   readonly line: number;
   readonly msgstrLine: number;
 }
@@ -137,6 +139,7 @@ export function readPo(text: string, lang: string): { records: PoRecord[]; probl
       msgid: s.msgid,
       msgstr: entry?.msgstr[0] ?? '',
       flags: flagsOf(entry),
+      notes: (entry?.comments?.extracted ?? '').split('\n').map((l) => l.trim()),
       line: s.line,
       msgstrLine: s.msgstrLine,
     });
