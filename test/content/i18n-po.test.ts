@@ -270,6 +270,7 @@ describe('i18n import', () => {
     po = translate(po, 'quiz.s1.hint', '\nគិតអំពីអ្នកផ្ញើ'); // a line break msgid lacks
     po = po.replace('msgctxt "quiz.adult"', 'msgctxt "quiz.gone"'); // unknown id
     po = po.replace('msgctxt "ui:root:app.name"', 'msgctxt "ui:root:app.nam"'); // unknown key
+    po = po.replace('"Language: km\\n"', '"Language: th\\n"'); // another language
     const lineOf = (needle: string) => po.split('\n').findIndex((l) => l.includes(needle)) + 1;
     const result = await importPo(dir, 'km', po);
     expect(result.ok).toBe(false);
@@ -277,6 +278,7 @@ describe('i18n import', () => {
     const got = result.problems.map((p) => [p.line, p.code]);
     expect(got).toEqual(
       [
+        [1, 'po-language'],
         [lineOf('msgctxt "quiz.gone"'), 'po-unknown-id'],
         [lineOf('msgstr "គ្មានឈ្មោះ"'), 'po-placeholders'],
         [lineOf('msgstr "\\nគិតអំពីអ្នកផ្ញើ"'), 'po-newlines'],

@@ -56,10 +56,13 @@ export async function importPo(
 ): Promise<ImportResult> {
   const catalogue = await load(root);
   const read = readPo(text, lang);
-  if (read.problems.length > 0) return { ok: false, problems: read.problems };
+  // A file that does not parse has no entries to check; otherwise every problem is listed.
+  if (read.records.length === 0 && read.problems.length > 0)
+    return { ok: false, problems: read.problems };
   const existing = await readLocaleFiles(root, catalogue, lang);
   const plan = planImport(catalogue, lang, read.records, existing);
-  if (plan.problems.length > 0) return { ok: false, problems: plan.problems };
+  const problems = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line);
+  if (problems.length > 0) return { ok: false, problems };
   const files = new Map([...plan.writes].map(([rel, data]) => [rel, localeFileText(data)]));
   if (!options.dryRun) await writeAll(root, files);
   return { ok: true, plan, written: [...files.keys()] };
