@@ -1,10 +1,12 @@
 // npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>]
-// Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges.
+// Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges,
+// and how complete each language is (UI, content per band, stale, status, bands offered).
 // With --json, stdout holds only one JSON object (topics, activities, guides, challenges,
-// courses).
+// courses, warnings, languages).
 import { loadCatalogue } from '../src/content/catalogue';
 import { contentReport, coverageGaps } from '../src/content/report';
 import { BANDS, INTERACTION_TYPES, LEVELS } from '../src/engine';
+import type { Coverage } from '../src/engine';
 import { WARNINGS } from '../src/engine/content';
 
 const args = process.argv.slice(2);
@@ -88,3 +90,29 @@ if (missing.length > 0)
   console.log(
     `  missing-picture: ${missing.length} activit${missing.length === 1 ? 'y' : 'ies'} for 5–7 with answers or cards without a picture: ${missing.map((a) => `${a.id} (${a.missingPictures})`).join(', ')}`,
   );
+
+const pct = (r: number) => `${Math.floor(r * 100)}%`;
+const cov = (c: Coverage) =>
+  `${pct(c.ratio)} (${c.current}/${c.total}${c.stale > 0 ? `, ${c.stale} stale` : ''})`;
+const threshold = report.languages[0]?.threshold ?? 0;
+console.log(
+  `\nLanguages (a band is offered when the child UI and the band's content both reach ${pct(threshold)})\n`,
+);
+for (const l of report.languages) {
+  if (l.lang === 'en') {
+    console.log(`  en: the source (every band offered)`);
+    continue;
+  }
+  const all = [l.childUi, l.adultUi, l.content];
+  const status = (k: 'machine' | 'draft' | 'reviewed') => all.reduce((n, c) => n + c.status[k], 0);
+  console.log(`  ${l.lang}: child UI ${cov(l.childUi)}, adults' UI ${cov(l.adultUi)}`);
+  console.log(
+    `      content ${cov(l.content)}; ${BANDS.map((b) => `${b} ${pct(l.bands[b].ratio)}`).join(', ')}`,
+  );
+  console.log(
+    `      ${all.reduce((n, c) => n + c.stale, 0)} stale; current translations: ${status('machine')} machine, ${status('draft')} draft, ${status('reviewed')} reviewed`,
+  );
+  console.log(
+    `      offered for: ${l.offeredBands.length > 0 ? l.offeredBands.join(', ') : 'no band yet'}`,
+  );
+}

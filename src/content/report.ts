@@ -1,5 +1,23 @@
-import { BANDS, bandIndex, LEVELS } from '../engine';
-import type { Band, Catalogue, Level } from '../engine';
+import {
+  ADULT_UI_AREAS,
+  BANDS,
+  bandIndex,
+  CHILD_UI_AREAS,
+  contentTable,
+  coverage,
+  DEFAULT_LANGUAGE_THRESHOLD,
+  languageCompleteness,
+  LEVELS,
+} from '../engine';
+import type {
+  Band,
+  Catalogue,
+  Coverage,
+  Level,
+  LocaleCode,
+  TextTable,
+  Translation,
+} from '../engine';
 import { missingPictures, WARNINGS } from '../engine/content';
 import type { ContentIssue, WarningName } from '../engine/content';
 import { interactionTypes } from './bundle';
@@ -19,6 +37,8 @@ export interface ContentReport {
     grade: number;
     /** 5–7 choice and sort scenes where some answer or card has no picture. */
     missingPictures: number;
+    /** Share of the activity's texts with a current translation, per language (`en` is 1). */
+    locales: Readonly<Record<string, number>>;
   }[];
   readonly guides: readonly { id: string; topic: string; band: Band }[];
   /** One row per challenge and band it is written for. */
@@ -27,15 +47,96 @@ export interface ContentReport {
   readonly courses: readonly { id: string; band: Band; modules: number; activities: number }[];
   /** How many warnings `content:check` gives, per warning check (content still builds). */
   readonly warnings: Readonly<Record<WarningName, number>>;
+  /** How complete each language is (English first, then by tag), I18N-1. */
+  readonly languages: readonly LanguageReport[];
+}
+
+/**
+ * One language: its UI for children (root, feedback, class-child) and for adults (account,
+ * classes), its content (all of it, and per band as children meet it), and the bands children
+ * are offered it for: where the child UI and the band's content reach `threshold`. Each
+ * coverage counts current, stale and missing translations and the status of the current ones.
+ */
+export interface LanguageReport {
+  readonly lang: string;
+  readonly threshold: number;
+  readonly childUi: Coverage;
+  readonly adultUi: Coverage;
+  readonly content: Coverage;
+  readonly bands: Readonly<Record<Band, Coverage>>;
+  readonly offeredBands: readonly Band[];
+}
+
+/** The UI strings of some areas as one table, keyed `<area>:<key>`. */
+export function uiTable(catalogue: Catalogue, lang: string, areas: readonly string[]): TextTable {
+  const english = new Map<string, string>();
+  const translated = new Map<string, Translation>();
+  for (const area of areas) {
+    const strings = catalogue.ui?.get(area);
+    if (strings === undefined) continue;
+    for (const [key, text] of strings.english) english.set(`${area}:${key}`, text);
+    for (const [key, t] of strings.locales.get(lang as LocaleCode) ?? [])
+      translated.set(`${area}:${key}`, t);
+  }
+  return { english, translated: lang === 'en' ? undefined : translated };
+}
+
+/** English everywhere complete: every text current, as reviewed source. */
+const asSource = (c: Coverage): Coverage => ({
+  ...c,
+  current: c.total,
+  stale: 0,
+  missing: 0,
+  status: { machine: 0, draft: 0, reviewed: c.total },
+  ratio: 1,
+});
+
+/** The languages with any translation (content or UI), English first. */
+export function reportLanguages(catalogue: Catalogue): string[] {
+  const langs = new Set<string>(catalogue.locales.keys());
+  for (const strings of catalogue.ui?.values() ?? [])
+    for (const lang of strings.locales.keys()) langs.add(lang);
+  langs.delete('en');
+  return ['en', ...[...langs].sort()];
+}
+
+/** The {@link LanguageReport} of one language. */
+export function languageReport(
+  catalogue: Catalogue,
+  lang: string,
+  threshold = DEFAULT_LANGUAGE_THRESHOLD,
+): LanguageReport {
+  const child = uiTable(catalogue, lang, CHILD_UI_AREAS);
+  const done = languageCompleteness(catalogue, lang as LocaleCode, child, threshold);
+  const en = lang === 'en';
+  const adultUi = coverage(uiTable(catalogue, lang, ADULT_UI_AREAS));
+  const content = coverage(contentTable(catalogue, lang as LocaleCode));
+  const bands = Object.fromEntries(
+    BANDS.map((b) => [b, en ? asSource(done.bands[b]) : done.bands[b]]),
+  ) as Record<Band, Coverage>;
+  return {
+    lang,
+    threshold,
+    childUi: en ? asSource(done.ui) : done.ui,
+    adultUi: en ? asSource(adultUi) : adultUi,
+    content: en ? asSource(content) : content,
+    bands,
+    offeredBands: done.offeredBands,
+  };
 }
 
 export function contentReport(
   catalogue: Catalogue,
   warnings: readonly ContentIssue[] = [],
+  threshold = DEFAULT_LANGUAGE_THRESHOLD,
 ): ContentReport {
   const byId = <T extends { id: string }>(xs: Iterable<T>) =>
     [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
   const all = [...catalogue.activities.values()];
+  const langs = reportLanguages(catalogue);
+  const perLang = langs.map((lang) =>
+    languageCompleteness(catalogue, lang as LocaleCode, uiTable(catalogue, lang, []), threshold),
+  );
   return {
     topics: [...catalogue.topics.keys()].map((id) => ({
       id,
@@ -50,6 +151,9 @@ export function contentReport(
       sensitive: a.sensitive !== undefined,
       grade: activityReadability(a).grade,
       missingPictures: missingPictures(a).length,
+      locales: Object.fromEntries(
+        perLang.map((l) => [l.lang, Math.floor((l.activities[a.id] ?? 0) * 100) / 100]),
+      ),
     })),
     guides: byId(catalogue.guides.values()).map((g) => ({
       id: g.id,
@@ -70,6 +174,7 @@ export function contentReport(
     warnings: Object.fromEntries(
       WARNINGS.map((w) => [w, warnings.filter((i) => i.check === w).length]),
     ) as Record<WarningName, number>,
+    languages: langs.map((lang) => languageReport(catalogue, lang, threshold)),
   };
 }
 

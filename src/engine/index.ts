@@ -145,6 +145,20 @@ export {
   isCurrent,
   languageCompleteness,
 } from './i18n/completeness';
+export type { UiStrings } from './i18n/ui-areas';
+export {
+  ADULT_UI_AREAS,
+  CHILD_UI_AREAS,
+  UI_AREAS,
+  classifyUiPath,
+  parseUiContext,
+  uiContext,
+  uiFilePath,
+} from './i18n/ui-areas';
+export type { TranslationScope, TranslationUnit } from './i18n/units';
+export { TRANSLATION_SCOPES, contentWhere, translationUnits } from './i18n/units';
+export type { IcuParse } from './text/icu';
+export { parseIcu } from './text/icu';
 export { APP_ROUTES, isAppPath, matchRoute, safeReturnPath } from './app/routes';
 export { FEEDBACK_ANSWERS, FEEDBACK_DAY, feedbackDay } from './app/feedback';
 export type { FeedbackRecord } from './app/feedback';

@@ -1,6 +1,6 @@
 import { deepFreeze } from '../freeze';
 import type { ContentId, LocaleCode } from '../ids';
-import type { Catalogue } from '../types/catalogue';
+import type { Catalogue, TextSource } from '../types/catalogue';
 import { checkContentIds } from './checks/content-ids';
 import { checkCourse } from './checks/courses';
 import { checkFrameworkRefs } from './checks/frameworks';
@@ -26,6 +26,7 @@ import type { ContentIssue } from './issues';
 import { loadEntities } from './load';
 import { loadLocales } from './locales';
 import { loadNicknames } from './nicknames';
+import { loadUi } from './ui';
 import { collectTexts } from './walk';
 
 /** Options of {@link buildCatalogue}. */
@@ -67,14 +68,20 @@ export function buildCatalogue(
 
   const fileTexts = parsed.map((p) => ({
     file: p.file,
+    rel: p.rel,
     prefix: idPrefix(p),
     texts: collectTexts(p.json),
   }));
   checkContentIds(fileTexts, sink);
   const texts = new Map<ContentId, string>();
+  const textSources = new Map<ContentId, TextSource>();
   for (const ft of fileTexts)
-    for (const t of ft.texts)
-      if (!texts.has(t.id as ContentId)) texts.set(t.id as ContentId, t.text);
+    for (const t of ft.texts) {
+      if (texts.has(t.id as ContentId)) continue;
+      texts.set(t.id as ContentId, t.text);
+      const note = t.note === undefined ? {} : { note: t.note };
+      textSources.set(t.id as ContentId, { file: ft.rel, path: t.path, ...note });
+    }
 
   const loaded = loadEntities(parsed, sink);
   checkRequiredFiles(parsed, display, sink);
@@ -118,6 +125,7 @@ export function buildCatalogue(
       checkIntlTerms(p.file, collectTexts(p.json), sink);
   const locales = loadLocales(parsed, texts, sink, options.otherPackIds);
   const nicknames = loadNicknames(parsed, sink);
+  const ui = loadUi(files, display, sink);
   const audio = new Map<LocaleCode, Map<ContentId, string>>();
   for (const r of recordings) {
     if (!texts.has(r.id as ContentId)) {
@@ -161,6 +169,8 @@ export function buildCatalogue(
     frameworks,
     nicknames,
     sources,
+    ui,
+    textSources,
   });
   const errors = sink.issues.filter((i) => !isWarning(i.check));
   const warnings = sink.issues.filter((i) => isWarning(i.check));

@@ -25,6 +25,7 @@ export const CHECKS = [
   'placeholder',
   'translation-unknown-id',
   'translation-placeholders',
+  'ui-icu',
   'readability',
   'audio-unknown-id',
   'talk-to-adult',

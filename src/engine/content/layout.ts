@@ -35,7 +35,7 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge' | 'course'> = {
  * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`,
  * nickname suggestions `nicknames/<lang>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder, the app's
- * own UI strings under `ui/` (checked by the web app), the account mails under `mail/`
+ * own UI strings under `ui/` (loaded and checked by `loadUi` in ui.ts), the account mails under `mail/`
  * (checked by the server at start, server/accounts/mailer.ts) and the class documents' words
  * under `print/` (server/worksheets/print-texts.ts) are ignored.
  */

@@ -6,7 +6,8 @@ import type { IssueSink } from './issues';
 import { parseWith } from './parse';
 import { localeSchema } from './schema/locale';
 
-const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** A language tag: `km`, `pt-BR`. */
+export const LOCALE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /**
  * Loads `locales/<lang>/*.json` into one table per language, checking every entry. Entries for

@@ -5,6 +5,8 @@ export interface FoundText {
   readonly path: string;
   readonly id: string;
   readonly text: string;
+  /** The writer's note for translators, when the text object has one. */
+  readonly note?: string;
 }
 
 function isTextObject(v: Record<string, unknown>): boolean {
@@ -33,7 +35,9 @@ export function walkObjects(
 export function collectTexts(json: unknown): FoundText[] {
   const out: FoundText[] = [];
   walkObjects(json, (obj, path) => {
-    if (isTextObject(obj)) out.push({ path, id: obj.id as string, text: obj.text as string });
+    if (!isTextObject(obj)) return;
+    const found = { path, id: obj.id as string, text: obj.text as string };
+    out.push(typeof obj.note === 'string' ? { ...found, note: obj.note } : found);
   });
   return out;
 }

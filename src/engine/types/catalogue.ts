@@ -13,6 +13,7 @@ import type { Activity } from './activity';
 import type { CountryPack } from './country';
 import type { Course } from './course';
 import type { Band, Text } from './text';
+import type { UiStrings } from '../i18n/ui-areas';
 
 /** The 4 Cs of online risk. */
 export const RISKS = ['content', 'contact', 'conduct', 'contract'] as const;
@@ -130,6 +131,16 @@ export interface SourceRef {
   readonly pack?: PackId;
 }
 
+/** Where an English text is written: for translators' tools (PO export). */
+export interface TextSource {
+  /** The file, relative to the content root: `packs/core/activities/x.json`. */
+  readonly file: string;
+  /** The text object's path in it: `scenes.s3.hints[0]`. */
+  readonly path: string;
+  /** The writer's note for translators. */
+  readonly note?: string;
+}
+
 /** Every pack under a content root, validated and indexed. Frozen. */
 export interface Catalogue {
   readonly topics: ReadonlyMap<TopicId, Topic>;
@@ -159,4 +170,12 @@ export interface Catalogue {
   readonly nicknames?: ReadonlyMap<LocaleCode, readonly string[]>;
   /** Source file of each entity, keyed `activity:<id>`, `guide:<id>`, ... */
   readonly sources: ReadonlyMap<string, SourceRef>;
+  /**
+   * The app's UI strings by area (`root`, `account`, …; `ui/` under the content root): the
+   * English and each language's translations. Tools only (reports, PO export); the app loads
+   * its UI files itself.
+   */
+  readonly ui?: ReadonlyMap<string, UiStrings>;
+  /** Where each English text is written (tools only). */
+  readonly textSources?: ReadonlyMap<ContentId, TextSource>;
 }

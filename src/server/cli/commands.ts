@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { helpCommand } from './commands/help';
 import { purgeCommand } from './commands/purge';
 import { feedbackReportCommand } from './commands/feedback';
+import { i18nExportCommand, i18nImportCommand } from './commands/i18n';
 import {
   adminCreateCommand,
   inviteCommand,
@@ -23,5 +24,7 @@ export const COMMANDS: readonly Command[] = [
   userDisableCommand,
   purgeCommand,
   feedbackReportCommand,
+  i18nExportCommand,
+  i18nImportCommand,
   helpCommand,
 ] as readonly Command[];
