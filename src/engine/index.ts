@@ -131,7 +131,14 @@ export { frameworkStrands, lessonPlan } from './library/lesson-plan';
 
 export type { TranslationStatus } from './i18n/status';
 export { translationStatus, offeredLanguages, translatorFor } from './i18n/status';
-export { APP_ROUTES, isAppPath, matchRoute, safeReturnPath } from './app/routes';
+export {
+  APP_DOCUMENTS,
+  APP_ROUTES,
+  isAppPath,
+  isDocumentPath,
+  matchRoute,
+  safeReturnPath,
+} from './app/routes';
 export { FEEDBACK_ANSWERS, FEEDBACK_DAY, feedbackDay } from './app/feedback';
 export type { FeedbackRecord } from './app/feedback';
 export type { FeedbackAnswer } from './app/feedback';

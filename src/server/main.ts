@@ -70,7 +70,6 @@ async function main(): Promise<void> {
     studio: { dir: config.studioDir },
   });
 
-
   const mismatch = webContentMismatch(config.webDir, catalogue);
   if (mismatch) app.log.warn(mismatch);
 

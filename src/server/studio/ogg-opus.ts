@@ -97,7 +97,7 @@ export function writeOggOpus(track: OpusTrack, serial: number): Uint8Array {
     page(serial, 1, 0n, 0, [tags]),
   ];
   let granule = 0n;
-  for (let i = 0; i < track.packets.length; ) {
+  for (let i = 0; i < track.packets.length;) {
     const group: Uint8Array[] = [];
     let segments = 0;
     while (i < track.packets.length && group.length < PACKETS_PER_PAGE) {

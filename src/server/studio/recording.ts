@@ -40,7 +40,10 @@ export function toOggOpus(
   try {
     const ogg =
       type === 'audio/webm'
-        ? writeOggOpus(readWebmOpus(bytes), createHash('sha256').update(id).digest().readUInt32LE(0))
+        ? writeOggOpus(
+            readWebmOpus(bytes),
+            createHash('sha256').update(id).digest().readUInt32LE(0),
+          )
         : bytes;
     const { seconds } = readOggOpus(ogg);
     if (seconds > MAX_SECONDS)
@@ -57,7 +60,10 @@ export function toOggOpus(
     if (!(e instanceof MediaError) && !(e instanceof RangeError)) throw e;
     return {
       ok: false,
-      problem: { code: 'recording_unreadable', message: `The recording cannot be read: ${e.message}` },
+      problem: {
+        code: 'recording_unreadable',
+        message: `The recording cannot be read: ${e.message}`,
+      },
     };
   }
 }

@@ -67,4 +67,3 @@ export function studioScope(catalogue: Catalogue): {
   const bands = BANDS.filter((b) => [...catalogue.activities.values()].some((a) => a.band === b));
   return { packs, bands, languages: bundleLanguages(catalogue) };
 }
-

@@ -22,13 +22,20 @@ const errors = {
   404: ErrorBodySchema,
 };
 
-const Pack = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60).describe('A content pack id');
+const Pack = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(60)
+  .describe('A content pack id');
 const Lang = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/)
   .describe('A language code, such as km');
 const Band_ = z.enum(BANDS).describe('An age band');
-const ContentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).max(200);
+const ContentIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/)
+  .max(200);
 
 const StateSchema = z.enum(['missing', 'stale', 'recorded']);
 
