@@ -117,11 +117,8 @@ export function readWebmOpus(b: Uint8Array): OpusTrack {
     }
     if (size === null) throw new MediaError('an element of unknown size cannot be read');
     const end = start + size;
-    if (end > b.length) {
-      // A recording stopped mid-write may end in a cut block: keep what is whole.
-      if (id === SIMPLE_BLOCK || id === BLOCK) break;
-      throw new MediaError('the file ends inside an element');
-    }
+    // A cut upload is refused whole: the take is recorded again rather than kept in part.
+    if (end > b.length) throw new MediaError('the file ends inside an element');
     const body = b.subarray(start, end);
     if (id === TRACK_NUMBER) {
       entry.number = uint(body);

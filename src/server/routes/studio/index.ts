@@ -192,11 +192,7 @@ export const studioRoutes =
           body: z.strictObject({
             pack: Pack,
             lang: Lang,
-            agree: coded(
-              z.literal(true).describe('The speaker agrees to the studio’s statement'),
-              'consent_required',
-              () => 'The speaker must agree before recording',
-            ),
+            agree: z.boolean().describe('Whether the speaker agrees to the studio’s statement'),
           }),
           response: {
             201: z.object({ speaker: z.string(), given: z.string(), licence: z.string() }),
@@ -206,8 +202,10 @@ export const studioRoutes =
         },
       },
       async (request, reply) => {
-        const { pack, lang } = request.body;
+        const { pack, lang, agree } = request.body;
         checkScope(ctx, pack, lang);
+        if (!agree)
+          throw new HttpError(400, 'consent_required', 'The speaker must agree before recording');
         readOnly(ctx);
         const given = new Date(ctx.now()).toISOString().slice(0, 10);
         const speaker = await ctx.store.addSpeaker(pack, lang, {
