@@ -150,6 +150,7 @@ for (const dialect of DIALECTS) {
         expect(policy).not.toContain('microphone=()');
         expect(policy).toContain('camera=()');
         expect(page.headers['cache-control']).toBe('no-store');
+        expect(page.headers['content-security-policy']).toContain("media-src 'self' blob:");
 
         // Signed out: to sign-in, and back here afterwards.
         const out = await people.client().get('/studio/');

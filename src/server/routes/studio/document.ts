@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { decide } from '../../accounts/policy';
-import { PERMISSIONS_POLICY } from '../../http/security-headers';
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from '../../http/security-headers';
 import { guarded } from '../accounts/guard';
 import { STUDIO_ROLES } from './index';
 
@@ -11,6 +11,12 @@ export const STUDIO_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace(
   'microphone=()',
   'microphone=(self)',
 );
+
+/**
+ * The studio's Content Security Policy: Kite's, and the takes the page just recorded played
+ * from `blob:` URLs (they never leave the page before they are approved).
+ */
+export const STUDIO_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; media-src 'self' blob:`;
 
 /** The built studio document (`dist/studio/index.html`), or null when the web app is not built. */
 export function loadStudioDocument(webDir: string | undefined): string | null {
@@ -39,7 +45,10 @@ export function studioDocumentRoutes(html: string) {
         return reply.redirect('/account/mfa', 303);
       reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
       if (!verdict.ok) return reply.code(403).send(html);
-      return reply.header('permissions-policy', STUDIO_PERMISSIONS_POLICY).send(html);
+      return reply
+        .header('permissions-policy', STUDIO_PERMISSIONS_POLICY)
+        .header('content-security-policy', STUDIO_CONTENT_SECURITY_POLICY)
+        .send(html);
     });
   };
 }
