@@ -165,4 +165,25 @@ describe.skipIf(!enabled)('the recording studio in the browser', () => {
     expect(watch.foreignRequests).toEqual([]);
     await context.close();
   });
+
+  it('is never the service worker’s: a device it controls gets the studio from the server', async () => {
+    const origin = server.origin;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The shell's navigation fallback would answer /studio/ with the app (and its not-found
+    // page) at /studio/; the server sends a signed-out person to sign in instead.
+    await page.goto(`${origin}/studio/`);
+    await page.waitForURL(/\/account\/signin\?next=%2Fstudio%2F$/);
+    const kept = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+      return urls.filter((u) => /studio/.test(u));
+    });
+    expect(kept).toEqual([]);
+    await context.close();
+  });
 });
