@@ -21,7 +21,8 @@ import type { RunningServer } from '../helpers/server';
 
 // Issue 15: a coordinator records a Khmer text in the studio, in Chromium with a fake
 // microphone: sign-in returns to the studio, consent first, then record, listen, record again
-// and approve; the take is in the pack as Ogg Opus with its manifest entry. Recorded into a
+// and approve; the take is in the pack as Ogg Opus with its manifest entry; a teacher is told in
+// words that the studio is not theirs. Recorded into a
 // temporary copy of the Khmer fixture, so the repository is never written.
 const enabled = browserAvailable();
 const STEP_S = 30;
@@ -164,6 +165,29 @@ describe.skipIf(!enabled)('the recording studio in the browser', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await context.close();
+
+    // A teacher may not record: the studio says so in words.
+    const teacher = (await people.make('teacher')).person;
+    const other = await browser.newContext();
+    const tab = await other.newPage();
+    await tab.goto(`${origin}/account/signin?next=%2Fstudio%2F`);
+    await tab.getByLabel('Email address').fill(teacher.email);
+    await tab.getByLabel('Password', { exact: true }).fill(teacher.password);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    const teacherStep = Math.max(teacher.lastStep, Math.floor(Date.now() / 1000 / STEP_S)) + 1;
+    await tab
+      .getByLabel('Code', { exact: true })
+      .fill(await generate({ secret: teacher.secret!, epoch: teacherStep * STEP_S }));
+    await tab.getByRole('button', { name: 'Continue' }).click();
+    await tab.waitForURL(`${origin}/studio/`);
+    await tab
+      .getByRole('alert')
+      .getByText(
+        'The recording studio is for coordinators and admins. Your account cannot open it.',
+      )
+      .waitFor();
+    expect(await axeViolations(tab)).toEqual([]);
+    await other.close();
   });
 
   it('is never the service worker’s: a device it controls gets the studio from the server', async () => {
