@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -12,6 +13,9 @@ const PLAY_PAGE = /[\\/]src[\\/]web[\\/]pages[\\/]play\.tsx$/;
 /** Modules the Play page imports that other lazily loaded pages import too. */
 const PLAY_SHARED =
   /[\\/]src[\\/](engine[\\/]text[\\/]|web[\\/]components[\\/](confirm-dialog|voice-note)\.tsx$|web[\\/]sync[\\/]request\.ts$)/;
+
+/** The recording studio's modules and strings (a document of its own, src/web/studio). */
+const STUDIO = /[\\/](src[\\/]web|content[\\/]ui)[\\/]studio[\\/]/;
 
 /** Whether a chunk holds only the adults' account pages and their strings (and its CSS). */
 function isAccountChunk(moduleIds: readonly string[]): boolean {
@@ -58,11 +62,14 @@ function manifestAfterFirstScreen(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const html = bundle['index.html'];
-      if (html?.type !== 'asset' || typeof html.source !== 'string') return;
-      const without = html.source.replace(/\s*<link rel="manifest"[^>]*>/, '');
-      if (without === html.source) this.error('index.html has no manifest link to move');
-      html.source = without;
+      // The studio's document is no part of the installable app: it never links the manifest.
+      for (const name of ['index.html', 'studio/index.html']) {
+        const html = bundle[name];
+        if (html?.type !== 'asset' || typeof html.source !== 'string') continue;
+        const without = html.source.replace(/\s*<link rel="manifest"[^>]*>/, '');
+        if (without === html.source) this.error(`${name} has no manifest link to move`);
+        html.source = without;
+      }
     },
   };
 }
@@ -111,13 +118,18 @@ export default defineConfig({
         // need the network anyway and are not kept either.
         globIgnores: [
           'content/**',
+          // The recording studio: a page for adults with a microphone, never kept offline.
+          'studio/**',
+          'assets/studio-*',
           'assets/*khmer*',
           'assets/dict-*',
           'assets/account-*',
           'assets/classes-*.css',
         ],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
+        // The studio is a document of its own, served by the server after an access check,
+        // never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/content\//, /^\/studio(\/|$)/],
         clientsClaim: true,
         skipWaiting: false,
         cleanupOutdatedCaches: true,
@@ -186,6 +198,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // Two documents: the app shell, and the recording studio (docs/audio.md), whose code is
+      // its own (`studio-*`), left out of the app's shell and of the service worker's precache.
+      input: {
+        index: fileURLToPath(new URL('./src/web/index.html', import.meta.url)),
+        studio: fileURLToPath(new URL('./src/web/studio/index.html', import.meta.url)),
+      },
       // The engine's modules have no side effects (docs/ARCHITECTURE.md: pure, no I/O), so
       // what the app imports through the engine's barrel (src/engine/index.ts) is tree-shaken
       // and split per page as if imported from each file: the first screen does not load the
@@ -211,7 +229,9 @@ export default defineConfig({
               tags: ['$initial'],
               priority: 4,
             },
-            { name: 'shell', tags: ['$initial'], priority: 3 },
+            // The recording studio's modules (the second document's entry) stay in its own
+            // entry chunk, never in the app's shell.
+            { name: 'shell', test: (id) => !STUDIO.test(id), tags: ['$initial'], priority: 3 },
             // The few small modules the Play page shares with other pages (a dialog, the voice
             // note, the text renderer, the sync request), so those pages do not load the game.
             { name: 'shared', test: PLAY_SHARED, priority: 2 },
@@ -222,15 +242,19 @@ export default defineConfig({
         },
         // The password meter's word lists (~860 KB, ~400 KB compressed) get a name of their own,
         // so the service worker can leave them out of the precache (see workbox below).
+        // The studio's entry is `studio-*` (entryFileNames), left out of the precache too.
         // The adults' account, class and family pages (src/web/account, src/web/classes) are
         // named `account-*`, so the service worker leaves them out of the precache: a child's
         // device never downloads them.
+        entryFileNames: 'assets/[name]-[hash].js',
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes('@zxcvbn-ts/language-')
             ? 'assets/dict-[name]-[hash].js'
-            : isAccountChunk(chunk.moduleIds)
-              ? 'assets/account-[name]-[hash].js'
-              : 'assets/[name]-[hash].js',
+            : chunk.name === 'studio'
+              ? 'assets/studio-[hash].js'
+              : isAccountChunk(chunk.moduleIds)
+                ? 'assets/account-[name]-[hash].js'
+                : 'assets/[name]-[hash].js',
       },
     },
   },

@@ -9,22 +9,14 @@
 // --check renders nothing: it lists missing and stale recordings and exits 1 when there are any.
 // Exits 2 on bad arguments or a missing tool.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadCatalogue } from '../src/content/catalogue';
 import { audioStatus, textsToRecord } from '../src/content/audio';
 import type { AudioEntry, AudioManifest } from '../src/content/audio';
+import { formatAudioManifest, readAudioManifest } from '../src/content/audio-manifest';
 import { BANDS } from '../src/engine';
 import type { Band } from '../src/engine';
 
@@ -60,24 +52,13 @@ function parseArgs(argv: readonly string[]): z.infer<typeof Args> | string {
   return parsed.data;
 }
 
-const Manifest = z.object({
-  voice: z.string(),
-  recordings: z.record(
-    z.string(),
-    z.object({ hash: z.string(), by: z.enum(['voice', 'person']), bytes: z.number().int() }),
-  ),
-});
-
 function readManifest(file: string): AudioManifest | null {
-  if (!existsSync(file)) return null;
-  const parsed = Manifest.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    console.error(
-      `audio:render: ${file} is not a valid manifest: ${parsed.error.issues[0]?.message}`,
-    );
+  try {
+    return readAudioManifest(file);
+  } catch (e) {
+    console.error(`audio:render: ${(e as Error).message}`);
     process.exit(1);
   }
-  return parsed.data;
 }
 
 function need(tool: string, args: string[]): void {
@@ -175,8 +156,11 @@ for (const [id, entry] of Object.entries(recordings)) {
   delete recordings[id];
   removed++;
 }
-const sorted = Object.fromEntries(Object.entries(recordings).sort(([a], [b]) => (a < b ? -1 : 1)));
-writeFileSync(manifestFile, `${JSON.stringify({ voice, recordings: sorted }, null, 2)}\n`);
+// The speakers of a person's recordings (their consent and licence) are kept as they were.
+writeFileSync(
+  manifestFile,
+  formatAudioManifest({ voice, speakers: manifest?.speakers, recordings }),
+);
 const files = readdirSync(outDir).filter((f) => f.endsWith('.ogg'));
 const bytes = files.reduce((sum, f) => sum + statSync(join(outDir, f)).size, 0);
 console.log(

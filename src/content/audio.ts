@@ -9,8 +9,10 @@ import { walkObjects } from '../engine/content';
  * (`"by": "person"`) are never overwritten, only reported when their text changed.
  */
 export interface AudioManifest {
-  /** The synthetic voice used, e.g. `espeak-ng en-gb+f3 -s 140`. */
-  readonly voice: string;
+  /** The synthetic voice used, e.g. `espeak-ng en-gb+f3 -s 140` (absent when none was). */
+  readonly voice?: string | undefined;
+  /** The people whose voices these are, with their consent and the recordings' licence. */
+  readonly speakers?: readonly Speaker[] | undefined;
   readonly recordings: Readonly<Record<string, AudioEntry>>;
 }
 
@@ -19,6 +21,19 @@ export interface AudioEntry {
   readonly hash: string;
   readonly by: 'voice' | 'person';
   readonly bytes: number;
+  /** Who spoke it (an id of `speakers`), for a person's recording made in the studio. */
+  readonly speaker?: string | undefined;
+}
+
+/**
+ * A person who recorded texts in the studio: an id, never a name, the day they agreed to their
+ * voice being recorded and shared (the words of `statement`, a version of the studio's consent
+ * text), and the licence of their recordings.
+ */
+export interface Speaker {
+  readonly id: string;
+  readonly consent: { readonly given: string; readonly statement: string };
+  readonly licence: string;
 }
 
 /** A text a child hears in an activity, in one language. */

@@ -159,7 +159,14 @@ export type { TranslationScope, TranslationUnit } from './i18n/units';
 export { TRANSLATION_SCOPES, contentWhere, translationUnits } from './i18n/units';
 export type { IcuParse } from './text/icu';
 export { parseIcu } from './text/icu';
-export { APP_ROUTES, isAppPath, matchRoute, safeReturnPath } from './app/routes';
+export {
+  APP_DOCUMENTS,
+  APP_ROUTES,
+  isAppPath,
+  isDocumentPath,
+  matchRoute,
+  safeReturnPath,
+} from './app/routes';
 export { FEEDBACK_ANSWERS, FEEDBACK_DAY, feedbackDay } from './app/feedback';
 export type { FeedbackRecord } from './app/feedback';
 export type { FeedbackAnswer } from './app/feedback';

@@ -35,6 +35,9 @@ import { loadClassPrintContext } from './worksheets/class-print-context';
 import { DEFAULT_RETENTION } from './config/config';
 import { feedbackRoutes } from './routes/feedback';
 import { bundleLanguages } from '../content/bundle';
+import { studioContext } from './studio/context';
+import type { StudioOptions } from './studio/context';
+import { loadStudioDocument } from './routes/studio/document';
 
 export interface AppDeps {
   db: Db;
@@ -80,6 +83,11 @@ export interface AppDeps {
   contentDir?: string;
   /** Months after which an inactive child's record is purged (told in the families' letter). */
   retainChildMonths?: number;
+  /**
+   * The recording studio (docs/audio.md): the content folder it writes recordings into. Needs
+   * `catalogue`; when absent, the studio's routes and page are not served.
+   */
+  studio?: StudioOptions | undefined;
 }
 
 declare module 'fastify' {
@@ -134,6 +142,7 @@ export async function createApp({
   contentDir = 'content',
   pictures = avatarIds(contentDir),
   retainChildMonths = DEFAULT_RETENTION.childMonths,
+  studio,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -200,6 +209,18 @@ export async function createApp({
     printing: renderer ? { renderer, context: loadClassPrintContext(contentDir) } : undefined,
     retainChildMonths,
   });
+  const studioSetup =
+    catalogue && studio
+      ? {
+          context: await studioContext(catalogue, studio, accounts.now ?? now),
+          document: loadStudioDocument(webDir),
+        }
+      : undefined;
+  if (studioSetup && !studioSetup.context.writable)
+    app.log.warn(
+      { studioDir: studio?.dir },
+      'the recording studio cannot write this content folder: it only shows what is missing',
+    );
   await app.register(
     accountsPlugin(
       ctx,
@@ -208,6 +229,7 @@ export async function createApp({
         secret: await installationSecret(db, 'cookie'),
       },
       classes,
+      studioSetup,
     ),
   );
   await app.register(childRoutes(classes));

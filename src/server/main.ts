@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, parseConfig } from './config/config';
 import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
@@ -42,6 +44,10 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     catalogue = await loadServerContent(config.contentDir, config.country, config.packs);
+    if (!existsSync(join(config.studioDir, 'packs')))
+      throw new StartupError(
+        `KITE_STUDIO_DIR "${config.studioDir}" is not a content folder (it has no packs/ folder)`,
+      );
   } catch (e) {
     await db.close().catch(() => {});
     throw e;
@@ -61,6 +67,7 @@ async function main(): Promise<void> {
     jobs: createJobRunner({ db, jobs: kiteJobs(config) }),
     accounts: { mailer: mailerFor(config.mail, config.contentDir) },
     pictures: avatarIds(config.contentDir),
+    studio: { dir: config.studioDir },
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Role } from '../../src/db/schema';
 import type { Catalogue } from '../../src/engine';
@@ -210,6 +211,41 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     },
   }),
   'GET /api/feedback/report': async () => ({ method: 'GET', url: '/api/feedback/report' }),
+  // The recording studio, recording into the test's own folder (authorization.test.ts).
+  'GET /api/studio/overview': async () => ({ method: 'GET', url: '/api/studio/overview?lang=en' }),
+  'GET /api/studio/texts': async () => ({
+    method: 'GET',
+    url: '/api/studio/texts?pack=core&band=5-7&lang=en',
+  }),
+  'POST /api/studio/consent': async () => ({
+    method: 'POST',
+    url: '/api/studio/consent',
+    body: { pack: 'core', lang: 'en', agree: true },
+    ok: 201,
+  }),
+  // A real take (Chromium's fake microphone) of the first text, by a speaker who consented.
+  'POST /api/studio/recordings': async (_w, k) => {
+    const admin = await k.people.admin();
+    const place = { pack: 'core', band: '5-7', lang: 'en' };
+    const texts = await admin.get('/api/studio/texts?pack=core&band=5-7&lang=en');
+    const consent = await admin.post('/api/studio/consent', {
+      pack: 'core',
+      lang: 'en',
+      agree: true,
+    });
+    return {
+      method: 'POST',
+      url: '/api/studio/recordings',
+      body: {
+        ...place,
+        id: texts.json().texts[0].id,
+        speaker: consent.json().speaker,
+        type: 'audio/webm',
+        audio: readFileSync('test/fixtures/studio/tone.webm').toString('base64'),
+      },
+      ok: 201,
+    };
+  },
   'GET /api/worksheets/{activityId}.pdf': async (_w, k) => ({
     method: 'GET',
     url: `/api/worksheets/${k.content.activityId}.pdf?answers=1`,

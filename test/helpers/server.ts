@@ -17,11 +17,12 @@ export interface RunningServer {
 /**
  * What a test may give the server: deployment settings (as `KITE_*` variables would: the
  * country pack, topics switched off), the loaded content for the PDF routes, a lower PDF rate
- * limit, and the accounts' options (a cheap Argon2 cost, a mailer the test reads).
+ * limit, the accounts' options (a cheap Argon2 cost, a mailer the test reads), and the
+ * recording studio's content folder.
  */
 export type ServerOptions = Pick<
   AppDeps,
-  'country' | 'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts'
+  'country' | 'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts' | 'studio'
 >;
 
 export async function startServer(

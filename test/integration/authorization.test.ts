@@ -4,6 +4,9 @@
 // written here by hand; the test fails for an operation of the document without a row (or a
 // row naming an operation that is gone), so no route can slip past it. Then: sessions half
 // signed in, and people acting on other people's things (cross-tenant).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadCatalogue } from '../../src/content/catalogue';
@@ -91,6 +94,11 @@ const ACCESS: Readonly<Record<string, Row>> = {
   // What children said of activities, counted: the programme's (admins, coordinators), never a
   // teacher's, parent's, company's or child's.
   'GET /api/feedback/report': row('coordinator', 'admin'),
+  // The recording studio (docs/audio.md): the programme's people; a translator role is to come.
+  'GET /api/studio/overview': row('coordinator', 'admin'),
+  'GET /api/studio/texts': row('coordinator', 'admin'),
+  'POST /api/studio/consent': row('coordinator', 'admin'),
+  'POST /api/studio/recordings': row('coordinator', 'admin'),
 
   // Classes (docs/classes.md): teachers only, each on their own classes (SEC-07; a second
   // teacher on another's class is tested in classes.test.ts).
@@ -156,6 +164,8 @@ for (const dialect of DIALECTS) {
     let people: People;
     let kit: Kit;
     const shared = new Map<Role, Signed>();
+    const studioDir = mkdtempSync(join(tmpdir(), 'kite-authz-studio-'));
+    mkdirSync(join(studioDir, 'packs'));
 
     beforeAll(async () => {
       if (!enabled) return;
@@ -167,6 +177,8 @@ for (const dialect of DIALECTS) {
         catalogue: content,
         pdfRenderer: renderer,
         accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
+        // The studio records into a folder of this test's own, never the repository's content.
+        studio: { dir: studioDir },
       });
       people = new People(app, mail, clock);
       await people.bootstrap();
@@ -207,6 +219,7 @@ for (const dialect of DIALECTS) {
       };
     });
     afterAll(async () => {
+      rmSync(studioDir, { recursive: true, force: true });
       if (!enabled) return;
       await app.close();
       await testDb.dispose();

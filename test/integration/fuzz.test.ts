@@ -14,6 +14,9 @@
 // Runs are bounded and seeded: KITE_FUZZ_RUNS (runs per operation, default 25) and
 // KITE_FUZZ_SEED (default fixed, so a run is repeatable; fast-check prints the seed and path
 // of a failure).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -309,6 +312,8 @@ for (const dialect of DIALECTS) {
     let testDb: TestDb;
     let app: FastifyInstance;
     let people: People;
+    const studioDir = mkdtempSync(join(tmpdir(), 'kite-fuzz-studio-'));
+    mkdirSync(join(studioDir, 'packs'));
     let ops: Operation[];
     let pools: Record<string, string[]>;
     let foreignToken: string;
@@ -378,6 +383,8 @@ for (const dialect of DIALECTS) {
         catalogue: content,
         pdfRenderer: renderer,
         accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
+        // The recording studio writes into a folder of this test's own.
+        studio: { dir: studioDir },
       });
       people = new People(app, mail, clock);
       await people.bootstrap();
@@ -419,6 +426,7 @@ for (const dialect of DIALECTS) {
       await resync();
     });
     afterAll(async () => {
+      rmSync(studioDir, { recursive: true, force: true });
       if (!enabled) return;
       await app.close();
       await testDb.dispose();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPath, matchRoute, safeReturnPath } from './routes';
+import { isAppPath, isDocumentPath, matchRoute, safeReturnPath } from './routes';
 
 describe('app routes', () => {
   it('matches patterns with params and rejects other shapes', () => {
@@ -47,7 +47,15 @@ describe('app routes', () => {
       '/start',
       '/nope',
       'play/x',
+      '/studio',
+      '/studio/x',
     ])
       expect(safeReturnPath(bad), String(bad)).toBe('/');
+  });
+
+  it('returns to a document of its own, such as the recording studio', () => {
+    expect(isDocumentPath('/studio/')).toBe(true);
+    expect(isAppPath('/studio/')).toBe(false);
+    expect(safeReturnPath('/studio/')).toBe('/studio/');
   });
 });

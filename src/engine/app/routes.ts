@@ -46,6 +46,17 @@ export const APP_ROUTES = [
 
 export type AppRoute = (typeof APP_ROUTES)[number];
 
+/**
+ * Documents of their own beside the app shell (other entries of the web build), which sign-in
+ * may return to with a full page load: the recording studio (docs/audio.md).
+ */
+export const APP_DOCUMENTS = ['/studio/'] as const;
+
+/** Whether a path (no query string) is one of {@link APP_DOCUMENTS}. */
+export function isDocumentPath(path: string): boolean {
+  return (APP_DOCUMENTS as readonly string[]).includes(path);
+}
+
 /** Matches a `/play/:id`-style pattern against a path; the params, or null. */
 export function matchRoute(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/');
@@ -84,6 +95,6 @@ export function safeReturnPath(value: string | null | undefined): string {
     return '/';
   const q = value.search(/[?#]/);
   const path = q === -1 ? value : value.slice(0, q);
-  if (path === '/start' || !isAppPath(path)) return '/';
+  if (path === '/start' || !(isAppPath(path) || isDocumentPath(path))) return '/';
   return value;
 }

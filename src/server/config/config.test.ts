@@ -42,6 +42,16 @@ describe('parseConfig', () => {
     });
   });
 
+  it('records studio takes into the content folder unless KITE_STUDIO_DIR names another', () => {
+    expect(parseConfig({}).studioDir).toBe('./content');
+    expect(parseConfig({ KITE_CONTENT_DIR: '/srv/content' }).studioDir).toBe('/srv/content');
+    expect(
+      parseConfig({ KITE_CONTENT_DIR: '/srv/content', KITE_STUDIO_DIR: '/srv/recordings' })
+        .studioDir,
+    ).toBe('/srv/recordings');
+    expect(parseConfig({ KITE_STUDIO_DIR: '  ' }).studioDir).toBe('./content');
+  });
+
   it('sizes the PDF pool from the cores unless told, and reads its queue limit', () => {
     const auto = parseConfig({});
     expect(auto.pdfWorkers).toBe(Math.max(1, availableParallelism() - 1));

@@ -13,6 +13,12 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly country: string;
   readonly contentDir: string;
+  /**
+   * The content folder the recording studio writes recordings into (KITE_STUDIO_DIR; default
+   * the content folder). When this process may not write it, the studio only shows what is
+   * recorded and missing.
+   */
+  readonly studioDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built web app lives (served at `/`). */
   readonly webDir: string;
@@ -172,6 +178,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9-]+$/, 'must be a country pack id such as intl or kh')
     .default('intl'),
   KITE_CONTENT_DIR: nonEmpty.default('./content'),
+  KITE_STUDIO_DIR: nonEmpty.optional(),
   KITE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -264,6 +271,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     databaseUrl: e.DATABASE_URL || undefined,
     country: e.KITE_COUNTRY,
     contentDir: e.KITE_CONTENT_DIR,
+    studioDir: e.KITE_STUDIO_DIR ?? e.KITE_CONTENT_DIR,
     logLevel: e.KITE_LOG_LEVEL,
     webDir: e.KITE_WEB_DIR,
     disabledTopics: Object.freeze(

@@ -54,6 +54,12 @@ export const ERROR_CODES = [
   'learner_erased',
   'wrong_learner',
   'batch_too_large',
+  'studio_read_only',
+  'not_a_spoken_text',
+  'consent_required',
+  'recording_too_large',
+  'recording_not_audio',
+  'recording_unreadable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

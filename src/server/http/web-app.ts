@@ -50,6 +50,9 @@ export async function installWebApp(
       wildcard: false,
       preCompressed: true,
       index: ['index.html'],
+      // The recording studio's page is served by its own route, after the access check
+      // (routes/studio/document.ts), never as a plain file.
+      globIgnore: ['studio/**'],
       cacheControl: false,
       setHeaders(reply, path) {
         reply.header(

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { safeReturnPath } from '../../engine';
+import { isDocumentPath, safeReturnPath } from '../../engine';
 import { navigate } from '../app/router';
 import { accountApi } from './api';
 import type { Stage, User } from './api';
@@ -46,6 +46,15 @@ export function nextPath(fallback = '/account'): string {
   const next = new URLSearchParams(location.search).get('next');
   const safe = safeReturnPath(next);
   return next && safe !== '/' ? safe : fallback;
+}
+
+/**
+ * Goes to `path` after signing in: an app page in the app, a document of its own (the
+ * recording studio) by loading it.
+ */
+export function goNext(path: string): void {
+  if (isDocumentPath(path.replace(/[?#].*$/, ''))) location.assign(path);
+  else navigate(path, { replace: true });
 }
 
 /** Sends someone who is not (fully) signed in to sign-in, and back here afterwards. */

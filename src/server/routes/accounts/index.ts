@@ -9,6 +9,16 @@ import { familyRoutes } from '../classes/family';
 import { teacherRoutes } from '../classes/teacher';
 import type { CookieSettings } from './guard';
 import { feedbackReportRoutes } from '../feedback';
+import type { StudioContext } from '../../studio/context';
+import { studioRoutes } from '../studio';
+import { studioDocumentRoutes } from '../studio/document';
+
+/** The recording studio, when the deployment has content to record: its API and its page. */
+export interface StudioSetup {
+  readonly context: StudioContext;
+  /** The built studio page, or null when the web app is not built (then only the API). */
+  readonly document: string | null;
+}
 
 /**
  * Every route of adults signed in with a session (accounts, and teachers' and parents' routes
@@ -19,6 +29,7 @@ export function accountsPlugin(
   ctx: AccountsContext,
   cookies: CookieSettings,
   classes: ClassesContext,
+  studio?: StudioSetup,
 ) {
   return async (app: FastifyInstance) => {
     await installGuard(app, ctx, cookies);
@@ -28,5 +39,9 @@ export function accountsPlugin(
     await app.register(teacherRoutes(classes));
     await app.register(familyRoutes(classes));
     await app.register(feedbackReportRoutes(ctx.db));
+    if (studio) {
+      await app.register(studioRoutes(studio.context));
+      if (studio.document !== null) await app.register(studioDocumentRoutes(studio.document));
+    }
   };
 }

@@ -5,7 +5,7 @@ import { accountApi } from '../api';
 import type { MfaSetup } from '../api';
 import { AccountForm, ActionButton } from '../form';
 import { totpField } from '../fields';
-import { SignedInPage, nextPath } from '../page';
+import { SignedInPage, goNext, nextPath } from '../page';
 import type { SignedIn } from '../page';
 import { problemOf } from '../problems';
 import { RecoveryCodes } from '../recovery-codes';
@@ -39,7 +39,7 @@ function Enrol({ account }: { account: SignedIn }) {
   }, []);
 
   if (codes) {
-    return <RecoveryCodes codes={codes} onSaved={() => navigate(nextPath(), { replace: true })} />;
+    return <RecoveryCodes codes={codes} onSaved={() => goNext(nextPath())} />;
   }
   return (
     <>

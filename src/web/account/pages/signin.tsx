@@ -4,7 +4,7 @@ import { navigate } from '../../app/router';
 import { accountApi } from '../api';
 import type { Stage } from '../api';
 import { AccountForm, checks } from '../form';
-import { AccountPage, nextPath } from '../page';
+import { AccountPage, goNext, nextPath } from '../page';
 import { currentPasswordField, emailField } from '../fields';
 import { at } from '../strings';
 
@@ -20,7 +20,7 @@ export function SignInPage() {
   const codeHeading = useRef<HTMLHeadingElement>(null);
 
   const after = (stage: Stage) => {
-    if (stage === 'full') navigate(nextPath(), { replace: true });
+    if (stage === 'full') goNext(nextPath());
     else if (stage === 'enrol') navigate('/account/mfa', { replace: true });
     else setStep('code');
   };
