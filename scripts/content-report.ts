@@ -1,9 +1,12 @@
-// npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>]
+// npm run content:report [-- --json] [-- --gaps] [-- --dir <content root>] [-- --packs <list>]
 // Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges,
 // and how complete each language is (UI, content per band, stale, status, bands offered).
 // With --json, stdout holds only one JSON object (topics, activities, guides, challenges,
-// courses, warnings, languages).
+// courses, warnings, languages). Every pack under the root unless --packs names some (as
+// KITE_PACKS does for a deployment: `--packs core` gives the languages a default deployment
+// offers, without the sample pack).
 import { loadCatalogue } from '../src/content/catalogue';
+import { PACK_LIST, parsePackList } from '../src/content/packs';
 import { contentReport, coverageGaps } from '../src/content/report';
 import { BANDS, INTERACTION_TYPES, LEVELS } from '../src/engine';
 import type { Coverage } from '../src/engine';
@@ -13,17 +16,25 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const dirAt = args.indexOf('--dir');
 const dir = dirAt >= 0 ? args[dirAt + 1] : 'content';
+const packsAt = args.indexOf('--packs');
+const packList = packsAt >= 0 ? args[packsAt + 1] : undefined;
 const unknown = args.filter(
-  (a, i) => !['--json', '--gaps', '--dir'].includes(a) && args[i - 1] !== '--dir',
+  (a, i) =>
+    !['--json', '--gaps', '--dir', '--packs'].includes(a) &&
+    args[i - 1] !== '--dir' &&
+    args[i - 1] !== '--packs',
 );
-if (!dir || unknown.length > 0) {
+if (!dir || unknown.length > 0 || (packsAt >= 0 && !PACK_LIST.test(packList ?? ''))) {
   console.error(
-    `content:report: usage: npm run content:report -- [--json] [--gaps] [--dir <content root>]`,
+    `content:report: usage: npm run content:report -- [--json] [--gaps] [--dir <content root>] [--packs <pack,pack>]`,
   );
   process.exit(2);
 }
 
-const { catalogue, errors, warnings } = await loadCatalogue(dir);
+const { catalogue, errors, warnings } = await loadCatalogue(
+  dir,
+  packList === undefined ? {} : { packs: parsePackList(packList) },
+);
 if (errors.length > 0) {
   console.error(`content:report: ${errors.length} content error(s); run npm run content:check`);
   process.exit(1);
@@ -96,7 +107,7 @@ const cov = (c: Coverage) =>
   `${pct(c.ratio)} (${c.current}/${c.total}${c.stale > 0 ? `, ${c.stale} stale` : ''})`;
 const threshold = report.languages[0]?.threshold ?? 0;
 console.log(
-  `\nLanguages (a band is offered when the child UI and the band's content both reach ${pct(threshold)})\n`,
+  `\nLanguages (a band is offered when the child UI and the band's content both reach ${pct(threshold)}; ${packList === undefined ? 'every pack under the root, --packs core for a default deployment' : `packs ${packList}`})\n`,
 );
 for (const l of report.languages) {
   if (l.lang === 'en') {
