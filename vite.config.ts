@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
 import { parsePackList } from './src/content/packs';
+import { parseThreshold } from './src/content/languages';
 import { precompress } from './scripts/vite-precompress';
 import { routeHints } from './scripts/vite-route-hints';
 
@@ -70,12 +72,23 @@ function manifestAfterFirstScreen(): Plugin {
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin,
 // with the packs KITE_PACKS names (default: core), as the server serves them.
+const CONTENT_DIR = process.env.KITE_CONTENT_DIR ?? 'content';
+
 export default defineConfig({
   root: 'src/web',
+  resolve: {
+    // The UI translations (content/ui/<area>/<lang>.json) of the content root the build reads;
+    // the English files are the app's source and always come from content/ui.
+    alias: { '@kite-ui': resolve(CONTENT_DIR, 'ui') },
+  },
   publicDir: 'public',
   plugins: [
     preact(),
-    kiteContent(process.env.KITE_CONTENT_DIR ?? 'content', parsePackList(process.env.KITE_PACKS)),
+    kiteContent(
+      CONTENT_DIR,
+      parsePackList(process.env.KITE_PACKS),
+      parseThreshold(process.env.KITE_LANGUAGE_THRESHOLD),
+    ),
     dictionaryList(),
     routeHints(),
     VitePWA({
