@@ -140,11 +140,10 @@ export function contentBundles(
   const files: BundleFile[] = [];
   const langs = bundleLanguages(catalogue);
   const listed = [...new Set([...langs, ...(options.uiLanguages ?? [])])];
-  const noUi = (): TextTable => ({ english: new Map(), translated: new Map() });
   const languages = languageOffers(
     catalogue,
     listed,
-    options.ui ?? noUi,
+    options.ui,
     options.threshold ?? DEFAULT_LANGUAGE_THRESHOLD,
   );
   files.push({ path: 'languages.json', json: { version, languages } });

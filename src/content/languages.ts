@@ -43,16 +43,19 @@ export function ownName(code: string): string {
  * The languages the bundles are offered in (I18N-1/I18N-3): English, and each language with
  * content or UI translations, with the bands where the child's UI (`ui(lang)`) and the band's
  * content both reach `threshold`. A language offered for no band is still listed (the adults'
- * pages may use it); the app offers it to a child only for its `bands`.
+ * pages may use it); the app offers it to a child only for its `bands`. Without `ui`, only
+ * English is offered.
  */
 export function languageOffers(
   catalogue: Catalogue,
   langs: readonly string[],
-  ui: (lang: string) => TextTable,
+  ui: ((lang: string) => TextTable) | undefined,
   threshold = DEFAULT_LANGUAGE_THRESHOLD,
 ): LanguageOffer[] {
+  // Without the child's UI (a caller that has none), no language but English is offered.
+  const none: TextTable = { english: new Map([['', '']]), translated: new Map() };
   return langs.map((code) => {
-    const c = languageCompleteness(catalogue, code as LocaleCode, ui(code), threshold);
+    const c = languageCompleteness(catalogue, code as LocaleCode, ui?.(code) ?? none, threshold);
     const content =
       code === 'en' ? undefined : coverage(contentTable(catalogue, code as LocaleCode));
     const uiStatus = c.ui.status;
