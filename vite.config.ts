@@ -73,6 +73,8 @@ function manifestAfterFirstScreen(): Plugin {
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin,
 // with the packs KITE_PACKS names (default: core), as the server serves them.
 const CONTENT_DIR = process.env.KITE_CONTENT_DIR ?? 'content';
+/** Where the build goes: dist/, or another folder (KITE_BUILD_OUT, e.g. a test's fixture build). */
+const OUT_DIR = resolve(process.env.KITE_BUILD_OUT ?? 'dist');
 
 export default defineConfig({
   root: 'src/web',
@@ -189,10 +191,10 @@ export default defineConfig({
       },
     }),
     manifestAfterFirstScreen(),
-    precompress('dist'),
+    precompress(OUT_DIR),
   ],
   build: {
-    outDir: '../../dist',
+    outDir: OUT_DIR,
     emptyOutDir: true,
     target: 'es2020',
     // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.
