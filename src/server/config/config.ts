@@ -184,9 +184,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/, 'must be topic ids separated by commas')
     .optional(),
   KITE_PACKS: z.string().trim().regex(PACK_LIST, 'must be pack ids separated by commas').optional(),
-  KITE_DIGITS: z
-    .enum(['latin', 'native'], { message: 'must be latin or native' })
-    .default('latin'),
+  KITE_DIGITS: z.enum(['latin', 'native'], { message: 'must be latin or native' }).default('latin'),
   KITE_PUBLIC_URL: publicUrl.optional(),
   KITE_TRUST_PROXY: trustProxy.optional(),
   KITE_REQUEST_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.requestTimeoutMs),
