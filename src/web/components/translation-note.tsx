@@ -7,7 +7,8 @@ import { unchecked } from '../i18n/offer';
 /** A language's name in the UI's language ("Khmer" in English), or its own name. */
 export function languageName(offer: LanguageOffer, uiLang: string): string {
   try {
-    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(offer.code) ?? offer.name;
+    const name = new Intl.DisplayNames([uiLang], { type: 'language' }).of(offer.code);
+    return name && name !== offer.code ? name : offer.name;
   } catch {
     return offer.name;
   }

@@ -3,7 +3,7 @@ import { BANDS, safeReturnPath } from '../../engine';
 import type { Band } from '../../engine';
 import { AVATAR_IDS, AVATARS, BAND_ART, KIRI } from '../components/art';
 import { SpeakButton } from '../components/speak-button';
-import { setLanguage, t } from '../i18n/i18n';
+import { SCRIPT_FONTS, setLanguage, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { offeredFor, shownLanguage } from '../i18n/offer';
 import { clientConfig, languagesIndex } from '../content/client';
@@ -47,7 +47,12 @@ export function FirstRun() {
   const [avatar, setAvatar] = useState<string>('');
   const [lang, setLang] = useState('en');
   useEffect(() => {
-    void languagesIndex().then((i) => setOffers(i.languages));
+    void languagesIndex().then((i) => {
+      setOffers(i.languages);
+      // Each language's name is written in its own script: its font's faces are declared now
+      // (the browser fetches a font file only for the letters shown).
+      for (const o of offeredFor(null, i.languages)) void SCRIPT_FONTS[o.code]?.();
+    });
   }, []);
   // Languages offered for any band: the band is asked next, and a language not offered for it
   // shows English (settings tell the adult).

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BANDS } from '../../engine';
-import { language, t } from '../i18n/i18n';
+import { SCRIPT_FONTS, language, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { offeredFor } from '../i18n/offer';
 import { languagesIndex } from '../content/client';
@@ -27,7 +27,11 @@ export function Settings() {
   const [removing, setRemoving] = useState(false);
   const [offers, setOffers] = useState<readonly LanguageOffer[]>([]);
   useEffect(() => {
-    void languagesIndex().then((i) => setOffers(i.languages));
+    void languagesIndex().then((i) => {
+      setOffers(i.languages);
+      // Each language is named in its own script, in its own font.
+      for (const o of i.languages) if (o.bands.length > 0) void SCRIPT_FONTS[o.code]?.();
+    });
   }, []);
   if (!p) return null;
   // The app's refresh shows the chosen language where it is offered for the band.
