@@ -130,6 +130,9 @@ export default defineConfig({
           'assets/dict-*',
           'assets/account-*',
           'assets/classes-*.css',
+          // The ICU formatter (plural, select: src/web/i18n/icu.ts) is used by no message of the
+          // child's English app; it is kept when first loaded (runtime caching below).
+          'assets/icu-*',
         ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/content\//],
@@ -162,6 +165,16 @@ export default defineConfig({
             options: {
               cacheName: 'kite-dictionaries',
               expiration: { maxEntries: 16 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
+            // The ICU message formatter: hashed, so a cached copy never goes stale.
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/icu-'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'kite-i18n',
+              expiration: { maxEntries: 4 },
               cacheableResponse: { statuses: [200] },
             },
           },
