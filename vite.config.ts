@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { kiteContent } from './src/content/vite-plugin';
 import { parsePackList } from './src/content/packs';
+import { parseThreshold } from './src/content/languages';
 import { precompress } from './scripts/vite-precompress';
 import { routeHints } from './scripts/vite-route-hints';
 
@@ -77,12 +79,25 @@ function manifestAfterFirstScreen(): Plugin {
 // The web app lives in src/web and builds into dist/, which the Kite server serves at `/`.
 // Content under content/ is validated and bundled into dist/content/ by the kite-content plugin,
 // with the packs KITE_PACKS names (default: core), as the server serves them.
+const CONTENT_DIR = process.env.KITE_CONTENT_DIR ?? 'content';
+/** Where the build goes: dist/, or another folder (KITE_BUILD_OUT, e.g. a test's fixture build). */
+const OUT_DIR = resolve(process.env.KITE_BUILD_OUT ?? 'dist');
+
 export default defineConfig({
   root: 'src/web',
+  resolve: {
+    // The UI translations (content/ui/<area>/<lang>.json) of the content root the build reads;
+    // the English files are the app's source and always come from content/ui.
+    alias: { '@kite-ui': resolve(CONTENT_DIR, 'ui') },
+  },
   publicDir: 'public',
   plugins: [
     preact(),
-    kiteContent(process.env.KITE_CONTENT_DIR ?? 'content', parsePackList(process.env.KITE_PACKS)),
+    kiteContent(
+      CONTENT_DIR,
+      parsePackList(process.env.KITE_PACKS),
+      parseThreshold(process.env.KITE_LANGUAGE_THRESHOLD),
+    ),
     dictionaryList(),
     routeHints(),
     VitePWA({
@@ -125,6 +140,9 @@ export default defineConfig({
           'assets/dict-*',
           'assets/account-*',
           'assets/classes-*.css',
+          // The ICU formatter (plural, select: src/web/i18n/icu.ts) is used by no message of the
+          // child's English app; it is kept when first loaded (runtime caching below).
+          'assets/icu-*',
         ],
         navigateFallback: '/index.html',
         // The studio is a document of its own, served by the server after an access check,
@@ -163,6 +181,16 @@ export default defineConfig({
             },
           },
           {
+            // The ICU message formatter: hashed, so a cached copy never goes stale.
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/icu-'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'kite-i18n',
+              expiration: { maxEntries: 4 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
             urlPattern: ({ url }) =>
               url.pathname.startsWith('/assets/') && /khmer/.test(url.pathname),
             handler: 'CacheFirst',
@@ -188,10 +216,10 @@ export default defineConfig({
       },
     }),
     manifestAfterFirstScreen(),
-    precompress('dist'),
+    precompress(OUT_DIR),
   ],
   build: {
-    outDir: '../../dist',
+    outDir: OUT_DIR,
     emptyOutDir: true,
     target: 'es2020',
     // Nothing inlined as data: URIs; keeps the CSP simple and the art cacheable.

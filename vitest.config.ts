@@ -1,6 +1,10 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { SummaryLineReporter } from './test/helpers/summary-reporter.ts';
+
+/** The UI translations the web app's loader finds (vite.config.ts sets the same alias). */
+const resolveUi = { alias: { '@kite-ui': resolve('content/ui') } };
 
 // Four projects: unit tests beside the code and HTTP+DB integration tests under Node; the
 // engine's tests again under jsdom (the engine must run identically in the browser); and the
@@ -14,6 +18,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
+        resolve: resolveUi,
         test: {
           name: 'node',
           environment: 'node',
@@ -34,6 +39,7 @@ export default defineConfig({
       },
       {
         plugins: [preact()],
+        resolve: resolveUi,
         test: {
           name: 'web',
           environment: 'jsdom',

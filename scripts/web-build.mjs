@@ -25,6 +25,7 @@ export async function buildWebIfStale({ force = false, quiet = false, packs } = 
   const settings = {
     KITE_CONTENT_DIR: process.env.KITE_CONTENT_DIR ?? '',
     KITE_PACKS: packs ?? process.env.KITE_PACKS ?? '',
+    KITE_LANGUAGE_THRESHOLD: process.env.KITE_LANGUAGE_THRESHOLD ?? '',
   };
   const want = fingerprint(INPUTS, JSON.stringify(settings));
   const have = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';

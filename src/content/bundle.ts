@@ -1,4 +1,4 @@
-import { BANDS, frameworkStrands, translatorFor } from '../engine';
+import { BANDS, DEFAULT_LANGUAGE_THRESHOLD, frameworkStrands, translatorFor } from '../engine';
 import type {
   Activity,
   Band,
@@ -6,8 +6,10 @@ import type {
   InteractionType,
   LocaleCode,
   Text,
+  TextTable,
   Translate,
 } from '../engine';
+import { languageOffers, reviewedIn } from './languages';
 
 /** One file of the content bundles: JSON to write, or a media file to copy from the root. */
 export type BundleFile =
@@ -49,7 +51,7 @@ export function interactionTypes(activity: Activity): InteractionType[] {
  * keep only their own difficulty (the learner model's `itemDifficulty`); a scene without one
  * falls back to the activity's, as in the full activity.
  */
-export function homeActivity(a: Activity) {
+export function homeActivity(a: Activity, reviewed?: readonly string[]) {
   const scenes: Record<string, { difficulty: number }> = {};
   for (const [id, scene] of Object.entries(a.scenes)) {
     if (scene.difficulty !== undefined) scenes[id] = { difficulty: scene.difficulty };
@@ -64,7 +66,14 @@ export function homeActivity(a: Activity) {
     title: a.title,
     minutes: a.minutes,
     ...(a.difficulty !== undefined ? { difficulty: a.difficulty } : {}),
-    ...(a.sensitive ? { sensitive: { minBand: a.sensitive.minBand } } : {}),
+    ...(a.sensitive
+      ? {
+          sensitive: {
+            minBand: a.sensitive.minBand,
+            reviewedIn: reviewed ?? (a.sensitive as { reviewedIn?: string[] }).reviewedIn ?? [],
+          },
+        }
+      : {}),
     scenes,
   };
 }
@@ -104,17 +113,44 @@ function mediaUrls(value: unknown, pack: string): unknown {
   return out;
 }
 
+/** What {@link contentBundles} needs beyond the catalogue to say which languages to offer. */
+export interface LanguageOptions {
+  /** The child's UI in a language as a text table (src/content/ui-tables.ts); none: English only. */
+  readonly ui?: (lang: string) => TextTable;
+  /** Languages with UI translations (they are listed even without content translations). */
+  readonly uiLanguages?: readonly string[];
+  /** KITE_LANGUAGE_THRESHOLD: the share a band needs before children are offered a language. */
+  readonly threshold?: number;
+}
+
 /**
- * The files the web app reads under `/content/`: per language an index of everything (topics,
+ * The files the web app reads under `/content/`: `languages.json`, the languages offered and
+ * for which bands (also in every index, as `languages`); per language an index of everything (topics,
  * activity summaries, guides, challenges), one file per band with its full activities, one per
  * band with only what home shows and the learner model reads (home's first screen waits for
  * this small file, not the band's bundle), one per band with its courses, one per activity, an index of recordings and one
  * per activity with only its own, one per country pack; and the packs' media. Texts are
  * translated; country placeholders are filled in the browser.
  */
-export function contentBundles(catalogue: Catalogue, version: string): BundleFile[] {
+export function contentBundles(
+  catalogue: Catalogue,
+  version: string,
+  options: LanguageOptions = {},
+): BundleFile[] {
   const files: BundleFile[] = [];
   const langs = bundleLanguages(catalogue);
+  const listed = [...new Set([...langs, ...(options.uiLanguages ?? [])])];
+  const languages = languageOffers(
+    catalogue,
+    listed,
+    options.ui,
+    options.threshold ?? DEFAULT_LANGUAGE_THRESHOLD,
+  );
+  files.push({ path: 'languages.json', json: { version, languages } });
+  // Each sensitive activity's reviewed languages: it is offered in no other (safety/access.ts).
+  const reviewed = new Map<string, string[]>();
+  for (const a of catalogue.activities.values())
+    if (a.sensitive) reviewed.set(a.id, reviewedIn(catalogue, a.id, langs));
   const packOf = (id: string) => catalogue.sources.get(`activity:${id}`)?.pack ?? '';
   const activities = [...catalogue.activities.values()].map(
     (a) => mediaUrls(a, packOf(a.id)) as Activity,
@@ -125,7 +161,16 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
     const translator = translatorFor(catalogue, lang as LocaleCode);
     const translate = <T>(v: T): T => translateDeep(v, translator) as T;
     const topics = translate([...catalogue.topics.values()]);
-    const acts = activities.map(translate);
+    // A sensitive activity carries the languages it is reviewed in, wherever it is read: the
+    // index, home's band index, the band's bundle and its own file (safety/access.ts).
+    const acts = activities.map(translate).map((a) =>
+      a.sensitive
+        ? ({
+            ...a,
+            sensitive: { ...a.sensitive, reviewedIn: reviewed.get(a.id) ?? [] },
+          } as Activity)
+        : a,
+    );
     const courses = translate([...(catalogue.courses?.values() ?? [])]);
     files.push({
       path: `${lang}/index.json`,
@@ -133,6 +178,7 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
         version,
         lang,
         langs,
+        languages,
         topics,
         activities: acts.map((a) => ({
           id: a.id,
@@ -146,7 +192,9 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
           minutes: a.minutes,
           skills: a.skills,
           types: interactionTypes(a),
-          ...(a.sensitive ? { sensitiveMinBand: a.sensitive.minBand } : {}),
+          ...(a.sensitive
+            ? { sensitiveMinBand: a.sensitive.minBand, reviewedIn: reviewed.get(a.id) ?? [] }
+            : {}),
           frameworks: frameworkStrands(catalogue, a),
         })),
         guides: translate([...catalogue.guides.values()]),
@@ -173,7 +221,9 @@ export function contentBundles(catalogue: Catalogue, version: string): BundleFil
           lang,
           band,
           topics,
-          activities: acts.filter((a) => a.band === (band as Band)).map(homeActivity),
+          activities: acts
+            .filter((a) => a.band === (band as Band))
+            .map((a) => homeActivity(a, reviewed.get(a.id))),
           media: mediaOf(acts.filter((a) => a.band === (band as Band))),
           // The band's courses as home's card names them; the course pages read `courses/`.
           courses: courses

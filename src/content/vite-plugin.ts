@@ -8,11 +8,31 @@ import { otherPackIdsOf, readabilityIssues } from './catalogue';
 import { contentBundles, mediaFiles } from './bundle';
 import type { BundleFile } from './bundle';
 import { DEFAULT_PACKS } from './packs';
+import { CHILD_UI_AREAS, childUiTable, uiLanguages } from './ui-tables';
+import type { EnglishUi } from './ui-tables';
 
-async function buildBundles(
-  root: string,
-  packs: readonly string[],
-): Promise<{ files: BundleFile[]; errors: string[] }> {
+/** The English of the child's UI areas: the app's own source files (content/ui). */
+async function englishUi(dir: string): Promise<Record<string, EnglishUi>> {
+  const out: Record<string, EnglishUi> = {};
+  for (const area of CHILD_UI_AREAS) {
+    const file = join(dir, area, 'en.json');
+    out[area] = JSON.parse(await readFile(file, 'utf8')) as EnglishUi;
+  }
+  return out;
+}
+
+/** Where the bundles come from: the content root, its packs, and the language threshold. */
+interface BundleSource {
+  readonly root: string;
+  readonly packs: readonly string[];
+  readonly threshold: number | undefined;
+}
+
+async function buildBundles({
+  root,
+  packs,
+  threshold,
+}: BundleSource): Promise<{ files: BundleFile[]; errors: string[] }> {
   const [raw, otherPackIds] = await Promise.all([
     loadContentDir(root, { packs }),
     otherPackIdsOf(root, { packs }),
@@ -26,23 +46,32 @@ async function buildBundles(
     hash.update(`${f.path}\0${f.text ?? ''}\0`);
   const version = hash.digest('hex').slice(0, 16);
   const media = mediaFiles(raw.filter((f) => f.text === null).map((f) => f.path));
-  return { files: [...contentBundles(catalogue, version), ...media], errors: [] };
+  const english = await englishUi(resolve('content/ui'));
+  const languages = {
+    ui: (lang: string) => childUiTable(english, raw, lang),
+    uiLanguages: uiLanguages(raw),
+    threshold,
+  };
+  return { files: [...contentBundles(catalogue, version, languages), ...media], errors: [] };
 }
 
 /**
  * Validates the content root at build time (the build fails on any content error, naming file
  * and path) and writes the bundles under `dist/content/`. In `vite dev` it serves them. Only
  * the packs a deployment serves (`KITE_PACKS`, as the server reads it) go into the bundles.
+ * `threshold` (KITE_LANGUAGE_THRESHOLD) decides the bands each language is offered for.
  */
 export function kiteContent(
   contentDir = 'content',
   packs: readonly string[] = DEFAULT_PACKS,
+  threshold?: number,
 ): Plugin {
   const root = resolve(contentDir);
+  const source = { root, packs, threshold };
   return {
     name: 'kite-content',
     async generateBundle() {
-      const { files, errors } = await buildBundles(root, packs);
+      const { files, errors } = await buildBundles(source);
       if (errors.length) this.error(`content check failed:\n${errors.join('\n')}`);
       for (const f of files) {
         const source =
@@ -58,7 +87,7 @@ export function kiteContent(
         if (resolve(file).startsWith(root)) built = undefined;
       });
       server.middlewares.use('/content/', (req, res, next) => {
-        built ??= buildBundles(root, packs);
+        built ??= buildBundles(source);
         void built.then(async ({ files, errors }) => {
           if (errors.length) {
             res.statusCode = 500;

@@ -84,6 +84,7 @@ export {
   SENSITIVE_OWN_BAND,
   canPlay,
   refusal,
+  reviewedFor,
   sensitiveAllowed,
   topicOffered,
 } from './safety/access';

@@ -52,6 +52,8 @@ export interface AppDeps {
   /** Country pack and topics switched off, for the app (default `intl`, none). */
   country?: string;
   disabledTopics?: readonly string[];
+  /** Numbers in Latin digits or the language's own (KITE_DIGITS, default latin), for the app. */
+  digits?: 'latin' | 'native';
   /** Where log lines go (default stdout); tests capture them. */
   logStream?: NodeJS.WritableStream | undefined;
   /** The checked content, loaded once at start; the library's PDF routes need it. */
@@ -129,6 +131,7 @@ export async function createApp({
   logStream,
   country = 'intl',
   disabledTopics = [],
+  digits = 'latin',
   catalogue,
   pdfRenderer,
   pdfPool,
@@ -184,7 +187,7 @@ export async function createApp({
   await app.register(rateLimit, { global: false, store: dbRateLimitStore(rateLimitCounters(db)) });
 
   await app.register(healthRoutes(db, { now }));
-  await app.register(clientConfigRoutes({ country, disabledTopics }));
+  await app.register(clientConfigRoutes({ country, disabledTopics, digits }));
   // One renderer for every printed document: the one given (tests, benches), or a worker pool
   // once there is content to print.
   let pool: PdfRenderPool | undefined;

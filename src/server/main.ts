@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     country: config.country,
     disabledTopics: config.disabledTopics,
+    digits: config.digits,
     catalogue,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 const BAND_LABEL = { '5-7': '5 to 7', '8-10': '8 to 10', '11-13': '11 to 13', '14-16': '14 to 16' };
 
 /**
- * Goes through first run as a child would (band, avatar, privacy notice) and waits for home.
+ * Goes through first run as a child would (English where a language is asked, band, avatar,
+ * privacy notice) and waits for home.
  * With `keyboard`, uses only Tab/Enter.
  */
 export async function setUpChild(
@@ -13,6 +14,10 @@ export async function setUpChild(
   { band = '8-10', avatar = 'Fox' }: { band?: keyof typeof BAND_LABEL; avatar?: string } = {},
 ): Promise<void> {
   await page.goto(origin + '/');
+  // Where the build offers more than one language, first run asks for it first.
+  const language = page.getByRole('heading', { name: 'Pick your language' });
+  await language.or(page.getByRole('heading', { name: 'How old are you?' })).waitFor();
+  if (await language.isVisible()) await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: BAND_LABEL[band] }).click();
   await page.getByRole('button', { name: avatar }).click();
   await page.getByRole('button', { name: "Let's play" }).click();

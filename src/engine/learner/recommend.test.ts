@@ -108,6 +108,27 @@ describe('recommend', () => {
     ]);
   });
 
+  it('leaves out a sensitive activity in a language its translation is not reviewed in', () => {
+    const teen = (reviewedIn?: string[]) =>
+      make('teen-sensitive', 'identify', ['links'], {
+        band: '14-16',
+        sensitive: {
+          minBand: '14-16',
+          adultNote: text('an'),
+          childNote: text('cn'),
+          ...(reviewedIn ? { reviewedIn } : {}),
+        } as never,
+      });
+    const ids = (reviewedIn: string[] | undefined, lang: string) =>
+      recommend(catalogue([scams], [teen(reviewedIn)]), newLearner('14-16'), { lang }).map(
+        (r) => r.activity,
+      );
+    expect(ids(undefined, 'km')).toEqual([]);
+    expect(ids(['th'], 'km')).toEqual([]);
+    expect(ids(['km'], 'km')).toEqual(['teen-sensitive']);
+    expect(ids(undefined, 'en')).toEqual(['teen-sensitive']);
+  });
+
   it('puts the suggested level first, and explains why', () => {
     const [top] = recommend(cat, newLearner('8-10'));
     expect(top?.reasons.map((r) => r.code)).toEqual(['your-level', 'new']);

@@ -20,6 +20,8 @@ export interface Recommendation {
 export interface RecommendOptions extends ProgressionOptions {
   /** An adult-started play-together session (see `PlayContext`); false until accounts exist. */
   readonly adultSession: boolean;
+  /** The language the activities are shown in (see `PlayContext.lang`); absent: English. */
+  readonly lang?: string;
 }
 
 const DEFAULTS: RecommendOptions = { ...PROGRESSION_DEFAULTS, adultSession: false };
@@ -61,7 +63,8 @@ function progressReason(model: LearnerModel, a: Activity): Reason {
  * Ranks the activities open to the learner's band (PATH-3): the suggested level of each topic
  * first, then skills that were hard, then new or unfinished ones. Every activity is returned;
  * nothing is locked. Activities the learner may not play ({@link canPlay}: sensitive ones below
- * 14–16 outside an adult session) are left out.
+ * 14–16 outside an adult session, or in a language their translation is not reviewed in) are
+ * left out.
  */
 export function recommend(
   catalogue: Catalogue,
@@ -72,7 +75,8 @@ export function recommend(
   const out: Recommendation[] = [];
   for (const a of catalogue.activities.values()) {
     if (a.band !== model.band) continue;
-    if (!canPlay(a, { band: model.band, adultSession: opts.adultSession })) continue;
+    const ctx = { band: model.band, adultSession: opts.adultSession, lang: opts.lang };
+    if (!canPlay(a, ctx)) continue;
     const level = levelReason(catalogue, model, a, opts);
     const reasons = [
       ...(level ? [level] : []),

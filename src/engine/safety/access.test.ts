@@ -54,3 +54,31 @@ describe('who may play what', () => {
     expect(refusal(sensitive('14-16'), ctx)).toBe('topic-disabled');
   });
 });
+
+describe('a sensitive activity in a translation (I18N-3)', () => {
+  const teen = (lang?: string) => ({ band: '14-16' as Band, adultSession: false, lang });
+  const reviewedInKm = {
+    topic: 'sextortion',
+    sensitive: { minBand: '14-16' as Band, reviewedIn: ['km'] },
+  };
+
+  it('is offered in English and in a language its translation is reviewed in', () => {
+    expect(refusal(sensitive('14-16'), teen())).toBe(null);
+    expect(refusal(sensitive('14-16'), teen('en'))).toBe(null);
+    expect(refusal(reviewedInKm, teen('km'))).toBe(null);
+  });
+
+  it('is refused in a language whose translation is not reviewed (machine, draft or none)', () => {
+    expect(refusal(sensitive('14-16'), teen('km'))).toBe('not-reviewed');
+    expect(refusal(reviewedInKm, teen('th'))).toBe('not-reviewed');
+    expect(canPlay(reviewedInKm, teen('th'))).toBe(false);
+  });
+
+  it('leaves activities that are not sensitive to every language', () => {
+    expect(refusal(plain, teen('km'))).toBe(null);
+  });
+
+  it('says "for older players" first when both apply', () => {
+    expect(refusal(sensitive('14-16'), { ...teen('km'), band: '8-10' })).toBe('sensitive');
+  });
+});

@@ -21,20 +21,42 @@ export interface PlayContext {
   readonly classroom?: boolean;
   /** Topics this deployment switches off (KITE_DISABLED_TOPICS). */
   readonly disabledTopics?: readonly string[];
+  /**
+   * The language the activity would be shown in (absent: English, the source). A sensitive
+   * activity is played only in English or a language whose translation of it is reviewed.
+   */
+  readonly lang?: string;
 }
 
 /** What the rules look at in an activity (a full activity or a content-index summary). */
 export interface Gated {
   readonly topic: string;
-  /** Present on sensitive activities: the youngest band it is written for. */
-  readonly sensitive?: { readonly minBand: Band } | undefined;
+  /**
+   * Present on sensitive activities: the youngest band it is written for, and the languages
+   * besides English whose translation of every one of its texts is reviewed (absent: none).
+   */
+  readonly sensitive?:
+    { readonly minBand: Band; readonly reviewedIn?: readonly string[] | undefined } | undefined;
 }
 
 /** The band from which a child plays sensitive activities on their own profile. */
 export const SENSITIVE_OWN_BAND: Band = '14-16';
 
-/** Why an activity is not played here: switched off by the deployment, or sensitive. */
-export type Refusal = 'topic-disabled' | 'sensitive';
+/**
+ * Why an activity is not played here: switched off by the deployment, sensitive (for older
+ * players), or sensitive and its translation into the language shown not reviewed by a speaker.
+ */
+export type Refusal = 'topic-disabled' | 'sensitive' | 'not-reviewed';
+
+/**
+ * Whether a sensitive activity may be shown in `lang`: English (the source), or a language its
+ * translation is reviewed in. A machine or draft translation of a sensitive activity may say
+ * the wrong thing about a frightening situation, so it is never offered.
+ */
+export const reviewedFor = (
+  sensitive: { readonly reviewedIn?: readonly string[] | undefined },
+  lang: string | undefined,
+): boolean => lang === undefined || lang === 'en' || (sensitive.reviewedIn ?? []).includes(lang);
 
 /**
  * Whether a sensitive activity may be played: on a 14–16 profile, or in an adult-started
@@ -55,6 +77,7 @@ export const topicOffered = (topic: string, disabledTopics: readonly string[] = 
 export function refusal(activity: Gated, ctx: PlayContext): Refusal | null {
   if (!topicOffered(activity.topic, ctx.disabledTopics)) return 'topic-disabled';
   if (activity.sensitive && !sensitiveAllowed(activity.sensitive.minBand, ctx)) return 'sensitive';
+  if (activity.sensitive && !reviewedFor(activity.sensitive, ctx.lang)) return 'not-reviewed';
   return null;
 }
 

@@ -69,6 +69,11 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(c.retention)).toBe(true);
   });
 
+  it('writes numbers in Latin digits unless KITE_DIGITS=native (Khmer ០–៩ in Khmer)', () => {
+    expect(parseConfig({}).digits).toBe('latin');
+    expect(parseConfig({ KITE_DIGITS: 'native' }).digits).toBe('native');
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -81,6 +86,7 @@ describe('parseConfig', () => {
     [{ KITE_COUNTRY: 'Cambodia!' }, /KITE_COUNTRY must be a country pack id/],
     [{ KITE_LOG_LEVEL: 'loud' }, /KITE_LOG_LEVEL/],
     [{ KITE_PACKS: 'core;sample' }, /KITE_PACKS must be pack ids separated by commas/],
+    [{ KITE_DIGITS: 'khmer' }, /KITE_DIGITS must be latin or native/],
     [{ DATABASE_URL: 'postgres://k:pw@h:port/k' }, /DATABASE_URL is not a valid URL/],
     [{ KITE_PUBLIC_URL: 'ftp://kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
     [{ KITE_PUBLIC_URL: 'kite.example.org' }, /KITE_PUBLIC_URL must be an http/],

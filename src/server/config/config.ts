@@ -24,6 +24,8 @@ export interface Config {
   readonly webDir: string;
   /** Topics this deployment switches off (KITE_DISABLED_TOPICS, comma-separated ids). */
   readonly disabledTopics: readonly string[];
+  /** Numbers in the app in Latin digits or the language's own, e.g. Khmer ០–៩ (KITE_DIGITS). */
+  readonly digits: 'latin' | 'native';
   /** Packs under `<contentDir>/packs/` this deployment serves (KITE_PACKS; default `core`). */
   readonly packs: readonly string[];
   /** The address people use to reach Kite (KITE_PUBLIC_URL); https turns on HSTS. */
@@ -189,6 +191,7 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*$/, 'must be topic ids separated by commas')
     .optional(),
   KITE_PACKS: z.string().trim().regex(PACK_LIST, 'must be pack ids separated by commas').optional(),
+  KITE_DIGITS: z.enum(['latin', 'native'], { message: 'must be latin or native' }).default('latin'),
   KITE_PUBLIC_URL: publicUrl.optional(),
   KITE_TRUST_PROXY: trustProxy.optional(),
   KITE_REQUEST_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.requestTimeoutMs),
@@ -277,6 +280,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     disabledTopics: Object.freeze(
       e.KITE_DISABLED_TOPICS ? e.KITE_DISABLED_TOPICS.split(',').map((s) => s.trim()) : [],
     ),
+    digits: e.KITE_DIGITS,
     packs: parsePackList(e.KITE_PACKS),
     publicUrl: e.KITE_PUBLIC_URL,
     trustProxy: e.KITE_TRUST_PROXY ?? false,

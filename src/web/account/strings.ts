@@ -1,29 +1,20 @@
 import en from '../../../content/ui/account/en.json';
-import { language } from '../i18n/i18n';
+import { language, locale } from '../i18n/i18n';
+import { messageArea } from '../i18n/messages';
+import type { Vars } from '../i18n/format';
+import { TRANSLATIONS } from '../i18n/translations';
 
 /**
  * The adults' account pages' own UI strings (content/ui/account/<lang>.json). They load with
  * the account pages, not with the child's app, so the child's first screen carries none of them.
- * A language without its own file shows English.
+ * A message without a current translation shows in English.
  */
 export type AccountKey = keyof typeof en;
-type Strings = Readonly<Record<string, string>>;
 
-const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
-  en: async () => en,
-};
-
-let current: Strings = en;
+const area = messageArea('account', en, TRANSLATIONS, { lang: language, locale: () => locale() });
 
 /** Loads the strings of the app's current language (English when it has none). */
-export async function loadAccountStrings(): Promise<void> {
-  const load = LOADERS[language()];
-  current = load ? await load() : en;
-}
+export const loadAccountStrings = (): Promise<void> => area.load();
 
-/** The account string for `key`, with `{name}` placeholders filled from `vars`. */
-export function at(key: AccountKey, vars?: Readonly<Record<string, string | number>>): string {
-  const s = current[key] ?? en[key];
-  if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
+/** The account string for `key`, filled from `vars`. */
+export const at: (key: AccountKey, vars?: Vars) => string = area.t;

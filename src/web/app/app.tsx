@@ -4,6 +4,9 @@ import { bandIndex, isAppPath } from '../../engine';
 import { TopBar } from '../components/top-bar';
 import { AVATARS } from '../components/art';
 import { setLanguage, t } from '../i18n/i18n';
+import type { Digits } from '../i18n/i18n';
+import { shownLanguage } from '../i18n/offer';
+import { clientConfig, languagesIndex } from '../content/client';
 import {
   effectiveBand,
   getCurrentProfileId,
@@ -128,8 +131,17 @@ export function App() {
     const all = await listProfiles();
     const saved = (await getCurrentProfileId()) ?? null;
     const current = all.find((p) => p.id === saved) ?? all[0] ?? null;
-    if (current) prefetchFirstScreen(location.pathname, current);
-    if (current) await setLanguage(current.lang);
+    // The profile's language where it is offered for its band, else English (I18N-3). An
+    // English profile waits for neither file.
+    let lang = 'en';
+    let digits: Digits | undefined;
+    if (current && current.lang !== 'en') {
+      const [{ languages }, config] = await Promise.all([languagesIndex(), clientConfig()]);
+      lang = shownLanguage(current.lang, effectiveBand(current), languages);
+      digits = config.digits;
+    }
+    if (current) prefetchFirstScreen(location.pathname, current, lang);
+    await setLanguage(lang, digits);
     setProfiles(all);
     setCurrentId(current?.id ?? null);
   }, []);

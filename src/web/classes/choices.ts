@@ -1,5 +1,5 @@
 import { BANDS } from '../../engine';
-import { LANGUAGES, t } from '../i18n/i18n';
+import { UI_LANGUAGES, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { langLabel } from '../library/labels';
 
@@ -8,7 +8,6 @@ export const bandOptions = () =>
   BANDS.map((b) => ({ value: b, label: t(`first.band.${b}` as UiKey) }));
 
 /** The app's languages as radio choices. */
-export const langOptions = () =>
-  Object.keys(LANGUAGES).map((l) => ({ value: l, label: langLabel(l) }));
+export const langOptions = () => UI_LANGUAGES.map((l) => ({ value: l, label: langLabel(l) }));
 
 export const bandLabel = (band: string) => t(`first.band.${band}` as UiKey);

@@ -1,28 +1,19 @@
 import en from '../../../content/ui/classes/en.json';
-import { language } from '../i18n/i18n';
+import { language, locale } from '../i18n/i18n';
+import { messageArea } from '../i18n/messages';
+import type { Vars } from '../i18n/format';
+import { TRANSLATIONS } from '../i18n/translations';
 
 /**
  * The classes' and families' pages' own UI strings (content/ui/classes/<lang>.json), loaded with
- * those pages only. A language without its own file shows English.
+ * those pages only. A message without a current translation shows in English.
  */
 export type ClassesKey = keyof typeof en;
-type Strings = Readonly<Record<string, string>>;
 
-const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
-  en: async () => en,
-};
-
-let current: Strings = en;
+const area = messageArea('classes', en, TRANSLATIONS, { lang: language, locale: () => locale() });
 
 /** Loads the strings of the app's current language (English when it has none). */
-export async function loadClassesStrings(): Promise<void> {
-  const load = LOADERS[language()];
-  current = load ? await load() : en;
-}
+export const loadClassesStrings = (): Promise<void> => area.load();
 
-/** The string for `key`, with `{name}` placeholders filled from `vars`. */
-export function ct(key: ClassesKey, vars?: Readonly<Record<string, string | number>>): string {
-  const s = current[key] ?? en[key];
-  if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
+/** The string for `key`, filled from `vars`. */
+export const ct: (key: ClassesKey, vars?: Vars) => string = area.t;

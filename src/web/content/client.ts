@@ -11,6 +11,7 @@ import type {
   ContentIndex,
   CourseBundle,
   HomeIndex,
+  LanguagesIndex,
   RenderedActivity,
   RenderedCountry,
 } from './types';
@@ -59,6 +60,23 @@ async function kept(url: string): Promise<boolean> {
   if (typeof caches === 'undefined' || !navigator.serviceWorker?.controller) return false;
   return (await caches.match(url).catch(() => undefined)) !== undefined;
 }
+
+/** English only: what a build without translations, or a failed fetch, offers. */
+const ENGLISH_ONLY: LanguagesIndex = {
+  version: '',
+  languages: [
+    {
+      code: 'en',
+      name: 'English',
+      bands: ['5-7', '8-10', '11-13', '14-16'],
+      status: { machine: 0, draft: 0, reviewed: 0, ui: 1 },
+    },
+  ],
+};
+
+/** The languages the app may show and the bands each is offered for (a few hundred bytes). */
+export const languagesIndex = (): Promise<LanguagesIndex> =>
+  getJson<LanguagesIndex>('/content/languages.json').catch(() => ENGLISH_ONLY);
 
 export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${lang}/index.json`);
 

@@ -1,4 +1,5 @@
 import type { Band, PlayContext } from '../../engine';
+import { language } from '../i18n/i18n';
 import { clientConfig, country } from './client';
 import type { ClientConfig, RenderedCountry } from './types';
 
@@ -26,12 +27,18 @@ export async function loadDeployment(lang: string): Promise<Deployment> {
 
 /**
  * Who is playing, for the engine's access rules (`canPlay`, `refusal`): a child's band on this
- * device and the deployment's switched-off topics. No adult-started session exists yet.
+ * device, the deployment's switched-off topics and the language the activity is shown in (the
+ * app's, by default). No adult-started session exists yet.
  */
-export const playContext = (band: Band, config: ClientConfig): PlayContext => ({
+export const playContext = (
+  band: Band,
+  config: ClientConfig,
+  lang: string = language(),
+): PlayContext => ({
   band,
   adultSession: false,
   disabledTopics: config.disabledTopics,
+  lang,
 });
 
 /** A class playing an activity of `band` with its teacher, no child profile (class mode). */

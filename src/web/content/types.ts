@@ -32,8 +32,33 @@ export interface ActivitySummary {
   readonly types: readonly InteractionType[];
   /** The youngest band this sensitive activity is offered to; absent when not sensitive. */
   readonly sensitiveMinBand?: Band;
+  /** A sensitive activity's languages (besides English) whose translation of it is reviewed. */
+  readonly reviewedIn?: readonly string[];
   /** Learning-framework strands (the topic's and the activity's own), by framework id. */
   readonly frameworks?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * A language the app may show (`/content/languages.json`, written by src/content/languages.ts):
+ * its own name in its own script, the bands children are offered it for, and how far its
+ * translations have come.
+ */
+export interface LanguageOffer {
+  readonly code: string;
+  readonly name: string;
+  readonly bands: readonly Band[];
+  readonly status: {
+    readonly machine: number;
+    readonly draft: number;
+    readonly reviewed: number;
+    readonly ui: number;
+  };
+}
+
+/** `/content/languages.json`: every language of the bundles and where it is offered. */
+export interface LanguagesIndex {
+  readonly version: string;
+  readonly languages: readonly LanguageOffer[];
 }
 
 export interface ContentIndex {
@@ -41,6 +66,8 @@ export interface ContentIndex {
   readonly version: string;
   readonly lang: string;
   readonly langs: readonly string[];
+  /** The languages offered, as in `/content/languages.json`. */
+  readonly languages?: readonly LanguageOffer[];
   readonly topics: readonly Topic[];
   readonly activities: readonly ActivitySummary[];
   readonly guides: readonly Guide[];
@@ -61,7 +88,7 @@ export interface HomeActivity extends Pick<
   Activity,
   'id' | 'version' | 'topic' | 'band' | 'level' | 'skills' | 'title' | 'minutes' | 'difficulty'
 > {
-  readonly sensitive?: { readonly minBand: Band };
+  readonly sensitive?: { readonly minBand: Band; readonly reviewedIn?: readonly string[] };
   readonly scenes: Readonly<Record<string, { readonly difficulty: number }>>;
 }
 
@@ -93,4 +120,6 @@ export type RenderedCountry = CountryPack;
 export interface ClientConfig {
   readonly country: string;
   readonly disabledTopics: readonly string[];
+  /** Numbers in Latin digits or the language's own (KITE_DIGITS); absent: Latin. */
+  readonly digits?: 'latin' | 'native';
 }

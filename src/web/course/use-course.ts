@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { language } from '../i18n/i18n';
 import { finishedActivities, recordStep, renderText } from '../../engine';
 import type { ActivityId, Course, CourseNext, CourseRecord, CourseStep, Text } from '../../engine';
 import { navigate } from '../app/router';
@@ -25,7 +26,7 @@ export interface CourseData {
 export async function loadCourse(profile: Profile, id: string): Promise<CourseData | 'missing'> {
   const bandName = effectiveBand(profile);
   const [bundle, band, record] = await Promise.all([
-    courseBundle(profile.lang, bandName),
+    courseBundle(language(), bandName),
     loadBand(profile),
     loadCourseRecord(profile.id, id),
   ]);

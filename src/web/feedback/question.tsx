@@ -4,7 +4,7 @@ import type { Activity, FeedbackAnswer } from '../../engine';
 import { useSession } from '../app/session';
 import { effectiveBand } from '../store/profiles';
 import { SpeakButton } from '../components/speak-button';
-import { t } from '../i18n/i18n';
+import { language, t } from '../i18n/i18n';
 import { feedbackRecord, giveFeedback } from './outbox';
 import { ft, loadFeedbackStrings } from './strings';
 import fun from '../../../content/art/feedback/fun.svg';
@@ -78,7 +78,7 @@ export function FeedbackQuestion({
         activity: activity.id,
         version: activity.version,
         band,
-        lang: profile.lang,
+        lang: language(),
         answer,
       }),
     ).catch(() => {});

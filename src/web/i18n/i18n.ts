@@ -1,13 +1,16 @@
 import en from '../../../content/ui/en.json';
+import { messageArea, reloadAreas } from './messages';
+import type { Vars } from './format';
+import { TRANSLATIONS } from './translations';
 
 /** A UI string key; the type comes from the English source file (content/ui/en.json). */
 export type UiKey = keyof typeof en;
-type Strings = Readonly<Record<string, string>>;
 
-/** Languages offered in the app, with the loader of their UI strings (English is bundled). */
-export const LANGUAGES: Readonly<Record<string, () => Promise<Strings>>> = {
-  en: async () => en,
-};
+/** Which digits numbers are written in: Latin (0–9) or the language's own (០–៩ in Khmer). */
+export type Digits = 'latin' | 'native';
+
+/** The Unicode numbering system of each language's own digits (`-u-nu-…` in a locale). */
+const NATIVE_DIGITS: Readonly<Record<string, string>> = { km: 'khmr', my: 'mymr', th: 'thai' };
 
 /**
  * Fonts a language needs beyond the bundled Latin Noto Sans, loaded only when the language is
@@ -21,26 +24,38 @@ export const SCRIPT_FONTS: Readonly<Record<string, () => Promise<unknown>>> = {
     ]),
 };
 
-let current: Strings = en;
 let currentLang = 'en';
+let digits: Digits = 'latin';
 
-/** Switches the UI language; unknown languages fall back to English. */
-export async function setLanguage(lang: string): Promise<void> {
-  const load = LANGUAGES[lang];
-  current = load ? await load() : en;
-  currentLang = load ? lang : 'en';
-  await SCRIPT_FONTS[currentLang]?.();
+/** The UI language shown now (`en` until a profile's language is set). */
+export const language = () => currentLang;
+
+/** The locale numbers and dates are formatted with: `km-u-nu-khmr` with Khmer digits. */
+export function locale(lang = currentLang): string {
+  const nu = digits === 'native' ? NATIVE_DIGITS[lang] : undefined;
+  return nu ? `${lang}-u-nu-${nu}` : lang;
+}
+
+const state = { lang: language, locale: () => locale() };
+const ui = messageArea('', en, TRANSLATIONS, state);
+
+/** Languages this build has UI messages in: English and each with a content/ui/<lang>.json. */
+export const UI_LANGUAGES: readonly string[] = ['en', ...(TRANSLATIONS.get('')?.keys() ?? [])];
+
+/**
+ * Switches the UI language (unknown languages fall back to English): loads its messages, and
+ * again those of every area already loaded, and its script's font. `nativeDigits` is the
+ * deployment's choice (KITE_DIGITS).
+ */
+export async function setLanguage(lang: string, nativeDigits?: Digits): Promise<void> {
+  if (nativeDigits) digits = nativeDigits;
+  currentLang = UI_LANGUAGES.includes(lang) ? lang : 'en';
+  await Promise.all([ui.load(), reloadAreas(), SCRIPT_FONTS[currentLang]?.()]);
   document.documentElement.lang = currentLang;
 }
 
-export const language = () => currentLang;
-
 /**
- * The UI string for `key` in the current language (English when missing), with `{name}`
- * placeholders filled from `vars`.
+ * The UI string for `key` in the current language, filled from `vars` (numbers in the
+ * language's digits); the whole English sentence when it has no current translation.
  */
-export function t(key: UiKey, vars?: Readonly<Record<string, string | number>>): string {
-  const s = current[key] ?? en[key];
-  if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
+export const t: (key: UiKey, vars?: Vars) => string = ui.t;

@@ -51,7 +51,9 @@ export function libraryItems(index: ContentIndex, disabledTopics: readonly strin
       bands: [a.band],
       level: a.level,
       minutes: a.minutes,
-      sensitive: a.sensitiveMinBand ? { minBand: a.sensitiveMinBand } : undefined,
+      sensitive: a.sensitiveMinBand
+        ? { minBand: a.sensitiveMinBand, reviewedIn: a.reviewedIn ?? [] }
+        : undefined,
     };
     const extra = [a.goal, ...topicWords(a.topic), ...skillWords(a.skills)];
     items.push({ ...common, key: `activity:${a.id}`, type: 'activity', games: a.types, extra });

@@ -1,6 +1,5 @@
-import { useSession } from '../app/session';
 import { Link } from '../components/link';
-import { t } from '../i18n/i18n';
+import { language, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { agesLabel, topicTitle } from '../library/labels';
 import { links } from '../library/links';
@@ -11,8 +10,7 @@ import '../library/library.css';
 
 /** A challenge (LIB-2): an offline mission, its steps, and its printable card. */
 export function ChallengePage({ id }: { id: string }) {
-  const { profile } = useSession();
-  const data = useLibraryContent(profile?.lang ?? 'en');
+  const data = useLibraryContent(language());
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   const challenge =
     data instanceof Error ? undefined : data.index.challenges.find((c) => c.id === id);

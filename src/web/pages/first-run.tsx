@@ -1,10 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BANDS, safeReturnPath } from '../../engine';
 import type { Band } from '../../engine';
 import { AVATAR_IDS, AVATARS, BAND_ART, KIRI } from '../components/art';
 import { SpeakButton } from '../components/speak-button';
-import { LANGUAGES, setLanguage, t } from '../i18n/i18n';
+import { SCRIPT_FONTS, setLanguage, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
+import { offeredFor, shownLanguage } from '../i18n/offer';
+import { clientConfig, languagesIndex } from '../content/client';
+import type { LanguageOffer } from '../content/types';
 import { useSession } from '../app/session';
 import { createProfile } from '../store/profiles';
 import { navigate } from '../app/router';
@@ -24,25 +27,50 @@ const PRIVACY_POINTS: readonly (readonly [UiKey, string])[] = [
   ['first.privacy4', eraseIcon],
 ];
 
+/** Shows the UI in `lang` where it is offered for `band` (English elsewhere), with the deployment's digits. */
+async function showIn(lang: string, band: Band, offers: readonly LanguageOffer[]): Promise<void> {
+  const config = await clientConfig();
+  await setLanguage(shownLanguage(lang, band, offers), config.digits);
+}
+
 /**
- * First run: an age band from pictures (never a date of birth), a drawn avatar (no name, no
- * photo), a language, and a child-friendly privacy notice (read aloud for 5–7).
+ * First run: a language when more than one is offered (first, each named in its own script on
+ * a big button, for children who do not read yet), an age band from pictures (never a date of
+ * birth), a drawn avatar (no name, no photo), and a child-friendly privacy notice (read aloud
+ * for 5–7).
  */
 export function FirstRun() {
   const session = useSession();
-  const [step, setStep] = useState<Step>('band');
+  const [offers, setOffers] = useState<readonly LanguageOffer[] | null>(null);
+  const [chosenStep, setStep] = useState<Step | null>(null);
   const [band, setBand] = useState<Band | null>(null);
   const [avatar, setAvatar] = useState<string>('');
   const [lang, setLang] = useState('en');
+  useEffect(() => {
+    void languagesIndex().then((i) => {
+      setOffers(i.languages);
+      // Each language's name is written in its own script: its font's faces are declared now
+      // (the browser fetches a font file only for the letters shown).
+      for (const o of offeredFor(null, i.languages)) void SCRIPT_FONTS[o.code]?.();
+    });
+  }, []);
+  // Languages offered for any band: the band is asked next, and a language not offered for it
+  // shows English (settings tell the adult).
+  const choices = offers ? offeredFor(null, offers) : [];
   const steps: Step[] =
-    Object.keys(LANGUAGES).length > 1
-      ? ['band', 'avatar', 'language', 'privacy']
-      : ['band', 'avatar', 'privacy'];
+    choices.length > 1 ? ['language', 'band', 'avatar', 'privacy'] : ['band', 'avatar', 'privacy'];
+  const step = chosenStep ?? steps[0]!;
   const n = steps.indexOf(step) + 1;
   const next = () => setStep(steps[n] ?? 'privacy');
 
   const privacyText = [1, 2, 3, 4].map((i) => t(`first.privacy${i}` as UiKey)).join(' ');
   useAutoRead(step === 'privacy' && (band === null || band === '5-7') ? privacyText : null);
+
+  const pickBand = async (b: Band | null) => {
+    setBand(b);
+    if (lang !== 'en' && offers) await showIn(lang, b ?? '5-7', offers);
+    next();
+  };
 
   const finish = async () => {
     await createProfile({ avatar, band, lang });
@@ -51,6 +79,7 @@ export function FirstRun() {
     navigate(safeReturnPath(new URLSearchParams(location.search).get('next')), { replace: true });
   };
 
+  if (!offers) return <p class="page">{t('common.loading')}</p>;
   return (
     <main class="page first-run">
       <div class="kiri-says">
@@ -67,12 +96,12 @@ export function FirstRun() {
           <h1 id="q-band">{t('first.bandQuestion')}</h1>
           <div class="pick-grid">
             {BANDS.map((b) => (
-              <button type="button" class="pick" key={b} onClick={() => (setBand(b), next())}>
+              <button type="button" class="pick" key={b} onClick={() => void pickBand(b)}>
                 <img src={BAND_ART[b]} alt="" width="72" height="72" />
                 <span>{t(`first.band.${b}` as UiKey)}</span>
               </button>
             ))}
-            <button type="button" class="pick" onClick={() => (setBand(null), next())}>
+            <button type="button" class="pick" onClick={() => void pickBand(null)}>
               <span class="pick-mark" aria-hidden="true">
                 ?
               </span>
@@ -102,20 +131,21 @@ export function FirstRun() {
       {step === 'language' && (
         <section aria-labelledby="q-lang">
           <h1 id="q-lang">{t('first.languageQuestion')}</h1>
-          <div class="pick-grid">
-            {Object.keys(LANGUAGES).map((l) => (
+          <div class="pick-grid languages">
+            {choices.map((o) => (
               <button
                 type="button"
-                class="pick"
-                key={l}
-                lang={l}
+                class="pick language-pick"
+                key={o.code}
+                lang={o.code}
                 onClick={async () => {
-                  setLang(l);
-                  await setLanguage(l);
+                  setLang(o.code);
+                  const config = await clientConfig();
+                  await setLanguage(o.code, config.digits);
                   next();
                 }}
               >
-                <span>{t(`lang.${l}` as UiKey)}</span>
+                <span class="big">{o.name}</span>
               </button>
             ))}
           </div>

@@ -1,7 +1,7 @@
-import { useSession } from '../app/session';
 import { Link } from '../components/link';
 import type { Text } from '../../engine';
-import { t } from '../i18n/i18n';
+import { language, t } from '../i18n/i18n';
+import { TranslationNote } from '../components/translation-note';
 import type { UiKey } from '../i18n/i18n';
 import { agesLabel, levelLabel, topicTitle } from '../library/labels';
 import { links } from '../library/links';
@@ -38,8 +38,7 @@ function Section(props: {
  * teachers, rendered from the guide's sections, with the games it goes with and a printable copy.
  */
 export function GuidePage({ id, audience }: { id: string; audience: Audience }) {
-  const { profile } = useSession();
-  const data = useLibraryContent(profile?.lang ?? 'en');
+  const data = useLibraryContent(language());
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   const guide = data instanceof Error ? undefined : data.index.guides.find((g) => g.id === id);
   if (data instanceof Error || !guide || !data.offered(guide.topic))
@@ -62,6 +61,7 @@ export function GuidePage({ id, audience }: { id: string; audience: Audience }) 
     <main class={`page adult-page guide-page topic-${guide.topic}`}>
       <p class="lib-badge">{t('library.badge.guide')}</p>
       <h1>{text(guide.title)}</h1>
+      <TranslationNote lang={language()} uiLang={language()} />
       <p class="lead">{t(audience === 'parents' ? 'library.forParents' : 'library.forTeachers')}</p>
       <p class="lib-meta">
         {topicTitle(index, guide.topic)} · {agesLabel([guide.band])}

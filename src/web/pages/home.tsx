@@ -41,7 +41,10 @@ export function Home() {
   if (data instanceof Error) return <p class="page">{t('home.noActivities')}</p>;
   const { catalogue, summary, context } = data;
   const model = summary.learner;
-  const recs = recommend(catalogue, model, { adultSession: context.adultSession });
+  const recs = recommend(catalogue, model, {
+    adultSession: context.adultSession,
+    lang: context.lang,
+  });
   const top = recs[0];
   const topActivity = top ? catalogue.activities.get(top.activity) : undefined;
   const topics = [...catalogue.topics.values()].filter((topic) =>

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useSession } from '../app/session';
 import { Link } from '../components/link';
 import type { Text } from '../../engine';
-import { t } from '../i18n/i18n';
+import { language, t } from '../i18n/i18n';
+import { TranslationNote } from '../components/translation-note';
 import type { UiKey } from '../i18n/i18n';
 import { agesLabel, levelLabel } from '../library/labels';
 import { lessonTiming } from '../library/lesson-timing';
@@ -39,8 +39,7 @@ function List(props: { items: readonly Text[]; text(t: Text): string; ordered?: 
  * the engine's `lessonPlan`; nothing here is written by hand (docs/content-authoring.md).
  */
 export function LessonPage({ id }: { id: string }) {
-  const { profile } = useSession();
-  const data = useLessonPlan(profile?.lang ?? 'en', id);
+  const data = useLessonPlan(language(), id);
   if (data === null) return <p class="page">{t('common.loading')}</p>;
   if (data instanceof NotOfferedError) return <NotHere offered={false} />;
   if (data instanceof Error) return <NotHere error={data} />;
@@ -53,6 +52,7 @@ export function LessonPage({ id }: { id: string }) {
     <main class={`page adult-page lesson-page topic-${activity.topic}`}>
       <p class="lib-badge">{t('library.lessonPlan')}</p>
       <h1>{t('lesson.title', { title: text(plan.title) })}</h1>
+      <TranslationNote lang={language()} uiLang={language()} />
       <p class="lib-meta">
         {t('lesson.meta', { ages: agesLabel([plan.band]), level: levelLabel(plan.level) })}
       </p>

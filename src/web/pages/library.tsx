@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useSession } from '../app/session';
 import { Link } from '../components/link';
-import { t } from '../i18n/i18n';
+import { language, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
 import { applyFilters, filtersQuery, parseFilters } from '../library/filters';
 import type { LibraryFilters } from '../library/filters';
 import { FilterForm } from '../library/filter-form';
 import { ItemCard } from '../library/item-card';
+import { TranslationNote } from '../components/translation-note';
 import { libraryItems, translatedOnly } from '../library/items';
 import type { LibraryItem } from '../library/items';
 import { langLabel, topicTitle } from '../library/labels';
@@ -43,7 +44,7 @@ export function Library() {
     return profile && !parsed.band ? { ...parsed, band: effectiveBand(profile) } : parsed;
   });
   const [paper, setPaper] = useState<PageSize>(preferredPaper);
-  const data = useLibraryContent(filters.lang ?? profile?.lang ?? 'en');
+  const data = useLibraryContent(filters.lang ?? language());
 
   useEffect(() => {
     const onPop = () => setFilters(parseFilters(location.search));
@@ -62,7 +63,7 @@ export function Library() {
     // Opened from a child's profile, the library lists (and searches) only what that child may
     // play: a serious topic's activity and its worksheet stay out below 14–16.
     if (!profile) return listed;
-    const context = playContext(effectiveBand(profile), ready.config);
+    const context = playContext(effectiveBand(profile), ready.config, ready.lang);
     return listed.filter((i) => !i.sensitive || canPlay(i, context));
   }, [ready, profile]);
   const search = useMemo(() => new SearchIndex(items, labelsOf), [items]);
@@ -100,6 +101,7 @@ export function Library() {
       {ready.lang !== 'en' && (
         <p class="notice">{t('library.translatedOnly', { lang: langLabel(ready.lang) })}</p>
       )}
+      <TranslationNote lang={ready.lang} uiLang={language()} />
       <div class="lib-status">
         <p role="status" aria-live="polite" aria-atomic="true" class="strong">
           {t('library.count', { n: shown.length })}

@@ -66,11 +66,11 @@ async function refusalFromIndex(
   if (index?.notOffered?.includes(id)) return 'topic-disabled';
   const summary = index?.activities.find((a) => a.id === id);
   if (!summary) return null;
-  const { sensitiveMinBand } = summary;
+  const { sensitiveMinBand, reviewedIn } = summary;
   return refusal(
     {
       topic: summary.topic,
-      sensitive: sensitiveMinBand ? { minBand: sensitiveMinBand } : undefined,
+      sensitive: sensitiveMinBand ? { minBand: sensitiveMinBand, reviewedIn } : undefined,
     },
     band ? playContext(band, config) : classContext(summary.band, config),
   );

@@ -1,28 +1,48 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BANDS } from '../../engine';
-import { LANGUAGES, setLanguage, t } from '../i18n/i18n';
+import { SCRIPT_FONTS, language, t } from '../i18n/i18n';
 import type { UiKey } from '../i18n/i18n';
+import { offeredFor } from '../i18n/offer';
+import { languagesIndex } from '../content/client';
+import type { LanguageOffer } from '../content/types';
 import { useSession } from '../app/session';
-import { saveProfile, deleteProfile } from '../store/profiles';
+import { effectiveBand, saveProfile, deleteProfile } from '../store/profiles';
 import type { Profile } from '../store/profiles';
 import { AVATARS, AVATAR_IDS, BAND_ART } from '../components/art';
 import { Link } from '../components/link';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { VoiceNote } from '../components/voice-note';
+import { TranslationNote, languageName } from '../components/translation-note';
 import { navigate } from '../app/router';
 
-/** Change age band, picture, language, read-aloud, picture lock; remove the player. */
+/**
+ * Change age band, picture, language, read-aloud, picture lock; remove the player. The
+ * languages listed are those offered for the player's band; a chosen language that is not
+ * (yet) offered for it shows English, and the adult is told why.
+ */
 export function Settings() {
   const session = useSession();
   const p = session.profile;
   const [lockDraft, setLockDraft] = useState<string[] | null>(null);
   const [removing, setRemoving] = useState(false);
+  const [offers, setOffers] = useState<readonly LanguageOffer[]>([]);
+  useEffect(() => {
+    void languagesIndex().then((i) => {
+      setOffers(i.languages);
+      // Each language is named in its own script, in its own font.
+      for (const o of i.languages) if (o.bands.length > 0) void SCRIPT_FONTS[o.code]?.();
+    });
+  }, []);
   if (!p) return null;
+  // The app's refresh shows the chosen language where it is offered for the band.
   const update = async (patch: Partial<Profile>) => {
     await saveProfile({ ...p, ...patch });
-    if (patch.lang) await setLanguage(patch.lang);
     await session.refresh();
   };
+  const band = effectiveBand(p);
+  const choices = offeredFor(band, offers);
+  const chosen = offers.find((o) => o.code === p.lang);
+  const shown = language();
 
   return (
     <main class="page settings">
@@ -61,21 +81,30 @@ export function Settings() {
           ))}
         </div>
       </fieldset>
-      {Object.keys(LANGUAGES).length > 1 && (
+      {(choices.length > 1 || p.lang !== 'en') && (
         <fieldset class="card">
           <legend>{t('settings.language')}</legend>
-          {Object.keys(LANGUAGES).map((l) => (
+          {choices.map((o) => (
             <button
               type="button"
-              key={l}
-              lang={l}
+              key={o.code}
+              lang={o.code}
               class="choice-button"
-              aria-pressed={p.lang === l}
-              onClick={() => update({ lang: l })}
+              aria-pressed={p.lang === o.code}
+              onClick={() => update({ lang: o.code })}
             >
-              {t(`lang.${l}` as UiKey)}
+              {o.name}
             </button>
           ))}
+          {chosen && p.lang !== shown && (
+            <p class="notice">
+              {t('settings.languageNotOffered', {
+                language: languageName(chosen, shown),
+                band: t(`first.band.${band}` as UiKey),
+              })}
+            </p>
+          )}
+          <TranslationNote lang={shown} uiLang={shown} />
         </fieldset>
       )}
       <div class="card">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { language } from '../i18n/i18n';
 import { summarize } from '../../engine';
 import type { Catalogue, CountryPack, PlayContext, ProgressSummary } from '../../engine';
 import { audioIndexUrl, bandBundleUrl, courseBundleUrl, homeIndex } from '../content/client';
@@ -29,8 +30,8 @@ export interface BandData {
 export async function loadBand(profile: Profile): Promise<BandData> {
   const band = effectiveBand(profile);
   const [index, { config, pack, fallback }, events] = await Promise.all([
-    homeIndex(profile.lang, band),
-    loadDeployment(profile.lang),
+    homeIndex(language(), band),
+    loadDeployment(language()),
     eventsOf(profile.id),
   ]);
   const catalogue = catalogueFromHome(index, config.disabledTopics);

@@ -5,19 +5,28 @@ const ClientConfigSchema = z
   .object({
     country: z.string().describe('Country pack id (helplines, names, apps)'),
     disabledTopics: z.array(z.string()).describe('Topics this deployment switches off'),
+    digits: z
+      .enum(['latin', 'native'])
+      .describe("Numbers in Latin digits or the language's own (Khmer ០–៩)"),
   })
   .meta({ id: 'ClientConfig' });
 
 export interface ClientConfigOptions {
   country: string;
   disabledTopics: readonly string[];
+  /** KITE_DIGITS: numbers in Latin digits or the language's own. */
+  digits?: 'latin' | 'native';
 }
 
 /** The deployment settings the child's app needs. Public; holds nothing personal. */
 export const clientConfigRoutes =
   (options: ClientConfigOptions): FastifyPluginAsyncZod =>
   async (app) => {
-    const body = { country: options.country, disabledTopics: [...options.disabledTopics] };
+    const body = {
+      country: options.country,
+      disabledTopics: [...options.disabledTopics],
+      digits: options.digits ?? 'latin',
+    };
     app.get(
       '/api/client-config',
       {
