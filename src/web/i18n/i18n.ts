@@ -2,6 +2,7 @@ import en from '../../../content/ui/en.json';
 import { messageArea, reloadAreas } from './messages';
 import type { Vars } from './format';
 import { TRANSLATIONS } from './translations';
+import { SCRIPT_FONTS } from './fonts';
 
 /** A UI string key; the type comes from the English source file (content/ui/en.json). */
 export type UiKey = keyof typeof en;
@@ -12,17 +13,7 @@ export type Digits = 'latin' | 'native';
 /** The Unicode numbering system of each language's own digits (`-u-nu-…` in a locale). */
 const NATIVE_DIGITS: Readonly<Record<string, string>> = { km: 'khmr', my: 'mymr', th: 'thai' };
 
-/**
- * Fonts a language needs beyond the bundled Latin Noto Sans, loaded only when the language is
- * chosen (a separate CSS chunk with self-hosted woff2 files; the service worker keeps them).
- */
-export const SCRIPT_FONTS: Readonly<Record<string, () => Promise<unknown>>> = {
-  km: () =>
-    Promise.all([
-      import('@fontsource/noto-sans-khmer/khmer-400.css'),
-      import('@fontsource/noto-sans-khmer/khmer-700.css'),
-    ]),
-};
+export { SCRIPT_FONTS } from './fonts';
 
 let currentLang = 'en';
 let digits: Digits = 'latin';
