@@ -146,6 +146,7 @@ export {
   isCurrent,
   languageCompleteness,
 } from './i18n/completeness';
+export { usableMessages } from './i18n/usable-messages';
 export type { UiStrings } from './i18n/ui-areas';
 export {
   ADULT_UI_AREAS,

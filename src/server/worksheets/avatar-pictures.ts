@@ -5,6 +5,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { usableMessages } from '../../engine';
 import { PrintTextsError } from './print-texts';
 
 export interface AvatarPicture {
@@ -37,9 +38,15 @@ export function loadAvatarPictures(contentDir = 'content'): AvatarPictures {
     .sort();
   const svgs = new Map(ids.map((id) => [id, readFileSync(join(dir, `${id}.svg`), 'utf8')]));
   const uiDir = join(contentDir, 'ui');
-  const names = new Map<string, Record<string, unknown>>();
-  for (const file of readdirSync(uiDir).filter((n) => n.endsWith('.json'))) {
-    names.set(file.slice(0, -5), readJson(join(uiDir, file)));
+  const english = readJson(join(uiDir, 'en.json'));
+  const englishStrings = Object.fromEntries(
+    Object.entries(english).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  // English is flat (key → text); a translation is a locale file whose entries count only when
+  // made from the current English (as in the app: a stale name prints in English).
+  const names = new Map<string, Record<string, unknown>>([['en', english]]);
+  for (const file of readdirSync(uiDir).filter((n) => n.endsWith('.json') && n !== 'en.json')) {
+    names.set(file.slice(0, -5), usableMessages(englishStrings, readJson(join(uiDir, file))));
   }
   const nameIn = (lang: string | undefined, id: string): string | undefined => {
     const value = lang === undefined ? undefined : names.get(lang)?.[`avatar.${id}`];

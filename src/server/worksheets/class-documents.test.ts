@@ -183,8 +183,11 @@ describe('login cards', () => {
     );
     const text = norm(pdftotext(file));
     expect(text).toContain('សុខា');
-    // No Khmer print texts yet: the rest is in English.
-    expect(text).toContain('Class code K7M 4QX');
+    // The card's words (content/print/km.json) and the pictures' names (content/ui/km.json)
+    // are Khmer too: nothing on a Khmer card is left in English.
+    expect(text).toContain('កូដថ្នាក់ K7M 4QX');
+    expect(text).toContain('1 កញ្ជ្រោង 2 ទីទុយ 3 អណ្ដើក');
+    expect(text).not.toMatch(/Class code|Fox|Owl|Turtle|Keep this card/);
   });
 
   it('refuses a picture that is not one of the avatars', () => {

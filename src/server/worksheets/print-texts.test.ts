@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAvatarPictures } from './avatar-pictures';
+import { sourceHash } from '../../engine';
 import { fill, loadPrintTexts, PrintTextsError } from './print-texts';
 
 let root: string;
@@ -94,15 +95,31 @@ describe('avatar pictures', () => {
     const fox = avatars.get('fox', 'en');
     expect(fox?.name).toBe('Fox');
     expect(fox?.svg).toMatch(/^<svg\b/);
-    expect(avatars.get('fox', 'km')?.name).toBe('Fox');
+    expect(avatars.get('fox', 'km')?.name).toBe('កញ្ជ្រោង');
+    expect(avatars.get('fox', 'th')?.name).toBe('Fox');
     expect(avatars.get('dragon', 'en')).toBeUndefined();
   });
 
   it('names a picture in the language asked for when the app has that language', () => {
-    writeFileSync(join(root, 'ui', 'fr.json'), JSON.stringify({ 'avatar.fox': 'Renard' }));
+    const entry = (text: string, english: string) => ({
+      text,
+      sourceHash: sourceHash(english),
+      status: 'machine',
+    });
+    writeFileSync(
+      join(root, 'ui', 'fr.json'),
+      JSON.stringify({
+        strings: {
+          'avatar.fox': entry('Renard', 'Fox'),
+          // Made from an English name that has changed since: printed in English.
+          'avatar.bee': entry('Abeille', 'Honey bee'),
+        },
+      }),
+    );
     const avatars = loadAvatarPictures(root);
     expect(avatars.get('fox', 'fr')?.name).toBe('Renard');
     expect(avatars.get('owl', 'fr')?.name).toBe('Owl');
+    expect(avatars.get('bee', 'fr')?.name).toBe('Bee');
   });
 
   it('refuses an avatar without an English name', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sourceHash } from '../../engine';
 import { formatMessage, needsIcu } from './format';
 import { icuFormat } from './icu';
-import { indexTranslations, messageArea, usableMessages } from './messages';
+import { usableMessages } from '../../engine';
+import { indexTranslations, messageArea } from './messages';
 import type { LocaleLoader } from './messages';
 
 const english = {
