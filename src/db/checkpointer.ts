@@ -88,6 +88,9 @@ export function startCheckpointer(
       return running;
     },
     async stop() {
+      // Waiting on an unreferenced thread would let the process end mid-await (exit code 0,
+      // whatever the caller meant to do next): hold the event loop until the thread is gone.
+      worker.ref();
       if (running) worker.postMessage('stop');
       await exited;
     },

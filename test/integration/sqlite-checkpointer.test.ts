@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +55,22 @@ describe('the SQLite checkpointer thread', () => {
     await db.close();
     db = await openDb({ sqliteFile: ':memory:' });
     expect(db.checkpointer).toBeUndefined();
+  });
+
+  it('holds the process open while it stops, so work after closing the database still runs', () => {
+    dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
+    // A process with nothing else to do: the thread is unreferenced while it runs, but the
+    // close must not let Node end the process in the middle of the await.
+    const script = [
+      "import { openDb } from './src/db/connect.ts';",
+      `const db = await openDb({ dataDir: ${JSON.stringify(dir)} });`,
+      'await db.close();',
+      "process.stdout.write('after close');",
+    ].join('\n');
+    const out = execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out).toBe('after close');
   });
 });
