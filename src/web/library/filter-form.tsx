@@ -6,6 +6,7 @@ import type { ContentIndex } from '../content/types';
 import type { LibraryFilters } from './filters';
 import { ITEM_TYPES } from './items';
 import { langLabel } from './labels';
+import { libraryLanguages } from './languages';
 import { PAPERS } from './paper';
 import type { PageSize } from './paper';
 
@@ -103,11 +104,11 @@ export function FilterForm({ filters, index, paper, onChange, onPaper }: Props) 
           )}
           onChange={(v) => set('game', v as LibraryFilters['game'])}
         />
-        {index.langs.length > 1 && (
+        {libraryLanguages(index).length > 1 && (
           <Select
             label={t('library.lang')}
             value={filters.lang}
-            options={index.langs.map((l) => [l, langLabel(l)] as const)}
+            options={libraryLanguages(index).map((l) => [l, langLabel(l)] as const)}
             onChange={(v) => set('lang', v)}
           />
         )}

@@ -11,6 +11,7 @@ import { TranslationNote } from '../components/translation-note';
 import { libraryItems, translatedOnly } from '../library/items';
 import type { LibraryItem } from '../library/items';
 import { langLabel, topicTitle } from '../library/labels';
+import { printLanguage } from '../library/languages';
 import { preferredPaper, savePaper } from '../library/paper';
 import type { PageSize } from '../library/paper';
 import { SearchIndex } from '../library/search';
@@ -124,7 +125,7 @@ export function Library() {
               key={item.key}
               item={item}
               topic={topicTitle(ready.index, item.topic)}
-              lang={ready.lang}
+              lang={printLanguage(ready.index, ready.lang, item.bands)}
               paper={paper}
             />
           ))}
