@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { setUpChild } from '../helpers/child';
+import { generate } from 'otplib';
+import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
+import { outbox } from '../helpers/account-client';
+import { People, wallClock } from '../helpers/people';
 
 // KITE_COUNTRY=kh: the child's help page lists the Cambodian helpline a coordinator confirmed
 // and, for reporting, the international directory instead of the hotline and police number that
 // content/countries/kh.json still marks "to verify".
 const enabled = browserAvailable();
+const STEP_S = 30;
 
 describe.skipIf(!enabled)('the help page of a Cambodian deployment', () => {
-  const suite = browserSuite({ country: 'kh' });
+  const mail = outbox();
+  const suite = browserSuite({
+    country: 'kh',
+    accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
+  });
 
   it('shows confirmed kh entries and the intl directory, never an entry to verify', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -44,6 +53,40 @@ describe.skipIf(!enabled)('the help page of a Cambodian deployment', () => {
     expect(text).not.toMatch(/to verify/i);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("lists every entry on a signed-in adult's account page, the unconfirmed ones marked 'to verify'", async () => {
+    const { origin } = suite.server;
+    const people = new People(suite.server.app, mail, wallClock());
+    await people.bootstrap();
+    const teacher = (await people.make('teacher')).person;
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const watch = watchContext(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/account/signin`);
+    await page.getByLabel('Email address').fill(teacher.email);
+    await page.getByLabel('Password', { exact: true }).fill(teacher.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const step = Math.max(teacher.lastStep, Math.floor(Date.now() / 1000 / STEP_S)) + 1;
+    await page
+      .getByLabel('Code', { exact: true })
+      .fill(await generate({ secret: teacher.secret!, epoch: step * STEP_S }));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    const section = page.locator('section.adult-helplines');
+    await section.getByRole('heading', { name: 'Helplines and where to report' }).waitFor();
+    const items = await section.locator('li').allTextContents();
+    const entry = (name: string) => items.find((i) => i.includes(name)) ?? '';
+    expect(entry('Child Helpline Cambodia')).toMatch(/1280.*Checked on \d{4}-\d{2}-\d{2}/);
+    for (const name of ['Internet Hotline Cambodia', 'Police'])
+      expect(entry(name)).toContain('To verify: not yet confirmed, so children are not shown it');
+    expect(items.filter((i) => i.includes('To verify'))).toHaveLength(2);
+    // Not for children: the library, which every child can open, lists none of them.
+    await page.goto(`${origin}/library`);
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/To verify|APLE|1288/);
+    expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
 });

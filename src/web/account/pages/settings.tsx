@@ -14,6 +14,7 @@ import {
 import { SignedInPage } from '../page';
 import type { SignedIn } from '../page';
 import { RecoveryCodes } from '../recovery-codes';
+import { AdultHelplines } from '../../components/adult-helplines';
 import { at } from '../strings';
 import type { AccountKey } from '../strings';
 
@@ -180,6 +181,13 @@ export function SettingsPage() {
               </Link>
             </p>
           )}
+          {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
+            <p>
+              <a href="/studio/" class="button">
+                {at('settings.studio')}
+              </a>
+            </p>
+          )}
           <NameSection account={account} />
           <PasswordSection account={account} />
           <MfaSection account={account} />
@@ -194,6 +202,7 @@ export function SettingsPage() {
               </li>
             </ul>
           </section>
+          <AdultHelplines />
           <section class="card" aria-labelledby="account-signout">
             <h2 id="account-signout">{at('settings.signOutTitle')}</h2>
             <ActionButton
