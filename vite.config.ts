@@ -18,6 +18,9 @@ const PLAY_SHARED =
 
 /** The recording studio's modules and strings (a document of its own, src/web/studio). */
 const STUDIO = /[\\/](src[\\/]web|content[\\/]ui)[\\/]studio[\\/]/;
+/** A UI translation file: content/ui/<lang>.json or content/ui/<area>/<lang>.json, not English. */
+const UI_TRANSLATION =
+  /[\\/]ui[\\/](?:[^\\/]+[\\/])?(?!en\.json)[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.json$/;
 
 /** Whether a chunk holds only the adults' account pages and their strings (and its CSS). */
 function isAccountChunk(moduleIds: readonly string[]): boolean {
@@ -143,6 +146,8 @@ export default defineConfig({
           // The ICU formatter (plural, select: src/web/i18n/icu.ts) is used by no message of the
           // child's English app; it is kept when first loaded (runtime caching below).
           'assets/icu-*',
+          // UI translations: each device keeps its own language's when first used (below).
+          'assets/ui-*',
         ],
         navigateFallback: '/index.html',
         // The studio is a document of its own, served by the server after an access check,
@@ -182,11 +187,12 @@ export default defineConfig({
           },
           {
             // The ICU message formatter: hashed, so a cached copy never goes stale.
-            urlPattern: ({ url }) => url.pathname.startsWith('/assets/icu-'),
+            urlPattern: ({ url }) =>
+              url.pathname.startsWith('/assets/icu-') || url.pathname.startsWith('/assets/ui-'),
             handler: 'CacheFirst',
             options: {
               cacheName: 'kite-i18n',
-              expiration: { maxEntries: 4 },
+              expiration: { maxEntries: 32 },
               cacheableResponse: { statuses: [200] },
             },
           },
@@ -275,14 +281,19 @@ export default defineConfig({
         // named `account-*`, so the service worker leaves them out of the precache: a child's
         // device never downloads them.
         entryFileNames: 'assets/[name]-[hash].js',
+        // A UI translation (content/ui/**/<lang>.json but English) is `ui-*`: kept when its
+        // language is first used (runtime caching), never precached, so a device keeps the UI
+        // of its own language only.
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes('@zxcvbn-ts/language-')
             ? 'assets/dict-[name]-[hash].js'
-            : chunk.name === 'studio'
-              ? 'assets/studio-[hash].js'
-              : isAccountChunk(chunk.moduleIds)
-                ? 'assets/account-[name]-[hash].js'
-                : 'assets/[name]-[hash].js',
+            : UI_TRANSLATION.test(chunk.facadeModuleId ?? '')
+              ? 'assets/ui-[name]-[hash].js'
+              : chunk.name === 'studio'
+                ? 'assets/studio-[hash].js'
+                : isAccountChunk(chunk.moduleIds)
+                  ? 'assets/account-[name]-[hash].js'
+                  : 'assets/[name]-[hash].js',
       },
     },
   },

@@ -1,6 +1,7 @@
-// Renders page 1 of an English worksheet (from content/) and of the Khmer fixture worksheet
-// (test/fixtures/khmer) to PNG with poppler's pdftoppm, so shaping and print layout can be
-// checked by eye: worksheet-en.png and worksheet-km.png; and a 5–7 worksheet with its
+// Renders page 1 of an English worksheet (from content/) and of a Khmer one (the 5–7 worksheet
+// below, in Khmer, with the Cambodian pack's footer) to PNG with poppler's pdftoppm, so shaping
+// and print layout can be checked by eye: worksheet-en.png and worksheet-km.png; and a 5–7
+// worksheet with its
 // pictures (worksheet-5-7.png, page 1) and the page of its answer key with the "draw a line"
 // question, lines drawn in (worksheet-5-7-key-matching.png).
 //   npx tsx scripts/screenshots-worksheets.ts [outDir]     (default docs/screenshots;
@@ -45,15 +46,24 @@ export async function worksheetScreenshots(
   mkdirSync(outDir, { recursive: true });
   const renderer = await createPdfRenderer();
   const work = mkdtempSync(join(tmpdir(), 'kite-ws-'));
-  const jobs = [
+  const jobs: {
+    name: string;
+    root: string;
+    lang: string;
+    id: string;
+    page: number;
+    answers: boolean;
+    country?: string;
+  }[] = [
     { name: 'worksheet-en', root: contentDir, lang: 'en', id: '', page: 1, answers: false },
     {
       name: 'worksheet-km',
-      root: 'test/fixtures/khmer',
+      root: contentDir,
       lang: 'km',
-      id: 'km-strong-password',
+      id: PICTURED_5_7,
       page: 1,
       answers: false,
+      country: 'kh',
     },
     {
       name: 'worksheet-5-7',
@@ -77,7 +87,7 @@ export async function worksheetScreenshots(
     for (const job of jobs) {
       const c = await catalogue(job.root);
       const id = job.id || richestWorksheet(c).id;
-      const print = new PrintService(c, renderer, { country: 'intl' });
+      const print = new PrintService(c, renderer, { country: job.country ?? 'intl' });
       const pdf = print.worksheet(id, { lang: job.lang, paper: 'a4', answers: job.answers });
       if (!pdf) throw new Error(`no worksheet for ${id}`);
       const file = join(work, `${job.name}.pdf`);

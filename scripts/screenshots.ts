@@ -2,8 +2,8 @@
 // for 14–16), each game player, help, privacy, library online and offline, the not-found page
 // (360×740, as on a cheap phone), 5–7 scenes with picture answers (and the note for adults on a
 // device with no voice), the sky map after a finished activity, the calm ending of a sensitive
-// activity (14–16), the teacher's class mode on a projector (1280×800) and page 1 of an English
-// and a Khmer worksheet.
+// activity (14–16), the teacher's class mode on a projector (1280×800), Khmer in a Cambodian
+// deployment (first run, home, a 5–7 player, help) and page 1 of an English and a Khmer worksheet.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
@@ -191,6 +191,32 @@ try {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await shot(page, 'class-mode');
     await context.close();
+  }
+  // Khmer, in a Cambodian deployment (KITE_COUNTRY=kh): first run's language step, a 5–7 home,
+  // a 5–7 scene with picture answers and the help page.
+  const kh = await startServer('dist', { country: 'kh' });
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(kh.origin + '/');
+    await page.getByRole('button', { name: 'ខ្មែរ' }).waitFor();
+    await shot(page, 'km-first-run');
+    await page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await page.locator('html[lang=km]').waitFor();
+    await page.getByRole('button', { name: '5 ដល់ 7' }).click();
+    await page.getByRole('button', { name: 'ទីទុយ' }).click();
+    await page.getByRole('button', { name: 'តោះលេង' }).click();
+    await page.locator('.activity-card').first().waitFor();
+    await shot(page, 'km-home');
+    await page.goto(`${kh.origin}/play/wellbeing-5-7-evaluate`);
+    await page.locator('.player').waitFor();
+    await shot(page, 'km-player');
+    await page.goto(`${kh.origin}/help`);
+    await page.locator('.helplines h3').first().waitFor();
+    await shot(page, 'km-help');
+    await context.close();
+  } finally {
+    await kh.stop();
   }
 } finally {
   await browser.close();

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import type { PageWatch } from '../helpers/browser';
-import { setUpChild } from '../helpers/child';
+import { chooseLanguage, setUpChild } from '../helpers/child';
 import { FAKE_SPEECH } from '../helpers/speech';
 import type { Spoken } from '../helpers/speech';
 
@@ -29,6 +29,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
   it('reads the privacy notice aloud for 5–7 with an on-device voice only', async () => {
     const page = await newPage(FAKE_SPEECH);
     await page.goto(suite.server.origin + '/');
+    await chooseLanguage(page);
     await page.getByRole('button', { name: '5 to 7' }).click();
     await page.getByRole('button', { name: 'Owl' }).click();
     await page.getByRole('heading', { name: 'Your progress stays here' }).waitFor();
@@ -88,6 +89,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
   it('shows no speaker button when the device has only network voices', async () => {
     const page = await newPage(FAKE_SPEECH.replace('localService: true', 'localService: false'));
     await page.goto(suite.server.origin + '/');
+    await chooseLanguage(page);
     await page.getByRole('button', { name: '5 to 7' }).click();
     await page.getByRole('button', { name: 'Owl' }).click();
     await page.getByRole('heading', { name: 'Your progress stays here' }).waitFor();
@@ -204,6 +206,7 @@ describe.skipIf(!enabled)("the child's app in Chromium", () => {
     await page.getByRole('button', { name: 'Remove picture lock' }).waitFor();
     await page.goto(suite.server.origin + '/profiles');
     await page.getByRole('button', { name: 'Add a player' }).click();
+    await chooseLanguage(page);
     await page.getByRole('button', { name: '14 to 16' }).click();
     await page.getByRole('button', { name: 'Whale' }).click();
     await page.getByRole('button', { name: "Let's play" }).click();

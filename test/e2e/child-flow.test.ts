@@ -87,7 +87,7 @@ describe.skipIf(!enabled)(
       // The library opened from the child's profile shows the child's band, and none of them.
       await page.goto(`${origin}/library`);
       await page.locator('.lib-status [role=status]').waitFor();
-      await expect(page.getByLabel(BAND_LABEL).inputValue()).resolves.toBe('5-7');
+      await expect(page.getByLabel(BAND_LABEL, { exact: true }).inputValue()).resolves.toBe('5-7');
       for (const id of sensitive)
         await expect(page.locator(`a[href="/play/${id}"]`).count()).resolves.toBe(0);
       for (const id of sensitive) {

@@ -10,7 +10,7 @@ import { People } from '../helpers/people';
 import type { Clock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
 import { playNewFriend } from '../helpers/new-friend';
-import { keepOffline, setUpChild } from '../helpers/child';
+import { chooseLanguage, keepOffline, setUpChild } from '../helpers/child';
 import {
   axeViolations,
   eventIds,
@@ -196,6 +196,8 @@ describe.skipIf(!enabled)("a class child's devices", () => {
     await page.goto(suite.server.origin + '/profiles');
     await page.getByRole('button', { name: 'Not you? Star' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes' }).click();
+    // Back to first run: the language, then the class code.
+    await chooseLanguage(page);
     await page.getByRole('button', { name: 'I have a class code' }).waitFor();
     expect(await storeRecords(page, 'profiles')).toEqual([]);
     const cls = await teacher.get(`/api/classes/${classId}`);

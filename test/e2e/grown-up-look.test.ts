@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
-import { setUpChild } from '../helpers/child';
+import { chooseLanguage, setUpChild } from '../helpers/child';
 import { playNewFriend } from '../helpers/new-friend';
 
 // Issue 10: a look that grows up with them (the teen skin), a full-size "Get help" on the
@@ -111,7 +111,7 @@ describe.skipIf(!enabled)('help, links and pages that are not there', () => {
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${suite.server.origin}/play/sample-prize-message?together=1`);
-    await page.getByRole('heading', { name: 'How old are you?' }).waitFor();
+    await chooseLanguage(page, { how: 'keyboard' });
     expect(new URL(page.url()).pathname).toBe('/start');
     const press = async (name: string) => {
       await page.getByRole('button', { name }).focus();
@@ -130,6 +130,7 @@ describe.skipIf(!enabled)('help, links and pages that are not there', () => {
     const context = await phone(suite.browser);
     const page = await context.newPage();
     await page.goto(`${suite.server.origin}/start?next=${encodeURIComponent('//example.org/x')}`);
+    await chooseLanguage(page, { how: 'tap' });
     await page.getByRole('button', { name: '8 to 10' }).tap();
     await page.getByRole('button', { name: 'Fox' }).tap();
     await page.getByRole('button', { name: "Let's play" }).tap();
@@ -139,6 +140,7 @@ describe.skipIf(!enabled)('help, links and pages that are not there', () => {
     const other = await phone(suite.browser);
     const p2 = await other.newPage();
     await p2.goto(`${suite.server.origin}/play/sample-new-friend`);
+    await chooseLanguage(p2, { how: 'tap' });
     await p2.getByRole('button', { name: '11 to 13' }).tap();
     await p2.getByRole('button', { name: 'Owl' }).tap();
     await p2.getByRole('button', { name: "Let's play" }).tap();

@@ -25,6 +25,25 @@ export async function setUpChild(
   await page.getByRole('heading', { name: /^(Your sky map|Your topics)$/ }).waitFor();
 }
 
+/**
+ * First run's first step in the default build, which offers English and Khmer: the language,
+ * each named in its own script. Picks `name` (English by default) as a child would (`click`,
+ * `tap` on a touch screen, or `keyboard`: focus and Enter) and waits for the age question.
+ */
+export async function chooseLanguage(
+  page: Page,
+  { name = 'English', how = 'click' }: { name?: string; how?: 'click' | 'tap' | 'keyboard' } = {},
+): Promise<void> {
+  await page.getByRole('heading', { name: 'Pick your language' }).waitFor();
+  const button = page.getByRole('button', { name, exact: true });
+  if (how === 'keyboard') {
+    await button.focus();
+    await page.keyboard.press('Enter');
+  } else if (how === 'tap') await button.tap();
+  else await button.click();
+  if (name === 'English') await page.getByRole('heading', { name: 'How old are you?' }).waitFor();
+}
+
 /** Opens an activity by id from anywhere in the app. */
 export async function openActivity(page: Page, origin: string, id: string): Promise<void> {
   await page.goto(`${origin}/play/${id}`);

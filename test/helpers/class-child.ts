@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { chooseLanguage } from './child';
 
 export const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map(
@@ -55,6 +56,7 @@ export async function signIn(
   wrongFirst = false,
 ) {
   await page.goto(origin + '/');
+  await chooseLanguage(page);
   await page.getByRole('button', { name: 'I have a class code' }).click();
   await signInWithCode(page, code, child, wrongFirst, false, wrongFirst);
 }

@@ -62,6 +62,8 @@ export async function khmerContentRoot(): Promise<string> {
       string,
       string
     >;
+    // A content root carries the English of every UI area it translates (content:check).
+    json(join(root, 'ui', area, 'en.json'), english);
     json(join(root, 'ui', area, 'km.json'), {
       ...localeFile(Object.entries(english)),
       $schema: area ? '../../schema/locale.schema.json' : '../schema/locale.schema.json',
