@@ -147,6 +147,7 @@ export {
   languageCompleteness,
 } from './i18n/completeness';
 export { usableMessages } from './i18n/usable-messages';
+export type { LanguageOffer } from './i18n/offer';
 export type { UiStrings } from './i18n/ui-areas';
 export {
   ADULT_UI_AREAS,

@@ -38,22 +38,9 @@ export interface ActivitySummary {
   readonly frameworks?: Readonly<Record<string, readonly string[]>>;
 }
 
-/**
- * A language the app may show (`/content/languages.json`, written by src/content/languages.ts):
- * its own name in its own script, the bands children are offered it for, and how far its
- * translations have come.
- */
-export interface LanguageOffer {
-  readonly code: string;
-  readonly name: string;
-  readonly bands: readonly Band[];
-  readonly status: {
-    readonly machine: number;
-    readonly draft: number;
-    readonly reviewed: number;
-    readonly ui: number;
-  };
-}
+import type { LanguageOffer } from '../../engine';
+
+export type { LanguageOffer };
 
 /** `/content/languages.json`: every language of the bundles and where it is offered. */
 export interface LanguagesIndex {
