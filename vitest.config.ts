@@ -22,6 +22,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // One module graph per worker, not per file: isolated, the files spent ~105 s of CPU
+          // importing the server, zod and kysely again (vitest's "import" time). No node test
+          // mocks modules or changes process.env. The web project stays isolated: sharing, a
+          // player's test failed (feed-player.test.tsx).
+          isolate: false,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           testTimeout: 20_000,

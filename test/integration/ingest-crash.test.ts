@@ -19,7 +19,7 @@ import { playThrough } from '../helpers/play-events';
 
 const LEARNERS = 4;
 const BATCH = 10;
-/** Answers with acks to wait for before the kill, so that it lands mid-ingest. */
+/** Answers with acks to wait for before the kill (sent with the next batch on its way). */
 const ACKED_BEFORE_KILL = 40;
 
 let catalogue: Catalogue;
@@ -112,15 +112,20 @@ for (const dialect of DIALECTS) {
             for (const batch of own) {
               if (killed) return;
               sent.push(batch);
+              const answer = send(origin, child.token, device, batch);
+              // Killed as this batch leaves, while the other devices' batches are on their way,
+              // so the kill always cuts a batch off. (Killed on the 40th answer instead, on a
+              // loaded machine the other devices' batches were sometimes all answered first.)
+              if (answers >= ACKED_BEFORE_KILL && !killed) killed = server!.kill();
               let res;
               try {
-                res = await send(origin, child.token, device, batch);
+                res = await answer;
               } catch {
                 return; // the connection died with the server
               }
               expect(res.status).toBe(200);
               for (const id of res.body.acked!) acked.add(id);
-              if (++answers === ACKED_BEFORE_KILL) killed = server!.kill();
+              ++answers;
             }
           }),
         );
