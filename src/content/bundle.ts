@@ -115,7 +115,7 @@ function mediaUrls(value: unknown, pack: string): unknown {
 
 /** What {@link contentBundles} needs beyond the catalogue to say which languages to offer. */
 export interface LanguageOptions {
-  /** The child's UI in a language as a text table (src/content/ui-tables.ts); none: English only. */
+  /** The child's UI in a language as a text table (the engine's `uiTable`); none: English only. */
   readonly ui?: (lang: string) => TextTable;
   /** Languages with UI translations (they are listed even without content translations). */
   readonly uiLanguages?: readonly string[];

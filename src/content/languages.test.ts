@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sourceHash } from '../engine';
-import type { Activity, Catalogue, TextTable } from '../engine';
-import type { ContentFile } from '../engine/content';
+import { CHILD_UI_AREAS, uiLanguages, uiTable } from '../engine';
+import type { Activity, Catalogue, TextTable, UiStrings } from '../engine';
 import { contentBundles } from './bundle';
 import { loadCatalogue } from './catalogue';
 import { languageOffers, ownName, parseThreshold, reviewedIn } from './languages';
 import type { LanguageOffer } from './languages';
-import { childUiTable, uiLanguages } from './ui-tables';
 
 /**
  * test/fixtures/khmer (one 8–10 activity, most of it translated into Khmer), with every text
@@ -29,40 +28,50 @@ beforeAll(async () => {
   khmer = allTranslated(fixture, 'machine');
 });
 
-const english = { '': { 'a.one': 'One', 'a.two': 'Two {n}' }, feedback: { 'f.x': 'Like it?' } };
+const english = { root: { 'a.one': 'One', 'a.two': 'Two {n}' }, feedback: { 'f.x': 'Like it?' } };
 
-/** A UI locale file translating `keys` of the English above (status machine). */
-const uiFile = (path: string, texts: Record<string, [string, string]>): ContentFile => ({
-  path,
-  text: JSON.stringify({
-    strings: Object.fromEntries(
-      Object.entries(texts).map(([k, [en, km]]) => [
-        k,
-        { text: km, sourceHash: sourceHash(en), status: 'machine' },
-      ]),
-    ),
-  }),
-});
+/** Khmer UI translations of the English above (status machine), made from `[english, khmer]`. */
+type KmUi = Partial<Record<keyof typeof english, Record<string, [string, string]>>>;
 
-const fullUi: ContentFile[] = [
-  uiFile('ui/km.json', { 'a.one': ['One', 'មួយ'], 'a.two': ['Two {n}', 'ពីរ {n}'] }),
-  uiFile('ui/feedback/km.json', { 'f.x': ['Like it?', 'ចូលចិត្តទេ?'] }),
-];
+/** `c` with the UI above, translated into Khmer as `km` says (as the checker loads ui/). */
+function withUi(c: Catalogue, km: KmUi): Catalogue {
+  const ui = new Map<string, UiStrings>();
+  for (const [area, texts] of Object.entries(english)) {
+    const made = Object.entries(km[area as keyof KmUi] ?? {}).map(
+      ([k, [en, text]]) => [k, { text, sourceHash: sourceHash(en), status: 'machine' }] as const,
+    );
+    ui.set(area, {
+      english: new Map(Object.entries(texts)),
+      locales: new Map([['km' as never, new Map(made)]]),
+    });
+  }
+  return { ...c, ui } as Catalogue;
+}
+
+const fullUi: KmUi = {
+  root: { 'a.one': ['One', 'មួយ'], 'a.two': ['Two {n}', 'ពីរ {n}'] },
+  feedback: { 'f.x': ['Like it?', 'ចូលចិត្តទេ?'] },
+};
+
+/** The child's UI of `c` in a language, as the build reads it. */
+const childUi = (c: Catalogue) => (lang: string) => uiTable(c, lang, CHILD_UI_AREAS);
 
 const offer = (offers: LanguageOffer[], code: string) => offers.find((o) => o.code === code)!;
 
 describe('the child UI of a language as one table', () => {
-  it('joins the child areas, prefixed, with the translations of the content root', () => {
-    const table = childUiTable(english, fullUi, 'km');
-    expect([...table.english.keys()]).toEqual(['a.one', 'a.two', 'feedback:f.x']);
+  it('joins the child areas, prefixed, with their translations', () => {
+    const c = withUi(khmer, fullUi);
+    const table = uiTable(c, 'km', CHILD_UI_AREAS);
+    expect([...table.english.keys()]).toEqual(['root:a.one', 'root:a.two', 'feedback:f.x']);
     expect(table.translated?.get('feedback:f.x')?.text).toBe('ចូលចិត្តទេ?');
-    expect(uiLanguages([...fullUi, { path: 'ui/en.json', text: '{}' }])).toEqual(['km']);
+    expect(uiTable(c, 'en', CHILD_UI_AREAS).translated).toBeUndefined();
+    expect(uiLanguages(c)).toEqual(['km']);
   });
 });
 
 describe('which bands a language is offered for (I18N-1, I18N-3)', () => {
   it('offers Khmer for the band whose content and child UI are translated, not others', () => {
-    const offers = languageOffers(khmer, ['en', 'km'], (l) => childUiTable(english, fullUi, l));
+    const offers = languageOffers(khmer, ['en', 'km'], childUi(withUi(khmer, fullUi)));
     expect(offer(offers, 'en').bands).toEqual(['5-7', '8-10', '11-13', '14-16']);
     expect(offer(offers, 'km')).toMatchObject({ name: 'ខ្មែរ', bands: ['8-10'] });
     expect(offer(offers, 'km').status.machine).toBeGreaterThan(0);
@@ -71,16 +80,16 @@ describe('which bands a language is offered for (I18N-1, I18N-3)', () => {
 
   it('offers it for no band while the band’s content is below the threshold', () => {
     // The fixture as it is leaves 8 of the band's 39 texts in English (79 %).
-    const offers = languageOffers(fixture, ['km'], (l) => childUiTable(english, fullUi, l));
+    const offers = languageOffers(fixture, ['km'], childUi(withUi(fixture, fullUi)));
     expect(offer(offers, 'km').bands).toEqual([]);
   });
 
   it('offers it for no band while the child UI is below the threshold (a stale message counts as missing)', () => {
-    const staleUi = [
-      uiFile('ui/km.json', { 'a.one': ['One', 'មួយ'], 'a.two': ['Two', 'ពីរ {n}'] }),
-      fullUi[1]!,
-    ];
-    const ui = (l: string): TextTable => childUiTable(english, staleUi, l);
+    const staleUi: KmUi = {
+      root: { 'a.one': ['One', 'មួយ'], 'a.two': ['Two', 'ពីរ {n}'] },
+      feedback: fullUi.feedback!,
+    };
+    const ui: (l: string) => TextTable = childUi(withUi(khmer, staleUi));
     expect(offer(languageOffers(khmer, ['km'], ui), 'km').bands).toEqual([]);
     // At a threshold the deployment lowered (KITE_LANGUAGE_THRESHOLD=0.6), 2 of 3 is enough.
     expect(offer(languageOffers(khmer, ['km'], ui, 0.6), 'km').bands).toEqual(['8-10']);

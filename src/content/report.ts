@@ -8,16 +8,9 @@ import {
   DEFAULT_LANGUAGE_THRESHOLD,
   languageCompleteness,
   LEVELS,
+  uiTable,
 } from '../engine';
-import type {
-  Band,
-  Catalogue,
-  Coverage,
-  Level,
-  LocaleCode,
-  TextTable,
-  Translation,
-} from '../engine';
+import type { Band, Catalogue, Coverage, Level, LocaleCode } from '../engine';
 import { missingPictures, WARNINGS } from '../engine/content';
 import type { ContentIssue, WarningName } from '../engine/content';
 import { interactionTypes } from './bundle';
@@ -65,20 +58,6 @@ export interface LanguageReport {
   readonly content: Coverage;
   readonly bands: Readonly<Record<Band, Coverage>>;
   readonly offeredBands: readonly Band[];
-}
-
-/** The UI strings of some areas as one table, keyed `<area>:<key>`. */
-export function uiTable(catalogue: Catalogue, lang: string, areas: readonly string[]): TextTable {
-  const english = new Map<string, string>();
-  const translated = new Map<string, Translation>();
-  for (const area of areas) {
-    const strings = catalogue.ui?.get(area);
-    if (strings === undefined) continue;
-    for (const [key, text] of strings.english) english.set(`${area}:${key}`, text);
-    for (const [key, t] of strings.locales.get(lang as LocaleCode) ?? [])
-      translated.set(`${area}:${key}`, t);
-  }
-  return { english, translated: lang === 'en' ? undefined : translated };
 }
 
 /** English everywhere complete: every text current, as reviewed source. */

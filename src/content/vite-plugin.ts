@@ -2,24 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { CHILD_UI_AREAS, uiLanguages, uiTable } from '../engine';
 import { buildCatalogue, formatIssue } from '../engine/content';
 import { loadContentDir } from './load-dir';
 import { otherPackIdsOf, readabilityIssues } from './catalogue';
 import { contentBundles, mediaFiles } from './bundle';
 import type { BundleFile } from './bundle';
 import { DEFAULT_PACKS } from './packs';
-import { CHILD_UI_AREAS, childUiTable, uiLanguages } from './ui-tables';
-import type { EnglishUi } from './ui-tables';
-
-/** The English of the child's UI areas: the app's own source files (content/ui). */
-async function englishUi(dir: string): Promise<Record<string, EnglishUi>> {
-  const out: Record<string, EnglishUi> = {};
-  for (const area of CHILD_UI_AREAS) {
-    const file = join(dir, area, 'en.json');
-    out[area] = JSON.parse(await readFile(file, 'utf8')) as EnglishUi;
-  }
-  return out;
-}
 
 /** Where the bundles come from: the content root, its packs, and the language threshold. */
 interface BundleSource {
@@ -46,10 +35,12 @@ async function buildBundles({
     hash.update(`${f.path}\0${f.text ?? ''}\0`);
   const version = hash.digest('hex').slice(0, 16);
   const media = mediaFiles(raw.filter((f) => f.text === null).map((f) => f.path));
-  const english = await englishUi(resolve('content/ui'));
+  // The child's UI as the checker loaded it (catalogue.ui); a content root without its
+  // English offers no language but English.
+  const childUi = CHILD_UI_AREAS.every((area) => catalogue.ui?.has(area));
   const languages = {
-    ui: (lang: string) => childUiTable(english, raw, lang),
-    uiLanguages: uiLanguages(raw),
+    ...(childUi ? { ui: (lang: string) => uiTable(catalogue, lang, CHILD_UI_AREAS) } : {}),
+    uiLanguages: uiLanguages(catalogue),
     threshold,
   };
   return { files: [...contentBundles(catalogue, version, languages), ...media], errors: [] };

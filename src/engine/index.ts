@@ -147,6 +147,7 @@ export {
   languageCompleteness,
 } from './i18n/completeness';
 export { usableMessages } from './i18n/usable-messages';
+export { uiLanguages, uiTable } from './i18n/ui-table';
 export type { LanguageOffer } from './i18n/offer';
 export type { UiStrings } from './i18n/ui-areas';
 export {
