@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Response } from 'playwright-core';
 import { loadCatalogue } from '../../src/content/catalogue';
+import type { Activity, ProgressEvent } from '../../src/engine';
+import { playThrough } from '../helpers/play-events';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
 import type { AccountClient } from '../helpers/account-client';
@@ -19,6 +21,50 @@ import {
   storeRecords,
 } from '../helpers/class-child';
 import type { Child } from '../helpers/class-child';
+
+/** A class profile as the device keeps it (store `profiles`). */
+interface StarProfile {
+  readonly id: string;
+  readonly account: { readonly token: string; readonly epoch: number };
+}
+
+/** `count` of a learner's events on `device`: `activities` played again and again, new ids. */
+function replayed(
+  learner: string,
+  device: string,
+  activities: readonly Activity[],
+  count: number,
+  firstSeq: number,
+): ProgressEvent[] {
+  const seq = { next: firstSeq };
+  const out: ProgressEvent[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const at = Date.now() - 86_400_000 + i * 60_000;
+    out.push(...playThrough(activities[i % activities.length]!, { learner, device, seq, at }));
+  }
+  return out.slice(0, count);
+}
+
+/** In the page: stores events and queues them to sync, as the app does with each answer. */
+function queueEvents(events: readonly { id: string; learner: string }[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('kite');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['events', 'unsynced'], 'readwrite');
+      for (const e of events) {
+        tx.objectStore('events').put(e);
+        tx.objectStore('unsynced').put({ id: e.id, learner: e.learner });
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
 
 // Issue #13, the child's side: sign in with the class code and three pictures, play offline,
 // sync to the server and to a second device, erase everywhere, and see who can see progress.
@@ -141,6 +187,77 @@ describe.skipIf(!enabled)("a class child's devices", () => {
     // Home counts the game finished on the other device.
     await b.page.reload();
     await b.page.locator('.done-mark').first().waitFor();
+  });
+
+  it('sends a long offline queue in batches of 100, and pulls 650 answers of another device in pages of 500', async () => {
+    const a = contexts[0]!;
+    const page = a.pages()[0]!;
+    const stored = async () =>
+      Number(
+        (
+          await suite.server.db.kysely
+            .selectFrom('kite_learner_event')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('learner_id', '=', star.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await stored();
+    const onDevice = (await storeRecords<ProgressEvent>(page, 'events')).length;
+    const [profile] = (await storeRecords<StarProfile>(page, 'profiles')).filter(
+      (p) => p.id === star.id,
+    );
+    const { token, epoch } = profile!.account;
+    const device = (await storeRecords<ProgressEvent>(page, 'events'))[0]!.device;
+    const activities = [...catalogue.activities.values()]
+      .filter((x) => x.band === '11-13' && !x.sensitive)
+      .slice(0, 5);
+
+    // 250 answers waiting on this device, as days of offline play would leave them.
+    await a.setOffline(true);
+    const queued = replayed(star.id, device, activities, 250, 10_000);
+    await page.evaluate(queueEvents, queued);
+    expect(await storeRecords(page, 'unsynced')).toHaveLength(250);
+
+    // Meanwhile Star's other device (a phone at home) sends 650 answers.
+    const other = replayed(star.id, 'phone-at-home', activities, 650, 20_000);
+    for (let i = 0; i < other.length; i += 100) {
+      const res = await fetch(`${suite.server.origin}/api/child/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          device: 'phone-at-home',
+          epoch,
+          since: null,
+          events: other.slice(i, i + 100),
+        }),
+      });
+      expect(res.status).toBe(200);
+    }
+    expect(await stored()).toBe(before + 650);
+
+    // Back online: the queue leaves in batches of at most 100, and 900 new rows (650 of them
+    // the phone's) come down in pages of at most 500.
+    const sent: number[] = [];
+    const pulled: number[] = [];
+    const onResponse = async (res: Response) => {
+      if (!res.url().endsWith('/api/child/sync')) return;
+      sent.push((res.request().postDataJSON() as { events: unknown[] }).events.length);
+      pulled.push(((await res.json()) as { events: unknown[] }).events.length);
+    };
+    page.on('response', onResponse);
+    await a.setOffline(false);
+    await expect.poll(() => storeRecords(page, 'unsynced'), { timeout: 30_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await storeRecords(page, 'events')).length, { timeout: 30_000 })
+      .toBe(onDevice + 250 + 650);
+    page.off('response', onResponse);
+    expect(await stored()).toBe(before + 650 + 250);
+    expect(Math.max(...sent)).toBeLessThanOrEqual(100);
+    expect(sent.filter((n) => n > 0)).toEqual([100, 100, 50]);
+    // The phone's answers came first (500, then `more`, then the rest); this device's own come
+    // back only as places in the log, without their JSON.
+    expect(pulled.filter((n) => n > 0)).toEqual([500, 150]);
   });
 
   it('the eye in the top bar says who can see the progress: the teacher, by name', async () => {
