@@ -175,3 +175,21 @@ export { FEEDBACK_ANSWERS, FEEDBACK_DAY, feedbackDay } from './app/feedback';
 export type { FeedbackRecord } from './app/feedback';
 export type { FeedbackAnswer } from './app/feedback';
 export type { AppRoute } from './app/routes';
+export { ANSWER_LEVELS, DEFAULT_TARGET, SERVICE_FEATURES } from './industry/types';
+export type {
+  AnswerLevel,
+  EvidenceRule,
+  IndustryAnswer,
+  IndustryFramework,
+  IndustryQuestion,
+  IndustrySection,
+  ServiceFeature,
+  ServiceProfile,
+} from './industry/types';
+export { appliesTo, applicableQuestions, questionsMappedTo } from './industry/applicable';
+export { maturityOf, scoreAssessment } from './industry/score';
+export type { AssessmentScore, Gap, Maturity, SectionScore } from './industry/score';
+export { answerProblem, submissionBlockers } from './industry/answers';
+export type { Blocker } from './industry/answers';
+export { ASSESSMENT_STATES, nextStates, transitionProblem } from './industry/dialogue';
+export type { AssessmentState, DialogueActor } from './industry/dialogue';
