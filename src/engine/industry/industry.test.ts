@@ -102,7 +102,7 @@ describe('maturity (IND-07)', () => {
   it('gives 90 % with one critical 0 level 2 (the check in research/industry.md)', () => {
     const framework = {
       ...FRAMEWORK,
-      sections: [{ id: 'gov', title: 'Governance', weight: 100 }],
+      sections: [{ ...FRAMEWORK.sections[0]!, weight: 100 }],
       questions: [
         ...Array.from({ length: 9 }, (_, i) => ({ ...FRAMEWORK.questions[1]!, id: `g${i}` })),
         { ...FRAMEWORK.questions[0]!, weight: 1 as const },
@@ -131,7 +131,7 @@ describe('gaps and recommendations (IND-08)', () => {
       ['edu.1', 1], // 1 × (2 − 1): its own target
     ]);
     for (const g of s.gaps) {
-      expect(g.recommendation.text).not.toBe('');
+      expect(g.recommendation.text.text).not.toBe('');
       expect(g.recommendation.resources.length).toBeGreaterThan(0);
     }
   });

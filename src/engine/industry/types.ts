@@ -1,6 +1,8 @@
 // Industry self-assessment (INDUSTRY-1…3, research/industry.md (a)): the shapes the scoring and
 // the dialogue work on. A framework is content, versioned; a company's answers refer to one
-// version of it.
+// version of it. Its texts are `{ id, text }` like all content, so they can be translated.
+
+import type { Text } from '../types/text';
 
 /** The features of a service that switch question modules on (ITU's feature checklists). */
 export const SERVICE_FEATURES = [
@@ -21,7 +23,7 @@ export type AnswerLevel = (typeof ANSWER_LEVELS)[number];
 /** A section of a framework and its share of the overall score, in percent. */
 export interface IndustrySection {
   readonly id: string;
-  readonly title: string;
+  readonly title: Text;
   readonly weight: number;
 }
 
@@ -31,8 +33,8 @@ export type EvidenceRule = 'none' | 'document';
 export interface IndustryQuestion {
   readonly id: string;
   readonly section: string;
-  readonly text: string;
-  readonly guidance: string;
+  readonly text: Text;
+  readonly guidance: Text;
   /** 1–3: how much the question counts within its section. */
   readonly weight: 1 | 2 | 3;
   /** An answer of 0 or 1 here caps the maturity at level 2, whatever the score. */
@@ -45,7 +47,7 @@ export interface IndustryQuestion {
   /** The level below which the answer is a gap (default {@link DEFAULT_TARGET}). */
   readonly target?: AnswerLevel;
   /** What to do about a gap, and where to read more. */
-  readonly recommendation: { readonly text: string; readonly resources: readonly string[] };
+  readonly recommendation: { readonly text: Text; readonly resources: readonly string[] };
 }
 
 export interface IndustryFramework {

@@ -1,5 +1,11 @@
 // A small industry self-assessment framework for the engine's tests of scoring and submission.
+import type { ContentId } from '../ids';
 import type { IndustryFramework, IndustryQuestion } from '../industry/types';
+
+const text = (id: string, value: string) => ({
+  id: `industry.test.${id}` as ContentId,
+  text: value,
+});
 
 const q = (
   id: string,
@@ -9,13 +15,16 @@ const q = (
 ): IndustryQuestion => ({
   id,
   section,
-  text: `Question ${id}?`,
-  guidance: `What ${id} looks for.`,
+  text: text(`${id}.text`, `Question ${id}?`),
+  guidance: text(`${id}.guidance`, `What ${id} looks for.`),
   weight,
   critical: false,
   evidence: 'none',
   mappings: [],
-  recommendation: { text: `Do ${id}.`, resources: [`https://example.org/${id}`] },
+  recommendation: {
+    text: text(`${id}.recommendation`, `Do ${id}.`),
+    resources: [`https://example.org/${id}`],
+  },
   ...more,
 });
 
@@ -24,9 +33,9 @@ export const FRAMEWORK: IndustryFramework = {
   id: 'test-framework',
   version: 1,
   sections: [
-    { id: 'gov', title: 'Governance', weight: 50 },
-    { id: 'csam', title: 'Illegal content', weight: 30 },
-    { id: 'edu', title: 'Education', weight: 20 },
+    { id: 'gov', title: text('gov', 'Governance'), weight: 50 },
+    { id: 'csam', title: text('csam', 'Illegal content'), weight: 30 },
+    { id: 'edu', title: text('edu', 'Education'), weight: 20 },
   ],
   questions: [
     q('gov.1', 'gov', 3, { critical: true, evidence: 'document', mappings: ['itu:1', 'vp:9'] }),
