@@ -13,6 +13,7 @@ import { axeViolations, eventIds, signIn } from '../helpers/class-child';
 import { keepOffline } from '../helpers/child';
 import { parseCsv, screenTable } from '../helpers/class-report';
 import { playNewFriend } from '../helpers/new-friend';
+import { signInAdult } from '../helpers/adult-browser';
 import { People, wallClock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
 
@@ -156,10 +157,7 @@ describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', ()
     // A parent asks to follow Star; Star says yes on their device; the teacher approves.
     const parent = await people.make('parent');
     const p = await newContext();
-    await p.page.goto(`${origin}/account/signin`);
-    await p.page.getByLabel('Email address').fill(parent.person.email);
-    await p.page.getByLabel('Password', { exact: true }).fill(parent.person.password);
-    await p.page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdult(p.page, parent.person, { open: `${origin}/account/signin` });
     await p.page.getByRole('link', { name: 'Your children' }).click();
     await p.page.getByLabel('Class code').fill(code);
     await p.page.getByLabel("Your child's nickname in the class").fill('star');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import ui from '../../content/ui/en.json';
 import { loadCatalogue } from '../../src/content/catalogue';
@@ -9,6 +8,7 @@ import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { dumpIdb } from '../helpers/idb';
+import { signInAdult } from '../helpers/adult-browser';
 import { People, wallClock } from '../helpers/people';
 import { playThrough } from '../helpers/play-events';
 import { browserSuite } from '../helpers/suite';
@@ -20,7 +20,6 @@ import { parseCsv, screenTable } from '../helpers/class-report';
 // consent, and a link request.
 const enabled = browserAvailable();
 const catalogue = (await loadCatalogue('content')).catalogue;
-const STEP_S = 30;
 const BAND = '8-10';
 
 const axeViolations = async (page: Page) =>
@@ -38,7 +37,6 @@ describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () 
     const people = new People(suite.server.app, mail, clock);
     await people.bootstrap();
     const teacher = await people.make('teacher');
-    const enrolStep = Math.floor(Date.now() / 1000 / STEP_S);
 
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const watch = watchContext(context, origin);
@@ -49,14 +47,7 @@ describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () 
     };
 
     // The teacher signs in with a password and a code from the authenticator app.
-    await page.goto(`${origin}/account/signin`);
-    await page.getByLabel('Email address').fill(teacher.person.email);
-    await page.getByLabel('Password', { exact: true }).fill(teacher.person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page
-      .getByLabel('Code', { exact: true })
-      .fill(await generate({ secret: teacher.person.secret!, epoch: (enrolStep + 1) * STEP_S }));
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInAdult(page, teacher.person, { open: `${origin}/account/signin` });
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
 
     // From the account page, by role: the classes.
@@ -195,10 +186,7 @@ describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () 
     const home = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     const homeWatch = watchContext(home, origin);
     const p = await home.newPage();
-    await p.goto(`${origin}/account/signin`);
-    await p.getByLabel('Email address').fill(parent.person.email);
-    await p.getByLabel('Password', { exact: true }).fill(parent.person.password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdult(p, parent.person, { open: `${origin}/account/signin` });
     await p.getByRole('link', { name: 'Your children' }).click();
     await p.getByRole('heading', { level: 1, name: 'Your children' }).waitFor();
     expect(await axeViolations(p)).toEqual([]);

@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { setUpChild } from '../helpers/child';
-import { generate } from 'otplib';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
+import { signInAdult } from '../helpers/adult-browser';
 import { People, wallClock } from '../helpers/people';
 
 // KITE_COUNTRY=kh: the child's help page lists the Cambodian helpline a coordinator confirmed
 // and, for reporting, the international directory instead of the hotline and police number that
 // content/countries/kh.json still marks "to verify".
 const enabled = browserAvailable();
-const STEP_S = 30;
 
 describe.skipIf(!enabled)('the help page of a Cambodian deployment', () => {
   const mail = outbox();
@@ -64,15 +63,7 @@ describe.skipIf(!enabled)('the help page of a Cambodian deployment', () => {
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const watch = watchContext(context, origin);
     const page = await context.newPage();
-    await page.goto(`${origin}/account/signin`);
-    await page.getByLabel('Email address').fill(teacher.email);
-    await page.getByLabel('Password', { exact: true }).fill(teacher.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const step = Math.max(teacher.lastStep, Math.floor(Date.now() / 1000 / STEP_S)) + 1;
-    await page
-      .getByLabel('Code', { exact: true })
-      .fill(await generate({ secret: teacher.secret!, epoch: step * STEP_S }));
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInAdult(page, teacher, { open: `${origin}/account/signin` });
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     const section = page.locator('section.adult-helplines');
     await section.getByRole('heading', { name: 'Helplines and where to report' }).waitFor();

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -15,6 +14,7 @@ import {
   launchBrowser,
   watchContext,
 } from '../helpers/browser';
+import { signInAdult } from '../helpers/adult-browser';
 import { People, wallClock } from '../helpers/people';
 import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
@@ -25,7 +25,6 @@ import type { RunningServer } from '../helpers/server';
 // words that the studio is not theirs. Recorded into a
 // temporary copy of the Khmer fixture, so the repository is never written.
 const enabled = browserAvailable();
-const STEP_S = 30;
 const TITLE = 'km-strong-password.title';
 
 const axeViolations = async (page: Page) =>
@@ -70,14 +69,7 @@ describe.skipIf(!enabled)('the recording studio in the browser', () => {
     // Signed out, the studio sends the coordinator to sign in, and back afterwards.
     await page.goto(`${origin}/studio/`);
     await page.waitForURL(/\/account\/signin\?next=%2Fstudio%2F$/);
-    await page.getByLabel('Email address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const step = Math.max(coordinator.lastStep, Math.floor(Date.now() / 1000 / STEP_S)) + 1;
-    await page
-      .getByLabel('Code', { exact: true })
-      .fill(await generate({ secret: coordinator.secret!, epoch: step * STEP_S }));
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInAdult(page, coordinator);
     await page.waitForURL(`${origin}/studio/`);
 
     // The overview: Khmer first, what lacks a voice per pack and band.
@@ -170,15 +162,7 @@ describe.skipIf(!enabled)('the recording studio in the browser', () => {
     const teacher = (await people.make('teacher')).person;
     const other = await browser.newContext();
     const tab = await other.newPage();
-    await tab.goto(`${origin}/account/signin?next=%2Fstudio%2F`);
-    await tab.getByLabel('Email address').fill(teacher.email);
-    await tab.getByLabel('Password', { exact: true }).fill(teacher.password);
-    await tab.getByRole('button', { name: 'Sign in' }).click();
-    const teacherStep = Math.max(teacher.lastStep, Math.floor(Date.now() / 1000 / STEP_S)) + 1;
-    await tab
-      .getByLabel('Code', { exact: true })
-      .fill(await generate({ secret: teacher.secret!, epoch: teacherStep * STEP_S }));
-    await tab.getByRole('button', { name: 'Continue' }).click();
+    await signInAdult(tab, teacher, { open: `${origin}/account/signin?next=%2Fstudio%2F` });
     await tab.waitForURL(`${origin}/studio/`);
     await tab
       .getByRole('alert')
