@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { loadContentDir } from '../../src/content/load-dir';
-import { applicableQuestions, SERVICE_FEATURES, scoreAssessment } from '../../src/engine';
+import {
+  applicableQuestions,
+  SERVICE_FEATURES,
+  scoreAssessment,
+  sourceHash,
+} from '../../src/engine';
 import type { IndustryAnswer, IndustryFramework } from '../../src/engine';
-import { buildCatalogue, formatIssue } from '../../src/engine/content';
+import { buildCatalogue, classifyPath, formatIssue } from '../../src/engine/content';
 import type { ContentFile } from '../../src/engine/content';
-import { sourceHash } from '../../src/engine/text/hash';
 
 const FILE = 'industry/kite-cop-industry/v1.json';
 const PUBLISHED = 'industry/published.json';
@@ -75,6 +79,24 @@ describe('the shipped industry framework (kite-cop-industry v1)', () => {
     const score = scoreAssessment(framework, profile, answers);
     expect(score.overall).toBeGreaterThan(85);
     expect(score.maturity).toBe(2);
+  });
+});
+
+describe('industry file layout', () => {
+  it('classifies industry/<id>/v<version>.json and industry/published.json', () => {
+    expect(classifyPath('industry/kite-cop-industry/v12.json')).toEqual({
+      kind: 'industry',
+      name: 'kite-cop-industry',
+      version: 12,
+    });
+    expect(classifyPath('industry/published.json')).toEqual({ kind: 'industry-published' });
+    for (const p of [
+      'industry/x/v0.json',
+      'industry/x/1.json',
+      'industry/x.json',
+      'industry/x/y/v1.json',
+    ])
+      expect(classifyPath(p), p).toEqual({ kind: 'unknown' });
   });
 });
 
