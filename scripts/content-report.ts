@@ -2,7 +2,7 @@
 // Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges,
 // and how complete each language is (UI, content per band, stale, status, bands offered).
 // With --json, stdout holds only one JSON object (topics, activities, guides, challenges,
-// courses, warnings, languages). Every pack under the root unless --packs names some (as
+// courses, industry, warnings, languages). Every pack under the root unless --packs names some (as
 // KITE_PACKS does for a deployment: `--packs core` gives the languages a default deployment
 // offers, without the sample pack).
 import { loadCatalogue } from '../src/content/catalogue';
@@ -93,6 +93,9 @@ for (const topic of topics) {
   console.log(`  ${pad(topic, 10)} ${mine.length === 0 ? 'complete' : `${mine.length} gap(s)`}`);
   if (args.includes('--gaps')) for (const g of mine) console.log(`    ${g}`);
 }
+console.log(`\nIndustry self-assessment frameworks: ${report.industry.length}`);
+for (const f of report.industry)
+  console.log(`  ${f.id} v${f.version}: ${f.sections} sections, ${f.questions} questions`);
 const missing = report.activities.filter((a) => a.missingPictures > 0);
 console.log(
   `\nWarnings (content:check still passes): ${WARNINGS.map((w) => `${report.warnings[w]} ${w}`).join(', ')}`,

@@ -38,6 +38,13 @@ export interface ContentReport {
   readonly challenges: readonly { id: string; topic: string; band: Band; for: string }[];
   /** Every course, by band then id: its id, band, module count and activity count. */
   readonly courses: readonly { id: string; band: Band; modules: number; activities: number }[];
+  /** Every industry self-assessment framework version, by id then version (IND-01). */
+  readonly industry: readonly {
+    id: string;
+    version: number;
+    sections: number;
+    questions: number;
+  }[];
   /** How many warnings `content:check` gives, per warning check (content still builds). */
   readonly warnings: Readonly<Record<WarningName, number>>;
   /** How complete each language is (English first, then by tag), I18N-1. */
@@ -149,6 +156,14 @@ export function contentReport(
         band: c.band,
         modules: c.modules.length,
         activities: c.modules.reduce((n, m) => n + m.activities.length, 0),
+      })),
+    industry: [...(catalogue.industry?.values() ?? [])]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version))
+      .map((f) => ({
+        id: f.id,
+        version: f.version,
+        sections: f.sections.length,
+        questions: f.questions.length,
       })),
     warnings: Object.fromEntries(
       WARNINGS.map((w) => [w, warnings.filter((i) => i.check === w).length]),

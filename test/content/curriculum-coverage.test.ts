@@ -110,5 +110,9 @@ describe('npm run content:report -- --json', () => {
     const core = report.courses.filter((c) => c.id.startsWith('kiri-'));
     expect(core.map((c) => c.band)).toEqual(['5-7', '8-10', '11-13', '14-16']);
     for (const c of core) expect(c.modules).toBeGreaterThanOrEqual(5);
+    // Each industry self-assessment framework version (docs/industry.md).
+    expect(report.industry).toEqual([
+      { id: 'kite-cop-industry', version: 1, sections: 8, questions: 33 },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { Catalogue, TextSource } from '../types/catalogue';
 import { checkContentIds } from './checks/content-ids';
 import { checkCourse } from './checks/courses';
 import { checkFrameworkRefs } from './checks/frameworks';
+import { checkIndustryFramework, checkIndustryPublished } from './checks/industry';
 import { checkIntlTerms } from './checks/intl-terms';
 import { checkNearDuplicates } from './checks/near-duplicates';
 import { checkTalkToAdult } from './checks/talk-to-adult';
@@ -105,6 +106,9 @@ export function buildCatalogue(
       loaded.activities,
       sink,
     );
+  for (const [key, framework] of loaded.industry)
+    checkIndustryFramework(framework, loaded.sources.get(`industry:${key}`)?.file ?? '', sink);
+  checkIndustryPublished(files, display, sink);
   checkNearDuplicates(
     [...loaded.activities.values()].map((activity) => {
       const src = loaded.sources.get(`activity:${activity.id}`);
@@ -152,6 +156,7 @@ export function buildCatalogue(
     countries,
     frameworks,
     courses,
+    industry,
     sources,
   } = loaded;
   const catalogue: Catalogue = deepFreeze({
@@ -163,6 +168,7 @@ export function buildCatalogue(
     challenges,
     countries,
     courses,
+    industry,
     texts,
     locales,
     audio,

@@ -22,7 +22,7 @@ export interface ParsedFile {
 
 const LAYOUT =
   'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges,courses}/<id>.json, ' +
-  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json, nicknames/<lang>.json or locales/<lang>/<name>.json';
+  'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json, industry/<id>/v<n>.json, industry/published.json, nicknames/<lang>.json or locales/<lang>/<name>.json';
 
 /** Where a JSON syntax error is, as `line L, column C`. */
 export function jsonErrorAt(text: string): string {
@@ -94,6 +94,10 @@ export function idPrefix(p: ParsedFile): string | null {
       return typeof json?.code === 'string' ? `country.${json.code}.` : null;
     case 'framework':
       return id === null ? null : `framework.${id}.`;
+    case 'industry': {
+      const version = (p.json as { version?: unknown } | null)?.version;
+      return id === null || typeof version !== 'number' ? null : `industry.${id}.v${version}.`;
+    }
     default:
       return null;
   }

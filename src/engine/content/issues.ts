@@ -32,6 +32,8 @@ export const CHECKS = [
   'near-duplicate',
   'intl-term',
   'nickname',
+  'industry-sections',
+  'industry-published-changed',
 ] as const;
 
 /** A check that fails the content build. */

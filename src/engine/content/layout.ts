@@ -12,6 +12,8 @@ export type FileKind =
   | { readonly kind: 'art' }
   | { readonly kind: 'country'; readonly name: string }
   | { readonly kind: 'framework'; readonly name: string }
+  | { readonly kind: 'industry'; readonly name: string; readonly version: number }
+  | { readonly kind: 'industry-published' }
   | { readonly kind: 'locale'; readonly lang: string }
   | { readonly kind: 'nicknames'; readonly lang: string }
   | { readonly kind: 'ignored' }
@@ -32,7 +34,8 @@ const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge' | 'course'> = {
  * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges,courses}/<id>.json`,
  * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>` (and
  * their `manifest.json`, which only the audio tool reads),
- * `countries/<code>.json`, `frameworks/<id>.json`, `locales/<lang>/<name>.json`,
+ * `countries/<code>.json`, `frameworks/<id>.json`, industry self-assessment frameworks
+ * `industry/<id>/v<version>.json` and their register of published versions `industry/published.json`, `locales/<lang>/<name>.json`,
  * nickname suggestions `nicknames/<lang>.json`, and
  * shared pictures under `art/`. Markdown files, the generated `schema/` folder, the app's
  * own UI strings under `ui/` (loaded and checked by `loadUi` in ui.ts), the account mails under `mail/`
@@ -64,6 +67,11 @@ export function classifyPath(path: string): FileKind {
     return { kind: 'country', name: b.slice(0, -5) };
   if (a === 'frameworks' && parts.length === 2 && b?.endsWith('.json'))
     return { kind: 'framework', name: b.slice(0, -5) };
+  if (a === 'industry' && parts.length === 2 && b === 'published.json')
+    return { kind: 'industry-published' };
+  const industryVersion = parts.length === 3 ? /^v([1-9][0-9]*)\.json$/.exec(c ?? '') : null;
+  if (a === 'industry' && parts.length === 3 && b !== undefined && industryVersion)
+    return { kind: 'industry', name: b, version: Number(industryVersion[1]) };
   if (a === 'nicknames' && parts.length === 2 && b?.endsWith('.json'))
     return { kind: 'nicknames', lang: b.slice(0, -5) };
   if (a === 'locales' && parts.length === 3 && b !== undefined && c?.endsWith('.json'))

@@ -19,6 +19,7 @@ import type {
 } from '../types/catalogue';
 import type { CountryPack } from '../types/country';
 import type { Course } from '../types/course';
+import type { IndustryFramework } from '../industry/types';
 import type { ParsedFile } from './files';
 import type { IssueSink } from './issues';
 import { bare, parseWith, Registry } from './parse';
@@ -26,6 +27,7 @@ import { activitySchema } from './schema/activity';
 import { countrySchema, withStatuses } from './schema/country';
 import { courseSchema } from './schema/course';
 import { frameworkSchema } from './schema/framework';
+import { industrySchema } from './schema/industry';
 import { challengeSchema, guideSchema, packSchema } from './schema/pack';
 import { topicsSchema } from './schema/topics';
 
@@ -40,6 +42,8 @@ export interface Loaded {
   readonly activities: Map<ActivityId, Activity>;
   readonly frameworks: Map<string, Framework>;
   readonly courses: Map<string, Course>;
+  /** Industry self-assessment frameworks, keyed `<id>@v<version>`. */
+  readonly industry: Map<string, IndustryFramework>;
   /** File of each activity, guide, challenge and course, keyed `<kind>:<id>`. */
   readonly sources: Map<string, SourceRef>;
 }
@@ -58,6 +62,31 @@ function named(p: ParsedFile, kind: string, id: string, sink: IssueSink): boolea
   return false;
 }
 
+/** `file-name`: `industry/<id>/v<version>.json` holds framework `<id>` version `<version>`. */
+function industryNamed(p: ParsedFile, id: string, version: number, sink: IssueSink): boolean {
+  if (p.kind.kind !== 'industry') return false;
+  let ok = true;
+  if (id !== p.kind.name) {
+    sink.add(
+      'file-name',
+      p.file,
+      'id',
+      `industry framework "${id}" must match its folder "${p.kind.name}"`,
+    );
+    ok = false;
+  }
+  if (version !== p.kind.version) {
+    sink.add(
+      'file-name',
+      p.file,
+      'version',
+      `version ${version} must match the file name "v${p.kind.version}.json"`,
+    );
+    ok = false;
+  }
+  return ok;
+}
+
 /**
  * Validates each file against the schema of its kind and indexes what passes, reporting
  * `schema`, `file-name` and `duplicate-id` issues.
@@ -74,6 +103,7 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
     activities: new Map(),
     frameworks: new Map(),
     courses: new Map(),
+    industry: new Map(),
     sources: new Map(),
   };
   const source = (kind: string, id: string, p: ParsedFile) =>
@@ -113,6 +143,15 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
           reg.add(out.frameworks, 'framework', d.id, bare(d), p.file, 'id')
         )
           source('framework', d.id, p);
+        break;
+      }
+      case 'industry': {
+        const d = parseWith(industrySchema, p.json, p.file, sink);
+        if (d && industryNamed(p, d.id, d.version, sink)) {
+          const key = `${d.id}@v${d.version}`;
+          if (reg.add(out.industry, 'industry framework', key, bare(d), p.file, 'id'))
+            source('industry', key, p);
+        }
         break;
       }
       case 'pack': {

@@ -54,6 +54,10 @@ export interface IndustryFramework {
   readonly id: string;
   /** A published version is never changed; a new version gets a new number. */
   readonly version: number;
+  /** The framework's name as companies see it. */
+  readonly title?: Text;
+  /** Who publishes the framework (e.g. the national coordinator). */
+  readonly publisher?: string;
   readonly sections: readonly IndustrySection[];
   readonly questions: readonly IndustryQuestion[];
 }

@@ -12,6 +12,7 @@ import type {
 import type { Activity } from './activity';
 import type { CountryPack } from './country';
 import type { Course } from './course';
+import type { IndustryFramework } from '../industry/types';
 import type { Band, Text } from './text';
 import type { UiStrings } from '../i18n/ui-areas';
 
@@ -163,6 +164,11 @@ export interface Catalogue {
   readonly audio?: ReadonlyMap<LocaleCode, ReadonlyMap<ContentId, string>>;
   /** Learning frameworks by id (`frameworks/<id>.json`); the curriculum map shows them. */
   readonly frameworks?: ReadonlyMap<string, Framework>;
+  /**
+   * Industry self-assessment frameworks by `<id>@v<version>` (`industry/<id>/v<version>.json`);
+   * a published version never changes (`industry/published.json`).
+   */
+  readonly industry?: ReadonlyMap<string, IndustryFramework>;
   /**
    * Nickname suggestions by language (`nicknames/<lang>.json`), each one accepted by
    * `checkNickname`; for the form that adds children to a class.

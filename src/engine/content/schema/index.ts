@@ -3,6 +3,7 @@ export { answer as answerSchema } from './answers';
 export { countrySchema } from './country';
 export { courseSchema } from './course';
 export { frameworkSchema } from './framework';
+export { industryPublishedSchema, industrySchema } from './industry';
 export { eventSchema } from './event';
 export { interactionSchema } from './interaction';
 export { localeSchema } from './locale';
@@ -14,6 +15,7 @@ import { activitySchema } from './activity';
 import { countrySchema } from './country';
 import { courseSchema } from './course';
 import { frameworkSchema } from './framework';
+import { industrySchema } from './industry';
 import { localeSchema } from './locale';
 import { challengeSchema, guideSchema, packSchema } from './pack';
 import { topicsSchema } from './topics';
@@ -29,6 +31,7 @@ export const FILE_SCHEMAS = {
   course: courseSchema,
   country: countrySchema,
   framework: frameworkSchema,
+  industry: industrySchema,
   locale: localeSchema,
   nicknames: nicknamesSchema,
 } as const;
