@@ -108,7 +108,7 @@ export function buildCatalogue(
     );
   for (const [key, framework] of loaded.industry)
     checkIndustryFramework(framework, loaded.sources.get(`industry:${key}`)?.file ?? '', sink);
-  checkIndustryPublished(files, display, sink);
+  checkIndustryPublished(parsed, files, display, sink);
   checkNearDuplicates(
     [...loaded.activities.values()].map((activity) => {
       const src = loaded.sources.get(`activity:${activity.id}`);

@@ -1,6 +1,6 @@
 import type { IndustryFramework } from '../../industry/types';
 import { sourceHash } from '../../text/hash';
-import type { ContentFile } from '../files';
+import type { ContentFile, ParsedFile } from '../files';
 import type { IssueSink } from '../issues';
 import { parseWith } from '../parse';
 import { industryPublishedSchema } from '../schema/industry';
@@ -58,20 +58,16 @@ export function checkIndustryFramework(
  * itself is malformed.
  */
 export function checkIndustryPublished(
+  parsed: readonly ParsedFile[],
   files: readonly ContentFile[],
   display: (rel: string) => string,
   sink: IssueSink,
 ): void {
-  const register = files.find((f) => f.path === 'industry/published.json');
-  if (register?.text == null) return;
-  let json: unknown;
-  try {
-    json = JSON.parse(register.text) as unknown;
-  } catch {
-    return; // reported as `json` with every file
-  }
-  const file = display(register.path);
-  const published = parseWith(industryPublishedSchema, json, file, sink);
+  // The register as parseFiles read it (a file that is not JSON was reported there, as `json`).
+  const register = parsed.find((p) => p.kind.kind === 'industry-published');
+  if (register === undefined) return;
+  const file = register.file;
+  const published = parseWith(industryPublishedSchema, register.json, file, sink);
   if (published === undefined) return;
   for (const [key, hash] of Object.entries(published)) {
     const [id, version] = key.split('@');
