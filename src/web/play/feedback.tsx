@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CountryPack, Outcome, Text } from '../../engine';
 import { t } from '../i18n/i18n';
 import { KIRI } from '../components/art';
@@ -25,7 +25,9 @@ export function Feedback(props: {
 }) {
   const { outcome, text } = props;
   const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), [outcome]);
+  // In the same task as the render, as the Play page moves focus to a new question: the answer
+  // button that was pressed is gone, and no frame may leave focus on the page (CI caught one).
+  useLayoutEffect(() => ref.current?.focus(), [outcome]);
   const message = outcome.feedback ? text(outcome.feedback) : '';
   const kiri =
     outcome.safety === 'safe' ? (outcome.correct ? KIRI.proud : KIRI.happy) : KIRI.concerned;
