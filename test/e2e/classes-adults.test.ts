@@ -118,7 +118,8 @@ describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () 
       ['Star', 'Tiger 7', suggested].sort(),
     );
     for (const c of detail.children) {
-      const card = page.locator('.child-card').filter({ hasText: c.nickname });
+      // By the card's accessible name, exactly: a suggested "Star Otter" also contains "Star".
+      const card = page.getByRole('listitem', { name: c.nickname, exact: true });
       const shown = await card.locator('.picture-password li span').allTextContents();
       expect(shown).toEqual(c.pictures.map((id) => ui[`avatar.${id}` as keyof typeof ui]));
     }
