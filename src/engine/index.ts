@@ -193,3 +193,14 @@ export { answerProblem, submissionBlockers } from './industry/answers';
 export type { Blocker } from './industry/answers';
 export { ASSESSMENT_STATES, nextStates, transitionProblem } from './industry/dialogue';
 export type { AssessmentState, DialogueActor } from './industry/dialogue';
+export { assessmentChanges } from './industry/diff';
+export type { AnswerChange, AnswerValue, AssessmentChanges, AssessmentSide } from './industry/diff';
+export { sectorStatistics } from './industry/statistics';
+export type {
+  FrameworkStatistics,
+  LevelCounts,
+  SectorStatistics,
+  StatisticsCell,
+  StatisticsEntry,
+  YearStatistics,
+} from './industry/statistics';
