@@ -196,6 +196,9 @@ export type { AssessmentState, DialogueActor } from './industry/dialogue';
 export { assessmentChanges } from './industry/diff';
 export type { AnswerChange, AnswerValue, AssessmentChanges, AssessmentSide } from './industry/diff';
 export { sectorStatistics } from './industry/statistics';
+export { ACTION_STATUSES, actionOverdue, assessmentRows, formatPercent } from './industry/report';
+export type { ActionItem, ActionStatus, ReportCsvLabels, ReportTexts } from './industry/report';
+export { guardCell, toCsv } from './industry/csv';
 export type {
   FrameworkStatistics,
   LevelCounts,
