@@ -28,7 +28,7 @@ let dir: string;
 beforeAll(async () => {
   execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
   ({ catalogue } = await loadCatalogue('content'));
-  framework = catalogue.industry.get('kite-cop-industry@v1')!;
+  framework = catalogue.industry!.get('kite-cop-industry@v1')!;
   renderer = await createPdfRenderer();
   dir = mkdtempSync(join(tmpdir(), 'kite-report-test-'));
 }, 60_000);
