@@ -135,6 +135,7 @@ describe('the assessment report PDF (IND-09)', () => {
             actions: new Map(),
             feedbackLetter: null,
             state: 'draft',
+            date: 'someday',
           }),
           'empty',
         ),
@@ -145,6 +146,7 @@ describe('the assessment report PDF (IND-09)', () => {
     expect(text).toContain('No actions planned yet.');
     expect(text).not.toContain('Feedback letter');
     expect(text).toContain('Draft');
+    expect(text).toContain('Date someday');
   }, 30_000);
 
   it('shows the changes since the last version when there is one', async () => {

@@ -72,8 +72,12 @@ export function assessmentReportModel(input: AssessmentReportInput): PdfDocument
   const locale = supportedLocale(s.lang);
   const percent = (p: number) =>
     new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(p / 100);
-  const date = (iso: string, dateStyle: 'long' | 'medium' = 'long') =>
-    new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(new Date(iso));
+  // A date that does not parse is printed as given rather than failing the whole report.
+  const date = (iso: string, dateStyle: 'long' | 'medium' = 'long') => {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(d);
+  };
   const labelOr = (key: string, fallback: string) => (s.has(key) ? s.t(key) : fallback);
   const frameworkTitle = framework.title ? text(framework.title) : framework.id;
   const sectionTitle = new Map(framework.sections.map((x) => [x.id, text(x.title)]));
