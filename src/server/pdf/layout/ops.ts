@@ -19,6 +19,8 @@ export type DrawOp =
     }
   | { kind: 'box'; x: number; y: number; w: number; h: number; width: number; gray: number }
   | { kind: 'tick'; x: number; y: number; size: number }
+  /** A filled grey rectangle (e.g. a bar of a score). */
+  | { kind: 'fill'; x: number; y: number; w: number; h: number; gray: number }
   /** A filled round dot centred on (x, y), e.g. the ends of a line to draw. */
   | { kind: 'dot'; x: number; y: number; r: number }
   /** An SVG picture scaled to fit the box (x, y, w, h), keeping its proportions. */
@@ -48,6 +50,8 @@ export interface BlockLayout {
   spaceAfter: number;
   /** Move the whole block to the next page if it does not fit here (and fits on a page). */
   keepTogether: boolean;
+  /** Drawn again at the top of each page the block continues on (e.g. a table's heading row). */
+  repeat?: Atom;
 }
 
 export function shift(op: DrawOp, dx: number, dy: number): DrawOp {
@@ -57,6 +61,7 @@ export function shift(op: DrawOp, dx: number, dy: number): DrawOp {
     case 'stroke':
       return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     case 'box':
+    case 'fill':
     case 'tick':
     case 'dot':
     case 'picture':
