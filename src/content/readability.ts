@@ -47,6 +47,21 @@ export function learnerText(activity: Activity): string[] {
   ];
 }
 
+/**
+ * `syllable(word)`, remembered: the content repeats its words (a few thousand distinct ones), and
+ * counting each occurrence afresh was a third of loading the catalogue (server start, every
+ * content check). The count of a word never changes, so the map only grows to the vocabulary.
+ */
+const syllableCounts = new Map<string, number>();
+function syllablesOf(word: string): number {
+  let n = syllableCounts.get(word);
+  if (n === undefined) {
+    n = /^\d+$/.test(word) ? 1 : Math.max(1, syllable(word));
+    syllableCounts.set(word, n);
+  }
+  return n;
+}
+
 /** Counts and grade of a list of text pieces; each piece ends at least one sentence. */
 export function readability(pieces: readonly string[]): {
   grade: number;
@@ -66,7 +81,7 @@ export function readability(pieces: readonly string[]): {
     sentences += Math.max(1, parts.length);
     for (const w of text.match(/[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g) ?? []) {
       words++;
-      syllables += /^\d+$/.test(w) ? 1 : Math.max(1, syllable(w));
+      syllables += syllablesOf(w);
     }
   }
   const grade = fleschKincaid({ sentence: sentences, word: words, syllable: syllables });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { audioStatus, spokenTexts, textsToRecord } from '../../src/content/audio';
 import type { AudioManifest } from '../../src/content/audio';
 import type { Activity } from '../../src/engine';
@@ -10,7 +10,7 @@ import type { Activity } from '../../src/engine';
 const DIR = 'content/packs/core/audio/en';
 
 describe('recordings of the core 5–7 activities', async () => {
-  const { catalogue } = await loadCatalogue('content');
+  const { catalogue } = await shippedContent();
   const texts = textsToRecord(catalogue, 'core', '5-7', 'en');
   const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as AudioManifest;
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { FILE_SCHEMAS, formatIssue } from '../../src/engine/content';
 import { INTERACTION_TYPES } from '../../src/engine';
 
@@ -11,13 +11,13 @@ const run = promisify(execFile);
 
 describe('the content/ folder', () => {
   it('passes every check', async () => {
-    const { errors, catalogue } = await loadCatalogue('content');
+    const { errors, catalogue } = await shippedContent();
     expect(errors.map(formatIssue)).toEqual([]);
     expect(catalogue.countries.has('intl' as never)).toBe(true);
   });
 
   it('has the sample pack using all nine interaction types', async () => {
-    const { catalogue } = await loadCatalogue('content');
+    const { catalogue } = await shippedContent();
     const used = new Set<string>();
     for (const a of catalogue.activities.values()) {
       if (catalogue.sources.get(`activity:${a.id}`)?.pack !== 'sample') continue;
@@ -28,7 +28,7 @@ describe('the content/ folder', () => {
   });
 
   it('lists only verifiable helplines in the intl pack', async () => {
-    const { catalogue } = await loadCatalogue('content');
+    const { catalogue } = await shippedContent();
     const intl = catalogue.countries.get('intl' as never);
     // Only the two international directories, each marked as a directory that a sentence
     // names as "your country's … (find it at …)", never a number a child could call.
@@ -59,7 +59,7 @@ describe('the content/ folder', () => {
 
 describe('npm run content:check', () => {
   const check = (...args: string[]) =>
-    run('npx', ['tsx', 'scripts/content-check.ts', ...args]).then(
+    run(process.execPath, ['--import', 'tsx', 'scripts/content-check.ts', ...args]).then(
       (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({
         code: e.code,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { buildCatalogue, formatIssue } from '../../src/engine/content';
 import { helplinesFor } from '../../src/engine';
 import type { CountryCode, CountryPack } from '../../src/engine';
@@ -32,7 +32,7 @@ function withFirstHelpline(edit: (h: Record<string, unknown>) => void) {
   return copy;
 }
 
-const content = loadCatalogue('content');
+const content = shippedContent();
 const errors = (kh: unknown) => buildCatalogue(rootWith(kh)).errors.map(formatIssue);
 
 describe('content/countries/kh.json', () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue, readabilityIssues } from '../../src/content/catalogue';
+import { readabilityIssues } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { loadContentDir } from '../../src/content/load-dir';
 import { BANDS, canPlay } from '../../src/engine';
 import type { Catalogue } from '../../src/engine';
@@ -11,7 +12,7 @@ const COURSE_57 = 'packs/core/courses/kiri-5-7.json';
 describe('the core courses (COURSE-1)', () => {
   let catalogue: Catalogue;
   beforeAll(async () => {
-    const result = await loadCatalogue('content', { packs: ['core'] });
+    const result = await shippedContent({ packs: ['core'] });
     expect(result.errors.map(formatIssue)).toEqual([]);
     catalogue = result.catalogue;
   });

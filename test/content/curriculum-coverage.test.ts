@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { contentReport, coverageGaps } from '../../src/content/report';
 import { INTERACTION_TYPES } from '../../src/engine';
 
@@ -13,7 +13,7 @@ const TOPICS = (
 ).topics.map((t) => t.id);
 
 describe('curriculum coverage', async () => {
-  const { catalogue, errors } = await loadCatalogue('content');
+  const { catalogue, errors } = await shippedContent();
   const report = contentReport(catalogue);
   const core = [...catalogue.activities.values()].filter(
     (a) => catalogue.sources.get(`activity:${a.id}`)?.pack === 'core',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { contentBundles, mediaOf } from '../../src/content/bundle';
 import { catalogueFromBundle, catalogueFromHome } from '../../src/web/content/catalogue';
 import type { BandBundle } from '../../src/web/content/catalogue';
@@ -12,7 +12,7 @@ import type { AttemptId, EventId, SceneId } from '../../src/engine';
 // from it (suggestions with reasons, stars, done marks, what may be played) must be what the
 // full bundle gives, on the real content.
 describe("home's index of a band", async () => {
-  const { catalogue, errors } = await loadCatalogue('content');
+  const { catalogue, errors } = await shippedContent();
   const files = contentBundles(catalogue, 'v');
   const json = (path: string) => {
     const f = files.find((x) => x.path === path);

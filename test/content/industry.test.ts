@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { loadContentDir } from '../../src/content/load-dir';
 import {
   applicableQuestions,
@@ -19,7 +19,7 @@ describe('the shipped industry framework (kite-cop-industry v1)', () => {
   let framework: IndustryFramework;
   let texts: ReadonlyMap<string, string>;
   beforeAll(async () => {
-    const result = await loadCatalogue('content', { packs: ['core'] });
+    const result = await shippedContent({ packs: ['core'] });
     expect(result.errors.map(formatIssue)).toEqual([]);
     framework = result.catalogue.industry!.get(KEY)!;
     texts = result.catalogue.texts;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { checkNickname, suggestNicknames } from '../../src/engine';
 import { formatIssue } from '../../src/engine/content';
 
@@ -7,7 +8,7 @@ describe('content/nicknames', () => {
   it.each(['en', 'km'])(
     'offers about sixty nicknames in %s, each accepted by checkNickname as written',
     async (lang) => {
-      const { catalogue, errors } = await loadCatalogue('content', { packs: [] });
+      const { catalogue, errors } = await shippedContent({ packs: [] });
       expect(errors.map(formatIssue)).toEqual([]);
       const list = catalogue.nicknames?.get(lang as never) ?? [];
       expect(list.length).toBeGreaterThanOrEqual(50);
@@ -17,7 +18,7 @@ describe('content/nicknames', () => {
   );
 
   it('keeps suggestions away from the nicknames a class already uses', async () => {
-    const { catalogue } = await loadCatalogue('content', { packs: [] });
+    const { catalogue } = await shippedContent({ packs: [] });
     const en = catalogue.nicknames?.get('en' as never) ?? [];
     const taken = en.slice(0, en.length - 3).map((n) => n.toUpperCase());
     expect([...suggestNicknames(en, taken, 10, () => 0.5)].sort()).toEqual(

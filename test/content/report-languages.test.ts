@@ -66,9 +66,13 @@ describe('content:report languages', () => {
   });
 
   it('prints each language in the text report', () => {
-    const out = execFileSync('npx', ['tsx', 'scripts/content-report.ts', '--dir', FIXTURE], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/content-report.ts', '--dir', FIXTURE],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(out).toContain("  km: child UI 25% (1/4), adults' UI 50% (1/2)\n");
     expect(out).toMatch(/ {6}1 stale; current translations: 2 machine, 1 draft, 2 reviewed\n/);
     expect(out).toContain('      offered for: no band yet\n');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Response } from 'playwright-core';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Activity, ProgressEvent } from '../../src/engine';
 import { playThrough } from '../helpers/play-events';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -70,7 +70,7 @@ function queueEvents(events: readonly { id: string; learner: string }[]): Promis
 // sync to the server and to a second device, erase everywhere, and see who can see progress.
 // The teacher, the class and the child are made through the real API, as a teacher would.
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 
 describe.skipIf(!enabled)("a class child's devices", () => {
   const clock: Clock = { now: Date.now() };

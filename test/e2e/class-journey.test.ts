@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
 import ui from '../../content/ui/en.json';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
 import { browserAvailable, watchContext } from '../helpers/browser';
@@ -23,7 +23,7 @@ import { browserSuite } from '../helpers/suite';
 // links to the child (the child says yes, the teacher approves) and sees the summary; the
 // child's panel names both adults.
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 const STEP_S = 30;
 const avatarName = (id: string) => ui[`avatar.${id}` as keyof typeof ui];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import ui from '../../content/ui/en.json';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { ProgressEvent } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
@@ -19,7 +19,7 @@ import { parseCsv, screenTable } from '../helpers/class-report';
 // data); their pictures; a report whose table equals the CSV; a parent's child made with
 // consent, and a link request.
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 const BAND = '8-10';
 
 const axeViolations = async (page: Page) =>

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 
 describe.skipIf(!enabled)('the curriculum map in Chromium', () => {
   const suite = browserSuite({ catalogue });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from 'playwright-core';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { UUID_V4 } from '../../src/engine';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -15,7 +15,7 @@ import type { Spoken } from '../helpers/speech';
 // fields reach the server, the queue offline and its one sending when the network is back (a
 // replay counts once), "scary" moving to who can help, skipping in one tap, and axe.
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 const ACTIVITY = 'sample-new-friend';
 const VERSION = catalogue.activities.get(ACTIVITY as never)!.version;
 const FIELDS = ['activity', 'answer', 'band', 'day', 'id', 'lang', 'version'];

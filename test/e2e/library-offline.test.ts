@@ -3,13 +3,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 
 // Issue 10: the library works offline after one visit (index, guides, lesson plans); offline
 // it says "You're offline"; a worksheet opens in a new tab and, when it fails, says why in
 // words, never with the API's JSON.
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 
 const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map(

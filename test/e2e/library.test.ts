@@ -8,7 +8,7 @@ import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { setUpChild } from '../helpers/child';
 import { createApp } from '../../src/server/app';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
 import { interactionTypes } from '../../src/content/bundle';
 
@@ -46,7 +46,7 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    catalogue = (await loadCatalogue('content')).catalogue;
+    catalogue = (await shippedContent()).catalogue;
     testDb = await freshSqlite();
     app = await createApp({ db: testDb.db, webDir: 'dist', logLevel: 'warn', catalogue });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
 import type { Role } from '../../src/db/schema';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -150,7 +150,7 @@ let content: Catalogue;
 let renderer: PdfRenderer;
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
   renderer = await createPdfRenderer();
 });
 

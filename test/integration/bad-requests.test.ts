@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
 import { ERROR_CODES } from '../../src/server/http/errors';
 import { responseHeaders } from '../../src/server/http/security-headers';
@@ -118,7 +118,7 @@ const CASES: Case[] = [
 
 let content: Catalogue;
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
 });
 
 for (const dialect of DIALECTS) {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { feedbackDay, learnerReport, summarize, translatorFor } from '../../src/engine';
 import type { Activity, Band, Catalogue, LocaleCode, ProgressEvent } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -69,7 +69,7 @@ class Device {
 }
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
 });
 
 for (const dialect of DIALECTS) {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue, FeedbackAnswer } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { FEEDBACK_THRESHOLDS, feedbackReport } from '../../src/server/feedback/report';
@@ -29,7 +29,7 @@ let activityId: string;
 let otherId: string;
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
   const ids = [...content.activities.keys()].sort();
   activityId = ids[0]!;
   otherId = ids[1]!;

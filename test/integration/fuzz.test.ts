@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { createApp } from '../../src/server/app';
@@ -301,7 +301,7 @@ let content: Catalogue;
 let renderer: PdfRenderer;
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
   renderer = await createPdfRenderer();
 });
 

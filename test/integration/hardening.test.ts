@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { contentBundles } from '../../src/content/bundle';
 import type { Catalogue } from '../../src/engine';
 import { openDb } from '../../src/db/connect';
@@ -20,7 +20,7 @@ import { portOf, rawExchange, rawRequest } from '../helpers/raw-http';
 
 let content: Catalogue;
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
 });
 
 for (const dialect of DIALECTS) {

@@ -4,7 +4,7 @@
 // must store nothing twice.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Activity, Catalogue, EventId, ProgressEvent } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { createApp } from '../../src/server/app';
@@ -24,7 +24,7 @@ const ACKED_BEFORE_KILL = 40;
 
 let catalogue: Catalogue;
 beforeAll(async () => {
-  catalogue = (await loadCatalogue('content')).catalogue;
+  catalogue = (await shippedContent()).catalogue;
 });
 
 /** `count` batches of a learner's real events (activities played again with new ids). */

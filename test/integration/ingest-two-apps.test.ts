@@ -4,7 +4,7 @@
 // engine's summary of what was stored must equal the device's summary of what it sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { summarize } from '../../src/engine';
 import type { Band, Catalogue, ProgressEvent } from '../../src/engine';
 import type { Db } from '../../src/db/connect';
@@ -24,7 +24,7 @@ const STEP = 4;
 
 let catalogue: Catalogue;
 beforeAll(async () => {
-  catalogue = (await loadCatalogue('content')).catalogue;
+  catalogue = (await shippedContent()).catalogue;
 });
 
 /** SQLite serves one Kite process: see the skip below. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
 import { SECURITY_HEADERS } from '../../src/server/http/security-headers';
 import { createPdfRenderPool, workerEntry } from '../../src/server/pdf/pool';
@@ -37,7 +37,7 @@ async function appWith(deps: Parameters<typeof createTestApp>[1]) {
 }
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
   inThread = await createPdfRenderer();
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 // windows that end, sweeping, and the PDF routes' limit holding across two app instances on one
 // database and across a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
 import { rateLimitCounters } from '../../src/db/rate-limit';
 import { dbRateLimitStore } from '../../src/server/http/rate-limit-store';
@@ -18,7 +18,7 @@ let content: Catalogue;
 let renderer: PdfRenderer;
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
   renderer = await createPdfRenderer();
 });
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../src/content/catalogue';
+import type { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { contentBundles } from '../../src/content/bundle';
 import { createApp } from '../../src/server/app';
 import { DIALECTS } from '../helpers/dialects';
@@ -72,7 +73,7 @@ describe('preload hints on the app shell of a game', () => {
     return app;
   };
   beforeAll(async () => {
-    content = (await loadCatalogue('content')).catalogue;
+    content = (await shippedContent()).catalogue;
     testDb = await DIALECTS[0]!.fresh();
   });
   afterAll(async () => {

@@ -375,8 +375,9 @@ for (const dialect of DIALECTS) {
           await again.close();
         }
         const check = spawnSync(
-          'npx',
+          process.execPath,
           [
+            '--import',
             'tsx',
             'scripts/audio-render.ts',
             '--dir',

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/server/app';
 import type { AppDeps } from '../../src/server/app';
 import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { renderText } from '../../src/engine';
 import type { Activity, Catalogue, Text } from '../../src/engine';
 import { createPdfRenderPool } from '../../src/server/pdf/pool';
@@ -102,7 +103,7 @@ async function appFor(catalogue: Catalogue, deps: Partial<AppDeps> = {}) {
 beforeAll(async () => {
   renderer = await createPdfRenderPool({ size: 1, maxQueue: 100 });
   // The sample pack is not served by default; these tests print its activities, so ask for it.
-  content = (await loadCatalogue('content', { packs: ['core', 'sample'] })).catalogue;
+  content = (await shippedContent({ packs: ['core', 'sample'] })).catalogue;
   const km = await loadCatalogue('test/fixtures/khmer');
   expect(km.errors).toEqual([]);
   khmer = km.catalogue;
