@@ -363,8 +363,7 @@ for (const dialect of DIALECTS) {
         clock: () => T0,
       });
       // The industry reminders run beside it (every 30 minutes; none are due here).
-      const purges = async (at: number) =>
-        (await runner.tick(at)).filter((r) => r.job === 'purge');
+      const purges = async (at: number) => (await runner.tick(at)).filter((r) => r.job === 'purge');
       const first = await runner.tick(T0);
       expect(first).toMatchObject([
         { job: 'purge', outcome: 'ok', result: { deleted: 7 } },
