@@ -131,7 +131,13 @@ export async function readEvidence(
       'forbidden',
       "Only the company and the assessment's assigned reviewer may open its documents",
     );
-  const bytes = readFileSync(join(dir, evidence.id));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, evidence.id));
+  } catch {
+    // The row outlived its file (removed by hand, or a restore without the evidence folder).
+    throw new HttpError(404, 'not_found', 'This document is no longer held');
+  }
   await audited(ctx, 'industry.evidence_viewed', actor.id, evidence.id, {
     assessment: row.id,
   });
