@@ -1,8 +1,9 @@
 // The industry self-assessment and the dialogue between companies and the coordinator (issue
 // #16, docs/industry.md), through the HTTP API on every dialect, with real accounts, real
 // documents, the real PDF renderer and the jobs run on the injected clock.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -659,6 +660,17 @@ for (const dialect of DIALECTS) {
         );
         expect(changes.json().overall.from).toBeGreaterThan(changes.json().overall.to);
         expect((await company.get(`/api/industry/assessments/${id}/changes`)).statusCode).toBe(404);
+        // Both sides' reports of the new version say what changed since the last one.
+        await move(company, next.id, { to: 'submitted' });
+        for (const who of [company, coordinator]) {
+          const pdf = await who.get(`/api/industry/assessments/${next.id}/report.pdf`);
+          expect(pdf.statusCode).toBe(200);
+          const file = join(dataDir, `report-${randomUUID()}.pdf`);
+          writeFileSync(file, pdf.rawPayload);
+          const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+          expect(text).toContain('Changes since the last version');
+          expect(text).toContain('Chatter');
+        }
       },
     );
 
