@@ -710,6 +710,73 @@ for (const dialect of DIALECTS) {
     );
 
     it.skipIf(!enabled)(
+      "a company that deletes its account takes its services, assessments and documents with it; a reviewer's deletion leaves the review unassigned",
+      async () => {
+        const leaving = await people.make('company');
+        const reviewer = await people.make('coordinator');
+        const id = await submitted(leaving.client, content);
+        await move(reviewer.client, id, { to: 'in-review' });
+        await reviewer.client.post(`/api/industry/assessments/${id}/comments`, {
+          question: 'policy',
+          body: 'Noted.',
+          visibility: 'internal',
+        });
+        const k = testDb.db.kysely;
+        const docs = await k
+          .selectFrom('kite_industry_evidence')
+          .select('id')
+          .where('assessment_id', '=', id)
+          .execute();
+        expect(docs.length).toBeGreaterThan(0);
+        const gone = await reviewer.client.post('/api/account/delete', {
+          password: reviewer.person.password,
+        });
+        expect(gone.statusCode, gone.body).toBe(204);
+        const after = await k
+          .selectFrom('kite_industry_assessment')
+          .select(['reviewer_id', 'state'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(after).toEqual({ reviewer_id: null, state: 'in-review' });
+        const comments = await k
+          .selectFrom('kite_industry_comment')
+          .select('author_id')
+          .where('assessment_id', '=', id)
+          .execute();
+        expect(comments).toEqual([{ author_id: null }]);
+        const left = await leaving.client.post('/api/account/delete', {
+          password: leaving.person.password,
+        });
+        expect(left.statusCode, left.body).toBe(204);
+        for (const table of ['kite_industry_service', 'kite_industry_assessment'] as const) {
+          const rows = await k
+            .selectFrom(table)
+            .select('id')
+            .where('owner_id', '=', leaving.person.id)
+            .execute();
+          expect(rows, table).toEqual([]);
+        }
+        expect(
+          await k
+            .selectFrom('kite_industry_evidence')
+            .select('id')
+            .where('assessment_id', '=', id)
+            .execute(),
+        ).toEqual([]);
+        // The files stay until the purge finds them without a row (an hour old at least).
+        expect(existsSync(join(evidenceDir, docs[0]!.id))).toBe(true);
+        const runner = createJobRunner({
+          db: testDb.db,
+          jobs: kiteJobs({ retention: { ...DEFAULT_RETENTION, auditDays: 3650 }, dataDir }),
+        });
+        const fileAge = Date.now() + 2 * 3_600_000;
+        await runner.runNow(PURGE_JOB, fileAge);
+        expect(existsSync(join(evidenceDir, docs[0]!.id))).toBe(false);
+        await runner.stop();
+      },
+    );
+
+    it.skipIf(!enabled)(
       'evidence past its retention period is purged with its file; practice mode has no server route',
       async () => {
         const id = await newDraft(company, await newService(company));
