@@ -710,6 +710,33 @@ for (const dialect of DIALECTS) {
     );
 
     it.skipIf(!enabled)(
+      "a company's own download lists its services and assessments, and no other company's",
+      async () => {
+        const mine = await people.make('company');
+        const other = await people.make('company');
+        const serviceId = await newService(mine.client, ['ai'], 'Helper Bot');
+        const id = await newDraft(mine.client, serviceId);
+        const data = (await mine.client.get('/api/account/export')).json();
+        expect(data.industry.services).toEqual([
+          {
+            id: serviceId,
+            name: 'Helper Bot',
+            type: 'social',
+            features: ['ai'],
+            childShare: 'some',
+            createdAt: expect.any(String),
+          },
+        ]);
+        expect(data.industry.assessments).toMatchObject([
+          { id, serviceId, framework: FRAMEWORK, state: 'draft', submittedAt: null },
+        ]);
+        const theirs = (await other.client.get('/api/account/export')).body;
+        expect(theirs).not.toContain(serviceId);
+        expect(theirs).not.toContain(id);
+      },
+    );
+
+    it.skipIf(!enabled)(
       "a company that deletes its account takes its services, assessments and documents with it; a reviewer's deletion leaves the review unassigned",
       async () => {
         const leaving = await people.make('company');
