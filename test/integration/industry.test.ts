@@ -520,6 +520,14 @@ for (const dialect of DIALECTS) {
         const d = (await get(company, id)).deadlines.find(
           (x: { kind: string }) => x.kind === 'clarification',
         );
+        const review = (await get(company, id)).deadlines.find(
+          (x: { kind: string }) => x.kind === 'review',
+        );
+        const notOurs = await company.post(`/api/industry/deadlines/${review.id}/extensions`, {
+          reason: 'We would like the review later',
+          newDue: '2027-06-30',
+        });
+        expect(notOurs.statusCode).toBe(400);
         const early = await company.post(`/api/industry/deadlines/${d.id}/extensions`, {
           reason: 'Board meets in March',
           newDue: '2027-01-20',

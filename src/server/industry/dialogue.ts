@@ -338,6 +338,12 @@ export async function requestExtension(
 ) {
   const { d, row } = await deadlineFor(ctx, { id: owner, role: 'company' }, deadlineId);
   if (d.met_at !== null) throw new HttpError(409, 'deadline_met', 'This deadline is behind you');
+  if (d.kind !== 'clarification')
+    throw new HttpError(
+      400,
+      'validation_failed',
+      'Only a clarification asked of you can be extended',
+    );
   const newDue = future(ctx, input.newDue, 'newDue');
   if (newDue <= fromDbTime(d.due_at))
     throw new HttpError(400, 'validation_failed', 'newDue must be later than the deadline');
