@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { ASSESSMENT_STATES, transitionProblem } from '../../src/engine';
 import type { AssessmentState, Catalogue } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -47,7 +47,7 @@ let content: Catalogue;
 let renderer: PdfRenderer;
 
 beforeAll(async () => {
-  content = (await loadCatalogue('content')).catalogue;
+  content = (await shippedContent()).catalogue;
   renderer = await createPdfRenderer();
 });
 
