@@ -1,0 +1,21 @@
+import type { Assessment } from './api';
+import type { FormAnswer } from './question-card';
+
+/** The saved answers as the form holds them. */
+export const formAnswers = (a: Assessment): Record<string, FormAnswer> =>
+  Object.fromEntries(
+    Object.entries(a.answers).map(([q, s]) => [
+      q,
+      {
+        level: s.level,
+        reason: s.reason,
+        narrative: s.narrative,
+        confidentiality: s.confidentiality,
+      },
+    ]),
+  );
+
+/** The profile the assessment asks by: its snapshot when the server sends one, else the service's. */
+export const featuresOf = (a: Assessment) =>
+  (a as Assessment & { profile?: { features?: Assessment['service']['features'] } }).profile
+    ?.features ?? a.service.features;
