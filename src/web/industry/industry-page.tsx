@@ -44,7 +44,7 @@ export function IndustryPage(props: {
       {(account) => (
         <>
           {ROLES[props.audience].includes(account.user.role) ? (
-            props.children(account)
+            <div class="industry">{props.children(account)}</div>
           ) : (
             <p class="notice">
               {nt(

@@ -7,6 +7,20 @@ import { QuestionCard, questionAnchor } from './question-card';
 import type { FormAnswer } from './question-card';
 import { nt } from './strings';
 
+const WIDE = '(min-width: 60rem)';
+
+/** Whether the screen is wide enough for the sections beside the questions. */
+function useWide(): boolean {
+  const [wide, setWide] = useState(() => matchMedia(WIDE).matches);
+  useEffect(() => {
+    const m = matchMedia(WIDE);
+    const update = () => setWide(m.matches);
+    m.addEventListener('change', update);
+    return () => m.removeEventListener('change', update);
+  }, []);
+  return wide;
+}
+
 /** Which section shows, and a way to open the section of a question and move focus to it. */
 export function useSections(framework: Framework | null) {
   const [section, setSection] = useState<string | null>(null);
@@ -57,6 +71,7 @@ export function SectionsForm(props: {
   extra?: (q: FrameworkQuestion) => ComponentChildren;
 }) {
   const { framework, features, answers, sections } = props;
+  const wide = useWide();
   const questionsOf = (section: string) =>
     framework.questions.filter((q) => q.section === section && asked(q, features));
   const index = Math.max(
@@ -67,33 +82,58 @@ export function SectionsForm(props: {
   const shown = questionsOf(current.id);
   const prev = framework.sections[index - 1];
   const next = framework.sections[index + 1];
+  const complete = framework.sections.filter((s) =>
+    questionsOf(s.id).every((q) => answers[q.id] !== undefined),
+  ).length;
+  const list = (
+    <ol>
+      {framework.sections.map((s) => {
+        const qs = questionsOf(s.id);
+        const done = qs.filter((q) => answers[q.id] !== undefined).length;
+        return (
+          <li key={s.id}>
+            <button
+              type="button"
+              class="section-link"
+              aria-current={s.id === current.id ? 'step' : undefined}
+              onClick={() => sections.open(s.id)}
+            >
+              <span class="section-title">{s.title}</span>
+              <span class={`section-count${done === qs.length ? ' complete' : ''}`}>
+                {nt('industry.form.answeredOf', { done, total: qs.length })}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
   return (
     <div class="sections-form">
       <nav class="section-nav" aria-labelledby="section-nav-title">
-        <h2 id="section-nav-title" class="small-heading">
-          {nt('industry.form.sections')}
-        </h2>
-        <ol>
-          {framework.sections.map((s) => {
-            const qs = questionsOf(s.id);
-            const done = qs.filter((q) => answers[q.id] !== undefined).length;
-            return (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  class="section-link"
-                  aria-current={s.id === current.id ? 'step' : undefined}
-                  onClick={() => sections.open(s.id)}
-                >
-                  <span class="section-title">{s.title}</span>
-                  <span class={`section-count${done === qs.length ? ' complete' : ''}`}>
-                    {nt('industry.form.answeredOf', { done, total: qs.length })}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+        {wide ? (
+          <>
+            <h2 id="section-nav-title" class="small-heading">
+              {nt('industry.form.sections')}
+            </h2>
+            {list}
+          </>
+        ) : (
+          <details>
+            <summary>
+              <h2 id="section-nav-title" class="small-heading">
+                {nt('industry.form.sections')}
+              </h2>{' '}
+              <span class="section-count">
+                {nt('industry.form.sectionsDone', {
+                  done: complete,
+                  total: framework.sections.length,
+                })}
+              </span>
+            </summary>
+            {list}
+          </details>
+        )}
       </nav>
       <section class="section-body" aria-labelledby={`section-${current.id}`}>
         <h2 id={`section-${current.id}`} tabIndex={-1}>

@@ -43,6 +43,10 @@ function Home() {
       setProblem(problemMessage(error));
     }
   };
+  const frameworkName = (key: string) => {
+    const f = frameworks.find((x) => x.key === key);
+    return f ? nt('industry.common.frameworkVersion', { title: f.title, version: f.version }) : key;
+  };
   const serviceName = (a: AssessmentSummary) =>
     a.service?.name ?? a.serviceName ?? services.find((s) => s.id === a.service?.id)?.name ?? '';
   const resubmitted = new Set(assessments.map((a) => a.previousId).filter(Boolean));
@@ -121,7 +125,7 @@ function Home() {
                 </p>
                 <dl class="facts">
                   <dt>{nt('industry.home.framework')}</dt>
-                  <dd>{a.framework}</dd>
+                  <dd>{frameworkName(a.framework)}</dd>
                   <dt>{nt('industry.home.submitted')}</dt>
                   <dd>{a.submittedAt ? when(a.submittedAt) : nt('industry.home.notYet')}</dd>
                   {a.deadline && (

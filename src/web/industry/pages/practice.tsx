@@ -117,8 +117,10 @@ export function PracticePage() {
   if (!ready) return <p class="page">{at('common.loading')}</p>;
   return (
     <AccountPage title={nt('industry.practice.title')}>
-      <p class="lead">{nt('industry.practice.intro')}</p>
-      <Practice />
+      <div class="industry">
+        <p class="lead">{nt('industry.practice.intro')}</p>
+        <Practice />
+      </div>
       <p class="no-print">
         <Link href="/account/industry">{nt('industry.practice.back')}</Link>
       </p>
