@@ -193,3 +193,17 @@ export { answerProblem, submissionBlockers } from './industry/answers';
 export type { Blocker } from './industry/answers';
 export { ASSESSMENT_STATES, nextStates, transitionProblem } from './industry/dialogue';
 export type { AssessmentState, DialogueActor } from './industry/dialogue';
+export { assessmentChanges } from './industry/diff';
+export type { AnswerChange, AnswerValue, AssessmentChanges, AssessmentSide } from './industry/diff';
+export { sectorStatistics } from './industry/statistics';
+export { ACTION_STATUSES, actionOverdue, assessmentRows, formatPercent } from './industry/report';
+export type { ActionItem, ActionStatus, ReportCsvLabels, ReportTexts } from './industry/report';
+export { guardCell, toCsv } from './industry/csv';
+export type {
+  FrameworkStatistics,
+  LevelCounts,
+  SectorStatistics,
+  StatisticsCell,
+  StatisticsEntry,
+  YearStatistics,
+} from './industry/statistics';
