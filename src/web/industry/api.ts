@@ -4,10 +4,14 @@
  * pages' `request`), except the evidence upload, whose body is the document itself.
  */
 import type {
+  ActionItem,
   AnswerLevel,
+  AssessmentChanges,
   AssessmentScore,
   AssessmentState,
   Blocker,
+  FrameworkStatistics,
+  SectorStatistics,
   ServiceFeature,
 } from '../../engine';
 import { ApiError, request } from '../account/api';
@@ -31,8 +35,8 @@ export type ChildShare = (typeof CHILD_SHARES)[number];
 export const CONFIDENTIALITY = ['public', 'confidential', 'restricted'] as const;
 export type Confidentiality = (typeof CONFIDENTIALITY)[number];
 
-export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export { ACTION_STATUSES } from '../../engine';
+export type { ActionStatus } from '../../engine';
 
 export interface FrameworkSummary {
   readonly key: string;
@@ -140,11 +144,7 @@ export interface Deadline {
   readonly extensions: readonly Extension[];
 }
 
-export interface Action {
-  readonly owner: string;
-  readonly due: string;
-  readonly status: ActionStatus;
-}
+export type Action = ActionItem;
 
 export interface Assessment {
   readonly id: string;
@@ -181,43 +181,21 @@ export interface TransitionInput {
   readonly feedbackLetter?: string;
 }
 
-type Level = number | 'na' | null;
+export type Changes = AssessmentChanges;
 
-export interface Changes {
-  readonly previous: string;
-  readonly answers: readonly {
-    readonly question: string;
-    readonly from: Level;
-    readonly to: Level;
-  }[];
-  readonly sections: readonly {
-    readonly section: string;
-    readonly from: number | null;
-    readonly to: number | null;
-  }[];
-  readonly overall: { readonly from: number | null; readonly to: number | null };
-  readonly maturity: { readonly from: number | null; readonly to: number | null };
-}
+/** One framework's statistics (IND-18: a cell of fewer than five companies has no numbers). */
+export type Statistics = FrameworkStatistics;
 
-/** One cell of the statistics: numbers only for five companies or more (IND-18). */
-export type StatisticsCell =
-  | { readonly suppressed: true }
-  | {
-      readonly suppressed?: false;
-      readonly companies: number;
-      readonly median: number | null;
-      /** Companies at maturity 1…4. */
-      readonly maturity: Readonly<Record<string, number>>;
-    };
-
-export interface Statistics {
-  readonly framework: string;
-  readonly years: readonly {
-    readonly year: number;
-    readonly overall: StatisticsCell;
-    readonly sections: Readonly<Record<string, StatisticsCell>>;
-  }[];
-}
+/** The statistics route answers one framework's, or every framework's (the engine's shape). */
+const statisticsOf =
+  (framework: string) =>
+  (body: unknown): Statistics => {
+    const b = (body as { statistics?: unknown } | null)?.statistics ?? body;
+    const all = (b as Partial<SectorStatistics>).frameworks;
+    if (Array.isArray(all))
+      return all.find((f) => f.framework === framework) ?? { framework, years: [] };
+    return b as Statistics;
+  };
 
 const seg = encodeURIComponent;
 const assessment = (id: string) => `/api/industry/assessments/${seg(id)}`;
@@ -320,7 +298,7 @@ export const industryApi = {
     request<unknown>('GET', `${assessment(id)}/changes`).then(itemOf<Changes>('changes')),
   statistics: (framework: string) =>
     request<unknown>('GET', `/api/industry/statistics?framework=${seg(framework)}`).then(
-      itemOf<Statistics>('statistics'),
+      statisticsOf(framework),
     ),
 };
 

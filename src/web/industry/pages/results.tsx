@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Gap } from '../../../engine';
+import { actionOverdue } from '../../../engine';
+import type { Gap, Maturity } from '../../../engine';
 import { Link } from '../../components/link';
 import { language } from '../../i18n/i18n';
 import { ACTION_STATUSES, industryApi, industryFiles } from '../api';
@@ -31,7 +32,7 @@ function ActionRow(props: {
   const [status, setStatus] = useState<ActionStatus>(props.action?.status ?? 'open');
   const [saved, setSaved] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const overdue = props.action && props.action.status !== 'done' && props.action.due < today();
+  const overdue = props.action !== undefined && actionOverdue(props.action, today());
   if (!props.editable)
     return (
       <div class="action-plan">
@@ -132,13 +133,6 @@ function ActionRow(props: {
   );
 }
 
-const levelOrNone = (l: number | 'na' | null) =>
-  l === null
-    ? levelLabel(null)
-    : l === 'na'
-      ? levelLabel('na')
-      : levelLabel(l as 0 | 1 | 2 | 3 | 4);
-
 /** What changed since the version this one resubmits (IND-10). */
 function ChangesView({ a, framework }: { a: Assessment; framework: Framework }) {
   const [changes, setChanges] = useState<Changes | null>(null);
@@ -169,8 +163,10 @@ function ChangesView({ a, framework }: { a: Assessment; framework: Framework }) 
             <dt>{nt('industry.results.maturity')}</dt>
             <dd>
               {nt('industry.results.fromTo', {
-                from: changes.maturity.from ? maturityLabel(changes.maturity.from as 1) : '–',
-                to: changes.maturity.to ? maturityLabel(changes.maturity.to as 1) : '–',
+                from: changes.maturity.from
+                  ? maturityLabel(changes.maturity.from as Maturity)
+                  : '–',
+                to: changes.maturity.to ? maturityLabel(changes.maturity.to as Maturity) : '–',
               })}
             </dd>
           </dl>
@@ -193,8 +189,8 @@ function ChangesView({ a, framework }: { a: Assessment; framework: Framework }) 
                   {changes.answers.map((c) => (
                     <tr key={c.question}>
                       <th scope="row">{questionText(framework, c.question)}</th>
-                      <td>{levelOrNone(c.from)}</td>
-                      <td>{levelOrNone(c.to)}</td>
+                      <td>{levelLabel(c.from)}</td>
+                      <td>{levelLabel(c.to)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { industryApi } from '../api';
-import type { Framework, Statistics, StatisticsCell } from '../api';
+import type { StatisticsCell } from '../../../engine';
+import type { Framework, Statistics } from '../api';
 import { sectionTitle } from '../framework';
 import { IndustryPage } from '../industry-page';
 import { maturityLabel } from '../labels';
@@ -10,6 +11,9 @@ import { loadFramework } from '../use-assessment';
 
 type Shown = Exclude<StatisticsCell, { suppressed: true }>;
 const shown = (c: StatisticsCell | undefined): c is Shown => !!c && c.suppressed !== true;
+type Year = Statistics['years'][number];
+const sectionCell = (y: Year, section: string): StatisticsCell =>
+  y.sections.find((s) => s.section === section)?.cell ?? { suppressed: true };
 
 /** The width the chart has, so its text stays the page's size on a phone and on a desktop. */
 function useWidth(): [(el: HTMLDivElement | null) => void, number] {
@@ -36,14 +40,14 @@ function useWidth(): [(el: HTMLDivElement | null) => void, number] {
  * a cell of fewer than five companies has no bar, only those words (IND-18). The table below
  * holds the same numbers for every year.
  */
-function Chart(props: { framework: Framework; year: Statistics['years'][number] }) {
+function Chart(props: { framework: Framework; year: Year }) {
   const [ref, width] = useWidth();
   const rows = [
     { id: 'overall', label: nt('industry.stats.overall'), cell: props.year.overall },
     ...props.framework.sections.map((s) => ({
       id: s.id,
       label: s.title,
-      cell: props.year.sections[s.id] ?? ({ suppressed: true } as const),
+      cell: sectionCell(props.year, s.id),
     })),
   ];
   const rowH = 52;
@@ -179,7 +183,7 @@ function Stats() {
                 <tr key={s.id}>
                   <th scope="row">{sectionTitle(framework, s.id)}</th>
                   {stats.years.map((y) => (
-                    <td key={y.year}>{cellText(y.sections[s.id])}</td>
+                    <td key={y.year}>{cellText(sectionCell(y, s.id))}</td>
                   ))}
                 </tr>
               ))}
@@ -208,7 +212,7 @@ function Stats() {
                   {shown(y.overall) ? (
                     ([1, 2, 3, 4] as const).map((m) => (
                       <td class="num" key={m}>
-                        {(y.overall as Shown).maturity[String(m)] ?? 0}
+                        {(y.overall as Shown).levels[m - 1]}
                       </td>
                     ))
                   ) : (
