@@ -9,6 +9,7 @@ import * as m0003 from './migrations/0003-accounts';
 import * as m0004 from './migrations/0004-jobs';
 import * as m0005 from './migrations/0005-classes';
 import * as m0006 from './migrations/0006-feedback';
+import * as m0007 from './migrations/0007-industry';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -23,6 +24,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0004-jobs': m0004,
   '0005-classes': m0005,
   '0006-feedback': m0006,
+  '0007-industry': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

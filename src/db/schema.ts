@@ -22,6 +22,14 @@ export interface Database {
   kite_assignment: KiteAssignmentTable;
   kite_family_link: KiteFamilyLinkTable;
   kite_feedback: KiteFeedbackTable;
+  kite_industry_service: KiteIndustryServiceTable;
+  kite_industry_assessment: KiteIndustryAssessmentTable;
+  kite_industry_answer: KiteIndustryAnswerTable;
+  kite_industry_evidence: KiteIndustryEvidenceTable;
+  kite_industry_comment: KiteIndustryCommentTable;
+  kite_industry_deadline: KiteIndustryDeadlineTable;
+  kite_industry_extension: KiteIndustryExtensionTable;
+  kite_industry_action: KiteIndustryActionTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -230,4 +238,116 @@ export interface KiteFeedbackTable {
   answer: string;
   /** `YYYY-MM-DD`. */
   day: string;
+}
+
+// ---- industry self-assessment (issue #16, docs/industry.md) --------------------------------
+
+/** A company's service, with the profile that switches question modules on and off. */
+export interface KiteIndustryServiceTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  type: string;
+  /** JSON text: an array of the engine's SERVICE_FEATURES. */
+  features: string;
+  child_share: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One assessment of a service against one framework version, and where the dialogue is. */
+export interface KiteIndustryAssessmentTable {
+  id: string;
+  service_id: string;
+  owner_id: string;
+  /** `<id>@v<version>`. */
+  framework: string;
+  /** JSON text: the service's features when the assessment was made. */
+  profile: string;
+  state: string;
+  previous_id: string | null;
+  reviewer_id: string | null;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  feedback_letter: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A company's answer to one question: a level 0–4, or null (N/A) with a reason. */
+export interface KiteIndustryAnswerTable {
+  assessment_id: string;
+  question: string;
+  level: number | null;
+  na_reason: string | null;
+  narrative: string | null;
+  confidentiality: Generated<string>;
+  author_id: string | null;
+  updated_at: Timestamp;
+}
+
+/** An evidence document's facts; its bytes are the file `<dataDir>/evidence/<id>`. */
+export interface KiteIndustryEvidenceTable {
+  id: string;
+  assessment_id: string;
+  question: string;
+  file_name: string;
+  media_type: string;
+  bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A comment on one question: seen by the company (`company`) or coordinators only (`internal`). */
+export interface KiteIndustryCommentTable {
+  id: string;
+  assessment_id: string;
+  question: string;
+  parent_id: string | null;
+  author_id: string | null;
+  visibility: string;
+  body: string;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A deadline of the dialogue: a clarification the company owes, or the coordinator's review. */
+export interface KiteIndustryDeadlineTable {
+  id: string;
+  assessment_id: string;
+  kind: string;
+  question: string | null;
+  due_at: Timestamp;
+  reminded_14_at: Timestamp | null;
+  reminded_3_at: Timestamp | null;
+  overdue_at: Timestamp | null;
+  met_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A company's request to move a deadline, and the coordinator's decision. */
+export interface KiteIndustryExtensionTable {
+  id: string;
+  deadline_id: string;
+  requested_by: string | null;
+  reason: string;
+  old_due: Timestamp;
+  new_due: Timestamp;
+  decision: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** One line of the action plan: who (a role or team) does what by when, for one gap. */
+export interface KiteIndustryActionTable {
+  assessment_id: string;
+  question: string;
+  owner: string;
+  /** `YYYY-MM-DD`. */
+  due: string;
+  status: string;
+  updated_at: Timestamp;
 }

@@ -38,6 +38,8 @@ import { bundleLanguages } from '../content/bundle';
 import { studioContext } from './studio/context';
 import type { StudioOptions } from './studio/context';
 import { loadStudioDocument } from './routes/studio/document';
+import { industryContext } from './industry/context';
+import type { IndustryOptions } from './industry/context';
 
 export interface AppDeps {
   db: Db;
@@ -90,6 +92,11 @@ export interface AppDeps {
    * `catalogue`; when absent, the studio's routes and page are not served.
    */
   studio?: StudioOptions | undefined;
+  /**
+   * Industry self-assessment (docs/industry.md): where evidence documents are written (absent:
+   * they cannot be uploaded), their size limit and retention. Needs `catalogue`.
+   */
+  industry?: IndustryOptions;
 }
 
 declare module 'fastify' {
@@ -146,6 +153,7 @@ export async function createApp({
   pictures = avatarIds(contentDir),
   retainChildMonths = DEFAULT_RETENTION.childMonths,
   studio,
+  industry,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -233,6 +241,9 @@ export async function createApp({
       },
       classes,
       studioSetup,
+      catalogue
+        ? industryContext(db, catalogue, accounts.now ?? now, renderer, industry)
+        : undefined,
     ),
   );
   await app.register(childRoutes(classes));

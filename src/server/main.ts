@@ -9,7 +9,7 @@ import { ContentLoadError, loadServerContent } from './content/load';
 import { webContentMismatch } from './content/web-bundles';
 import { redactSecrets } from '../db/redact';
 import { createJobRunner } from './jobs/runner';
-import { kiteJobs } from './jobs/jobs';
+import { evidenceDirOf, kiteJobs } from './jobs/jobs';
 import {
   consoleMailer,
   loadMailTexts,
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     await db.close().catch(() => {});
     throw e;
   }
+  const mailer = mailerFor(config.mail, config.contentDir);
   const app = await createApp({
     db,
     webDir: config.webDir,
@@ -65,8 +66,13 @@ async function main(): Promise<void> {
     limits: config.limits,
     pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
     // The retention purge and any later background job, run by whichever process wins its lease.
-    jobs: createJobRunner({ db, jobs: kiteJobs(config) }),
-    accounts: { mailer: mailerFor(config.mail, config.contentDir) },
+    jobs: createJobRunner({ db, jobs: kiteJobs(config, mailer) }),
+    accounts: { mailer },
+    industry: {
+      evidenceDir: evidenceDirOf(config.dataDir),
+      evidenceMaxBytes: config.evidenceMaxBytes,
+      retainEvidenceDays: config.retention.evidenceDays,
+    },
     pictures: avatarIds(config.contentDir),
     studio: { dir: config.studioDir },
   });

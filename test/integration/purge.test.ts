@@ -290,7 +290,7 @@ for (const dialect of DIALECTS) {
             revoked_at: null,
           })
           .execute();
-        const steps = retentionSteps({ auditDays: 90, childMonths: 6 });
+        const steps = retentionSteps({ auditDays: 90, childMonths: 6, evidenceDays: 730 });
         const report = await runPurge(steps, testDb.db, T0);
         const step = report.steps.find((s) => s.step === 'inactive-children')!;
         expect(step).toMatchObject({ deleted: 1, describe: 'children inactive for 6 months' });
@@ -312,7 +312,7 @@ for (const dialect of DIALECTS) {
     );
 
     it.skipIf(!enabled)('keeps audit rows for KITE_RETAIN_AUDIT_DAYS', async () => {
-      const steps = retentionSteps({ auditDays: 1, childMonths: 12 });
+      const steps = retentionSteps({ auditDays: 1, childMonths: 12, evidenceDays: 730 });
       expect(steps[0]!.describe).toBe('security audit rows older than 1 day');
       await runPurge(steps, testDb.db, T0);
       expect((await left()).audit).toEqual(['a-recent']);

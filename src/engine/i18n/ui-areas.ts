@@ -6,12 +6,19 @@ import type { Translation } from '../types/catalogue';
  * the others `ui/<area>/<lang>.json`. English (`en.json`) is flat, key → ICU message; a
  * translation has the locale-file shape (I18N-1).
  */
-export const UI_AREAS = ['root', 'account', 'classes', 'class-child', 'feedback'] as const;
+export const UI_AREAS = [
+  'root',
+  'account',
+  'classes',
+  'class-child',
+  'feedback',
+  'industry',
+] as const;
 
 /** The UI a child sees: the app shell, the feedback question and the class pages for children. */
 export const CHILD_UI_AREAS: readonly string[] = ['root', 'feedback', 'class-child'];
-/** The UI only adults see: the account and the teachers' class pages. */
-export const ADULT_UI_AREAS: readonly string[] = ['account', 'classes'];
+/** The UI only adults see: the account, the teachers' class pages, the industry pages. */
+export const ADULT_UI_AREAS: readonly string[] = ['account', 'classes', 'industry'];
 
 /** One area's English strings and their translations per language. */
 export interface UiStrings {

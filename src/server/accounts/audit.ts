@@ -34,7 +34,17 @@ export type AuditEvent =
   | 'child.progress_erased'
   | 'child.devices_revoked'
   | 'family.consent'
-  | 'family.link';
+  | 'family.link'
+  // Industry self-assessment (IND-21): the object is the assessment, or the evidence document.
+  | 'industry.state_changed'
+  | 'industry.reviewer_assigned'
+  | 'industry.confidentiality_changed'
+  | 'industry.evidence_uploaded'
+  | 'industry.evidence_viewed'
+  | 'industry.evidence_deleted'
+  | 'industry.exported'
+  | 'industry.extension_requested'
+  | 'industry.extension_decided';
 
 export interface AuditEntry {
   readonly event: AuditEvent;

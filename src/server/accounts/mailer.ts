@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 
-export type MailKind = 'verify_email' | 'signup_taken' | 'reset_password' | 'invite';
+export type MailKind =
+  | 'verify_email'
+  | 'signup_taken'
+  | 'reset_password'
+  | 'invite'
+  | 'industry_deadline'
+  | 'industry_overdue';
 
 export interface Mail {
   readonly to: string;
@@ -23,7 +29,14 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-const KINDS: readonly MailKind[] = ['verify_email', 'signup_taken', 'reset_password', 'invite'];
+const KINDS: readonly MailKind[] = [
+  'verify_email',
+  'signup_taken',
+  'reset_password',
+  'invite',
+  'industry_deadline',
+  'industry_overdue',
+];
 
 /** The texts of every mail: `<kind>.subject` and `<kind>.body`, from `content/mail/<lang>.json`. */
 export type MailTexts = Readonly<Record<string, string>>;

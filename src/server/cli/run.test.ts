@@ -96,7 +96,7 @@ describe('runCli', () => {
     expect(seen).toEqual([
       {
         input: { email: 'a@example.org', role: 'teacher', dryRun: true, note: ['hello', '--x'] },
-        retention: { auditDays: 30, childMonths: 12 },
+        retention: { auditDays: 30, childMonths: 12, evidenceDays: 730 },
       },
     ]);
   });

@@ -63,10 +63,23 @@ describe('parseConfig', () => {
   });
 
   it('keeps audit rows 90 days and inactive child accounts 12 months unless told', () => {
-    expect(parseConfig({}).retention).toEqual({ auditDays: 90, childMonths: 12 });
-    const c = parseConfig({ KITE_RETAIN_AUDIT_DAYS: ' 30 ', KITE_RETAIN_CHILD_MONTHS: '6' });
-    expect(c.retention).toEqual({ auditDays: 30, childMonths: 6 });
+    expect(parseConfig({}).retention).toEqual({
+      auditDays: 90,
+      childMonths: 12,
+      evidenceDays: 730,
+    });
+    const c = parseConfig({
+      KITE_RETAIN_AUDIT_DAYS: ' 30 ',
+      KITE_RETAIN_CHILD_MONTHS: '6',
+      KITE_RETAIN_EVIDENCE_DAYS: '365',
+    });
+    expect(c.retention).toEqual({ auditDays: 30, childMonths: 6, evidenceDays: 365 });
     expect(Object.isFrozen(c.retention)).toBe(true);
+  });
+
+  it('takes evidence documents of at most 10 MB unless KITE_EVIDENCE_MAX_MB says otherwise', () => {
+    expect(parseConfig({}).evidenceMaxBytes).toBe(10 * 1024 * 1024);
+    expect(parseConfig({ KITE_EVIDENCE_MAX_MB: '2' }).evidenceMaxBytes).toBe(2 * 1024 * 1024);
   });
 
   it('writes numbers in Latin digits unless KITE_DIGITS=native (Khmer ០–៩ in Khmer)', () => {
@@ -114,6 +127,13 @@ describe('parseConfig', () => {
     ],
     [{ KITE_RETAIN_CHILD_MONTHS: '1.5' }, /KITE_RETAIN_CHILD_MONTHS must be a whole number/],
     [{ KITE_RETAIN_CHILD_MONTHS: '121' }, /KITE_RETAIN_CHILD_MONTHS must be a whole number/],
+    [
+      { KITE_RETAIN_EVIDENCE_DAYS: '29' },
+      /KITE_RETAIN_EVIDENCE_DAYS must be a whole number from 30 to 3650/,
+    ],
+    [{ KITE_RETAIN_EVIDENCE_DAYS: '2y' }, /KITE_RETAIN_EVIDENCE_DAYS must be a whole number/],
+    [{ KITE_EVIDENCE_MAX_MB: '0' }, /KITE_EVIDENCE_MAX_MB must be a whole number from 1 to 100/],
+    [{ KITE_EVIDENCE_MAX_MB: '10.5' }, /KITE_EVIDENCE_MAX_MB must be a whole number/],
   ])('rejects %o with one clear line', (env, message) => {
     let error: unknown;
     try {

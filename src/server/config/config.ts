@@ -46,6 +46,8 @@ export interface Config {
   readonly production: boolean;
   /** How long data is kept before the purge job deletes it (PRIV-18). */
   readonly retention: Retention;
+  /** The largest industry evidence document accepted, in bytes (KITE_EVIDENCE_MAX_MB). */
+  readonly evidenceMaxBytes: number;
 }
 
 /** Retention periods of the purge job (server/jobs/purge-steps.ts). */
@@ -57,9 +59,21 @@ export interface Retention {
    * accounts exist yet: the classes issue adds them and their purge step.
    */
   readonly childMonths: number;
+  /**
+   * Industry evidence documents are deleted this many days after their upload
+   * (KITE_RETAIN_EVIDENCE_DAYS; docs/industry.md).
+   */
+  readonly evidenceDays: number;
 }
 
-export const DEFAULT_RETENTION: Retention = Object.freeze({ auditDays: 90, childMonths: 12 });
+export const DEFAULT_RETENTION: Retention = Object.freeze({
+  auditDays: 90,
+  childMonths: 12,
+  evidenceDays: 730,
+});
+
+/** The largest evidence document a company may upload, in MB (KITE_EVIDENCE_MAX_MB). */
+export const DEFAULT_EVIDENCE_MAX_MB = 10;
 
 export type MailConfig =
   | { readonly kind: 'smtp'; readonly url: string; readonly from: string }
@@ -202,6 +216,8 @@ const EnvSchema = z.object({
   KITE_PDF_QUEUE: wholeNumber(1, 10_000).default(100),
   KITE_RETAIN_AUDIT_DAYS: wholeNumber(1, 3650).default(DEFAULT_RETENTION.auditDays),
   KITE_RETAIN_CHILD_MONTHS: wholeNumber(1, 120).default(DEFAULT_RETENTION.childMonths),
+  KITE_RETAIN_EVIDENCE_DAYS: wholeNumber(30, 3650).default(DEFAULT_RETENTION.evidenceDays),
+  KITE_EVIDENCE_MAX_MB: wholeNumber(1, 100).default(DEFAULT_EVIDENCE_MAX_MB),
   KITE_SMTP_URL: z
     .string()
     .trim()
@@ -295,6 +311,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     retention: Object.freeze({
       auditDays: e.KITE_RETAIN_AUDIT_DAYS,
       childMonths: e.KITE_RETAIN_CHILD_MONTHS,
+      evidenceDays: e.KITE_RETAIN_EVIDENCE_DAYS,
     }),
+    evidenceMaxBytes: e.KITE_EVIDENCE_MAX_MB * 1024 * 1024,
   });
 }

@@ -60,6 +60,24 @@ export const ERROR_CODES = [
   'recording_too_large',
   'recording_not_audio',
   'recording_unreadable',
+  // Industry self-assessment (docs/industry.md).
+  'unknown_framework',
+  'unknown_question',
+  'not_on_scale',
+  'na_without_reason',
+  'not_editable',
+  'submission_blocked',
+  'transition_not_allowed',
+  'not_yours',
+  'clarification_needs_question',
+  'feedback_letter_required',
+  'previous_not_final',
+  'evidence_image_refused',
+  'evidence_type_refused',
+  'evidence_unavailable',
+  'deadline_met',
+  'already_decided',
+  'report_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

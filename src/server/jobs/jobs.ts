@@ -1,12 +1,27 @@
+import { join } from 'node:path';
 import type { Config } from '../config/config';
+import type { Mailer } from '../accounts/mailer';
+import { noMailer } from '../accounts/mailer';
 import type { Job } from './job';
 import { purgeJob } from './purge';
 import { retentionSteps } from './purge-steps';
+import { remindersJob } from './reminders';
+
+/** Where industry evidence documents are written: outside the web root, under the data folder. */
+export const evidenceDirOf = (dataDir: string): string => join(dataDir, 'evidence');
 
 /**
- * Every background job of a Kite process, from its configuration. Later features (reminders,
- * termly releases) add theirs here.
+ * Every background job of a Kite process, from its configuration: the retention purge (with the
+ * evidence documents when the data folder is known) and the industry deadline reminders, sent
+ * with `mailer`. Later features (termly releases) add theirs here.
  */
-export function kiteJobs(config: Pick<Config, 'retention'>): Job[] {
-  return [purgeJob(retentionSteps(config.retention))];
+export function kiteJobs(
+  config: Pick<Config, 'retention'> & Partial<Pick<Config, 'dataDir' | 'publicUrl'>>,
+  mailer: Mailer = noMailer,
+): Job[] {
+  const evidence = config.dataDir === undefined ? undefined : evidenceDirOf(config.dataDir);
+  return [
+    purgeJob(retentionSteps(config.retention, evidence)),
+    remindersJob(mailer, config.publicUrl),
+  ];
 }

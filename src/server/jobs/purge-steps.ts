@@ -8,6 +8,7 @@ import { removeLearner } from '../classes/erase';
 import type { Retention } from '../config/config';
 import type { PurgeStep } from './purge';
 import { feedbackDay } from '../../engine';
+import { evidenceStep } from './evidence-step';
 
 const DAY_MS = 86_400_000;
 
@@ -164,8 +165,11 @@ export const feedbackStep: PurgeStep = {
   },
 };
 
-/** Every retention rule of this deployment, in order. */
-export function retentionSteps(retention: Retention): PurgeStep[] {
+/**
+ * Every retention rule of this deployment, in order. `evidenceDir` is where industry evidence
+ * documents are written (`<dataDir>/evidence`); without it their step is left out.
+ */
+export function retentionSteps(retention: Retention, evidenceDir?: string): PurgeStep[] {
   return [
     auditStep(retention.auditDays),
     sessionsStep,
@@ -174,6 +178,7 @@ export function retentionSteps(retention: Retention): PurgeStep[] {
     inactiveChildrenStep(retention.childMonths),
     revokedDevicesStep,
     feedbackStep,
+    ...(evidenceDir === undefined ? [] : [evidenceStep(evidenceDir)]),
     rateLimitStep,
   ];
 }

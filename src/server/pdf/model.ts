@@ -36,7 +36,8 @@ export type Block =
   | RuleBlock
   | SpacerBlock
   | PictureBlock
-  | CardGridBlock;
+  | CardGridBlock
+  | TableBlock;
 
 export interface HeadingBlock {
   type: 'heading';
@@ -193,6 +194,24 @@ export interface CardPictures {
   kind: 'pictures';
   items: { picture: Picture; label: string; caption?: string }[];
 }
+
+/**
+ * A table: a heading row (when any column has a heading) and rows of cells, each cell's text
+ * wrapped within its column. A row never breaks over pages; the heading row stays with the
+ * first row. Thin grey rules separate the rows.
+ */
+export interface TableBlock {
+  type: 'table';
+  /** `width` is the column's share of the text column (the shares are scaled to fill it). */
+  columns: { heading?: string; width: number; align?: 'start' | 'end' }[];
+  rows: TableCell[][];
+}
+
+/**
+ * A cell's text, or its text with a bar: `bar` (0–1) is drawn as a grey bar of that share of
+ * the cell beside the text (e.g. a score), so a column of them reads as a bar chart.
+ */
+export type TableCell = string | { text: string; bold?: boolean; bar?: number };
 
 /** Vertical white space. */
 export interface SpacerBlock {

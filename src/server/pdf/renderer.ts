@@ -91,6 +91,11 @@ function pdfSurface(doc: PDFKit.PDFDocument, writer: GlyphWriter): Surface {
             doc.rect(op.x, op.y, op.w, op.h).stroke();
           });
           break;
+        case 'fill':
+          decoration(doc, () => {
+            doc.rect(op.x, op.y, op.w, op.h).fill(gray(op.gray));
+          });
+          break;
         case 'tick':
           decoration(doc, () => {
             const s = op.size;

@@ -8,6 +8,7 @@ import { answerAtoms } from './answers';
 import { cardGridLayout } from './cards';
 import type { Atom, BlockLayout, DrawOp } from './ops';
 import { pictureOp } from './pictures';
+import { tableLayout } from './table';
 import { labelledAtoms, textAtoms } from './text-atoms';
 import type { Ctx } from './text-atoms';
 import { RULE_GRAY } from './theme';
@@ -142,6 +143,8 @@ export function layoutBlock(block: Block, ctx: Ctx): BlockLayout {
     }
     case 'cards':
       return cardGridLayout(block, ctx);
+    case 'table':
+      return tableLayout(block, ctx);
     case 'spacer':
       return {
         atoms: [],

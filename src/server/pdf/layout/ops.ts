@@ -19,6 +19,8 @@ export type DrawOp =
     }
   | { kind: 'box'; x: number; y: number; w: number; h: number; width: number; gray: number }
   | { kind: 'tick'; x: number; y: number; size: number }
+  /** A filled grey rectangle (e.g. a bar of a score). */
+  | { kind: 'fill'; x: number; y: number; w: number; h: number; gray: number }
   /** A filled round dot centred on (x, y), e.g. the ends of a line to draw. */
   | { kind: 'dot'; x: number; y: number; r: number }
   /** An SVG picture scaled to fit the box (x, y, w, h), keeping its proportions. */
@@ -57,6 +59,7 @@ export function shift(op: DrawOp, dx: number, dy: number): DrawOp {
     case 'stroke':
       return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     case 'box':
+    case 'fill':
     case 'tick':
     case 'dot':
     case 'picture':

@@ -12,6 +12,8 @@ import { feedbackReportRoutes } from '../feedback';
 import type { StudioContext } from '../../studio/context';
 import { studioRoutes } from '../studio';
 import { studioDocumentRoutes } from '../studio/document';
+import type { IndustryContext } from '../../industry/context';
+import { industryRoutes } from '../industry';
 
 /** The recording studio, when the deployment has content to record: its API and its page. */
 export interface StudioSetup {
@@ -21,8 +23,8 @@ export interface StudioSetup {
 }
 
 /**
- * Every route of adults signed in with a session (accounts, and teachers' and parents' routes
- * of docs/classes.md), in one encapsulated scope: its cookie parsing, CSRF check and session
+ * Every route of adults signed in with a session (accounts, teachers' and parents' routes of
+ * docs/classes.md, companies' and coordinators' of docs/industry.md), in one encapsulated scope: its cookie parsing, CSRF check and session
  * guard run for these routes only.
  */
 export function accountsPlugin(
@@ -30,6 +32,7 @@ export function accountsPlugin(
   cookies: CookieSettings,
   classes: ClassesContext,
   studio?: StudioSetup,
+  industry?: IndustryContext,
 ) {
   return async (app: FastifyInstance) => {
     await installGuard(app, ctx, cookies);
@@ -43,5 +46,6 @@ export function accountsPlugin(
       await app.register(studioRoutes(studio.context));
       if (studio.document !== null) await app.register(studioDocumentRoutes(studio.document));
     }
+    if (industry) await app.register(industryRoutes(industry));
   };
 }

@@ -1,0 +1,121 @@
+// Deadline reminders of the industry dialogue (IND-14, docs/industry.md "Deadlines"): 14 days
+// and 3 days before a deadline, and once when it has passed, a mail to whoever owes the next
+// step: the company for a clarification, the assigned reviewer for a review. Each reminder is
+// marked on the deadline once sent, so it goes once; a mail that fails is tried at the next run.
+
+import type { Db } from '../../db/connect';
+import { fromDbTime, toDbTime } from '../../db/time';
+import type { Mailer } from '../accounts/mailer';
+import type { Job } from './job';
+
+const DAY_MS = 86_400_000;
+const MINUTE = 60_000;
+export const REMINDERS_JOB = 'industry-reminders';
+
+export interface RemindersReport {
+  readonly sent: number;
+  readonly failed: number;
+}
+
+/** Where a reminder's link leads: the assessment's page in the app. */
+const pageOf = (publicUrl: string | undefined, id: string) =>
+  `${publicUrl?.replace(/\/+$/, '') ?? ''}/industry/assessments/${id}`;
+
+/** Sends every reminder due at `now`. */
+export async function sendReminders(
+  db: Db,
+  mailer: Mailer,
+  now: number,
+  publicUrl?: string,
+): Promise<RemindersReport> {
+  if (!mailer.delivers) return { sent: 0, failed: 0 };
+  const rows = await db.kysely
+    .selectFrom('kite_industry_deadline as d')
+    .innerJoin('kite_industry_assessment as a', 'a.id', 'd.assessment_id')
+    .innerJoin('kite_industry_service as s', 's.id', 'a.service_id')
+    .innerJoin('kite_user as o', 'o.id', 'a.owner_id')
+    .leftJoin('kite_user as r', 'r.id', 'a.reviewer_id')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.due_at',
+      'd.reminded_14_at',
+      'd.reminded_3_at',
+      'd.overdue_at',
+      'a.id as assessment_id',
+      'a.state',
+      's.name as service',
+      'o.email as owner_email',
+      'o.display_name as owner_name',
+      'r.email as reviewer_email',
+      'r.display_name as reviewer_name',
+    ])
+    .where('d.met_at', 'is', null)
+    .where('d.due_at', '<=', toDbTime(now + 14 * DAY_MS))
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  const at = toDbTime(now);
+  for (const d of rows) {
+    const live =
+      d.kind === 'clarification'
+        ? d.state === 'clarification-requested'
+        : ['submitted', 'in-review', 'responded'].includes(d.state);
+    const to = d.kind === 'clarification' ? d.owner_email : d.reviewer_email;
+    const name = d.kind === 'clarification' ? d.owner_name : (d.reviewer_name ?? '');
+    if (!live || !to) continue;
+    const due = fromDbTime(d.due_at);
+    const left = due - now;
+    let mark: 'overdue' | '3' | '14' | null = null;
+    if (left <= 0) mark = d.overdue_at === null ? 'overdue' : null;
+    else if (left <= 3 * DAY_MS) mark = d.reminded_3_at === null ? '3' : null;
+    else mark = d.reminded_14_at === null ? '14' : null;
+    if (mark === null) continue;
+    try {
+      await mailer.send({
+        to,
+        kind: mark === 'overdue' ? 'industry_overdue' : 'industry_deadline',
+        values: {
+          name,
+          service: d.service,
+          what: d.kind === 'clarification' ? 'the clarification asked of you' : 'the review',
+          due: toDbTime(due).slice(0, 10),
+          days: String(Math.max(1, Math.ceil(left / DAY_MS))),
+          link: pageOf(publicUrl, d.assessment_id),
+        },
+      });
+    } catch {
+      failed += 1;
+      continue;
+    }
+    sent += 1;
+    // A later reminder stands for the earlier ones: one mail at a time, never two at once.
+    await db.kysely
+      .updateTable('kite_industry_deadline')
+      .set(
+        mark === 'overdue'
+          ? {
+              overdue_at: at,
+              reminded_3_at: d.reminded_3_at ?? at,
+              reminded_14_at: d.reminded_14_at ?? at,
+            }
+          : mark === '3'
+            ? { reminded_3_at: at, reminded_14_at: d.reminded_14_at ?? at }
+            : { reminded_14_at: at },
+      )
+      .where('id', '=', d.id)
+      .execute();
+  }
+  return { sent, failed };
+}
+
+/** The reminders as a background job: every 30 minutes. */
+export function remindersJob(mailer: Mailer, publicUrl?: string): Job<RemindersReport> {
+  return {
+    name: REMINDERS_JOB,
+    everyMs: 30 * MINUTE,
+    retryMs: 10 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: ({ db, now }) => sendReminders(db, mailer, now, publicUrl),
+  };
+}
