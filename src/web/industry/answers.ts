@@ -7,7 +7,7 @@ export const formAnswers = (a: Assessment): Record<string, FormAnswer> =>
     Object.entries(a.answers).map(([q, s]) => [
       q,
       {
-        level: s.level,
+        level: s.level === 'na' ? null : s.level,
         reason: s.reason,
         narrative: s.narrative,
         confidentiality: s.confidentiality,
@@ -15,7 +15,5 @@ export const formAnswers = (a: Assessment): Record<string, FormAnswer> =>
     ]),
   );
 
-/** The profile the assessment asks by: its snapshot when the server sends one, else the service's. */
-export const featuresOf = (a: Assessment) =>
-  (a as Assessment & { profile?: { features?: Assessment['service']['features'] } }).profile
-    ?.features ?? a.service.features;
+/** The profile the assessment asks by: the service's features when it began. */
+export const featuresOf = (a: Assessment) => a.profile;

@@ -84,22 +84,26 @@ export interface AssessmentSummary {
   readonly id: string;
   readonly state: AssessmentState;
   readonly framework: string;
-  readonly service: { readonly id: string; readonly name: string } | null;
-  readonly serviceName?: string;
-  readonly previousId?: string | null;
+  readonly service: { readonly id: string; readonly name: string };
+  readonly previousId: string | null;
   readonly submittedAt: string | null;
-  readonly reviewer?: string | null;
-  readonly deadline?: {
+  readonly acceptedAt: string | null;
+  readonly reviewer: Reviewer | null;
+  readonly deadline: {
     readonly kind: string;
     readonly dueAt: string;
     readonly overdue: boolean;
   } | null;
-  readonly createdAt?: string;
-  readonly updatedAt?: string;
+}
+
+/** The coordinator assigned to review an assessment. */
+export interface Reviewer {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface SavedAnswer {
-  readonly level: AnswerLevel | null;
+  readonly level: AnswerLevel | 'na';
   readonly reason: string | null;
   readonly narrative: string | null;
   readonly confidentiality: Confidentiality;
@@ -151,8 +155,10 @@ export interface Assessment {
   readonly state: AssessmentState;
   readonly framework: string;
   readonly service: Service;
+  /** The service's features when the assessment began: the questions it asks. */
+  readonly profile: readonly ServiceFeature[];
   readonly previousId: string | null;
-  readonly reviewer: string | null;
+  readonly reviewer: Reviewer | null;
   readonly answers: Readonly<Record<string, SavedAnswer>>;
   readonly evidence: Readonly<Record<string, readonly Evidence[]>>;
   readonly comments: readonly Comment[];
@@ -162,8 +168,8 @@ export interface Assessment {
   readonly blockers: readonly Blocker[];
   readonly next: readonly AssessmentState[];
   readonly feedbackLetter: string | null;
-  readonly submittedAt?: string | null;
-  readonly acceptedAt?: string | null;
+  readonly submittedAt: string | null;
+  readonly acceptedAt: string | null;
 }
 
 export interface AnswerInput {

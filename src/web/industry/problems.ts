@@ -19,7 +19,7 @@ const CODES: Readonly<Record<string, IndustryKey>> = {
   'not-on-scale': 'industry.error.scale',
   'not-editable': 'industry.error.notEditable',
   'feedback-letter-required': 'industry.error.letter',
-  'question-required': 'industry.error.question',
+  'clarification-needs-question': 'industry.error.question',
   'previous-not-final': 'industry.error.previous',
 };
 

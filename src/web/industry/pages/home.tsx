@@ -47,8 +47,7 @@ function Home() {
     const f = frameworks.find((x) => x.key === key);
     return f ? nt('industry.common.frameworkVersion', { title: f.title, version: f.version }) : key;
   };
-  const serviceName = (a: AssessmentSummary) =>
-    a.service?.name ?? a.serviceName ?? services.find((s) => s.id === a.service?.id)?.name ?? '';
+  const serviceName = (a: AssessmentSummary) => a.service.name;
   const resubmitted = new Set(assessments.map((a) => a.previousId).filter(Boolean));
   return (
     <>

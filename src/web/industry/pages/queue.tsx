@@ -26,7 +26,7 @@ function Queue({ me }: { me: string }) {
   }, []);
   if (failed) return <p class="notice">{failed}</p>;
   if (!items) return <p>{nt('industry.common.loading')}</p>;
-  const name = (a: AssessmentSummary) => a.service?.name ?? a.serviceName ?? '';
+  const name = (a: AssessmentSummary) => a.service.name;
   return (
     <>
       {GROUPS.map((g, gi) => {
@@ -55,9 +55,9 @@ function Queue({ me }: { me: string }) {
                       <dd>
                         {!a.reviewer
                           ? nt('industry.queue.nobody')
-                          : a.reviewer === me
+                          : a.reviewer.id === me
                             ? nt('industry.queue.you')
-                            : nt('industry.queue.other')}
+                            : a.reviewer.name}
                       </dd>
                       {a.deadline && (
                         <>

@@ -237,7 +237,7 @@ function Review({ id, me }: { id: string; me: string }) {
   if (state.kind === 'failed') return <p class="notice">{state.message}</p>;
   const { assessment: a } = state;
   const canClarify = a.next.includes('clarification-requested');
-  const assigned = a.reviewer === me;
+  const assigned = a.reviewer?.id === me;
   return (
     <>
       <AssessmentHead a={a} framework={state.framework} />
