@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import framework from '../../content/industry/kite-cop-industry/v1.json';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -143,7 +143,13 @@ async function answerAll(page: Page, level: (id: string) => number | 'na'): Prom
 
 describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator', () => {
   const mail = outbox();
-  const suite = browserSuite({ accounts: { argon2: TEST_ARGON2, mailer: mail.mailer }, catalogue });
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'kite-evidence-'));
+  afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
+  const suite = browserSuite({
+    accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
+    catalogue,
+    industry: { evidenceDir },
+  });
   const clock = wallClock();
 
   it('profile, assessment, clarification, acceptance, report, resubmission, practice', async () => {
