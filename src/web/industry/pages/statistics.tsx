@@ -51,7 +51,7 @@ function Chart(props: { framework: Framework; year: Year }) {
     })),
   ];
   const rowH = 52;
-  const labelChars = Math.floor((width - 8) / 8.2);
+  const labelChars = Math.floor((width - 8) / 7.4);
   const cut = (s: string) => (s.length > labelChars ? `${s.slice(0, labelChars - 1)}…` : s);
   const barMax = width - 70;
   return (
@@ -63,7 +63,9 @@ function Chart(props: { framework: Framework; year: Year }) {
         role="img"
         aria-labelledby="chart-title chart-desc"
       >
-        <title id="chart-title">{nt('industry.stats.chartTitle', { year: props.year.year })}</title>
+        <title id="chart-title">
+          {nt('industry.stats.chartTitle', { year: String(props.year.year) })}
+        </title>
         <desc id="chart-desc">{nt('industry.stats.chartDesc')}</desc>
         {rows.map((r, i) => {
           const y = i * rowH;
@@ -155,7 +157,9 @@ function Stats() {
         </div>
       )}
       <section class="card" aria-labelledby="stats-chart">
-        <h2 id="stats-chart">{nt('industry.stats.chartHeading', { year: current.year })}</h2>
+        <h2 id="stats-chart">
+          {nt('industry.stats.chartHeading', { year: String(current.year) })}
+        </h2>
         <Chart framework={framework} year={current} />
       </section>
       <section aria-labelledby="stats-table">
