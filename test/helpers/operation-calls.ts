@@ -7,6 +7,7 @@ import { totpCode } from '../../src/server/accounts/totp';
 import { ChildClient } from './account-client';
 import type { AccountClient, Outbox } from './account-client';
 import { isAdult, newPassword } from './people';
+import { FRAMEWORK, move, readyDraft, smallPdf, submitted, upload } from './industry';
 import type { People, Person, Who } from './people';
 
 /** What a call builder may use. */
@@ -23,6 +24,10 @@ export interface Kit {
   readonly classes: ClassFixture;
   /** The app's day now (`YYYY-MM-DD`, its injected clock): a feedback answer's day. */
   day(): string;
+  /** The shared company's and coordinator's assessments the industry operations act on. */
+  industry(): Promise<IndustryFixture>;
+  /** The checked content (industry fixtures answer its framework). */
+  readonly catalogue: Catalogue;
   /** Content the library's routes print. */
   readonly content: {
     readonly activityId: string;
@@ -70,6 +75,71 @@ export async function classFixture(
   return { schoolId, classId, code, child, activityId };
 }
 
+/** What the industry operations act on, made by the shared company and coordinator. */
+export interface IndustryFixture {
+  readonly serviceId: string;
+  /**
+   * Submitted, in review by the shared coordinator, and now waiting for a clarification on
+   * `policy` (so the company may still answer it and attach documents to it).
+   */
+  readonly assessmentId: string;
+  /** A document on `policy` of that assessment. */
+  readonly evidenceId: string;
+  /** The clarification's comment, which the company sees. */
+  readonly commentId: string;
+  /** The clarification's deadline. */
+  readonly deadlineId: string;
+  /** A request for more time on that deadline, not decided. */
+  readonly extensionId: string;
+  /** An accepted assessment, and its resubmission (submitted). */
+  readonly acceptedId: string;
+  readonly resubmittedId: string;
+}
+
+/** Builds the {@link IndustryFixture} through the API. */
+export async function industryFixture(kit: Kit): Promise<IndustryFixture> {
+  const company = await kit.client('company');
+  const coordinator = await kit.client('coordinator');
+  const { serviceId, id } = await readyDraft(company, kit.catalogue);
+  await move(company, id, { to: 'submitted' });
+  await move(coordinator, id, { to: 'in-review' });
+  await move(coordinator, id, {
+    to: 'clarification-requested',
+    question: 'policy',
+    message: 'Which board approved the policy?',
+  });
+  const view = (await company.get(`/api/industry/assessments/${id}`)).json().assessment;
+  const deadlineId = view.deadlines.find((d: { kind: string }) => d.kind === 'clarification').id;
+  const extensionId = await extensionOn(company, deadlineId);
+  const acceptedId = await submitted(company, kit.catalogue);
+  await move(coordinator, acceptedId, { to: 'in-review' });
+  await move(coordinator, acceptedId, { to: 'accepted', feedbackLetter: 'Thank you.' });
+  const again = await company.post('/api/industry/assessments', { previousId: acceptedId });
+  expect(again.statusCode, again.body).toBe(201);
+  const resubmittedId = again.json().assessment.id as string;
+  await move(company, resubmittedId, { to: 'submitted' });
+  return {
+    serviceId,
+    assessmentId: id,
+    evidenceId: view.evidence.policy[0].id,
+    commentId: view.comments[0].id,
+    deadlineId,
+    extensionId,
+    acceptedId,
+    resubmittedId,
+  };
+}
+
+/** A new request for more time on a deadline; its id. */
+async function extensionOn(company: AccountClient, deadlineId: string): Promise<string> {
+  const res = await company.post(`/api/industry/deadlines/${deadlineId}/extensions`, {
+    reason: 'Our board meets next month',
+    newDue: '2030-01-31',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().extension.id as string;
+}
+
 /** A new child's device of the fixture's child: signs in with the pictures. */
 export async function childDevice(kit: Kit): Promise<ChildClient> {
   const c = kit.classes;
@@ -110,6 +180,8 @@ export interface Call {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly body?: unknown;
+  /** Headers of its own (a raw upload's Content-Type). */
+  readonly headers?: Readonly<Record<string, string>>;
   /**
    * Who sends it when not the shared client of `who`: a throwaway account of the same role
    * (for calls that end the caller's sessions, change their password or delete them), or one
@@ -652,5 +724,140 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     url: '/api/child/device',
     ok: 204,
     ...(who === 'child' && allowed ? { as: await childDevice(k) } : {}),
+  }),
+
+  // Industry self-assessment (docs/industry.md): the shared company's things, reviewed by the
+  // shared coordinator.
+  'GET /api/industry/frameworks': async () => ({ method: 'GET', url: '/api/industry/frameworks' }),
+  'GET /api/industry/frameworks/{key}': async () => ({
+    method: 'GET',
+    url: `/api/industry/frameworks/${FRAMEWORK}?lang=km`,
+  }),
+  'GET /api/industry/services': async () => ({ method: 'GET', url: '/api/industry/services' }),
+  'POST /api/industry/services': async () => ({
+    method: 'POST',
+    url: '/api/industry/services',
+    body: { name: 'Pixel Party', type: 'gaming', features: ['user-contact'], childShare: 'most' },
+    ok: 201,
+  }),
+  'PATCH /api/industry/services/{id}': async (_w, k) => ({
+    method: 'PATCH',
+    url: `/api/industry/services/${(await k.industry()).serviceId}`,
+    body: { name: 'Chatter Kids' },
+  }),
+  'GET /api/industry/assessments': async () => ({
+    method: 'GET',
+    url: '/api/industry/assessments',
+  }),
+  'POST /api/industry/assessments': async (_w, k) => ({
+    method: 'POST',
+    url: '/api/industry/assessments',
+    body: { serviceId: (await k.industry()).serviceId, framework: FRAMEWORK },
+    ok: 201,
+  }),
+  'GET /api/industry/assessments/{id}': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}`,
+  }),
+  'PUT /api/industry/assessments/{id}/answers/{question}': async (_w, k) => ({
+    method: 'PUT',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/answers/policy`,
+    body: { level: 4, narrative: 'Approved by the board on 3 March.' },
+  }),
+  'PUT /api/industry/assessments/{id}/actions/{question}': async (_w, k) => ({
+    method: 'PUT',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/actions/policy`,
+    body: { owner: 'Trust and safety team', due: '2027-06-30', status: 'in-progress' },
+  }),
+  // Each side's own move: a company submits a ready draft, a coordinator starts a review.
+  'POST /api/industry/assessments/{id}/transitions': async (who, k, allowed) => {
+    let id = (await k.industry()).assessmentId;
+    let to = 'responded';
+    if (allowed && who === 'company') {
+      id = (await readyDraft(await k.client('company'), k.catalogue)).id;
+      to = 'submitted';
+    } else if (allowed) {
+      id = await submitted(await k.client('company'), k.catalogue);
+      to = 'in-review';
+    }
+    return { method: 'POST', url: `/api/industry/assessments/${id}/transitions`, body: { to } };
+  },
+  'POST /api/industry/assessments/{id}/reviewer': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/reviewer`,
+    body: { reviewerId: k.person('coordinator').id },
+  }),
+  'POST /api/industry/assessments/{id}/comments': async (who, k) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/comments`,
+    body: {
+      question: 'policy',
+      body: 'About the policy.',
+      visibility: who === 'company' ? 'company' : 'internal',
+    },
+    ok: 201,
+  }),
+  'POST /api/industry/comments/{id}/resolve': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/industry/comments/${(await k.industry()).commentId}/resolve`,
+  }),
+  'POST /api/industry/deadlines/{id}/extensions': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/industry/deadlines/${(await k.industry()).deadlineId}/extensions`,
+    body: { reason: 'The minutes are not signed yet', newDue: '2030-02-28' },
+    ok: 201,
+  }),
+  'POST /api/industry/extensions/{id}/decision': async (_w, k, allowed) => {
+    const f = await k.industry();
+    const id = allowed ? await extensionOn(await k.client('company'), f.deadlineId) : f.extensionId;
+    return {
+      method: 'POST',
+      url: `/api/industry/extensions/${id}/decision`,
+      body: { decision: 'refused' },
+    };
+  },
+  'POST /api/industry/assessments/{id}/evidence/{question}': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/evidence/policy`,
+    body: await smallPdf('Board minutes, 3 March.'),
+    headers: { 'content-type': 'application/pdf', 'x-file-name': 'minutes.pdf' },
+    ok: 201,
+  }),
+  // Only from a draft: a draft of its own with a document when allowed.
+  'DELETE /api/industry/evidence/{id}': async (_w, k, allowed) => {
+    let id = (await k.industry()).evidenceId;
+    if (allowed) {
+      const company = await k.client('company');
+      const draft = (
+        await company.post('/api/industry/assessments', {
+          serviceId: (await k.industry()).serviceId,
+          framework: FRAMEWORK,
+        })
+      ).json().assessment.id as string;
+      const up = await upload(company, draft, 'policy', await smallPdf());
+      expect(up.statusCode, up.body).toBe(201);
+      id = up.json().evidence.id;
+    }
+    return { method: 'DELETE', url: `/api/industry/evidence/${id}`, ok: 204 };
+  },
+  'GET /api/industry/evidence/{id}': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/industry/evidence/${(await k.industry()).evidenceId}`,
+  }),
+  'GET /api/industry/assessments/{id}/report.pdf': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/report.pdf?lang=en`,
+  }),
+  'GET /api/industry/assessments/{id}/report.csv': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/industry/assessments/${(await k.industry()).assessmentId}/report.csv`,
+  }),
+  'GET /api/industry/assessments/{id}/changes': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/industry/assessments/${(await k.industry()).resubmittedId}/changes`,
+  }),
+  'GET /api/industry/statistics': async () => ({
+    method: 'GET',
+    url: `/api/industry/statistics?framework=${FRAMEWORK}`,
   }),
 };

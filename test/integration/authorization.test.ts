@@ -22,8 +22,15 @@ import type { Outbox } from '../helpers/account-client';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
-import { CALLS, childDevice, classFixture, waitingCompany } from '../helpers/operation-calls';
-import type { Kit } from '../helpers/operation-calls';
+import {
+  CALLS,
+  childDevice,
+  classFixture,
+  industryFixture,
+  waitingCompany,
+} from '../helpers/operation-calls';
+import type { IndustryFixture, Kit } from '../helpers/operation-calls';
+import { FRAMEWORK, smallPdf, upload } from '../helpers/industry';
 import { operationsOf } from '../helpers/openapi-operations';
 import { newPassword, People, WHO } from '../helpers/people';
 import type { Signed, Who } from '../helpers/people';
@@ -135,6 +142,35 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'POST /api/child/links/{linkId}/confirm': row('child'),
   'DELETE /api/child/me/progress': row('child'),
   'DELETE /api/child/device': row('child'),
+
+  // Industry self-assessment (docs/industry.md): companies on their own services and
+  // assessments; the coordinator's side (coordinators, admins) on submitted ones. Cross-tenant
+  // cases below: another company is told nothing exists.
+  'GET /api/industry/frameworks': row('company', 'coordinator', 'admin'),
+  'GET /api/industry/frameworks/{key}': row('company', 'coordinator', 'admin'),
+  'GET /api/industry/services': row('company'),
+  'POST /api/industry/services': row('company'),
+  'PATCH /api/industry/services/{id}': row('company'),
+  'GET /api/industry/assessments': row('company', 'coordinator', 'admin'),
+  'POST /api/industry/assessments': row('company'),
+  'GET /api/industry/assessments/{id}': row('company', 'coordinator', 'admin'),
+  'PUT /api/industry/assessments/{id}/answers/{question}': row('company'),
+  'PUT /api/industry/assessments/{id}/actions/{question}': row('company'),
+  'POST /api/industry/assessments/{id}/transitions': row('company', 'coordinator', 'admin'),
+  'POST /api/industry/assessments/{id}/reviewer': row('coordinator', 'admin'),
+  'POST /api/industry/assessments/{id}/comments': row('company', 'coordinator', 'admin'),
+  'POST /api/industry/comments/{id}/resolve': row('company', 'coordinator', 'admin'),
+  'POST /api/industry/deadlines/{id}/extensions': row('company'),
+  'POST /api/industry/extensions/{id}/decision': row('coordinator', 'admin'),
+  'POST /api/industry/assessments/{id}/evidence/{question}': row('company'),
+  'DELETE /api/industry/evidence/{id}': row('company'),
+  // Evidence can show more than a company meant to share: the owner and the assessment's
+  // assigned reviewer (the shared coordinator) only; an admin is refused too (IND-17).
+  'GET /api/industry/evidence/{id}': row('company', 'coordinator'),
+  'GET /api/industry/assessments/{id}/report.pdf': row('company', 'coordinator', 'admin'),
+  'GET /api/industry/assessments/{id}/report.csv': row('company', 'coordinator', 'admin'),
+  'GET /api/industry/assessments/{id}/changes': row('company', 'coordinator', 'admin'),
+  'GET /api/industry/statistics': row('coordinator', 'admin'),
 };
 
 /** Operations of a child's device: a device credential, not a session (security `device`). */
@@ -166,6 +202,7 @@ for (const dialect of DIALECTS) {
     const shared = new Map<Role, Signed>();
     const studioDir = mkdtempSync(join(tmpdir(), 'kite-authz-studio-'));
     mkdirSync(join(studioDir, 'packs'));
+    const evidenceDir = mkdtempSync(join(tmpdir(), 'kite-authz-evidence-'));
 
     beforeAll(async () => {
       if (!enabled) return;
@@ -179,6 +216,7 @@ for (const dialect of DIALECTS) {
         accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
         // The studio records into a folder of this test's own, never the repository's content.
         studio: { dir: studioDir },
+        industry: { evidenceDir },
       });
       people = new People(app, mail, clock);
       await people.bootstrap();
@@ -188,8 +226,11 @@ for (const dialect of DIALECTS) {
       const first = (m: ReadonlyMap<string, unknown>) => [...m.keys()][0]!;
       const classes = await classFixture(shared.get('teacher')!.client, content);
       let waiting: Promise<string> | undefined;
+      let industry: Promise<IndustryFixture> | undefined;
       kit = {
         waitingCompany: () => (waiting ??= waitingCompany({ people, mail })),
+        industry: () => (industry ??= industryFixture(kit)),
+        catalogue: content,
         people,
         mail,
         classes,
@@ -220,6 +261,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => {
       rmSync(studioDir, { recursive: true, force: true });
+      rmSync(evidenceDir, { recursive: true, force: true });
       if (!enabled) return;
       await app.close();
       await testDb.dispose();
@@ -255,6 +297,7 @@ for (const dialect of DIALECTS) {
             call.method,
             call.url,
             call.body ?? (call.method === 'GET' ? undefined : {}),
+            call.headers,
           );
           const what = `${op} as ${who}: ${res.statusCode} ${res.body.slice(0, 300)}`;
           if (allowed) {
@@ -294,6 +337,7 @@ for (const dialect of DIALECTS) {
           call.method,
           call.url,
           call.body ?? (call.method === 'GET' ? undefined : {}),
+          call.headers,
         );
         expect(res.statusCode, `${op}: ${res.body}`).toBe(status);
         expect(res.json().error.code, op).toBe(code);
@@ -348,14 +392,15 @@ for (const dialect of DIALECTS) {
     /** Sends the request and checks it is refused with one of `statuses` and nothing changed. */
     async function refused(
       client: AccountClient,
-      method: 'GET' | 'POST' | 'DELETE',
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
       url: string,
       body: unknown,
       statuses: readonly number[],
+      headers?: Record<string, string>,
     ) {
       await client.get('/api/auth/session');
       const before = await snapshotDb(testDb.db);
-      const res = await client.request(method, url, body);
+      const res = await client.request(method, url, body, headers);
       expect(statuses, `${method} ${url}: ${res.body}`).toContain(res.statusCode);
       expect(changedTables(before, await snapshotDb(testDb.db)), url).toEqual([]);
       return res;
@@ -431,6 +476,101 @@ for (const dialect of DIALECTS) {
             [403],
           );
         }
+      },
+    );
+
+    it.skipIf(!enabled)(
+      "a company never sees another company's services, assessments, answers, documents or internal notes; documents only for the owner and the assigned reviewer",
+      async () => {
+        const f = await kit.industry();
+        const owner = await kit.client('company');
+        const other = (await people.make('company')).client;
+        const a = `/api/industry/assessments/${f.assessmentId}`;
+        // Lists: nothing of the other company's.
+        const services = (await other.get('/api/industry/services')).body;
+        expect(services).not.toContain(f.serviceId);
+        const listed = (await other.get('/api/industry/assessments')).body;
+        for (const id of [f.assessmentId, f.acceptedId, f.resubmittedId])
+          expect(listed).not.toContain(id);
+        // Every way in: not found, nothing changed.
+        const pdf = await smallPdf();
+        const attempts: [
+          Parameters<typeof refused>[1],
+          string,
+          unknown,
+          Record<string, string>?,
+        ][] = [
+          ['GET', a, undefined],
+          ['PATCH', `/api/industry/services/${f.serviceId}`, { name: 'Mine now' }],
+          ['POST', '/api/industry/assessments', { serviceId: f.serviceId, framework: FRAMEWORK }],
+          ['POST', '/api/industry/assessments', { previousId: f.acceptedId }],
+          ['PUT', `${a}/answers/policy`, { level: 0 }],
+          ['PUT', `${a}/actions/policy`, { owner: 'Us', due: '2027-06-30', status: 'open' }],
+          ['POST', `${a}/transitions`, { to: 'responded' }],
+          ['POST', `${a}/transitions`, { to: 'withdrawn' }],
+          ['POST', `${a}/comments`, { question: 'policy', body: 'Hello', visibility: 'company' }],
+          ['POST', `/api/industry/comments/${f.commentId}/resolve`, {}],
+          [
+            'POST',
+            `/api/industry/deadlines/${f.deadlineId}/extensions`,
+            { reason: 'x', newDue: '2030-03-01' },
+          ],
+          ['POST', `${a}/evidence/policy`, pdf, { 'content-type': 'application/pdf' }],
+          ['GET', `/api/industry/evidence/${f.evidenceId}`, undefined],
+          ['DELETE', `/api/industry/evidence/${f.evidenceId}`, {}],
+          ['GET', `${a}/report.pdf`, undefined],
+          ['GET', `${a}/report.csv`, undefined],
+          ['GET', `/api/industry/assessments/${f.resubmittedId}/changes`, undefined],
+        ];
+        for (const [method, url, body, headers] of attempts) {
+          const res = await refused(other, method, url, body, [404], headers);
+          expect(res.json().error.code, `${method} ${url}`).toBe('not_found');
+        }
+        // An internal note of the coordinator reaches no company, not even the owner.
+        const coordinator = await kit.client('coordinator');
+        const note = await coordinator.post(`${a}/comments`, {
+          question: 'policy',
+          body: 'Internal: compare with last year',
+          visibility: 'internal',
+        });
+        expect(note.statusCode, note.body).toBe(201);
+        const seen = await owner.get(a);
+        expect(seen.statusCode).toBe(200);
+        expect(seen.body).not.toContain(note.json().comment.id);
+        expect(seen.body).not.toContain('compare with last year');
+        expect((await coordinator.get(a)).body).toContain(note.json().comment.id);
+        // The document: its company and the assigned reviewer; another coordinator and an
+        // admin are refused (and nothing is logged for them).
+        const doc = `/api/industry/evidence/${f.evidenceId}`;
+        expect((await owner.get(doc)).statusCode).toBe(200);
+        expect((await coordinator.get(doc)).statusCode).toBe(200);
+        const second = (await people.make('coordinator')).client;
+        expect((await refused(second, 'GET', doc, undefined, [403])).json().error.code).toBe(
+          'forbidden',
+        );
+        await refused(await kit.client('admin'), 'GET', doc, undefined, [403]);
+        // A coordinator sees no draft: not even that it exists.
+        const draft = await owner.post('/api/industry/assessments', {
+          serviceId: f.serviceId,
+          framework: FRAMEWORK,
+        });
+        expect(draft.statusCode).toBe(201);
+        const up = await upload(owner, draft.json().assessment.id, 'policy', pdf);
+        expect(up.statusCode).toBe(201);
+        await refused(
+          coordinator,
+          'GET',
+          `/api/industry/assessments/${draft.json().assessment.id}`,
+          undefined,
+          [404],
+        );
+        await refused(
+          coordinator,
+          'GET',
+          `/api/industry/evidence/${up.json().evidence.id}`,
+          undefined,
+          [404],
+        );
       },
     );
 

@@ -168,6 +168,7 @@ for (const dialect of DIALECTS) {
           '  children inactive for 12 months:                   0 deleted',
           '  device credentials revoked more than 90 days ago:  0 deleted',
           "  children's feedback older than 730 days:           0 deleted",
+          '  industry evidence past its retention period:       0 deleted',
           '  ended rate-limit windows:                          1 deleted',
           'purge: done, 6 rows deleted',
           '',

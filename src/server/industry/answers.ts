@@ -1,6 +1,6 @@
 import { toDbTime } from '../../db/time';
 import { answerProblem, appliesTo } from '../../engine';
-import type { IndustryQuestion } from '../../engine';
+import type { ActionItem, IndustryQuestion } from '../../engine';
 import { HttpError, excerpt } from '../http/errors';
 import { audited, ownAssessment, profileOf } from './access';
 import type { AssessmentRow } from './access';
@@ -121,15 +121,13 @@ export async function saveAnswer(
     });
 }
 
-export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
-
 /** Sets one line of the action plan (who, by when, how far), in any state of the assessment. */
 export async function saveAction(
   ctx: IndustryContext,
   owner: string,
   assessmentId: string,
   question: string,
-  input: { owner: string; due: string; status: (typeof ACTION_STATUSES)[number] },
+  input: ActionItem,
 ): Promise<void> {
   const row = await ownAssessment(ctx, owner, assessmentId);
   questionOf(ctx, row, question);

@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromDbTime, toDbTime } from '../../db/time';
 import { nextStates, scoreAssessment, submissionBlockers } from '../../engine';
-import type { AssessmentState, Blocker } from '../../engine';
+import type { ActionStatus, AssessmentState, Blocker } from '../../engine';
 import type { Actor } from '../accounts/policy';
 import { randomToken } from '../accounts/tokens';
 import { HttpError } from '../http/errors';
@@ -17,7 +17,7 @@ import {
 import type { AssessmentRow } from './access';
 import type { IndustryContext } from './context';
 import { frameworkOf } from './frameworks';
-import type { ACTION_STATUSES, Confidentiality } from './answers';
+import type { Confidentiality } from './answers';
 import { ownService, serviceOf } from './services';
 
 const iso = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
@@ -330,7 +330,7 @@ export async function assessmentView(
     actions: Object.fromEntries(
       actionRows.map((a) => [
         a.question,
-        { owner: a.owner, due: a.due, status: a.status as (typeof ACTION_STATUSES)[number] },
+        { owner: a.owner, due: a.due, status: a.status as ActionStatus },
       ]),
     ),
     score: {

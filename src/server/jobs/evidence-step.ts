@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 export function evidenceStep(dir: string): PurgeStep {
   return {
     name: 'evidence',
-    describe: 'industry evidence documents past their retention period',
+    describe: 'industry evidence past its retention period',
     async run(db, now) {
       const old = await db.kysely
         .selectFrom('kite_industry_evidence')

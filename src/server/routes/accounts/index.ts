@@ -24,8 +24,8 @@ export interface StudioSetup {
 
 /**
  * Every route of adults signed in with a session (accounts, teachers' and parents' routes of
- * docs/classes.md, companies' and coordinators' of docs/industry.md), in one encapsulated scope: its cookie parsing, CSRF check and session
- * guard run for these routes only.
+ * docs/classes.md, companies' and coordinators' of docs/industry.md), in one encapsulated
+ * scope: its cookie parsing, CSRF check and session guard run for these routes only.
  */
 export function accountsPlugin(
   ctx: AccountsContext,

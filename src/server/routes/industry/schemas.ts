@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ASSESSMENT_STATES, SERVICE_FEATURES } from '../../../engine';
+import { ACTION_STATUSES, ASSESSMENT_STATES, SERVICE_FEATURES } from '../../../engine';
 import { coded } from '../../http/input-errors';
-import { ACTION_STATUSES, CONFIDENTIALITY } from '../../industry/answers';
+import { CONFIDENTIALITY } from '../../industry/answers';
 import { CHILD_SHARES, SERVICE_TYPES } from '../../industry/services';
 
 /** One line of plain text (no control characters). */
