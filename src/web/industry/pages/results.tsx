@@ -247,7 +247,7 @@ function Results({ id, audience }: { id: string; audience: Audience }) {
         gaps={a.score.gaps}
         extra={(g) => (
           <ActionRow
-            key={`${g.question}-${a.actions[g.question]?.due ?? ''}`}
+            key={g.question}
             assessmentId={a.id}
             gap={g}
             action={a.actions[g.question]}
