@@ -62,24 +62,26 @@ function Practice() {
         <p class="field-hint" id="practice-features-hint">
           {nt('industry.service.featuresHint')}
         </p>
-        {SERVICE_FEATURES.map((f) => (
-          <label class="check" key={f}>
-            <input
-              type="checkbox"
-              checked={features.includes(f)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setFeatures((now) =>
-                  SERVICE_FEATURES.filter((x) => (x === f ? on : now.includes(x))),
-                );
-              }}
-            />
-            <span>
-              <span class="strong">{featureLabel(f)}</span>
-              <span class="radio-hint">{featureHint(f)}</span>
-            </span>
-          </label>
-        ))}
+        <div class="feature-choices">
+          {SERVICE_FEATURES.map((f) => (
+            <label class="check" key={f}>
+              <input
+                type="checkbox"
+                checked={features.includes(f)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setFeatures((now) =>
+                    SERVICE_FEATURES.filter((x) => (x === f ? on : now.includes(x))),
+                  );
+                }}
+              />
+              <span>
+                <span class="strong">{featureLabel(f)}</span>
+                <span class="radio-hint">{featureHint(f)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
       </fieldset>
       <div class="practice-layout">
         <div>

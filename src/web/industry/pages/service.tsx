@@ -99,19 +99,21 @@ function ServiceForm({ existing }: { existing: Service | null }) {
         <p class="field-hint" id="svc-features-hint">
           {nt('industry.service.featuresHint')}
         </p>
-        {SERVICE_FEATURES.map((f) => (
-          <label class="check" key={f}>
-            <input
-              type="checkbox"
-              checked={features.includes(f)}
-              onChange={(e) => toggle(f, e.currentTarget.checked)}
-            />
-            <span>
-              <span class="strong">{featureLabel(f)}</span>
-              <span class="radio-hint">{featureHint(f)}</span>
-            </span>
-          </label>
-        ))}
+        <div class="feature-choices">
+          {SERVICE_FEATURES.map((f) => (
+            <label class="check" key={f}>
+              <input
+                type="checkbox"
+                checked={features.includes(f)}
+                onChange={(e) => toggle(f, e.currentTarget.checked)}
+              />
+              <span>
+                <span class="strong">{featureLabel(f)}</span>
+                <span class="radio-hint">{featureHint(f)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
       </fieldset>
       {framework && (
         <p class="question-count" role="status">
