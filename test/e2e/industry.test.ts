@@ -187,6 +187,7 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     await axe(co.page, 'service profile');
     await co.page.getByRole('button', { name: 'Save the service' }).click();
     await co.page.getByRole('heading', { level: 3, name: 'PlayChat' }).waitFor();
+    await axe(co.page, 'company home, one service');
 
     // The assessment: every question asked, one N/A (which needs its reason), documents.
     await co.page.getByRole('button', { name: 'Start an assessment' }).click();
@@ -211,6 +212,18 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     await expect.poll(() => refusal.textContent()).toMatch(/Images are not accepted/);
     expect(await refusal.textContent()).toMatch(/other children's personal data or illegal images/);
     expect(evidencePosts).toEqual([]);
+    // An image named and typed as a PDF passes the browser; the server reads its bytes and
+    // refuses it with the same explanation.
+    await firstCard.getByLabel('Attach a document').setInputFiles({
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: PNG,
+    });
+    await expect.poll(() => evidencePosts.length).toBe(1);
+    await expect
+      .poll(() => refusal.textContent())
+      .toMatch(/Images are not accepted.*other children's personal data or illegal images/);
+    expect(await firstCard.locator('.evidence-list li').count()).toBe(0);
     await expect(firstCard.getByText(/Documents only: PDF/).isVisible()).resolves.toBe(true);
 
     const NA = QUESTIONS.find((q) => q.evidence === 'none' && !q.critical && !q.appliesIf)!.id;
@@ -372,6 +385,9 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     expect(bodies.slice(before).filter((b) => !b.startsWith('GET '))).toEqual([]);
     expect(bodies.filter((b) => b.includes(SECRET))).toEqual([]);
 
+    // The browser logs the refused upload (415); nothing else went wrong on any page.
+    expect(co.watch.consoleErrors).toEqual([expect.stringMatching(/status of 415/)]);
+    co.watch.consoleErrors.length = 0;
     for (const who of [co, rv, pr]) {
       expect(who.watch.foreignRequests).toEqual([]);
       expect(who.watch.consoleErrors).toEqual([]);
