@@ -67,14 +67,26 @@ const GUARD_CODES = new Set(['csrf_rejected', 'unauthenticated', 'forbidden', 'm
 /** What an operation without a body takes: nothing, or an empty object. */
 const NO_BODY: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
-type ModeName = 'anonymous' | 'admin' | 'mfa' | 'teacher' | 'parent' | 'child';
-const MODES: readonly ModeName[] = ['anonymous', 'admin', 'mfa', 'teacher', 'parent', 'child'];
+type ModeName = 'anonymous' | 'admin' | 'mfa' | 'teacher' | 'parent' | 'company' | 'child';
+const MODES: readonly ModeName[] = [
+  'anonymous',
+  'admin',
+  'mfa',
+  'teacher',
+  'parent',
+  'company',
+  'child',
+];
+/** Industry operations of the coordinator's side; the rest are a company's. */
+const INDUSTRY_COORDINATOR =
+  /^\/api\/industry\/(statistics|extensions\/|assessments\/\{id\}\/reviewer)/;
 
 /** Who an operation is for, so that most requests come through its own front door. */
 function naturalMode(op: Operation): ModeName {
   if (op.path.startsWith('/api/child/')) return 'child';
   if (/^\/api\/(classes|schools)\b/.test(op.path)) return 'teacher';
   if (op.path.startsWith('/api/family/')) return 'parent';
+  if (op.path.startsWith('/api/industry/') && !INDUSTRY_COORDINATOR.test(op.path)) return 'company';
   return 'admin';
 }
 type CookieChoice = 'real' | 'none' | 'bogus-session' | 'bogus-csrf' | 'garbage';
@@ -348,6 +360,7 @@ for (const dialect of DIALECTS) {
       mfa: 'mfa',
       teacher: 'full',
       parent: 'full',
+      company: 'full',
       child: null,
     };
 
@@ -391,6 +404,7 @@ for (const dialect of DIALECTS) {
       const admin = await people.make('admin');
       const teacher = await people.make('teacher');
       const parent = await people.make('parent');
+      const company = await people.make('company');
       const pending = await waitingCompany({ people, mail });
       teacherClient = await people.signIn(teacher.person);
       kit = {
@@ -404,6 +418,7 @@ for (const dialect of DIALECTS) {
       await mode('mfa', teacher.person);
       await mode('teacher', teacher.person);
       await mode('parent', parent.person);
+      await mode('company', company.person);
       await mode('child');
       foreignToken = await people.client().csrfToken();
       const sessions = (await modes.get('admin')!.client.get('/api/account/sessions')).json()

@@ -1,8 +1,9 @@
 // The industry self-assessment and the dialogue between companies and the coordinator (issue
 // #16, docs/industry.md), through the HTTP API on every dialect, with real accounts, real
 // documents, the real PDF renderer and the jobs run on the injected clock.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -659,6 +660,17 @@ for (const dialect of DIALECTS) {
         );
         expect(changes.json().overall.from).toBeGreaterThan(changes.json().overall.to);
         expect((await company.get(`/api/industry/assessments/${id}/changes`)).statusCode).toBe(404);
+        // Both sides' reports of the new version say what changed since the last one.
+        await move(company, next.id, { to: 'submitted' });
+        for (const who of [company, coordinator]) {
+          const pdf = await who.get(`/api/industry/assessments/${next.id}/report.pdf`);
+          expect(pdf.statusCode).toBe(200);
+          const file = join(dataDir, `report-${randomUUID()}.pdf`);
+          writeFileSync(file, pdf.rawPayload);
+          const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+          expect(text).toContain('Changes since the last version');
+          expect(text).toContain('Chatter');
+        }
       },
     );
 
@@ -694,6 +706,100 @@ for (const dialect of DIALECTS) {
         expect(five.overall).toMatchObject({ suppressed: false, companies: 5 });
         expect(five.overall.levels.reduce((a: number, b: number) => a + b, 0)).toBe(5);
         expect((await company.get('/api/industry/statistics')).statusCode).toBe(403);
+      },
+    );
+
+    it.skipIf(!enabled)(
+      "a company's own download lists its services and assessments, and no other company's",
+      async () => {
+        const mine = await people.make('company');
+        const other = await people.make('company');
+        const serviceId = await newService(mine.client, ['ai'], 'Helper Bot');
+        const id = await newDraft(mine.client, serviceId);
+        const data = (await mine.client.get('/api/account/export')).json();
+        expect(data.industry.services).toEqual([
+          {
+            id: serviceId,
+            name: 'Helper Bot',
+            type: 'social',
+            features: ['ai'],
+            childShare: 'some',
+            createdAt: expect.any(String),
+          },
+        ]);
+        expect(data.industry.assessments).toMatchObject([
+          { id, serviceId, framework: FRAMEWORK, state: 'draft', submittedAt: null },
+        ]);
+        const theirs = (await other.client.get('/api/account/export')).body;
+        expect(theirs).not.toContain(serviceId);
+        expect(theirs).not.toContain(id);
+      },
+    );
+
+    it.skipIf(!enabled)(
+      "a company that deletes its account takes its services, assessments and documents with it; a reviewer's deletion leaves the review unassigned",
+      async () => {
+        const leaving = await people.make('company');
+        const reviewer = await people.make('coordinator');
+        const id = await submitted(leaving.client, content);
+        await move(reviewer.client, id, { to: 'in-review' });
+        await reviewer.client.post(`/api/industry/assessments/${id}/comments`, {
+          question: 'policy',
+          body: 'Noted.',
+          visibility: 'internal',
+        });
+        const k = testDb.db.kysely;
+        const docs = await k
+          .selectFrom('kite_industry_evidence')
+          .select('id')
+          .where('assessment_id', '=', id)
+          .execute();
+        expect(docs.length).toBeGreaterThan(0);
+        const gone = await reviewer.client.post('/api/account/delete', {
+          password: reviewer.person.password,
+        });
+        expect(gone.statusCode, gone.body).toBe(204);
+        const after = await k
+          .selectFrom('kite_industry_assessment')
+          .select(['reviewer_id', 'state'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(after).toEqual({ reviewer_id: null, state: 'in-review' });
+        const comments = await k
+          .selectFrom('kite_industry_comment')
+          .select('author_id')
+          .where('assessment_id', '=', id)
+          .execute();
+        expect(comments).toEqual([{ author_id: null }]);
+        const left = await leaving.client.post('/api/account/delete', {
+          password: leaving.person.password,
+        });
+        expect(left.statusCode, left.body).toBe(204);
+        for (const table of ['kite_industry_service', 'kite_industry_assessment'] as const) {
+          const rows = await k
+            .selectFrom(table)
+            .select('id')
+            .where('owner_id', '=', leaving.person.id)
+            .execute();
+          expect(rows, table).toEqual([]);
+        }
+        expect(
+          await k
+            .selectFrom('kite_industry_evidence')
+            .select('id')
+            .where('assessment_id', '=', id)
+            .execute(),
+        ).toEqual([]);
+        // The files stay until the purge finds them without a row (an hour old at least).
+        expect(existsSync(join(evidenceDir, docs[0]!.id))).toBe(true);
+        const runner = createJobRunner({
+          db: testDb.db,
+          jobs: kiteJobs({ retention: { ...DEFAULT_RETENTION, auditDays: 3650 }, dataDir }),
+        });
+        const fileAge = Date.now() + 2 * 3_600_000;
+        await runner.runNow(PURGE_JOB, fileAge);
+        expect(existsSync(join(evidenceDir, docs[0]!.id))).toBe(false);
+        await runner.stop();
       },
     );
 

@@ -96,11 +96,15 @@ describe('main: startup and shutdown', () => {
     expect(ok.stdout).toContain(`Kite is running at http://127.0.0.1:${port}`);
     expect(ok.stdout).toContain('"signal":"SIGTERM"');
     expect(ok.code).toBe(0);
-    // Its job runner ran the retention purge at start, and let go of the lease on the way out.
+    // Its job runner ran the retention purge and the industry reminders at start, and let go
+    // of their leases on the way out.
     expect(ok.stdout).toMatch(/"job":"purge","outcome":"ok"/);
+    expect(ok.stdout).toMatch(/"job":"industry-reminders","outcome":"ok"/);
     const db = await openDb({ dataDir });
     try {
-      expect(await jobLeases(db).list()).toMatchObject([
+      const leases = await jobLeases(db).list();
+      expect([...leases].sort((x, y) => x.name.localeCompare(y.name))).toMatchObject([
+        { name: 'industry-reminders', lastOutcome: 'ok', leaseOwner: null },
         { name: 'purge', lastOutcome: 'ok', leaseOwner: null },
       ]);
     } finally {

@@ -7,8 +7,10 @@
 // - Every number belongs to one cell, and the cells never add up to a published total: there is
 //   no all-years, all-sections or all-frameworks figure, so no "total − visible cells".
 // - A section cell counts the companies with a score in that section (N/A throughout, or not
-//   asked, leaves a company out). Nothing published counts the companies without one, so the
-//   year's count minus that does not give a hidden section's count either.
+//   asked, leaves a company out). Nothing published counts the companies without one, so a
+//   hidden section's count is not "the year's count minus something" either. (A year's count
+//   minus a shown section's count does give how many companies have no score there: a count
+//   only, with no level or score of theirs.)
 // - A framework × year cell of fewer than `minGroup` hides every section cell of that year too
 //   (true anyway, since a section never has more companies than its year; enforced regardless).
 // - Levels within a shown cell are not cells of their own: "1 company at level 1 out of 7" says

@@ -83,6 +83,20 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
     .where('c.teacher_id', '=', u.id)
     .orderBy('c.created_at')
     .execute();
+  // A company's services and assessments (docs/industry.md): what they are and where they
+  // stand; the answers themselves are in the company's pages and reports.
+  const services = await k
+    .selectFrom('kite_industry_service')
+    .select(['id', 'name', 'type', 'features', 'child_share', 'created_at'])
+    .where('owner_id', '=', u.id)
+    .orderBy('created_at')
+    .execute();
+  const assessments = await k
+    .selectFrom('kite_industry_assessment')
+    .select(['id', 'service_id', 'framework', 'state', 'created_at', 'submitted_at', 'accepted_at'])
+    .where('owner_id', '=', u.id)
+    .orderBy('created_at')
+    .execute();
   await ctx.audit.record(
     { event: 'account.exported', outcome: 'ok', actorId: u.id, subjectId: u.id },
     now,
@@ -159,6 +173,25 @@ export async function exportMyData(ctx: AccountsContext, m: Me): Promise<Record<
         consentNotice: l.consent_notice,
       })),
     ],
+    industry: {
+      services: services.map((x) => ({
+        id: x.id,
+        name: x.name,
+        type: x.type,
+        features: JSON.parse(x.features) as unknown,
+        childShare: x.child_share,
+        createdAt: when(x.created_at),
+      })),
+      assessments: assessments.map((x) => ({
+        id: x.id,
+        serviceId: x.service_id,
+        framework: x.framework,
+        state: x.state,
+        createdAt: when(x.created_at),
+        submittedAt: when(x.submitted_at),
+        acceptedAt: when(x.accepted_at),
+      })),
+    },
     classes: classes.map((c) => ({
       id: c.id,
       name: c.name,

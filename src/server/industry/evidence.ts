@@ -35,10 +35,10 @@ export async function uploadEvidence(
   bytes: Buffer,
   givenName: string | undefined,
 ) {
-  const dir = folder(ctx);
   const row = await ownAssessment(ctx, owner, assessmentId);
   questionOf(ctx, row, question);
   await assertEditable(ctx, row, question);
+  const dir = folder(ctx);
   const sniffed = sniffEvidence(bytes);
   if (!sniffed.ok)
     throw new HttpError(
@@ -98,13 +98,13 @@ async function evidenceRow(ctx: IndustryContext, id: string): Promise<EvidenceRo
 
 /** Removes a document from a draft (the company's own). */
 export async function deleteEvidence(ctx: IndustryContext, owner: string, id: string) {
-  const dir = folder(ctx);
   const evidence = await evidenceRow(ctx, id);
   const row = await ownAssessment(ctx, owner, evidence.assessment_id).catch(() => {
     throw new HttpError(404, 'not_found', 'No such document');
   });
   if (row.state !== 'draft')
     throw new HttpError(409, 'not_editable', 'Documents can be removed from a draft only');
+  const dir = folder(ctx);
   await ctx.db.kysely.deleteFrom('kite_industry_evidence').where('id', '=', id).execute();
   rmSync(join(dir, id), { force: true });
   await audited(ctx, 'industry.evidence_deleted', owner, id, { assessment: row.id });
@@ -120,7 +120,6 @@ export async function readEvidence(
   actor: Pick<Actor, 'id' | 'role'>,
   id: string,
 ): Promise<{ evidence: EvidenceRow; bytes: Buffer }> {
-  const dir = folder(ctx);
   const evidence = await evidenceRow(ctx, id);
   const row = await assessmentFor(ctx, actor, evidence.assessment_id).catch(() => {
     throw new HttpError(404, 'not_found', 'No such document');
@@ -131,7 +130,14 @@ export async function readEvidence(
       'forbidden',
       "Only the company and the assessment's assigned reviewer may open its documents",
     );
-  const bytes = readFileSync(join(dir, evidence.id));
+  const dir = folder(ctx);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, evidence.id));
+  } catch {
+    // The row outlived its file (removed by hand, or a restore without the evidence folder).
+    throw new HttpError(404, 'not_found', 'This document is no longer held');
+  }
   await audited(ctx, 'industry.evidence_viewed', actor.id, evidence.id, {
     assessment: row.id,
   });

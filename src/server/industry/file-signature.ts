@@ -132,7 +132,7 @@ export function safeFileName(given: string | undefined, format: EvidenceFormat):
   const last = (given ?? '').split(/[\\/]/).pop() ?? '';
   const base = last
     .replace(/\.[A-Za-z0-9]{1,5}$/, '')
-    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/[^\p{L}\p{M}\p{N} ._()-]/gu, '_')
     .replace(/^[.\s]+/, '')
     .trim()
     .slice(0, 100);

@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../content/catalogue';
-import { applicableQuestions, scoreAssessment, translatorFor } from '../../engine';
+import {
+  applicableQuestions,
+  assessmentChanges,
+  scoreAssessment,
+  translatorFor,
+} from '../../engine';
 import type {
   ActionItem,
   Catalogue,
@@ -28,7 +33,7 @@ let dir: string;
 beforeAll(async () => {
   execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
   ({ catalogue } = await loadCatalogue('content'));
-  framework = catalogue.industry.get('kite-cop-industry@v1')!;
+  framework = catalogue.industry!.get('kite-cop-industry@v1')!;
   renderer = await createPdfRenderer();
   dir = mkdtempSync(join(tmpdir(), 'kite-report-test-'));
 }, 60_000);
@@ -78,6 +83,7 @@ async function render(i: AssessmentReportInput, name: string): Promise<string> {
 const pdftotext = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const squash = (s: string) => s.replace(/\s+/g, '');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 describe('the assessment report PDF (IND-09)', () => {
@@ -129,6 +135,7 @@ describe('the assessment report PDF (IND-09)', () => {
             actions: new Map(),
             feedbackLetter: null,
             state: 'draft',
+            date: 'someday',
           }),
           'empty',
         ),
@@ -139,6 +146,33 @@ describe('the assessment report PDF (IND-09)', () => {
     expect(text).toContain('No actions planned yet.');
     expect(text).not.toContain('Feedback letter');
     expect(text).toContain('Draft');
+    expect(text).toContain('Date someday');
+  }, 30_000);
+
+  it('shows the changes since the last version when there is one', async () => {
+    const now = input('en');
+    const before = new Map(now.answers);
+    before.set('takedown', { level: 0 });
+    before.delete('campaigns');
+    const changes = assessmentChanges(
+      { framework, profile: { features: ['user-content'] }, answers: before },
+      { framework, profile, answers: now.answers },
+    );
+    // takedown 0 → 1, campaigns unanswered → 2, and two questions newly asked (user contact).
+    expect(changes.answers.map((a) => [a.question, a.kind])).toEqual([
+      ['takedown', 'changed'],
+      ['grooming', 'added'],
+      ['unknown-adults', 'added'],
+      ['campaigns', 'changed'],
+    ]);
+    const text = norm(pdftotext(await render({ ...now, changes }, 'changes')));
+    expect(text).toContain('Changes since the last version');
+    const q = (id: string) => norm(framework.questions.find((x) => x.id === id)!.text.text);
+    expect(text).toMatch(new RegExp(`${escape(q('takedown'))}.*0 Not in place.*1 Planned`));
+    expect(text).toMatch(new RegExp(`${escape(q('campaigns'))}.*no answer.*2 Partly implemented`));
+    expect(text).toMatch(new RegExp(`${escape(q('grooming'))}.*not asked.*4 Measured`));
+    const without = norm(pdftotext(await render(now, 'no-changes')));
+    expect(without).not.toContain('Changes since the last version');
   }, 30_000);
 
   it('prints in Khmer with a Khmer font', async () => {

@@ -1,6 +1,6 @@
 // The assessment report as a printable document (IND-09, research/industry.md (a) "Report"):
 // who and what was assessed, the result with the maturity level (and the critical cap when it
-// applies), the sections' scores, the ranked gaps with what to do, the action plan and the
+// applies), the sections' scores, the changes since the last version, the ranked gaps with what to do, the action plan and the
 // coordinator's feedback letter. Pure: plain data in, a document model out; the server renders
 // it with its PDF renderer (or pool). Every fixed word is a UI string (report-strings.ts).
 
@@ -14,6 +14,8 @@ import {
 } from '../../engine';
 import type {
   ActionItem,
+  AnswerChange,
+  AssessmentChanges,
   AssessmentScore,
   AssessmentState,
   IndustryAnswer,
@@ -42,6 +44,8 @@ export interface AssessmentReportInput {
   /** Today (YYYY-MM-DD), to mark overdue actions; none are marked without it. */
   readonly today?: string;
   readonly feedbackLetter?: string | null;
+  /** What changed since the version this one resubmits (`assessmentChanges`), if any. */
+  readonly changes?: AssessmentChanges | null;
   readonly strings: ReportStrings;
   readonly paper?: PageSize;
 }
@@ -68,8 +72,12 @@ export function assessmentReportModel(input: AssessmentReportInput): PdfDocument
   const locale = supportedLocale(s.lang);
   const percent = (p: number) =>
     new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(p / 100);
-  const date = (iso: string, dateStyle: 'long' | 'medium' = 'long') =>
-    new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(new Date(iso));
+  // A date that does not parse is printed as given rather than failing the whole report.
+  const date = (iso: string, dateStyle: 'long' | 'medium' = 'long') => {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(d);
+  };
   const labelOr = (key: string, fallback: string) => (s.has(key) ? s.t(key) : fallback);
   const frameworkTitle = framework.title ? text(framework.title) : framework.id;
   const sectionTitle = new Map(framework.sections.map((x) => [x.id, text(x.title)]));
@@ -157,6 +165,46 @@ export function assessmentReportModel(input: AssessmentReportInput): PdfDocument
   ];
 
   const level = (n: number) => s.t(`level.${n}`);
+  const changes = input.changes ? changeBlocks(input.changes) : [];
+  function changeBlocks(c: AssessmentChanges): Block[] {
+    const p = (x: number | null) => (x === null ? '–' : percent(x));
+    const m = (x: number | null) => (x === null ? '–' : `${x} ${s.t(`maturity.${x}`)}`);
+    const answer = (a: AnswerChange, side: 'from' | 'to') => {
+      const v = a[side];
+      if (v === 'na') return s.t('notApplicable');
+      if (v !== null) return level(v);
+      const absent =
+        (a.kind === 'added' && side === 'from') || (a.kind === 'removed' && side === 'to');
+      return s.t(absent ? 'notAsked' : 'unanswered');
+    };
+    const columns = (first: string) => [
+      { heading: first, width: 52 },
+      { heading: s.t('before'), width: 24 },
+      { heading: s.t('now'), width: 24 },
+    ];
+    return [
+      { type: 'heading', level: 2, text: s.t('changes') },
+      {
+        type: 'table',
+        columns: columns(''),
+        rows: [
+          [{ text: s.t('overall'), bold: true }, p(c.overall.from), p(c.overall.to)],
+          [{ text: s.t('maturity'), bold: true }, m(c.maturity.from), m(c.maturity.to)],
+          ...c.sections.map((x) => [sectionTitle.get(x.section) ?? x.section, p(x.from), p(x.to)]),
+        ],
+      },
+      c.answers.length === 0
+        ? { type: 'paragraph', text: s.t('noChanges') }
+        : {
+            type: 'table',
+            columns: columns(s.t('question')),
+            rows: c.answers.map((a) => {
+              const q = questions.get(a.question);
+              return [q ? text(q.text) : a.question, answer(a, 'from'), answer(a, 'to')];
+            }),
+          },
+    ];
+  }
   const gaps: Block[] = [{ type: 'heading', level: 2, text: s.t('gaps') }];
   if (score.gaps.length === 0) gaps.push({ type: 'paragraph', text: s.t('noGaps') });
   else gaps.push({ type: 'paragraph', small: true, text: s.t('gapsIntro') });
@@ -231,6 +279,7 @@ export function assessmentReportModel(input: AssessmentReportInput): PdfDocument
       facts,
       ...result,
       ...sections,
+      ...changes,
       ...gaps,
       ...actions,
       ...feedback,

@@ -34,6 +34,7 @@ async function actionsOf(ctx: IndustryContext, id: string): Promise<Map<string, 
 
 async function reportInput(
   ctx: IndustryContext,
+  actor: Pick<Actor, 'id' | 'role'>,
   row: AssessmentRow,
   lang: string,
 ): Promise<AssessmentReportInput> {
@@ -54,6 +55,7 @@ async function reportInput(
     date: toDbTime(fromDbTime(when)),
     today: toDbTime(ctx.now()).slice(0, 10),
     feedbackLetter: row.feedback_letter,
+    changes: row.previous_id === null ? null : await changesAgainst(ctx, actor, row),
     strings: reportStrings(ctx.catalogue, lang),
   };
 }
@@ -66,7 +68,7 @@ export async function reportCsv(
   lang: string,
 ): Promise<string> {
   const row = await assessmentFor(ctx, actor, id);
-  const csv = assessmentReportCsv(await reportInput(ctx, row, lang));
+  const csv = assessmentReportCsv(await reportInput(ctx, actor, row, lang));
   await audited(ctx, 'industry.exported', actor.id, row.id, { format: 'csv', lang });
   return csv;
 }
@@ -83,7 +85,9 @@ export async function reportPdf(
     throw new HttpError(503, 'report_unavailable', 'Reports cannot be printed here');
   let bytes: Buffer;
   try {
-    bytes = await ctx.renderer.render(assessmentReportModel(await reportInput(ctx, row, lang)));
+    bytes = await ctx.renderer.render(
+      assessmentReportModel(await reportInput(ctx, actor, row, lang)),
+    );
   } catch (e) {
     if (e instanceof PdfBusyError)
       throw new HttpError(503, 'server_busy', 'Many documents are being printed; try again soon', {
@@ -95,6 +99,25 @@ export async function reportPdf(
   return bytes;
 }
 
+const sideOfRow = async (ctx: IndustryContext, r: AssessmentRow) => ({
+  framework: frameworkOf(ctx, r.framework),
+  profile: profileOf(r),
+  answers: await answersOf(ctx, r.id),
+});
+
+/** The changes of `row` against the version it follows (which `actor` may see). */
+async function changesAgainst(
+  ctx: IndustryContext,
+  actor: Pick<Actor, 'id' | 'role'>,
+  row: AssessmentRow,
+) {
+  const prev = await assessmentFor(ctx, actor, row.previous_id!);
+  return {
+    previous: prev.id,
+    ...assessmentChanges(await sideOfRow(ctx, prev), await sideOfRow(ctx, row)),
+  };
+}
+
 /** What changed since the version this assessment follows (404 when it follows none). */
 export async function changesOf(
   ctx: IndustryContext,
@@ -104,13 +127,7 @@ export async function changesOf(
   const row = await assessmentFor(ctx, actor, id);
   if (row.previous_id === null)
     throw new HttpError(404, 'not_found', 'This assessment does not follow an earlier one');
-  const prev = await assessmentFor(ctx, actor, row.previous_id);
-  const side = async (r: AssessmentRow) => ({
-    framework: frameworkOf(ctx, r.framework),
-    profile: profileOf(r),
-    answers: await answersOf(ctx, r.id),
-  });
-  return { previous: prev.id, ...assessmentChanges(await side(prev), await side(row)) };
+  return changesAgainst(ctx, actor, row);
 }
 
 /**

@@ -198,7 +198,7 @@ export interface CardPictures {
 /**
  * A table: a heading row (when any column has a heading) and rows of cells, each cell's text
  * wrapped within its column. A row never breaks over pages; the heading row stays with the
- * first row. Thin grey rules separate the rows.
+ * first row and repeated on each page the table goes on to. Thin grey rules separate the rows.
  */
 export interface TableBlock {
   type: 'table';

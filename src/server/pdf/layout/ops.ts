@@ -50,6 +50,8 @@ export interface BlockLayout {
   spaceAfter: number;
   /** Move the whole block to the next page if it does not fit here (and fits on a page). */
   keepTogether: boolean;
+  /** Drawn again at the top of each page the block continues on (e.g. a table's heading row). */
+  repeat?: Atom;
 }
 
 export function shift(op: DrawOp, dx: number, dy: number): DrawOp {

@@ -88,8 +88,14 @@ export function layoutDocument(model: PdfDocumentModel, engine: TextEngine): Lay
           }
         }
       }
-      if (y > bodyTop && y + need > bodyBottom && need <= bodyHeight) newPage();
-      else if (y > bodyTop && y + atom.height > bodyBottom) newPage();
+      const breaks =
+        y > bodyTop &&
+        ((y + need > bodyBottom && need <= bodyHeight) || y + atom.height > bodyBottom);
+      if (breaks) {
+        newPage();
+        // The block goes on over the break: its repeated part (a table's heading row) first.
+        if (block.repeat && a > 0) place(block.repeat);
+      }
       place(atom);
     }
     y += block.spaceAfter;

@@ -1,5 +1,5 @@
-// A table as atoms: the heading row (bold, kept with the first row, a dark rule under it) and
-// one atom per row (a row never breaks over pages), each cell's text wrapped within its column
+// A table as atoms: the heading row (bold, kept with the first row, a dark rule under it, and
+// repeated at the top of each page the table goes on to) and one atom per row (a row never breaks over pages), each cell's text wrapped within its column
 // and a thin grey rule under every row. A cell with a bar draws it in greys beside its text.
 
 import type { TableBlock, TableCell } from '../model';
@@ -79,14 +79,14 @@ export function tableLayout(block: TableBlock, ctx: Ctx): BlockLayout {
   };
 
   const atoms: Atom[] = [];
+  let heading: Atom | undefined;
   if (block.columns.some((c) => (c.heading ?? '') !== '')) {
-    const heading = row(
+    heading = row(
       block.columns.map((c) => c.heading ?? ''),
       true,
       'dark',
     );
-    heading.keepWithNext = true;
-    atoms.push(heading);
+    atoms.push({ ...heading, keepWithNext: true });
   }
   for (const cells of block.rows) atoms.push(row(cells, false, 'light'));
   return {
@@ -94,5 +94,6 @@ export function tableLayout(block: TableBlock, ctx: Ctx): BlockLayout {
     spaceBefore: theme.paragraphGap / 2,
     spaceAfter: theme.paragraphGap * 1.5,
     keepTogether: block.rows.length <= KEEP_TOGETHER_ROWS,
+    ...(heading ? { repeat: heading } : {}),
   };
 }

@@ -50,6 +50,7 @@ export const evidenceRoutes =
           summary:
             'Attach a document to a question (documents only, never images; checked by its bytes)',
           params: z.strictObject({ id: Id, question: QuestionId }),
+          consumes: [...UPLOAD_CONTENT_TYPES],
           headers: z.object({
             'x-file-name': z
               .string()
