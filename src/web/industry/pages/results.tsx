@@ -160,7 +160,7 @@ function ChangesView({ a, framework }: { a: Assessment; framework: Framework }) 
                 to: percent(changes.overall.to),
               })}
             </dd>
-            <dt>{nt('industry.results.maturity')}</dt>
+            <dt>{nt('industry.results.maturityTerm')}</dt>
             <dd>
               {nt('industry.results.fromTo', {
                 from: changes.maturity.from
