@@ -269,6 +269,11 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     await rvCard.getByRole('button', { name: 'Send the request' }).click();
     await rv.page.locator('.state-badge', { hasText: 'Clarification requested' }).waitFor();
     await axe(rv.page, 'review, clarification asked');
+    // The wide layout too: the sections beside the questions.
+    await rv.page.setViewportSize({ width: 1280, height: 800 });
+    await rv.page.getByRole('heading', { level: 2, name: 'Sections' }).waitFor();
+    await axe(rv.page, 'review, 1280 px wide');
+    await rv.page.setViewportSize({ width: 360, height: 740 });
 
     // The company sees the question and its deadline (not the internal note), answers, responds.
     await co.page.goto(assessmentUrl);
@@ -355,6 +360,8 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     await rv.page.getByRole('heading', { level: 1, name: 'Sector statistics' }).waitFor();
     await rv.page.getByRole('cell', { name: 'fewer than 5 companies' }).first().waitFor();
     await axe(rv.page, 'statistics');
+    await rv.page.setViewportSize({ width: 1280, height: 800 });
+    await axe(rv.page, 'statistics, 1280 px wide');
 
     // Practice mode: answers scored in the page; no request carries them.
     const pr = await newContext();
