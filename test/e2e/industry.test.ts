@@ -284,6 +284,27 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
       .waitFor();
     expect(await co.page.getByText('Internal: compare with last year.').count()).toBe(0);
     await axe(co.page, 'clarification requested');
+    // The company asks for a week more, with its reason; the coordinator grants it.
+    const clarCard = co.page.locator('.clarification-card');
+    const dueBefore = await clarCard.getByText(/^Due by /).textContent();
+    const later = new Date(Date.parse(`${due}T12:00:00Z`) + 7 * 86_400_000).toISOString();
+    await clarCard.getByRole('button', { name: 'Ask for more time' }).click();
+    await clarCard.getByLabel('New date you need').fill(later.slice(0, 10));
+    await clarCard
+      .getByLabel('Why you need more time')
+      .fill('Our legal team reviews the contractor clause next week.');
+    await clarCard.getByRole('button', { name: 'Send the request' }).click();
+    await clarCard.getByText(/You asked for more time, until/).waitFor();
+    await axe(co.page, 'extension asked');
+    await rv.page.reload();
+    await rv.page.getByText(/The company asks to move the deadline from/).waitFor();
+    await rv.page.getByText('Our legal team reviews the contractor clause next week.').waitFor();
+    await rv.page.getByRole('button', { name: 'Grant' }).click();
+    await rv.page.getByText(/The company asks to move the deadline/).waitFor({ state: 'hidden' });
+    await co.page.reload();
+    await clarCard.getByText(/^Due by /).waitFor();
+    expect(await clarCard.getByText(/^Due by /).textContent()).not.toBe(dueBefore);
+    expect(await clarCard.getByText(/You asked for more time/).count()).toBe(0);
     await co.page.getByRole('link', { name: text(CLARIFY) }).click();
     const coCard = card(co.page, CLARIFY);
     await coCard.getByRole('radio', { name: /^3 · / }).check();
