@@ -22,7 +22,7 @@ export interface RunningServer {
  */
 export type ServerOptions = Pick<
   AppDeps,
-  'country' | 'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts' | 'studio'
+  'country' | 'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts' | 'studio' | 'industry'
 >;
 
 export async function startServer(

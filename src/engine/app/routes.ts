@@ -42,6 +42,15 @@ export const APP_ROUTES = [
   '/account/classes/:id',
   '/account/classes/:id/report',
   '/account/family',
+  // Industry self-assessment (issue 16): companies' pages, practice mode, coordinators' review.
+  '/account/industry',
+  '/account/industry/practice',
+  '/account/industry/services/:id',
+  '/account/industry/assessments/:id',
+  '/account/industry/assessments/:id/results',
+  '/account/industry/review',
+  '/account/industry/review/:id',
+  '/account/industry/statistics',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];

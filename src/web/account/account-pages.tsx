@@ -33,6 +33,29 @@ const PAGES: Readonly<Record<string, FunctionComponent<PageProps>>> = {
     import('../classes/pages/report').then((m) => m.ReportPage),
   ),
   '/account/family': page(() => import('../classes/pages/family').then((m) => m.FamilyPage)),
+  // Industry self-assessment (issue 16).
+  '/account/industry': page(() => import('../industry/pages/home').then((m) => m.IndustryHomePage)),
+  '/account/industry/practice': page(() =>
+    import('../industry/pages/practice').then((m) => m.PracticePage),
+  ),
+  '/account/industry/services/:id': page(() =>
+    import('../industry/pages/service').then((m) => m.ServicePage),
+  ),
+  '/account/industry/assessments/:id': page(() =>
+    import('../industry/pages/assessment').then((m) => m.AssessmentPage),
+  ),
+  '/account/industry/assessments/:id/results': page(() =>
+    import('../industry/pages/results').then((m) => m.ResultsPage),
+  ),
+  '/account/industry/review': page(() =>
+    import('../industry/pages/queue').then((m) => m.QueuePage),
+  ),
+  '/account/industry/review/:id': page(() =>
+    import('../industry/pages/review').then((m) => m.ReviewPage),
+  ),
+  '/account/industry/statistics': page(() =>
+    import('../industry/pages/statistics').then((m) => m.StatisticsPage),
+  ),
 };
 
 /** The page a path shows, with its params; null for none. */

@@ -181,6 +181,20 @@ export function SettingsPage() {
               </Link>
             </p>
           )}
+          {account.user.role === 'company' && (
+            <p>
+              <Link href="/account/industry" class="button primary">
+                {at('settings.industry')}
+              </Link>
+            </p>
+          )}
+          {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
+            <p>
+              <Link href="/account/industry/review" class="button">
+                {at('settings.industryReview')}
+              </Link>
+            </p>
+          )}
           {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
             <p>
               <a href="/studio/" class="button">

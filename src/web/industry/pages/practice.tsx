@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'preact/hooks';
+import { SERVICE_FEATURES, scoreAssessment } from '../../../engine';
+import type { IndustryAnswer, IndustryFramework, ServiceFeature } from '../../../engine';
+import v1 from '../../../../content/industry/kite-cop-industry/v1.json';
+import { AccountPage } from '../../account/page';
+import { at } from '../../account/strings';
+import { Link } from '../../components/link';
+import type { AnswerInput } from '../api';
+import { resolvedFramework } from '../framework';
+import { useIndustryStrings } from '../industry-page';
+import { featureHint, featureLabel } from '../labels';
+import type { FormAnswer } from '../question-card';
+import { GapList, ScoreSummary, SectionTable } from '../score-view';
+import { SectionsForm, useSections } from '../sections-form';
+import { nt } from '../strings';
+import '../industry.css';
+
+/**
+ * The framework practice mode uses: the shipped file itself, in this page's code, so nothing is
+ * fetched (the page works signed out and never talks to the server).
+ */
+const PRACTICE = v1 as unknown as IndustryFramework;
+const KEY = `${PRACTICE.id}@v${PRACTICE.version}`;
+
+function Practice() {
+  const framework = useMemo(() => resolvedFramework(PRACTICE, KEY), []);
+  const sections = useSections(framework);
+  const [features, setFeatures] = useState<readonly ServiceFeature[]>([]);
+  const [answers, setAnswers] = useState<
+    ReadonlyMap<string, IndustryAnswer & { narrative?: string }>
+  >(new Map());
+  const score = useMemo(
+    () => scoreAssessment(PRACTICE, { features }, answers),
+    [features, answers],
+  );
+  const formAnswers: Record<string, FormAnswer> = Object.fromEntries(
+    [...answers].map(([q, a]) => [
+      q,
+      a.level === 'na'
+        ? { level: null, reason: a.reason, narrative: a.narrative ?? '' }
+        : { level: a.level, narrative: a.narrative ?? '' },
+    ]),
+  );
+  const save = async (question: string, input: AnswerInput) => {
+    const next = new Map(answers);
+    next.set(
+      question,
+      input.level === 'na'
+        ? { level: 'na', reason: input.reason ?? '', narrative: input.narrative ?? '' }
+        : { level: input.level, narrative: input.narrative ?? '' },
+    );
+    setAnswers(next);
+  };
+  return (
+    <>
+      <div class="card practice-note" role="note" aria-labelledby="practice-note-title">
+        <h2 id="practice-note-title">{nt('industry.practice.privateTitle')}</h2>
+        <p>{nt('industry.practice.private')}</p>
+      </div>
+      <fieldset class="card account-form" aria-describedby="practice-features-hint">
+        <legend>{nt('industry.service.features')}</legend>
+        <p class="field-hint" id="practice-features-hint">
+          {nt('industry.service.featuresHint')}
+        </p>
+        <div class="feature-choices">
+          {SERVICE_FEATURES.map((f) => (
+            <label class="check" key={f}>
+              <input
+                type="checkbox"
+                checked={features.includes(f)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setFeatures((now) =>
+                    SERVICE_FEATURES.filter((x) => (x === f ? on : now.includes(x))),
+                  );
+                }}
+              />
+              <span>
+                <span class="strong">{featureLabel(f)}</span>
+                <span class="radio-hint">{featureHint(f)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div class="practice-layout">
+        <div>
+          <SectionsForm
+            framework={framework}
+            features={features}
+            answers={formAnswers}
+            sections={sections}
+            editable={() => true}
+            onSave={save}
+            confidentiality={false}
+          />
+        </div>
+        <div class="practice-score" aria-live="polite">
+          <ScoreSummary framework={framework} score={score} />
+        </div>
+      </div>
+      {score.overall !== null && (
+        <>
+          <SectionTable framework={framework} score={score} />
+          <GapList framework={framework} gaps={score.gaps} />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Practice mode (IND-20): the same form, fed by the shipped framework and scored by the engine in
+ * this page. The answers live in this page's memory only: no request carries them, nothing is
+ * stored under anyone's account, and no coordinator ever sees them.
+ */
+export function PracticePage() {
+  const ready = useIndustryStrings();
+  if (!ready) return <p class="page">{at('common.loading')}</p>;
+  return (
+    <AccountPage title={nt('industry.practice.title')}>
+      <div class="industry">
+        <p class="lead">{nt('industry.practice.intro')}</p>
+        <Practice />
+      </div>
+      <p class="no-print">
+        <Link href="/account/industry">{nt('industry.practice.back')}</Link>
+      </p>
+    </AccountPage>
+  );
+}
