@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import framework from '../../content/industry/kite-cop-industry/v1.json';
-import { loadCatalogue } from '../../src/content/catalogue';
+import { shippedContent } from '../helpers/content';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
 import { signInAdult } from '../helpers/adult-browser';
@@ -21,7 +21,7 @@ import { browserSuite } from '../helpers/suite';
 // resubmits and the report shows what changed. Practice mode sends none of its answers anywhere.
 // axe finds nothing on every page, at 360 px wide.
 const enabled = browserAvailable();
-const catalogue = (await loadCatalogue('content')).catalogue;
+const catalogue = (await shippedContent()).catalogue;
 
 const FEATURES = [
   'Stores files or pages for others',
