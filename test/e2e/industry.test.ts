@@ -359,13 +359,14 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     await co.page.goto(`${origin}/account/industry`);
     await co.page.getByRole('button', { name: /Start the next version/ }).click();
     await co.page.getByRole('heading', { level: 1, name: 'Assessment' }).waitFor();
+    const nextVersion = co.page.url();
+    expect(nextVersion).toMatch(/\/account\/industry\/assessments\/[^/]+$/);
     const raised = card(co.page, CLARIFY);
     await raised.getByRole('radio', { name: /^4 · / }).check();
     await raised.getByRole('button', { name: 'Save the answer' }).click();
     await raised.getByRole('status').getByText('Saved.').waitFor();
-    // Documents stay with the version they were given for: attach again what is asked.
-    const blocked = co.page.locator('.blockers li');
-    if ((await blocked.count()) > 0) await answerAll(co.page, levels(4));
+    // The new version carries the answers and the documents over: nothing blocks submitting.
+    expect(await co.page.locator('.blockers li').count()).toBe(0);
     await co.page.getByRole('button', { name: 'Submit the assessment' }).click();
     await co.page.locator('.state-badge', { hasText: 'Submitted' }).first().waitFor();
     await co.page.getByRole('link', { name: 'Results and report' }).click();
@@ -375,6 +376,17 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
       1,
     );
     await axe(co.page, 'results with changes');
+
+    // A submission not yet in review can be taken back, in two steps.
+    await co.page.goto(nextVersion);
+    const withdraw = co.page.getByRole('region', { name: 'Withdraw this assessment' });
+    await withdraw.getByRole('button', { name: 'Withdraw…' }).click();
+    await withdraw.getByText('This cannot be undone.').waitFor();
+    await axe(co.page, 'withdraw, asking');
+    await withdraw.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await co.page.getByText('You withdrew this assessment.').waitFor();
+    await co.page.locator('.state-badge', { hasText: 'Withdrawn' }).first().waitFor();
+    expect(await co.page.getByRole('region', { name: 'Withdraw this assessment' }).count()).toBe(0);
 
     // Statistics: one accepted company is fewer than five, so no numbers.
     await rv.page.goto(`${origin}/account/industry/statistics`);

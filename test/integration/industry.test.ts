@@ -16,7 +16,8 @@ import { createApp } from '../../src/server/app';
 import { createJobRunner } from '../../src/server/jobs/runner';
 import { evidenceDirOf, kiteJobs } from '../../src/server/jobs/jobs';
 import { PURGE_JOB } from '../../src/server/jobs/purge';
-import { REMINDERS_JOB } from '../../src/server/jobs/reminders';
+import { isAppPath } from '../../src/engine';
+import { REMINDERS_JOB, reminderPage } from '../../src/server/jobs/reminders';
 import { DEFAULT_RETENTION } from '../../src/server/config/config';
 import { createPdfRenderer } from '../../src/server/pdf/renderer';
 import type { PdfRenderer } from '../../src/server/pdf/renderer';
@@ -470,7 +471,7 @@ for (const dialect of DIALECTS) {
         });
         const remindersTo = () =>
           mail.mails.filter(
-            (m) => m.includes(`To: ${me}\n`) && m.includes('/industry/assessments/' + id),
+            (m) => m.includes(`To: ${me}\n`) && m.includes(`/account/industry/assessments/${id}\n`),
           );
         const run = async (at: number) => {
           const r = await runner.runNow(REMINDERS_JOB, at);
@@ -494,6 +495,11 @@ for (const dialect of DIALECTS) {
         expect(remindersTo()[2]).toMatch(/Subject: A deadline for .* has passed/);
         await run(due + 5 * DAY);
         expect(remindersTo()).toHaveLength(3);
+        // Each link is a page of the web app: the company's assessment, the reviewer's review.
+        for (const kind of ['clarification', 'review'] as const)
+          expect(isAppPath(new URL(reminderPage('https://kite.example', kind, id)).pathname)).toBe(
+            true,
+          );
         // The job marked it; the assessment shows it overdue (its deadline is in the past).
         const row = await testDb.db.kysely
           .selectFrom('kite_industry_deadline')

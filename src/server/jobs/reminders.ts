@@ -17,9 +17,13 @@ export interface RemindersReport {
   readonly failed: number;
 }
 
-/** Where a reminder's link leads: the assessment's page in the app. */
-const pageOf = (publicUrl: string | undefined, id: string) =>
-  `${publicUrl?.replace(/\/+$/, '') ?? ''}/industry/assessments/${id}`;
+/**
+ * Where a reminder's link leads: the page of the app where its reader takes the next step, the
+ * company's assessment (a clarification) or the reviewer's review page (a review); the web app's
+ * routes are `src/engine/app/routes.ts`.
+ */
+export const reminderPage = (publicUrl: string | undefined, kind: string, id: string): string =>
+  `${publicUrl?.replace(/\/+$/, '') ?? ''}/account/industry/${kind === 'review' ? 'review' : 'assessments'}/${id}`;
 
 /** Sends every reminder due at `now`. */
 export async function sendReminders(
@@ -81,7 +85,7 @@ export async function sendReminders(
           what: d.kind === 'clarification' ? 'the clarification asked of you' : 'the review',
           due: toDbTime(due).slice(0, 10),
           days: String(Math.max(1, Math.ceil(left / DAY_MS))),
-          link: pageOf(publicUrl, d.assessment_id),
+          link: reminderPage(publicUrl, d.kind, d.assessment_id),
         },
       });
     } catch {

@@ -237,6 +237,69 @@ function SubmitPanel(props: {
   );
 }
 
+/**
+ * Withdrawing (research/industry.md (b)): the company may take back a draft, a submission not yet
+ * in review, or one waiting on its clarification. Two steps, because it cannot be undone; a new
+ * assessment can be started afterwards.
+ */
+function WithdrawPanel(props: { a: Assessment; onChange: () => Promise<void> }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!props.a.next.includes('withdrawn')) return null;
+  const withdraw = async () => {
+    setBusy(true);
+    try {
+      await industryApi.transition(props.a.id, { to: 'withdrawn' });
+      setProblem(null);
+      setAsking(false);
+      await props.onChange();
+      window.scrollTo(0, 0);
+    } catch (error) {
+      setProblem(problemMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="withdraw-title">
+      <h2 id="withdraw-title">{nt('industry.withdraw.title')}</h2>
+      <p>{nt('industry.withdraw.what')}</p>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {asking ? (
+        <div role="group" aria-labelledby="withdraw-sure">
+          <p id="withdraw-sure" class="strong">
+            {nt('industry.withdraw.sure')}
+          </p>
+          <p class="button-row">
+            <button
+              type="button"
+              class="secondary danger"
+              disabled={busy}
+              onClick={() => void withdraw()}
+            >
+              {nt('industry.withdraw.yes')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setAsking(false)}>
+              {nt('industry.withdraw.keep')}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <p>
+          <button type="button" class="secondary" onClick={() => setAsking(true)}>
+            {nt('industry.withdraw.button')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
 function AssessmentView({ id }: { id: string }) {
   const { state, reload } = useAssessment(id);
   const framework = state.kind === 'ready' ? state.framework : null;
@@ -254,6 +317,7 @@ function AssessmentView({ id }: { id: string }) {
       {a.state === 'submitted' && <p class="notice">{nt('industry.assessment.submitted')}</p>}
       {a.state === 'in-review' && <p class="notice">{nt('industry.assessment.inReview')}</p>}
       {a.state === 'responded' && <p class="notice">{nt('industry.assessment.responded')}</p>}
+      {a.state === 'withdrawn' && <p class="notice">{nt('industry.withdraw.done')}</p>}
       {a.feedbackLetter && (
         <section class="card letter" aria-labelledby="letter-title">
           <h2 id="letter-title">{nt('industry.results.letter')}</h2>
@@ -300,6 +364,7 @@ function AssessmentView({ id }: { id: string }) {
         )}
       />
       <SubmitPanel a={a} framework={state.framework} sections={sections} onChange={reload} />
+      <WithdrawPanel a={a} onChange={reload} />
     </>
   );
 }
