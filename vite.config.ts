@@ -22,16 +22,49 @@ const STUDIO = /[\\/](src[\\/]web|content[\\/]ui)[\\/]studio[\\/]/;
 const UI_TRANSLATION =
   /[\\/]ui[\\/](?:[^\\/]+[\\/])?(?!en\.json)[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.json$/;
 
-/** Whether a chunk holds only the adults' account pages and their strings (and its CSS). */
+/**
+ * Whether a chunk holds only the adults' account pages and their strings (and its CSS): the
+ * account, class and family pages, and the industry pages with what only they use (the
+ * engine's scoring of an assessment and the framework practice mode bundles).
+ */
 function isAccountChunk(moduleIds: readonly string[]): boolean {
   return (
     moduleIds.length > 0 &&
     moduleIds.every(
       (id) =>
-        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes)[\\/]/.test(id) ||
-        /[\\/]content[\\/]nicknames[\\/]/.test(id),
+        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes|industry)[\\/]/.test(id) ||
+        /[\\/]src[\\/]engine[\\/]industry[\\/]/.test(id) ||
+        /[\\/]content[\\/](nicknames|industry)[\\/]/.test(id),
     )
   );
+}
+
+/**
+ * The stylesheets only the adults' chunks (`account-*`) import. Vite names a chunk's extracted
+ * CSS after the chunk's own name, not after `chunkFileNames`, so the industry pages' styles come
+ * out as e.g. `labels-*.css`; this records them as the bundle is written, and the service
+ * worker's manifest leaves them out (`workbox.manifestTransforms` below).
+ */
+const adultOnlyCss = new Set<string>();
+function adultStyles(): Plugin {
+  return {
+    name: 'kite-adult-styles',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const adult = new Set<string>();
+      const child = new Set<string>();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const css = (chunk as { viteMetadata?: { importedCss?: Set<string> } }).viteMetadata
+          ?.importedCss;
+        for (const file of css ?? []) {
+          (chunk.fileName.startsWith('assets/account-') ? adult : child).add(file);
+        }
+      }
+      adultOnlyCss.clear();
+      for (const file of adult) if (!child.has(file)) adultOnlyCss.add(file);
+    },
+  };
 }
 
 /**
@@ -103,6 +136,7 @@ export default defineConfig({
     ),
     dictionaryList(),
     routeHints(),
+    adultStyles(),
     VitePWA({
       injectRegister: null,
       registerType: 'prompt',
@@ -148,6 +182,13 @@ export default defineConfig({
           'assets/icu-*',
           // UI translations: each device keeps its own language's when first used (below).
           'assets/ui-*',
+        ],
+        // The adults' stylesheets that no chunk of the child's app imports (adultStyles above).
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.filter((e) => !adultOnlyCss.has(e.url.replace(/^\//, ''))),
+            warnings: [],
+          }),
         ],
         navigateFallback: '/index.html',
         // The studio is a document of its own, served by the server after an access check,
@@ -277,9 +318,9 @@ export default defineConfig({
         // The password meter's word lists (~860 KB, ~400 KB compressed) get a name of their own,
         // so the service worker can leave them out of the precache (see workbox below).
         // The studio's entry is `studio-*` (entryFileNames), left out of the precache too.
-        // The adults' account, class and family pages (src/web/account, src/web/classes) are
-        // named `account-*`, so the service worker leaves them out of the precache: a child's
-        // device never downloads them.
+        // The adults' account, class, family and industry pages (src/web/account, classes,
+        // industry) are named `account-*`, so the service worker leaves them out of the
+        // precache: a child's device never downloads them.
         entryFileNames: 'assets/[name]-[hash].js',
         // A UI translation (content/ui/**/<lang>.json but English) is `ui-*`: kept when its
         // language is first used (runtime caching), never precached, so a device keeps the UI

@@ -172,7 +172,9 @@ describe('worksheets: GET /api/worksheets/{activityId}.pdf', () => {
       const text = unhyphenated(textOf(res.rawPayload));
       for (const s of worksheetStrings(a)) expect(text, `${a.id}: ${s}`).toContain(unhyphenated(s));
     }
-  });
+    // One render and one pdftotext per activity (over 100): a full run on the 2-core machine,
+    // beside the other test worker, took just over the 20 s default (20.1 s, 20.4 s).
+  }, 90_000);
 
   it('gives the answers in the answer key only', async () => {
     const a = content.activities.get('sample-prize-message' as never)!;
