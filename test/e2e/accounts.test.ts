@@ -393,7 +393,11 @@ describe.skipIf(!enabled)('adults’ accounts in the browser', () => {
 
   it('offline, the account pages say so plainly; a child’s device never kept them', async () => {
     const origin = suite.server.origin;
-    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    // About what the service worker keeps: this context runs it (the file's others block it).
+    const context = await suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      serviceWorkers: 'allow',
+    });
     const watch = watchContext(context, origin);
     const page = await context.newPage();
     await page.goto(`${origin}/library`);

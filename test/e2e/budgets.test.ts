@@ -74,7 +74,7 @@ describe('page-weight budgets of the production build', () => {
 const enabled = browserAvailable();
 
 describe.skipIf(!enabled)('first visit weight in Chromium', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({}, 'allow');
 
   it(`a first visit through first run to home transfers at most ${kb(BUDGETS.firstVisit)} (fonts and service-worker fetches aside)`, async () => {
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -75,10 +75,13 @@ const catalogue = (await shippedContent()).catalogue;
 describe.skipIf(!enabled)("a class child's devices", () => {
   const clock: Clock = { now: Date.now() };
   const mail = outbox();
-  const suite = browserSuite({
-    catalogue,
-    accounts: { argon2: TEST_ARGON2, mailer: mail.mailer, now: () => clock.now },
-  });
+  const suite = browserSuite(
+    {
+      catalogue,
+      accounts: { argon2: TEST_ARGON2, mailer: mail.mailer, now: () => clock.now },
+    },
+    'allow',
+  );
   let teacher: AccountClient;
   let teacherName = '';
   let classId = '';

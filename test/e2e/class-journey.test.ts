@@ -36,8 +36,12 @@ describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', ()
     const origin = suite.server.origin;
     const people = new People(suite.server.app, mail, clock);
     await people.bootstrap();
-    const newContext = async () => {
-      const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    // The child's device plays offline and runs the service worker; the adults' block it.
+    const newContext = async (serviceWorkers: 'allow' | 'block' = 'block') => {
+      const context = await suite.browser.newContext({
+        viewport: { width: 360, height: 740 },
+        serviceWorkers,
+      });
       return { context, watch: watchContext(context, origin), page: await context.newPage() };
     };
 
@@ -125,7 +129,7 @@ describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', ()
     }
 
     // The child, on their own device: pictures, then a game offline, then back online.
-    const c = await newContext();
+    const c = await newContext('allow');
     await signIn(c.page, origin, code, star);
     await keepOffline(c.page);
     await c.context.setOffline(true);

@@ -39,14 +39,16 @@ async function backToModule(page: Page) {
 }
 
 describe.skipIf(!enabled)("Kiri's course at 360 × 740, touch", () => {
-  const suite = browserSuite();
+  const suite = browserSuite({});
 
   it('resumes at the same scene, finishes the course and prints a one-page certificate that keeps no nickname', async () => {
     const { origin } = suite.server;
+    // It goes offline midway: this context runs the service worker (the file's others block it).
     const context = await suite.browser.newContext({
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       isMobile: true,
+      serviceWorkers: 'allow',
     });
     const watch = watchContext(context, origin);
     const requests: string[] = [];

@@ -147,7 +147,11 @@ describe.skipIf(!enabled)("children's feedback after an activity", () => {
 
   it('queues an answer given offline, with no learner in it, and sends it once when back online', async () => {
     await clear();
-    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    // Offline after one visit: this context runs the service worker (the file's others block it).
+    const context = await suite.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      serviceWorkers: 'allow',
+    });
     const page = await context.newPage();
     const sent = feedbackRequests(page);
     await setUpChild(page, suite.server.origin, { band: '11-13' });

@@ -12,7 +12,7 @@ const enabled = browserAvailable();
 const GAME = 'sample-prize-message'; // opens on a `continue` scene
 
 describe.skipIf(!enabled)('a game’s first screen on a first visit', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({}, 'allow');
 
   it('is hinted by the shell, and every hinted file is fetched once and used', async () => {
     const context = await suite.browser.newContext({

@@ -188,7 +188,7 @@ describe.skipIf(!enabled)('help, links and pages that are not there', () => {
 });
 
 describe.skipIf(!enabled)('password word lists', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({}, 'allow');
 
   it('are not fetched on a first visit, load when a password activity opens, and are all kept after a first activity', async () => {
     const context = await phone(suite.browser);

@@ -29,11 +29,14 @@ const bundlesCached = (page: Page) =>
   });
 
 describe.skipIf(!enabled)('the library offline and its printable sheets', () => {
-  const suite = browserSuite({
-    catalogue,
-    // A small PDF limit, so the "too many" page can be seen.
-    pdfRateLimit: { max: 2, timeWindow: '1 minute' },
-  });
+  const suite = browserSuite(
+    {
+      catalogue,
+      // A small PDF limit, so the "too many" page can be seen.
+      pdfRateLimit: { max: 2, timeWindow: '1 minute' },
+    },
+    'allow',
+  );
 
   const phone = (): Promise<BrowserContext> =>
     suite.browser.newContext({

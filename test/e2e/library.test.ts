@@ -53,7 +53,7 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     origin = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
+    browser = await launchBrowser([], 'allow');
   });
   afterAll(async () => {
     await browser?.close();

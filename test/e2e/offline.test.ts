@@ -24,7 +24,7 @@ async function eventCount(page: Page): Promise<number> {
 }
 
 describe.skipIf(!enabled)('offline play', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({}, 'allow');
 
   it('plays an activity offline after one visit, and its progress survives a reload', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });

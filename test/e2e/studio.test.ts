@@ -48,7 +48,7 @@ describe.skipIf(!enabled)('the recording studio in the browser', () => {
       studio: { dir: content },
       accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
     });
-    browser = await launchBrowser(FAKE_MICROPHONE_ARGS);
+    browser = await launchBrowser(FAKE_MICROPHONE_ARGS, 'allow');
   });
 
   afterAll(async () => {

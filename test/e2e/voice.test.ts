@@ -67,11 +67,13 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
 
   async function child(
     init: string,
+    serviceWorkers: 'allow' | 'block' = 'block',
   ): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
     const context = await suite.browser.newContext({
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       isMobile: true,
+      serviceWorkers,
     });
     await context.addInitScript(init);
     const watch = watchContext(context, suite.server.origin);
@@ -211,7 +213,7 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
   });
 
   it('keeps the recordings offline after the first play', { timeout: 150_000 }, async () => {
-    const { context, page } = await child(NO_VOICE + RECORDER);
+    const { context, page } = await child(NO_VOICE + RECORDER, 'allow');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.goto(`${suite.server.origin}/play/wellbeing-5-7-evaluate`);

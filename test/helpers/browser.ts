@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.KITE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -41,8 +41,37 @@ export const FAKE_MICROPHONE_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+/**
+ * Whether the app's service worker runs in a test's browser contexts. It precaches about 2 MB
+ * (the shell, every player, the art) in each new context, which a real device does once but the
+ * suite did in every context: most of the browser's work in the files not about offline
+ * (child-flow.test.ts took 59 s with it, 32 s without). So contexts block it unless a file asks
+ * for it: the files about offline play, caching, the first screen's registration and anything a
+ * service worker could change keep it (`allow`), and a context option given by a test wins.
+ */
+export type ServiceWorkers = 'allow' | 'block';
+
+export async function launchBrowser(
+  extraArgs: readonly string[] = [],
+  serviceWorkers: ServiceWorkers = 'block',
+): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+  if (serviceWorkers === 'allow') return browser;
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'newContext')
+        return (o: BrowserContextOptions = {}) => newContext({ serviceWorkers, ...o });
+      if (prop === 'newPage')
+        return (o: BrowserContextOptions = {}) => newPage({ serviceWorkers, ...o });
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** What a page did that a test may want to assert on. */

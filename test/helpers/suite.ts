@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
+import type { ServiceWorkers } from './browser';
 import { startServer } from './server';
 import type { RunningServer, ServerOptions } from './server';
 
@@ -14,12 +15,17 @@ export interface BrowserSuite {
  * Starts the server (with `options`, e.g. switched-off topics) and the browser before the
  * enclosing suite's tests and stops both after.
  * Call it inside `describe`; read `suite.server` and `suite.browser` inside the tests.
+ * `serviceWorkers`: whether the app's service worker runs in the browser's contexts
+ * (launchBrowser: blocked unless the file is about what it does).
  */
-export function browserSuite(options: ServerOptions = {}): BrowserSuite {
+export function browserSuite(
+  options: ServerOptions = {},
+  serviceWorkers: ServiceWorkers = 'block',
+): BrowserSuite {
   const suite = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     suite.server = await startServer('dist', options);
-    suite.browser = await launchBrowser();
+    suite.browser = await launchBrowser([], serviceWorkers);
   });
   afterAll(async () => {
     await suite.browser?.close();
