@@ -69,7 +69,9 @@ export async function launchBrowser(
       if (prop === 'newPage')
         return (o: BrowserContextOptions = {}) => newPage({ serviceWorkers, ...o });
       const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }
