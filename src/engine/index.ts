@@ -175,9 +175,18 @@ export { FEEDBACK_ANSWERS, FEEDBACK_DAY, feedbackDay } from './app/feedback';
 export type { FeedbackRecord } from './app/feedback';
 export type { FeedbackAnswer } from './app/feedback';
 export type { AppRoute } from './app/routes';
-export { ANSWER_LEVELS, DEFAULT_TARGET, SERVICE_FEATURES } from './industry/types';
+export {
+  ANSWER_LEVELS,
+  CHILD_SHARES,
+  CONFIDENTIALITY,
+  DEFAULT_TARGET,
+  SERVICE_FEATURES,
+  SERVICE_TYPES,
+} from './industry/types';
 export type {
   AnswerLevel,
+  ChildShare,
+  Confidentiality,
   EvidenceRule,
   IndustryAnswer,
   IndustryFramework,
@@ -185,6 +194,7 @@ export type {
   IndustrySection,
   ServiceFeature,
   ServiceProfile,
+  ServiceType,
 } from './industry/types';
 export { appliesTo, applicableQuestions, questionsMappedTo } from './industry/applicable';
 export { maturityOf, scoreAssessment } from './industry/score';

@@ -16,6 +16,28 @@ export const SERVICE_FEATURES = [
 ] as const;
 export type ServiceFeature = (typeof SERVICE_FEATURES)[number];
 
+/** What kind of service a company runs (the service profile's type). */
+export const SERVICE_TYPES = [
+  'social',
+  'messaging',
+  'gaming',
+  'video',
+  'search',
+  'marketplace',
+  'education',
+  'telecom',
+  'other',
+] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** About how many of a service's users are children (the service profile). */
+export const CHILD_SHARES = ['none', 'some', 'many', 'most'] as const;
+export type ChildShare = (typeof CHILD_SHARES)[number];
+
+/** Who may read an answer beyond the company and the reviewer (IND-16: confidential by default). */
+export const CONFIDENTIALITY = ['public', 'confidential', 'restricted'] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
 /** The answer scale (0 not in place … 4 measured and improved). */
 export const ANSWER_LEVELS = [0, 1, 2, 3, 4] as const;
 export type AnswerLevel = (typeof ANSWER_LEVELS)[number];

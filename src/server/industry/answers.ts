@@ -7,8 +7,9 @@ import type { AssessmentRow } from './access';
 import type { IndustryContext } from './context';
 import { frameworkOf } from './frameworks';
 
-export const CONFIDENTIALITY = ['public', 'confidential', 'restricted'] as const;
-export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+export { CONFIDENTIALITY } from '../../engine';
+export type { Confidentiality } from '../../engine';
+import type { Confidentiality } from '../../engine';
 
 /** A question of the assessment's framework that its profile asks; else 400 `unknown_question`. */
 export function questionOf(

@@ -4,20 +4,9 @@ import { randomToken } from '../accounts/tokens';
 import { HttpError } from '../http/errors';
 import type { IndustryContext } from './context';
 
-export const SERVICE_TYPES = [
-  'social',
-  'messaging',
-  'gaming',
-  'video',
-  'search',
-  'marketplace',
-  'education',
-  'telecom',
-  'other',
-] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-export const CHILD_SHARES = ['none', 'some', 'many', 'most'] as const;
-export type ChildShare = (typeof CHILD_SHARES)[number];
+export { CHILD_SHARES, SERVICE_TYPES } from '../../engine';
+export type { ChildShare, ServiceType } from '../../engine';
+import type { ChildShare, ServiceType } from '../../engine';
 
 /** A company's service as the API shows it. */
 export interface Service {

@@ -16,24 +16,9 @@ import type {
 } from '../../engine';
 import { ApiError, request } from '../account/api';
 
-export const SERVICE_TYPES = [
-  'social',
-  'messaging',
-  'gaming',
-  'video',
-  'search',
-  'marketplace',
-  'education',
-  'telecom',
-  'other',
-] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-
-export const CHILD_SHARES = ['none', 'some', 'many', 'most'] as const;
-export type ChildShare = (typeof CHILD_SHARES)[number];
-
-export const CONFIDENTIALITY = ['public', 'confidential', 'restricted'] as const;
-export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+export { CHILD_SHARES, CONFIDENTIALITY, SERVICE_TYPES } from '../../engine';
+export type { ChildShare, Confidentiality, ServiceType } from '../../engine';
+import type { ChildShare, Confidentiality, ServiceType } from '../../engine';
 
 export { ACTION_STATUSES } from '../../engine';
 export type { ActionStatus } from '../../engine';
