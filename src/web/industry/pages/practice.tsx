@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { SERVICE_FEATURES, scoreAssessment } from '../../../engine';
+import { scoreAssessment } from '../../../engine';
 import type { IndustryAnswer, IndustryFramework, ServiceFeature } from '../../../engine';
 import v1 from '../../../../content/industry/kite-cop-industry/v1.json';
 import { AccountPage } from '../../account/page';
@@ -8,7 +8,7 @@ import { Link } from '../../components/link';
 import type { AnswerInput } from '../api';
 import { resolvedFramework } from '../framework';
 import { useIndustryStrings } from '../industry-page';
-import { featureHint, featureLabel } from '../labels';
+import { FeatureChoices } from '../feature-choices';
 import type { FormAnswer } from '../question-card';
 import { GapList, ScoreSummary, SectionTable } from '../score-view';
 import { SectionsForm, useSections } from '../sections-form';
@@ -57,32 +57,12 @@ function Practice() {
         <h2 id="practice-note-title">{nt('industry.practice.privateTitle')}</h2>
         <p>{nt('industry.practice.private')}</p>
       </div>
-      <fieldset class="card account-form" aria-describedby="practice-features-hint">
-        <legend>{nt('industry.service.features')}</legend>
-        <p class="field-hint" id="practice-features-hint">
-          {nt('industry.service.featuresHint')}
-        </p>
-        <div class="feature-choices">
-          {SERVICE_FEATURES.map((f) => (
-            <label class="check" key={f}>
-              <input
-                type="checkbox"
-                checked={features.includes(f)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  setFeatures((now) =>
-                    SERVICE_FEATURES.filter((x) => (x === f ? on : now.includes(x))),
-                  );
-                }}
-              />
-              <span>
-                <span class="strong">{featureLabel(f)}</span>
-                <span class="radio-hint">{featureHint(f)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FeatureChoices
+        id="practice-features"
+        class="card account-form"
+        features={features}
+        onChange={setFeatures}
+      />
       <div class="practice-layout">
         <div>
           <SectionsForm

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SERVICE_FEATURES } from '../../../engine';
 import type { ServiceFeature } from '../../../engine';
 import { navigate } from '../../app/router';
 import { Link } from '../../components/link';
@@ -7,7 +6,8 @@ import { CHILD_SHARES, SERVICE_TYPES, industryApi } from '../api';
 import type { ChildShare, Framework, Service, ServiceType } from '../api';
 import { asked } from '../framework';
 import { IndustryPage } from '../industry-page';
-import { featureHint, featureLabel, shareHint, shareLabel, typeLabel } from '../labels';
+import { FeatureChoices } from '../feature-choices';
+import { shareHint, shareLabel, typeLabel } from '../labels';
 import { problemMessage } from '../problems';
 import { nt } from '../strings';
 import { loadFramework } from '../use-assessment';
@@ -29,8 +29,6 @@ function ServiceForm({ existing }: { existing: Service | null }) {
       .then((list) => (list.length ? loadFramework(list.at(-1)!.key) : null))
       .then(setFramework, () => {});
   }, []);
-  const toggle = (f: ServiceFeature, on: boolean) =>
-    setFeatures((now) => SERVICE_FEATURES.filter((x) => (x === f ? on : now.includes(x))));
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!name.trim()) {
@@ -94,27 +92,7 @@ function ServiceForm({ existing }: { existing: Service | null }) {
           ))}
         </select>
       </div>
-      <fieldset class="field" aria-describedby="svc-features-hint">
-        <legend>{nt('industry.service.features')}</legend>
-        <p class="field-hint" id="svc-features-hint">
-          {nt('industry.service.featuresHint')}
-        </p>
-        <div class="feature-choices">
-          {SERVICE_FEATURES.map((f) => (
-            <label class="check" key={f}>
-              <input
-                type="checkbox"
-                checked={features.includes(f)}
-                onChange={(e) => toggle(f, e.currentTarget.checked)}
-              />
-              <span>
-                <span class="strong">{featureLabel(f)}</span>
-                <span class="radio-hint">{featureHint(f)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <FeatureChoices id="svc-features" class="field" features={features} onChange={setFeatures} />
       {framework && (
         <p class="question-count" role="status">
           {nt('industry.service.count', { count, total })}
