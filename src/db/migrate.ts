@@ -10,6 +10,7 @@ import * as m0004 from './migrations/0004-jobs';
 import * as m0005 from './migrations/0005-classes';
 import * as m0006 from './migrations/0006-feedback';
 import * as m0007 from './migrations/0007-industry';
+import * as m0009 from './migrations/0009-industry-publication';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0005-classes': m0005,
   '0006-feedback': m0006,
   '0007-industry': m0007,
+  '0009-industry-publication': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

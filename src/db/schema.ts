@@ -30,6 +30,7 @@ export interface Database {
   kite_industry_deadline: KiteIndustryDeadlineTable;
   kite_industry_extension: KiteIndustryExtensionTable;
   kite_industry_action: KiteIndustryActionTable;
+  kite_industry_publication: KiteIndustryPublicationTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -350,4 +351,26 @@ export interface KiteIndustryActionTable {
   due: string;
   status: string;
   updated_at: Timestamp;
+}
+
+/** A proposal to name a company on the public register (IND-19), and what became of it. */
+export interface KiteIndustryPublicationTable {
+  id: string;
+  assessment_id: string;
+  /** `proposed`, `published` or `withdrawn`. */
+  state: string;
+  /** JSON text of what the register shows, frozen when proposed. */
+  content: string;
+  proposed_by: string | null;
+  proposed_at: Timestamp;
+  /** The end of the company's 15 days to read it; publishing waits for it or for consent. */
+  window_ends_at: Timestamp;
+  notified_at: Timestamp | null;
+  consented_at: Timestamp | null;
+  objection: string | null;
+  objected_at: Timestamp | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
 }

@@ -209,6 +209,20 @@ export { sectorStatistics } from './industry/statistics';
 export { ACTION_STATUSES, actionOverdue, assessmentRows, formatPercent } from './industry/report';
 export type { ActionItem, ActionStatus, ReportCsvLabels, ReportTexts } from './industry/report';
 export { guardCell, toCsv } from './industry/csv';
+export {
+  PUBLICATION_STATES,
+  PUBLICATION_WINDOW_DAYS,
+  publicationContent,
+  publicationWindowEnd,
+  publishProblem,
+} from './industry/publication';
+export type {
+  PublicationContent,
+  PublicationSource,
+  PublicationState,
+  PublicationStatus,
+  PublishProblem,
+} from './industry/publication';
 export type {
   FrameworkStatistics,
   LevelCounts,

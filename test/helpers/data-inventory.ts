@@ -8,7 +8,16 @@ import type { Db } from '../../src/db/connect';
 export const INVENTORY_FILE = 'docs/privacy/data-inventory.yaml';
 
 const Text = z.string().trim().min(3);
-const Seer = z.enum(['self', 'admin', 'coordinator', 'teacher', 'parent', 'child', 'nobody']);
+const Seer = z.enum([
+  'self',
+  'admin',
+  'coordinator',
+  'teacher',
+  'parent',
+  'child',
+  'public',
+  'nobody',
+]);
 /** `account.id`, `sessions[].device`: dotted keys, `[]` after a list. */
 const ExportPath = z.string().regex(/^[a-zA-Z]+(\[\])?(\.[a-zA-Z]+)*$/);
 

@@ -130,6 +130,28 @@ export async function industryFixture(kit: Kit): Promise<IndustryFixture> {
   };
 }
 
+/** A new assessment of the shared company, accepted by the shared coordinator; its id. */
+async function acceptedFresh(kit: Kit): Promise<string> {
+  const coordinator = await kit.client('coordinator');
+  const id = await submitted(await kit.client('company'), kit.catalogue);
+  await move(coordinator, id, { to: 'in-review' });
+  await move(coordinator, id, { to: 'accepted', feedbackLetter: 'Thank you.' });
+  return id;
+}
+
+/** Like {@link acceptedFresh}, then proposed for publication (and agreed to when `consent`). */
+async function proposedFresh(kit: Kit, consent = false): Promise<string> {
+  const id = await acceptedFresh(kit);
+  const url = `/api/industry/assessments/${id}/publication`;
+  const res = await (await kit.client('coordinator')).post(url, { organisation: 'Chatter Ltd' });
+  expect(res.statusCode, res.body).toBe(201);
+  if (consent) {
+    const ok = await (await kit.client('company')).post(`${url}/answer`, { consent: true });
+    expect(ok.statusCode, ok.body).toBe(200);
+  }
+  return id;
+}
+
 /** A new request for more time on a deadline; its id. */
 async function extensionOn(company: AccountClient, deadlineId: string): Promise<string> {
   const res = await company.post(`/api/industry/deadlines/${deadlineId}/extensions`, {
@@ -860,4 +882,33 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     method: 'GET',
     url: `/api/industry/statistics?framework=${FRAMEWORK}`,
   }),
+  'GET /api/industry/reviewers': async () => ({ method: 'GET', url: '/api/industry/reviewers' }),
+  'GET /api/industry/assessments/{id}/publication': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/industry/assessments/${(await k.industry()).acceptedId}/publication`,
+  }),
+  // Allowed, each call acts on a new accepted assessment of the shared company (one proposal at
+  // a time per assessment); refused, on the shared one, which a refused call leaves alone.
+  'POST /api/industry/assessments/{id}/publication': async (_w, k, allowed) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${allowed ? await acceptedFresh(k) : (await k.industry()).acceptedId}/publication`,
+    body: { organisation: 'Chatter Labs Ltd' },
+    ok: 201,
+  }),
+  'POST /api/industry/assessments/{id}/publication/answer': async (_w, k, allowed) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${allowed ? await proposedFresh(k) : (await k.industry()).acceptedId}/publication/answer`,
+    body: { consent: true },
+  }),
+  'POST /api/industry/assessments/{id}/publication/publish': async (_w, k, allowed) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${allowed ? await proposedFresh(k, true) : (await k.industry()).acceptedId}/publication/publish`,
+    body: {},
+  }),
+  'POST /api/industry/assessments/{id}/publication/withdraw': async (_w, k, allowed) => ({
+    method: 'POST',
+    url: `/api/industry/assessments/${allowed ? await proposedFresh(k) : (await k.industry()).acceptedId}/publication/withdraw`,
+    body: {},
+  }),
+  'GET /api/industry/register': async () => ({ method: 'GET', url: '/api/industry/register' }),
 };

@@ -171,6 +171,15 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'GET /api/industry/assessments/{id}/report.csv': row('company', 'coordinator', 'admin'),
   'GET /api/industry/assessments/{id}/changes': row('company', 'coordinator', 'admin'),
   'GET /api/industry/statistics': row('coordinator', 'admin'),
+  'GET /api/industry/reviewers': row('coordinator', 'admin'),
+  // Publication (IND-19): the coordinator's side proposes, publishes and withdraws; the company
+  // answers; anyone reads the register.
+  'GET /api/industry/assessments/{id}/publication': row('company', 'coordinator', 'admin'),
+  'POST /api/industry/assessments/{id}/publication': row('coordinator', 'admin'),
+  'POST /api/industry/assessments/{id}/publication/answer': row('company'),
+  'POST /api/industry/assessments/{id}/publication/publish': row('coordinator', 'admin'),
+  'POST /api/industry/assessments/{id}/publication/withdraw': row('coordinator', 'admin'),
+  'GET /api/industry/register': EVERYONE,
 };
 
 /** Operations of a child's device: a device credential, not a session (security `device`). */

@@ -848,5 +848,166 @@ for (const dialect of DIALECTS) {
         expect(paths.filter((p) => /practice/.test(p))).toEqual([]);
       },
     );
+
+    // Last in the file: it moves the shared clock 15 days on, past every session of the tests
+    // above (the purge before it has ended them anyway).
+    it.skipIf(!enabled)(
+      'a review can be given to another coordinator; publishing names a company only after its 15 days or its consent, and shows only its public answers (IND-19)',
+      async () => {
+        const owner = await people.make('company');
+        const lead = await people.make('coordinator');
+        const colleague = await people.make('coordinator');
+        let firm = owner.client;
+        let coord = lead.client;
+        const { id } = await readyDraft(firm, content);
+        const setClass = await firm.request(
+          'PUT',
+          `/api/industry/assessments/${id}/answers/policy`,
+          { level: 3, confidentiality: 'public' },
+        );
+        expect(setClass.statusCode, setClass.body).toBe(200);
+        await move(firm, id, { to: 'submitted' });
+        await move(coord, id, { to: 'in-review' });
+
+        // Giving the review to a colleague: the choices are active coordinators and admins.
+        const choices = await coord.get('/api/industry/reviewers');
+        expect(choices.statusCode, choices.body).toBe(200);
+        const names = (choices.json().reviewers as { id: string; name: string }[]).map(
+          (r) => r.name,
+        );
+        expect(names).toEqual(
+          expect.arrayContaining([lead.person.displayName, colleague.person.displayName]),
+        );
+        expect(names).not.toContain(owner.person.displayName);
+        expect((await firm.get('/api/industry/reviewers')).statusCode).toBe(403);
+        const given = await coord.post(`/api/industry/assessments/${id}/reviewer`, {
+          reviewerId: colleague.person.id,
+        });
+        expect(given.statusCode, given.body).toBe(200);
+        expect((await get(coord, id)).reviewer).toEqual({
+          id: colleague.person.id,
+          name: colleague.person.displayName,
+        });
+        const toCompany = await coord.post(`/api/industry/assessments/${id}/reviewer`, {
+          reviewerId: owner.person.id,
+        });
+        expect(toCompany.statusCode).toBe(400);
+        coord = colleague.client;
+
+        // Only an accepted assessment can be proposed.
+        const url = `/api/industry/assessments/${id}/publication`;
+        const early = await coord.post(url, { organisation: 'Chatter Labs Ltd' });
+        expect(early.statusCode).toBe(409);
+        expect(early.json().error.code).toBe('publication_not_allowed');
+        await move(coord, id, { to: 'accepted', feedbackLetter: 'Thank you.' });
+        for (const bad of [{}, { organisation: '' }, { organisation: 'A\u0007B' }])
+          expect((await coord.post(url, bad)).statusCode, JSON.stringify(bad)).toBe(400);
+        expect(await firm.get(url).then((r) => r.json())).toEqual({ publication: null });
+
+        const proposedAt = clock.now;
+        const proposed = await coord.post(url, { organisation: 'Chatter Labs Ltd' });
+        expect(proposed.statusCode, proposed.body).toBe(201);
+        const p = proposed.json().publication;
+        expect(p).toMatchObject({
+          state: 'proposed',
+          consentedAt: null,
+          windowEndsAt: new Date(proposedAt + 15 * DAY).toISOString(),
+        });
+        expect(p.content).toMatchObject({
+          organisation: 'Chatter Labs Ltd',
+          service: { name: 'Chatter' },
+          framework: FRAMEWORK,
+        });
+        // Only the answer the company marked public; every other answer stays confidential.
+        expect(p.content.answers).toEqual([{ question: 'policy', level: 3 }]);
+        expect(p.content.sections.length).toBeGreaterThan(0);
+        const again = await coord.post(url, { organisation: 'Chatter Labs Ltd' });
+        expect(again.json().error.code).toBe('publication_exists');
+        // The company reads exactly what would be published; another company is told nothing.
+        expect((await firm.get(url)).json().publication).toEqual(p);
+        expect((await company.get(url)).statusCode).toBe(404);
+
+        // The company is told once, by the reminders job.
+        const me = owner.person.email;
+        const runner = createJobRunner({
+          db: testDb.db,
+          jobs: kiteJobs({ retention: DEFAULT_RETENTION }, mail.mailer),
+        });
+        const notices = () =>
+          mail.mails.filter((m) => m.includes(`To: ${me}\n`) && m.includes('Chatter Labs Ltd'));
+        await runner.runNow(REMINDERS_JOB, clock.now);
+        await runner.runNow(REMINDERS_JOB, clock.now + 3_600_000);
+        await runner.stop();
+        expect(notices()).toHaveLength(1);
+        expect(notices()[0]).toContain(new Date(proposedAt + 15 * DAY).toISOString().slice(0, 10));
+        expect(notices()[0]).toContain(`/account/industry/assessments/${id}\n`);
+
+        // Not before the 15 days, whatever the company says against it.
+        const publish = () => coord.post(`${url}/publish`, {});
+        const blocked = await publish();
+        expect(blocked.statusCode).toBe(409);
+        expect(blocked.json().error.code).toBe('publication_window_open');
+        const objected = await firm.post(`${url}/answer`, {
+          objection: 'Our new age checks start next month.',
+        });
+        expect(objected.statusCode, objected.body).toBe(200);
+        expect((await get(coord, id)).state).toBe('accepted');
+        expect((await coord.get(url)).json().publication.objection).toBe(
+          'Our new age checks start next month.',
+        );
+        const register = async () => {
+          const res = await app.inject({ method: 'GET', url: '/api/industry/register' });
+          expect(res.statusCode, res.body).toBe(200);
+          return res.json().entries as { content: { organisation: string } }[];
+        };
+        expect((await register()).map((e) => e.content.organisation)).not.toContain(
+          'Chatter Labs Ltd',
+        );
+
+        clock.now = proposedAt + 15 * DAY - 60_000;
+        firm = await people.signIn(owner.person);
+        coord = await people.signIn(colleague.person);
+        expect((await publish()).json().error.code).toBe('publication_window_open');
+        clock.now = proposedAt + 15 * DAY;
+        coord = await people.signIn(colleague.person);
+        const published = await publish();
+        expect(published.statusCode, published.body).toBe(200);
+        expect(published.json().publication.state).toBe('published');
+        const entry = (await register()).find((e) => e.content.organisation === 'Chatter Labs Ltd');
+        expect(entry).toMatchObject({ content: { answers: [{ question: 'policy', level: 3 }] } });
+        expect((await publish()).json().error.code).toBe('publication_not_proposed');
+
+        // Withdrawn, it leaves the register; proposed again, the company's consent lets it out now.
+        expect((await coord.post(`${url}/withdraw`, {})).json().publication.state).toBe(
+          'withdrawn',
+        );
+        expect((await register()).map((e) => e.content.organisation)).not.toContain(
+          'Chatter Labs Ltd',
+        );
+        expect((await firm.post(`${url}/answer`, { consent: true })).statusCode).toBe(409);
+        expect((await coord.post(url, { organisation: 'Chatter Labs' })).statusCode).toBe(201);
+        expect((await publish()).json().error.code).toBe('publication_window_open');
+        const consent = await firm.post(`${url}/answer`, { consent: true });
+        expect(consent.statusCode, consent.body).toBe(200);
+        expect((await publish()).statusCode).toBe(200);
+        expect((await register()).map((e) => e.content.organisation)).toContain('Chatter Labs');
+        expect((await firm.post(`${url}/answer`, { consent: true })).json().error.code).toBe(
+          'publication_not_proposed',
+        );
+
+        // Every move is in the audit log with its actor and object (IND-21).
+        for (const [event, actor] of [
+          ['industry.publication_proposed', colleague.person.id],
+          ['industry.publication_objected', owner.person.id],
+          ['industry.publication_consented', owner.person.id],
+          ['industry.publication_published', colleague.person.id],
+          ['industry.publication_withdrawn', colleague.person.id],
+        ] as const) {
+          const rows = (await audit(event)).filter((r) => r.subject_id === id);
+          expect(rows.length, event).toBeGreaterThan(0);
+          expect(rows[0]!.actor_id, event).toBe(actor);
+        }
+      },
+    );
   });
 }

@@ -44,7 +44,12 @@ export type AuditEvent =
   | 'industry.evidence_deleted'
   | 'industry.exported'
   | 'industry.extension_requested'
-  | 'industry.extension_decided';
+  | 'industry.extension_decided'
+  | 'industry.publication_proposed'
+  | 'industry.publication_consented'
+  | 'industry.publication_objected'
+  | 'industry.publication_published'
+  | 'industry.publication_withdrawn';
 
 export interface AuditEntry {
   readonly event: AuditEvent;

@@ -14,7 +14,8 @@ export type MailKind =
   | 'reset_password'
   | 'invite'
   | 'industry_deadline'
-  | 'industry_overdue';
+  | 'industry_overdue'
+  | 'industry_publication';
 
 export interface Mail {
   readonly to: string;
@@ -36,6 +37,7 @@ const KINDS: readonly MailKind[] = [
   'invite',
   'industry_deadline',
   'industry_overdue',
+  'industry_publication',
 ];
 
 /** The texts of every mail: `<kind>.subject` and `<kind>.body`, from `content/mail/<lang>.json`. */

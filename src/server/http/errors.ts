@@ -78,6 +78,10 @@ export const ERROR_CODES = [
   'deadline_met',
   'already_decided',
   'report_unavailable',
+  'publication_not_allowed',
+  'publication_exists',
+  'publication_window_open',
+  'publication_not_proposed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,8 @@
 // and 3 days before a deadline, and once when it has passed, a mail to whoever owes the next
 // step: the company for a clarification, the assigned reviewer for a review. Each reminder is
 // marked on the deadline once sent, so it goes once; a mail that fails is tried at the next run.
+// The same job tells a company once when the coordinator proposes to publish its assessment
+// (IND-19): its 15 days to read the proposal start then.
 
 import type { Db } from '../../db/connect';
 import { fromDbTime, toDbTime } from '../../db/time';
@@ -113,6 +115,61 @@ export async function sendReminders(
   return { sent, failed };
 }
 
+/** Tells each company once of a proposal to publish its assessment (IND-19). */
+export async function sendPublicationNotices(
+  db: Db,
+  mailer: Mailer,
+  now: number,
+  publicUrl?: string,
+): Promise<RemindersReport> {
+  if (!mailer.delivers) return { sent: 0, failed: 0 };
+  const rows = await db.kysely
+    .selectFrom('kite_industry_publication as p')
+    .innerJoin('kite_industry_assessment as a', 'a.id', 'p.assessment_id')
+    .innerJoin('kite_industry_service as s', 's.id', 'a.service_id')
+    .innerJoin('kite_user as o', 'o.id', 'a.owner_id')
+    .select([
+      'p.id',
+      'p.content',
+      'p.window_ends_at',
+      'a.id as assessment_id',
+      's.name as service',
+      'o.email',
+      'o.display_name',
+    ])
+    .where('p.state', '=', 'proposed')
+    .where('p.notified_at', 'is', null)
+    .orderBy('p.proposed_at')
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const p of rows) {
+    try {
+      await mailer.send({
+        to: p.email,
+        kind: 'industry_publication',
+        values: {
+          name: p.display_name,
+          service: p.service,
+          organisation: (JSON.parse(p.content) as { organisation: string }).organisation,
+          until: toDbTime(fromDbTime(p.window_ends_at)).slice(0, 10),
+          link: reminderPage(publicUrl, 'publication', p.assessment_id),
+        },
+      });
+    } catch {
+      failed += 1;
+      continue;
+    }
+    sent += 1;
+    await db.kysely
+      .updateTable('kite_industry_publication')
+      .set({ notified_at: toDbTime(now) })
+      .where('id', '=', p.id)
+      .execute();
+  }
+  return { sent, failed };
+}
+
 /** The reminders as a background job: every 30 minutes. */
 export function remindersJob(mailer: Mailer, publicUrl?: string): Job<RemindersReport> {
   return {
@@ -120,6 +177,13 @@ export function remindersJob(mailer: Mailer, publicUrl?: string): Job<RemindersR
     everyMs: 30 * MINUTE,
     retryMs: 10 * MINUTE,
     leaseMs: 10 * MINUTE,
-    run: ({ db, now }) => sendReminders(db, mailer, now, publicUrl),
+    run: async ({ db, now }) => {
+      const deadlines = await sendReminders(db, mailer, now, publicUrl);
+      const notices = await sendPublicationNotices(db, mailer, now, publicUrl);
+      return {
+        sent: deadlines.sent + notices.sent,
+        failed: deadlines.failed + notices.failed,
+      };
+    },
   };
 }

@@ -17,6 +17,7 @@ import {
 import { actorOf } from '../accounts/guard';
 import { bothSides, companies, coordinators, errors, tags } from './common';
 import { evidenceRoutes } from './evidence';
+import { publicationRoutes } from './publication';
 import { reportRoutes } from './report';
 import {
   ActionBody,
@@ -373,4 +374,5 @@ export const industryRoutes =
 
     await app.register(evidenceRoutes(ctx));
     await app.register(reportRoutes(ctx));
+    await app.register(publicationRoutes(ctx));
   };
