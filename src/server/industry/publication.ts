@@ -15,7 +15,7 @@ import { randomToken } from '../accounts/tokens';
 import { HttpError } from '../http/errors';
 import { answersOf, assessmentFor, audited, profileOf } from './access';
 import type { IndustryContext } from './context';
-import { frameworkOf } from './frameworks';
+import { frameworkOf, resolvedFramework } from './frameworks';
 
 type Who = Pick<Actor, 'id' | 'role'>;
 const iso = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
@@ -236,15 +236,41 @@ export async function withdrawPublication(
   return viewOf((await latestRow(ctx, assessmentId))!);
 }
 
+/** The texts an entry names by id, in the reader's language (English where untranslated). */
+export interface RegisterTexts {
+  readonly framework: string;
+  readonly sections: Record<string, string>;
+  readonly questions: Record<string, string>;
+}
+
 /** One entry of the public register. */
 export interface RegisterEntry {
   readonly id: string;
   readonly publishedAt: string;
   readonly content: PublicationContent;
+  readonly texts: RegisterTexts;
 }
 
-/** The public register: every publication in force, newest first. Anyone may read it. */
-export async function publicRegister(ctx: IndustryContext): Promise<RegisterEntry[]> {
+function textsOf(ctx: IndustryContext, content: PublicationContent, lang: string): RegisterTexts {
+  const f = ctx.catalogue.industry?.get(content.framework);
+  if (!f) return { framework: content.framework, sections: {}, questions: {} };
+  const r = resolvedFramework(ctx, content.framework, lang);
+  return {
+    framework: r.title,
+    sections: Object.fromEntries(r.sections.map((x) => [x.id, x.title])),
+    questions: Object.fromEntries(
+      r.questions
+        .filter((q) => content.answers.some((a) => a.question === q.id))
+        .map((q) => [q.id, q.text]),
+    ),
+  };
+}
+
+/**
+ * The public register: every publication in force, newest first, with its texts in `lang`.
+ * Anyone may read it.
+ */
+export async function publicRegister(ctx: IndustryContext, lang = 'en'): Promise<RegisterEntry[]> {
   const rows = await ctx.db.kysely
     .selectFrom('kite_industry_publication')
     .select(['id', 'content', 'published_at'])
@@ -252,9 +278,13 @@ export async function publicRegister(ctx: IndustryContext): Promise<RegisterEntr
     .orderBy('published_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    publishedAt: iso(r.published_at)!,
-    content: JSON.parse(r.content) as PublicationContent,
-  }));
+  return rows.map((r) => {
+    const content = JSON.parse(r.content) as PublicationContent;
+    return {
+      id: r.id,
+      publishedAt: iso(r.published_at)!,
+      content,
+      texts: textsOf(ctx, content, lang),
+    };
+  });
 }

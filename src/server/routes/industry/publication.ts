@@ -14,7 +14,7 @@ import {
 import { listReviewers } from '../../industry/reviewers';
 import { actorOf, guarded } from '../accounts/guard';
 import { bothSides, companies, coordinators, errors, tags } from './common';
-import { Id, plain, prose } from './schemas';
+import { Id, Lang, plain, prose } from './schemas';
 
 const Params = z.strictObject({ id: Id });
 const Level = z.union([z.number().int(), z.literal('na')]);
@@ -188,6 +188,7 @@ export const publicationRoutes =
           tags,
           summary: 'The public register: the assessments published under their companies’ names',
           security: [],
+          querystring: z.strictObject({ lang: Lang.optional() }),
           response: {
             200: z.object({
               entries: z.array(
@@ -195,6 +196,11 @@ export const publicationRoutes =
                   id: z.string(),
                   publishedAt: z.string(),
                   content: PublicationContentSchema,
+                  texts: z.object({
+                    framework: z.string(),
+                    sections: z.record(z.string(), z.string()),
+                    questions: z.record(z.string(), z.string()),
+                  }),
                 }),
               ),
             }),
@@ -202,6 +208,6 @@ export const publicationRoutes =
           },
         },
       },
-      async () => ({ entries: await publicRegister(ctx) }),
+      async (request) => ({ entries: await publicRegister(ctx, request.query.lang ?? 'en') }),
     );
   };
