@@ -251,3 +251,7 @@ export type { ReleaseResult } from './nation/publish';
 export { formatShown } from './nation/display';
 export { gainOf, gains, pairSums } from './nation/gains';
 export type { Gain, Pair } from './nation/gains';
+export { detection } from './nation/detection';
+export type { Detection, DetectionCounts } from './nation/detection';
+export { selectCells } from './nation/request';
+export type { RequestRefusal, TableRequest } from './nation/request';
