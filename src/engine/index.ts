@@ -231,3 +231,41 @@ export type {
   StatisticsEntry,
   YearStatistics,
 } from './industry/statistics';
+
+export { AREA_LEVELS, GAIN_MEASURES, TABLE_KINDS, TOTAL } from './nation/types';
+export type {
+  AreaLevel,
+  GainMeasure,
+  Geography,
+  PairSums,
+  PublishedCell,
+  PublishedRelease,
+  PublishedTable,
+  ReleaseInput,
+  SchoolCell,
+  Shown,
+  ShownGain,
+  TableInput,
+  TableKind,
+} from './nation/types';
+export {
+  MIN_CHILDREN,
+  MIN_PAIRS,
+  MIN_SCHOOLS,
+  PERCENT_EDGE,
+  RELIABLE_PAIRS,
+  ROUNDING_BASE,
+} from './nation/policy';
+export { KIND_RULES } from './nation/kinds';
+export type { KindRules } from './nation/kinds';
+export { RELEASE_PROBLEMS, releaseProblems } from './nation/validate';
+export type { ReleaseProblem, ReleaseProblemCode } from './nation/validate';
+export { publishRelease } from './nation/publish';
+export type { ReleaseResult } from './nation/publish';
+export { formatShown } from './nation/display';
+export { gainOf, gains, pairSums } from './nation/gains';
+export type { Gain, Pair } from './nation/gains';
+export { detection } from './nation/detection';
+export type { Detection, DetectionCounts } from './nation/detection';
+export { selectCells } from './nation/request';
+export type { RequestRefusal, TableRequest } from './nation/request';

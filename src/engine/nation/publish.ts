@@ -1,0 +1,80 @@
+// A term's release: every table aggregated, suppressed and written, computed once (STAT-06: the
+// same input always gives the same values; the dashboard and its CSV serve the stored result).
+
+import { aggregateTable } from './aggregate';
+import type { Cell } from './aggregate';
+import { suppress } from './complementary';
+import { percentOf, roundCount } from './display';
+import { gainOf } from './gains';
+import { KIND_RULES } from './kinds';
+import { RELIABLE_PAIRS } from './policy';
+import { isPrimary } from './primary';
+import { releaseProblems } from './validate';
+import type { ReleaseProblem } from './validate';
+import type {
+  PublishedCell,
+  PublishedRelease,
+  PublishedTable,
+  ReleaseInput,
+  ShownGain,
+  TableInput,
+} from './types';
+
+/** The outcome of `publishRelease`: the release, or every problem of its input. */
+export type ReleaseResult =
+  | { readonly ok: true; readonly release: PublishedRelease }
+  | { readonly ok: false; readonly problems: readonly ReleaseProblem[] };
+
+const HIDDEN = { shown: 'c' } as const;
+const two = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+
+const shownGain = (cell: Cell): ShownGain => {
+  const g = gainOf(cell.pairs);
+  return {
+    hake: two(g.hake),
+    d: two(g.d),
+    low: two(g.low),
+    high: two(g.high),
+    lowReliability: g.pairs < RELIABLE_PAIRS,
+  };
+};
+
+const publishTable = (table: TableInput, input: ReleaseInput): PublishedTable => {
+  const rules = KIND_RULES[table.kind];
+  const { cells, relations } = aggregateTable(table, input.geography);
+  const primary = new Set(cells.filter((c) => isPrimary(c, rules.minimum)).map((c) => c.key));
+  const hidden = suppress(cells, relations, primary, rules.minimum);
+  const out: PublishedCell[] = cells.map((cell) => {
+    const isHidden = hidden.has(cell.key);
+    const base = { area: cell.area, level: cell.level, column: cell.column };
+    const count = isHidden ? HIDDEN : roundCount(cell.count);
+    if (rules.percent)
+      return {
+        ...base,
+        count,
+        percent: isHidden ? HIDDEN : percentOf(cell.numerator, cell.children),
+      };
+    if (rules.gain && !isHidden) return { ...base, count, gain: shownGain(cell) };
+    return { ...base, count };
+  });
+  return { id: table.id, kind: table.kind, columns: [...table.columns], cells: out };
+};
+
+/**
+ * Publishes a term's tables under the disclosure policy (docs/national.md, "Disclosure control"):
+ * counts of 0–9 children and sub-national cells from fewer than 3 schools hidden as "[c]", more
+ * cells hidden so that no total, area sum or difference reveals them, counts rounded to 5,
+ * percents only over shown counts of 10 or more, gains only from 30 pairs ("[u]" under 90).
+ *
+ * Tables are per-term counts, never running totals: nothing published links two terms, so
+ * comparing consecutive releases adds no equation an observer could subtract (docs/national.md).
+ * Input problems (unknown school, column, bad counts) publish nothing.
+ */
+export function publishRelease(input: ReleaseInput): ReleaseResult {
+  const problems = releaseProblems(input);
+  if (problems.length > 0) return { ok: false, problems };
+  const tables = [...input.tables]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((t) => publishTable(t, input));
+  return { ok: true, release: { term: input.term, tables } };
+}

@@ -1,0 +1,149 @@
+// The shapes of a national release (issue #17, research/measurement.md Part 2 (b)): fixed tables
+// over a fixed hierarchy national ⊃ region ⊃ district, computed once per term from per-school
+// counts. No free filters, custom areas or rolling windows: a release is the whole answer.
+
+/** The levels of the hierarchy, widest first. */
+export const AREA_LEVELS = ['national', 'region', 'district'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/**
+ * A deployment's geography for one term: regions of districts of schools. Schools are the unit
+ * counts arrive in; they are never published (a school is not an area).
+ */
+export interface Geography {
+  readonly regions: readonly {
+    readonly id: string;
+    readonly districts: readonly { readonly id: string; readonly schools: readonly string[] }[];
+  }[];
+}
+
+/**
+ * The fixed table kinds (NATION-2, NATION-3):
+ * - `reach`: children with any activity in the term, by band;
+ * - `activities`: activities completed in the term, by band (children contributing drive
+ *   suppression);
+ * - `mastery`: per topic, children assessed by band with the percent who mastered it;
+ * - `gains`: per topic, pre/post learning gains by measure (knowledge, skill, self-efficacy,
+ *   intention: separate columns, never combined, MEAS-07);
+ * - `most-missed`: per item, children who answered and the percent who missed it (national only);
+ * - `feedback`: children's feedback answers (national only).
+ */
+export const TABLE_KINDS = [
+  'reach',
+  'activities',
+  'mastery',
+  'gains',
+  'most-missed',
+  'feedback',
+] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+/** The measures of a `gains` table: never combined into one score (MEAS-07). */
+export const GAIN_MEASURES = ['knowledge', 'skill', 'self-efficacy', 'intention'] as const;
+export type GainMeasure = (typeof GAIN_MEASURES)[number];
+
+/**
+ * Additive sufficient statistics of pre/post pairs (scores in percent, 0–100): sums over
+ * children, so a district's are its schools' added up and gains need no child-level rows.
+ */
+export interface PairSums {
+  readonly n: number;
+  readonly pre: number;
+  readonly post: number;
+  /** Σ (post − pre)². */
+  readonly diffSquares: number;
+}
+
+/** One school's figures in one column of a table, as the release builder aggregates them. */
+export interface SchoolCell {
+  readonly school: string;
+  readonly column: string;
+  /** Distinct children counted in this cell (drives primary suppression). */
+  readonly children: number;
+  /** The published quantity when it is not children (`activities`: completions). */
+  readonly count?: number;
+  /** `mastery`: children who mastered; `most-missed`: children who missed the item. */
+  readonly numerator?: number;
+  /** `gains`: the pairs' sums; `children` is then the number of pairs. */
+  readonly pairs?: PairSums;
+}
+
+/** One table of a release: its kind, its columns (in display order) and per-school cells. */
+export interface TableInput {
+  /** Stable id, e.g. `reach`, `mastery/passwords`, `gains/scams`. */
+  readonly id: string;
+  readonly kind: TableKind;
+  readonly columns: readonly string[];
+  readonly cells: readonly SchoolCell[];
+}
+
+/** What the release builder hands over for one term. */
+export interface ReleaseInput {
+  /** The term's id, e.g. `2026-t1`. */
+  readonly term: string;
+  readonly geography: Geography;
+  readonly tables: readonly TableInput[];
+}
+
+/**
+ * A published value, in the Government Statistical Service's shorthand (STAT-11):
+ * - `count`: a count of children (or completions) rounded to the nearest 5;
+ * - `percent`: a whole percent between 5 and 95;
+ * - `below` / `above`: a percent under 5 or over 95, shown as "<5%" / ">95%";
+ * - `c`: confidential, "[c]": too few children, too few schools, or hidden so that another
+ *   hidden cell cannot be worked out (the two reasons are never told apart);
+ * - `z`: not applicable, "[z]": the table has no such cell (e.g. a region in a national-only
+ *   table).
+ * Gains carry their own low-reliability marker "[u]" (see `ShownGain`).
+ */
+export type Shown =
+  | { readonly shown: 'count'; readonly value: number }
+  | { readonly shown: 'percent'; readonly value: number }
+  | { readonly shown: 'below'; readonly value: 5 }
+  | { readonly shown: 'above'; readonly value: 95 }
+  | { readonly shown: 'c' }
+  | { readonly shown: 'z' };
+
+/** A learning gain as published: estimates with their interval, and "[u]" under 90 pairs. */
+export interface ShownGain {
+  /** Hake's normalised gain on the group's means, 2 decimals. */
+  readonly hake: number | null;
+  /** Paired Cohen's d (d_z), 2 decimals, with its 95 % interval. */
+  readonly d: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  /** GSS "[u]": 30–89 pairs. */
+  readonly lowReliability: boolean;
+}
+
+/** One published cell. */
+export interface PublishedCell {
+  readonly area: string;
+  readonly level: AreaLevel;
+  /** A column of the table, or `total`. */
+  readonly column: string;
+  /** Children (or completions; gains: pairs), rounded, or a symbol. */
+  readonly count: Shown;
+  /** `mastery` and `most-missed`: the percent. */
+  readonly percent?: Shown;
+  /** `gains`: the gain, or absent when `count` is a symbol. */
+  readonly gain?: ShownGain;
+}
+
+/** One published table: every cell of every area at the levels its kind publishes. */
+export interface PublishedTable {
+  readonly id: string;
+  readonly kind: TableKind;
+  readonly columns: readonly string[];
+  /** Sorted by level, area id, then column (columns in their given order, total last). */
+  readonly cells: readonly PublishedCell[];
+}
+
+/** A term's release: what a coordinator sees, downloads and what the API serves. */
+export interface PublishedRelease {
+  readonly term: string;
+  readonly tables: readonly PublishedTable[];
+}
+
+/** The column that holds a row's total where a table's columns partition its children. */
+export const TOTAL = 'total';
