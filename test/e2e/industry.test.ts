@@ -397,6 +397,55 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     await rv.page.setViewportSize({ width: 1280, height: 800 });
     await axe(rv.page, 'statistics, 1280 px wide');
 
+    // The review goes to a colleague and back; then publication (IND-19): the coordinator
+    // proposes, the company reads exactly what would be shown and agrees, the coordinator
+    // publishes, and anyone reads the register without signing in.
+    await rv.page.setViewportSize({ width: 360, height: 740 });
+    await rv.page.goto(assessmentUrl.replace('/assessments/', '/review/'));
+    const reviewer = rv.page.getByRole('region', { name: 'Reviewer' });
+    await reviewer.getByText('You are the assigned reviewer').waitFor();
+    const admin = people.operators.admin;
+    await reviewer.getByLabel('Give this review to').selectOption({ label: admin.displayName });
+    await reviewer.getByRole('button', { name: 'Give the review' }).click();
+    await reviewer.getByText(`${admin.displayName} is now the reviewer.`).waitFor();
+    await reviewer.getByText(`${admin.displayName} is the assigned reviewer.`).waitFor();
+    await axe(rv.page, 'review given to a colleague');
+    await reviewer
+      .getByLabel('Give this review to')
+      .selectOption({ label: `${coordinator.displayName} (you)` });
+    await reviewer.getByRole('button', { name: 'Give the review' }).click();
+    await reviewer.getByText('You are the assigned reviewer').waitFor();
+    const publication = rv.page.getByRole('region', { name: 'Publication' });
+    await publication.getByRole('button', { name: 'Propose publication' }).click();
+    await publication.getByText("Write the organisation's public name.").waitFor();
+    await publication.getByLabel("The organisation's public name").fill('PlayChat Ltd');
+    await publication.getByRole('button', { name: 'Propose publication' }).click();
+    await publication
+      .getByText(/It can be published on .*, or sooner if the company agrees\./)
+      .waitFor();
+    await axe(rv.page, 'publication proposed');
+    await co.page.goto(assessmentUrl);
+    const proposal = co.page.getByRole('region', { name: 'Publication on the public register' });
+    await proposal.getByRole('heading', { name: 'PlayChat Ltd: PlayChat' }).waitFor();
+    await proposal.getByText('None: every answer is confidential.').waitFor();
+    await axe(co.page, 'publication proposed, company');
+    await proposal.getByRole('button', { name: 'Agree to publish now' }).click();
+    await proposal.getByText(/You agreed on /).waitFor();
+    await rv.page.reload();
+    await publication.getByText(/The company agreed on /).waitFor();
+    await publication.getByRole('button', { name: 'Publish on the register' }).click();
+    await publication.getByText(/Published on the public register on /).waitFor();
+    const pub = await newContext();
+    await pub.page.goto(`${origin}/account/industry/register`);
+    await pub.page
+      .getByRole('heading', { level: 1, name: 'Public register of child-safety assessments' })
+      .waitFor();
+    await pub.page.getByRole('heading', { level: 2, name: 'PlayChat Ltd: PlayChat' }).waitFor();
+    await axe(pub.page, 'public register');
+    expect(pub.watch.foreignRequests).toEqual([]);
+    expect(pub.watch.consoleErrors).toEqual([]);
+    await pub.context.close();
+
     // Practice mode: answers scored in the page; no request carries them.
     const pr = await newContext();
     const bodies: string[] = [];

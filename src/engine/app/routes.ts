@@ -51,6 +51,7 @@ export const APP_ROUTES = [
   '/account/industry/review',
   '/account/industry/review/:id',
   '/account/industry/statistics',
+  '/account/industry/register',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];

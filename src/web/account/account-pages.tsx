@@ -56,6 +56,9 @@ const PAGES: Readonly<Record<string, FunctionComponent<PageProps>>> = {
   '/account/industry/statistics': page(() =>
     import('../industry/pages/statistics').then((m) => m.StatisticsPage),
   ),
+  '/account/industry/register': page(() =>
+    import('../industry/pages/register').then((m) => m.RegisterPage),
+  ),
 };
 
 /** The page a path shows, with its params; null for none. */

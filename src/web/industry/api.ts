@@ -11,6 +11,8 @@ import type {
   AssessmentState,
   Blocker,
   FrameworkStatistics,
+  PublicationContent,
+  PublicationState,
   SectorStatistics,
   ServiceFeature,
 } from '../../engine';
@@ -174,6 +176,41 @@ export interface TransitionInput {
 
 export type Changes = AssessmentChanges;
 
+export type { PublicationContent, PublicationState } from '../../engine';
+
+/** A proposal to publish an assessment on the public register (IND-19), and what became of it. */
+export interface Publication {
+  readonly id: string;
+  readonly assessmentId: string;
+  readonly state: PublicationState;
+  readonly content: PublicationContent;
+  readonly proposedAt: string;
+  readonly windowEndsAt: string;
+  readonly consentedAt: string | null;
+  readonly objection: string | null;
+  readonly objectedAt: string | null;
+  readonly publishedAt: string | null;
+  readonly withdrawnAt: string | null;
+}
+
+/** One entry of the public register, with the texts it names in the reader's language. */
+export interface RegisterEntry {
+  readonly id: string;
+  readonly publishedAt: string;
+  readonly content: PublicationContent;
+  readonly texts: {
+    readonly framework: string;
+    readonly sections: Readonly<Record<string, string>>;
+    readonly questions: Readonly<Record<string, string>>;
+  };
+}
+
+/** Someone a review can be given to. */
+export interface ReviewerChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** One framework's statistics (IND-18: a cell of fewer than five companies has no numbers). */
 export type Statistics = FrameworkStatistics;
 
@@ -287,6 +324,25 @@ export const industryApi = {
     request<unknown>('PUT', `${assessment(id)}/actions/${seg(question)}`, body),
   changes: (id: string) =>
     request<unknown>('GET', `${assessment(id)}/changes`).then(itemOf<Changes>('changes')),
+  reviewers: () =>
+    request<unknown>('GET', '/api/industry/reviewers').then(listOf<ReviewerChoice>('reviewers')),
+  giveReview: (id: string, reviewerId: string) =>
+    request<unknown>('POST', `${assessment(id)}/reviewer`, { reviewerId }),
+  publication: (id: string) =>
+    request<{ publication: Publication | null }>('GET', `${assessment(id)}/publication`).then(
+      (b) => b.publication,
+    ),
+  propose: (id: string, organisation: string) =>
+    request<unknown>('POST', `${assessment(id)}/publication`, { organisation }),
+  answerPublication: (id: string, body: { consent: true } | { objection: string }) =>
+    request<unknown>('POST', `${assessment(id)}/publication/answer`, body),
+  publish: (id: string) => request<unknown>('POST', `${assessment(id)}/publication/publish`, {}),
+  withdrawPublication: (id: string) =>
+    request<unknown>('POST', `${assessment(id)}/publication/withdraw`, {}),
+  register: (lang: string) =>
+    request<unknown>('GET', `/api/industry/register?lang=${seg(lang)}`).then(
+      listOf<RegisterEntry>('entries'),
+    ),
   statistics: (framework: string) =>
     request<unknown>('GET', `/api/industry/statistics?framework=${seg(framework)}`).then(
       statisticsOf(framework),

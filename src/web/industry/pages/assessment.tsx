@@ -6,9 +6,10 @@ import { featuresOf, formAnswers } from '../answers';
 import { BlockerList } from '../blockers';
 import { QuestionDialogue, openClarification } from '../dialogue';
 import { EvidenceBlock } from '../evidence';
-import { questionText } from '../framework';
+import { questionText, sectionTitle } from '../framework';
 import { IndustryPage } from '../industry-page';
 import { problemMessage } from '../problems';
+import { CompanyPublication } from '../publication';
 import { SectionsForm, useSections } from '../sections-form';
 import type { Sections } from '../sections-form';
 import { StateBadge } from '../state-badge';
@@ -323,6 +324,15 @@ function AssessmentView({ id }: { id: string }) {
           <h2 id="letter-title">{nt('industry.results.letter')}</h2>
           <p class="narrative">{a.feedbackLetter}</p>
         </section>
+      )}
+      {(a.state === 'accepted' || a.state === 'monitoring') && (
+        <CompanyPublication
+          a={a}
+          texts={{
+            section: (id) => sectionTitle(state.framework, id),
+            question: (id) => questionText(state.framework, id),
+          }}
+        />
       )}
       <Clarifications a={a} framework={state.framework} sections={sections} onChange={reload} />
       <p class="button-row">

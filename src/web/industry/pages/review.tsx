@@ -5,8 +5,11 @@ import type { Assessment, Framework, FrameworkQuestion } from '../api';
 import { featuresOf, formAnswers } from '../answers';
 import { QuestionDialogue, openClarification, workingDaysAhead } from '../dialogue';
 import { EvidenceBlock } from '../evidence';
+import { questionText, sectionTitle } from '../framework';
 import { IndustryPage } from '../industry-page';
 import { problemMessage } from '../problems';
+import { ReviewerPublication } from '../publication';
+import { ReviewerPanel } from '../reviewer-choice';
 import { ScoreSummary } from '../score-view';
 import { SectionsForm, useSections } from '../sections-form';
 import { nt, when } from '../strings';
@@ -241,14 +244,15 @@ function Review({ id, me }: { id: string; me: string }) {
   return (
     <>
       <AssessmentHead a={a} framework={state.framework} />
-      <p>
-        {a.reviewer
-          ? assigned
-            ? nt('industry.review.assignedYou')
-            : nt('industry.review.assignedOther')
-          : nt('industry.review.unassigned')}
-      </p>
+      <ReviewerPanel a={a} me={me} onChange={reload} />
       <ReviewActions a={a} onChange={reload} />
+      <ReviewerPublication
+        a={a}
+        texts={{
+          section: (id) => sectionTitle(state.framework, id),
+          question: (id) => questionText(state.framework, id),
+        }}
+      />
       <ScoreSummary framework={state.framework} score={a.score} />
       <p class="button-row">
         <Link class="button secondary" href={resultsPath(a.id)}>
