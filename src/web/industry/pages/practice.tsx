@@ -4,6 +4,7 @@ import type { IndustryAnswer, IndustryFramework, ServiceFeature } from '../../..
 import { AccountPage } from '../../account/page';
 import { at } from '../../account/strings';
 import { Link } from '../../components/link';
+import { TranslationNote } from '../../components/translation-note';
 import type { AnswerInput } from '../api';
 import { resolvedFramework } from '../framework';
 import { useIndustryStrings } from '../industry-page';
@@ -128,6 +129,7 @@ export function PracticePage() {
   return (
     <AccountPage title={nt('industry.practice.title')}>
       <div class="industry">
+        <TranslationNote lang={language()} uiLang={language()} />
         <p class="lead">{nt('industry.practice.intro')}</p>
         {loaded.kind === 'ready' ? (
           <Practice source={loaded.framework} />
