@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import framework from '../../content/industry/kite-cop-industry/v1.json';
 import { translatorFor, usableMessages } from '../../src/engine';
-import type { LocaleCode } from '../../src/engine';
+import type { LocaleCode, Text } from '../../src/engine';
 import { shippedContent } from '../helpers/content';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
@@ -24,8 +24,9 @@ import { browserSuite } from '../helpers/suite';
 // axe finds nothing on every page, at 360 px wide.
 const enabled = browserAvailable();
 const catalogue = (await shippedContent()).catalogue;
+const translateKm = translatorFor(catalogue, 'km' as LocaleCode);
 /** A framework text in Khmer, as the build translates it. */
-const khmer = translatorFor(catalogue, 'km' as LocaleCode);
+const khmer = (t: { id: string; text: string }) => translateKm(t as Text);
 const uiKm = usableMessages(
   JSON.parse(readFileSync('content/ui/en.json', 'utf8')) as Record<string, string>,
   JSON.parse(readFileSync('content/ui/km.json', 'utf8')),
