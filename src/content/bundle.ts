@@ -129,7 +129,8 @@ export interface LanguageOptions {
  * activity summaries, guides, challenges), one file per band with its full activities, one per
  * band with only what home shows and the learner model reads (home's first screen waits for
  * this small file, not the band's bundle), one per band with its courses, one per activity, an index of recordings and one
- * per activity with only its own, one per country pack; and the packs' media. Texts are
+ * per activity with only its own, one per country pack, one per industry framework version
+ * (`industry/<id>/v<n>.json`); and the packs' media. Texts are
  * translated; country placeholders are filled in the browser.
  */
 export function contentBundles(
@@ -250,6 +251,10 @@ export function contentBundles(
     for (const c of catalogue.countries.values()) {
       files.push({ path: `${lang}/countries/${c.code}.json`, json: translate(c) });
     }
+    // Industry frameworks in the language (practice mode reads them; the server translates
+    // assessments' frameworks with the same translator): adults' files, never precached.
+    for (const f of catalogue.industry?.values() ?? [])
+      files.push({ path: `${lang}/industry/${f.id}/v${f.version}.json`, json: translate(f) });
   }
   return files;
 }

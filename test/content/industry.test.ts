@@ -108,7 +108,8 @@ describe('industry checks name the file and the path', () => {
 
   /**
    * The real content with the framework's JSON changed by `edit` (moved to `path`), and
-   * without published.json unless `keepPublished`.
+   * without published.json unless `keepPublished`. The framework's translations are left out:
+   * an edit that removes or renames a text would also make them `translation-unknown-id`.
    */
   const withFramework = (
     edit: (f: Record<string, unknown>) => void,
@@ -116,6 +117,7 @@ describe('industry checks name the file and the path', () => {
   ) =>
     files
       .filter((f) => options.keepPublished === true || f.path !== PUBLISHED)
+      .filter((f) => !/^locales\/[^/]+\/industry-kite-cop-industry-v1\.json$/.test(f.path))
       .map((f) => {
         if (f.path !== FILE) return f;
         const json = JSON.parse(f.text!) as Record<string, unknown>;

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import framework from '../../content/industry/kite-cop-industry/v1.json';
+import { translatorFor, usableMessages } from '../../src/engine';
+import type { LocaleCode, Text } from '../../src/engine';
 import { shippedContent } from '../helpers/content';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { outbox } from '../helpers/account-client';
@@ -22,6 +24,13 @@ import { browserSuite } from '../helpers/suite';
 // axe finds nothing on every page, at 360 px wide.
 const enabled = browserAvailable();
 const catalogue = (await shippedContent()).catalogue;
+const translateKm = translatorFor(catalogue, 'km' as LocaleCode);
+/** A framework text in Khmer, as the build translates it. */
+const khmer = (t: { id: string; text: string }) => translateKm(t as Text);
+const uiKm = usableMessages(
+  JSON.parse(readFileSync('content/ui/en.json', 'utf8')) as Record<string, string>,
+  JSON.parse(readFileSync('content/ui/km.json', 'utf8')),
+);
 
 const FEATURES = [
   'Stores files or pages for others',
@@ -474,6 +483,25 @@ describe.skipIf(!enabled)('a company self-assessment, reviewed by a coordinator'
     // Only reads (the app's own configuration): nothing with a body, and nothing names the answer.
     expect(bodies.slice(before).filter((b) => !b.startsWith('GET '))).toEqual([]);
     expect(bodies.filter((b) => b.includes(SECRET))).toEqual([]);
+
+    // On a device whose profile reads Khmer, practice mode asks the framework's questions in
+    // Khmer (machine translations, which the page says).
+    await pr.page.goto(`${origin}/`);
+    await pr.page.getByRole('button', { name: 'ខ្មែរ' }).click();
+    await pr.page.getByRole('button', { name: uiKm['first.band.5-7']! }).click();
+    await pr.page.getByRole('button', { name: uiKm['avatar.fox']! }).click();
+    await pr.page.getByRole('button', { name: uiKm['first.start']! }).click();
+    await pr.page
+      .getByRole('button', { name: uiKm['first.start']! })
+      .waitFor({ state: 'detached' });
+    await pr.page.goto(`${origin}/account/industry/practice`);
+    const opening = framework.sections[0]!;
+    await pr.page.getByRole('heading', { level: 2, name: khmer(opening.title) }).waitFor();
+    const shown = QUESTIONS.find((q) => q.section === opening.id && !q.appliesIf)!;
+    await pr.page.getByRole('region', { name: khmer(shown.text) }).waitFor();
+    expect(khmer(shown.text)).not.toBe(shown.text.text);
+    await pr.page.locator('.translation-note').waitFor();
+    await axe(pr.page, 'practice, Khmer');
 
     // The browser logs the refused upload (415); nothing else went wrong on any page.
     expect(co.watch.consoleErrors).toEqual([expect.stringMatching(/status of 415/)]);

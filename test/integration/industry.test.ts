@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { shippedContent } from '../helpers/content';
-import { ASSESSMENT_STATES, transitionProblem } from '../../src/engine';
-import type { AssessmentState, Catalogue } from '../../src/engine';
+import { ASSESSMENT_STATES, transitionProblem, translatorFor } from '../../src/engine';
+import type { AssessmentState, Catalogue, LocaleCode } from '../../src/engine';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { createApp } from '../../src/server/app';
 import { createJobRunner } from '../../src/server/jobs/runner';
@@ -623,6 +623,60 @@ for (const dialect of DIALECTS) {
           [await idOf(coordinator), 'csv'],
           [await idOf(company), 'pdf'],
         ]);
+      },
+    );
+
+    it.skipIf(!enabled)(
+      "a report asked for in Khmer prints the framework's Khmer (Khmer font), the CSV too; English stays English",
+      async () => {
+        const { id } = await readyDraft(company, content);
+        const framework = content.industry!.get(FRAMEWORK)!;
+        // A question asked of every service, answered below its target: a gap, so its text,
+        // and its recommendation, are printed.
+        const gap = framework.questions.find((q) => !q.appliesIf && q.evidence === 'none')!;
+        const res = await company.request(
+          'PUT',
+          `/api/industry/assessments/${id}/answers/${gap.id}`,
+          { level: 1 },
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        const km = translatorFor(content, 'km' as LocaleCode);
+        const khmer = [
+          framework.title!,
+          framework.sections[0]!.title,
+          gap.text,
+          gap.recommendation.text,
+        ];
+        for (const t of khmer) expect(km(t), t.id).toMatch(/[\u1780-\u17FF]/);
+        const squash = (s: string) => s.replace(/\s+/g, '');
+        const printed = async (lang: string) => {
+          const pdf = await company.get(`/api/industry/assessments/${id}/report.pdf?lang=${lang}`);
+          expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+          const file = join(dataDir, `report-${randomUUID()}.pdf`);
+          writeFileSync(file, pdf.rawPayload);
+          return {
+            text: squash(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })),
+            fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
+          };
+        };
+        const inKhmer = await printed('km');
+        expect(inKhmer.fonts).toMatch(/NotoSansKhmer/);
+        // Khmer wraps inside words, so the text is compared without its spaces and breaks.
+        for (const t of khmer) expect(inKhmer.text, t.id).toContain(squash(km(t)));
+        expect(inKhmer.text).not.toContain(squash(gap.text.text));
+        const inEnglish = await printed('en');
+        expect(inEnglish.text).toContain(squash(gap.text.text));
+        expect(inEnglish.text).not.toContain(squash(km(gap.text)));
+        const csv = await company.get(`/api/industry/assessments/${id}/report.csv?lang=km`);
+        expect(csv.statusCode).toBe(200);
+        for (const q of [gap.text, gap.recommendation.text, framework.sections[0]!.title])
+          expect(csv.body, q.id).toContain(km(q));
+        expect(csv.body).not.toContain(gap.text.text);
+        // The pages' framework, asked for in Khmer, is the same Khmer.
+        const page = (await company.get(`/api/industry/frameworks/${FRAMEWORK}?lang=km`)).json()
+          .framework as { title: string; questions: { id: string; text: string }[] };
+        expect(page.title).toBe(km(framework.title!));
+        expect(page.questions.find((q) => q.id === gap.id)!.text).toBe(km(gap.text));
       },
     );
 

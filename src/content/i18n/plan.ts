@@ -55,6 +55,8 @@ export function newLocaleFile(catalogue: Catalogue, id: ContentId, lang: string)
         return `country-${kind.name}`;
       case 'framework':
         return `framework-${kind.name}`;
+      case 'industry':
+        return `industry-${kind.name}-v${kind.version}`;
       case 'pack':
         return `pack-${kind.pack}`;
       case 'topics':

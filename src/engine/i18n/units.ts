@@ -60,6 +60,18 @@ export function contentWhere(catalogue: Catalogue, id: ContentId, path: string):
       : [`challenge ${second}`, `bands ${c.bands.join(' ')}`, `topic ${c.topic}`];
   }
   if (head === 'topic' && second !== undefined) return [`topic ${second}`];
+  if (head === 'industry' && second !== undefined) {
+    // industry.<framework>.v<n>.<question>.<text> | .section.<id> | .title
+    const [, , version, part, what] = id.split('.');
+    const place =
+      part === 'section' && what !== undefined
+        ? [`section ${what}`]
+        : part !== undefined && part !== 'title'
+          ? [`question ${part}`]
+          : [];
+    const framework = `industry framework ${second}${version === undefined ? '' : ` ${version}`}`;
+    return [`${framework} (adults read it: companies and coordinators)`, ...place];
+  }
   if (head !== undefined && second !== undefined) return [`${head} ${second}`];
   return [];
 }

@@ -5,6 +5,7 @@
  */
 import { firstScreenFetch } from '../app/first-screen';
 import { keepOffline, noteFetched } from '../app/offline-cache';
+import type { IndustryFramework } from '../../engine';
 import type { BandBundle } from './catalogue';
 import type {
   ClientConfig,
@@ -166,5 +167,24 @@ export async function activityAudio(lang: string, id: string): Promise<AudioInde
     return await getJson<AudioIndex>(`/content/${lang}/audio/${encodeURIComponent(id)}.json`);
   } catch {
     return whole();
+  }
+}
+
+/**
+ * An industry framework version with its texts in `lang` (the build translates it like the
+ * curriculum: English where a text has no current translation). A language the build wrote no
+ * bundles for gets the English.
+ */
+export async function industryFramework(
+  lang: string,
+  id: string,
+  version: number,
+): Promise<IndustryFramework> {
+  const url = (l: string) => `/content/${l}/industry/${encodeURIComponent(id)}/v${version}.json`;
+  try {
+    return await getJson<IndustryFramework>(url(lang));
+  } catch (e) {
+    if (lang === 'en' || !(e instanceof ContentMissingError)) throw e;
+    return getJson<IndustryFramework>(url('en'));
   }
 }

@@ -30,7 +30,10 @@ export function engineFramework(f: Framework): IndustryFramework {
   };
 }
 
-/** A content file's framework with its English texts, as the pages show it (practice mode). */
+/**
+ * A framework as the content bundle holds it (its texts already in the page's language) in the
+ * shape the pages show (practice mode).
+ */
 export function resolvedFramework(f: IndustryFramework, key: string): Framework {
   return {
     key,

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Link } from '../components/link';
+import { TranslationNote } from '../components/translation-note';
+import { language } from '../i18n/i18n';
 import type { Role } from '../account/api';
 import { SignedInPage } from '../account/page';
 import type { SignedIn } from '../account/page';
@@ -44,7 +46,11 @@ export function IndustryPage(props: {
       {(account) => (
         <>
           {ROLES[props.audience].includes(account.user.role) ? (
-            <div class="industry">{props.children(account)}</div>
+            <div class="industry">
+              {/* The framework's texts and these pages may be a machine's translation. */}
+              <TranslationNote lang={language()} uiLang={language()} />
+              {props.children(account)}
+            </div>
           ) : (
             <p class="notice">
               {nt(

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { scoreAssessment } from '../../../engine';
 import type { IndustryAnswer, IndustryFramework, ServiceFeature } from '../../../engine';
-import v1 from '../../../../content/industry/kite-cop-industry/v1.json';
 import { AccountPage } from '../../account/page';
 import { at } from '../../account/strings';
 import { Link } from '../../components/link';
+import { TranslationNote } from '../../components/translation-note';
 import type { AnswerInput } from '../api';
 import { resolvedFramework } from '../framework';
 import { useIndustryStrings } from '../industry-page';
@@ -12,26 +12,54 @@ import { FeatureChoices } from '../feature-choices';
 import type { FormAnswer } from '../question-card';
 import { GapList, ScoreSummary, SectionTable } from '../score-view';
 import { SectionsForm, useSections } from '../sections-form';
+import { industryFramework } from '../../content/client';
+import { language } from '../../i18n/i18n';
+import { problemMessage } from '../problems';
 import { nt } from '../strings';
 import '../industry.css';
 
 /**
- * The framework practice mode uses: the shipped file itself, in this page's code, so nothing is
- * fetched (the page works signed out and never talks to the server).
+ * The framework practice mode uses: the shipped version, read from the content bundle of the
+ * page's language (a static file, translated by the build like the curriculum), so the page
+ * works signed out and sends nothing to the server.
  */
-const PRACTICE = v1 as unknown as IndustryFramework;
-const KEY = `${PRACTICE.id}@v${PRACTICE.version}`;
+const PRACTICE = { id: 'kite-cop-industry', version: 1 } as const;
 
-function Practice() {
-  const framework = useMemo(() => resolvedFramework(PRACTICE, KEY), []);
+type Loaded =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'ready'; readonly framework: IndustryFramework };
+
+/** The practice framework in the page's language (English where not translated). */
+function usePracticeFramework(): Loaded {
+  const [state, setState] = useState<Loaded>({ kind: 'loading' });
+  const lang = language();
+  useEffect(() => {
+    let live = true;
+    industryFramework(lang, PRACTICE.id, PRACTICE.version).then(
+      (framework) => live && setState({ kind: 'ready', framework }),
+      (error: unknown) => live && setState({ kind: 'failed', message: problemMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+  return state;
+}
+
+function Practice({ source }: { source: IndustryFramework }) {
+  const framework = useMemo(
+    () => resolvedFramework(source, `${source.id}@v${source.version}`),
+    [source],
+  );
   const sections = useSections(framework);
   const [features, setFeatures] = useState<readonly ServiceFeature[]>([]);
   const [answers, setAnswers] = useState<
     ReadonlyMap<string, IndustryAnswer & { narrative?: string }>
   >(new Map());
   const score = useMemo(
-    () => scoreAssessment(PRACTICE, { features }, answers),
-    [features, answers],
+    () => scoreAssessment(source, { features }, answers),
+    [source, features, answers],
   );
   const formAnswers: Record<string, FormAnswer> = Object.fromEntries(
     [...answers].map(([q, a]) => [
@@ -96,12 +124,20 @@ function Practice() {
  */
 export function PracticePage() {
   const ready = useIndustryStrings();
+  const loaded = usePracticeFramework();
   if (!ready) return <p class="page">{at('common.loading')}</p>;
   return (
     <AccountPage title={nt('industry.practice.title')}>
       <div class="industry">
+        <TranslationNote lang={language()} uiLang={language()} />
         <p class="lead">{nt('industry.practice.intro')}</p>
-        <Practice />
+        {loaded.kind === 'ready' ? (
+          <Practice source={loaded.framework} />
+        ) : loaded.kind === 'failed' ? (
+          <p class="notice">{loaded.message}</p>
+        ) : (
+          <p>{nt('industry.common.loading')}</p>
+        )}
       </div>
       <p class="no-print">
         <Link href="/account/industry">{nt('industry.practice.back')}</Link>
