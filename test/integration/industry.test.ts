@@ -979,7 +979,8 @@ for (const dialect of DIALECTS) {
         expect(again.json().error.code).toBe('publication_exists');
         // The company reads exactly what would be published; another company is told nothing.
         expect((await firm.get(url)).json().publication).toEqual(p);
-        expect((await company.get(url)).statusCode).toBe(404);
+        const stranger = (await people.make('company')).client;
+        expect((await stranger.get(url)).statusCode).toBe(404);
 
         // The company is told once, by the reminders job.
         const me = owner.person.email;
