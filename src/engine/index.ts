@@ -269,3 +269,7 @@ export { detection } from './nation/detection';
 export type { Detection, DetectionCounts } from './nation/detection';
 export { selectCells } from './nation/request';
 export type { RequestRefusal, TableRequest } from './nation/request';
+export { MAX_DRIFT_MS, compareHlc, receiveHlc, startHlc, tickHlc } from './sync/hlc';
+export type { Hlc, Received } from './sync/hlc';
+export { deleteRecord, mergeRecords, recordValue, writeField } from './sync/lww';
+export type { FieldValue, LwwRecord, Stamped } from './sync/lww';
