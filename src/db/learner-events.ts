@@ -153,3 +153,58 @@ export async function lockLearnerEpoch(
   const { rows } = await run<{ epoch: number | string }>(db, EPOCH[dialect], [learnerId]);
   return rows[0] ? Number(rows[0].epoch) : undefined;
 }
+
+/**
+ * PostgreSQL: one sync exchange as one call of `kite_sync` (migration 0010-pg-sync), one round
+ * trip instead of six. The function locks the learner's row first, so one learner's syncs and
+ * erasures still take turns; at another epoch it stores and pulls nothing.
+ */
+const PG_SYNC =
+  'select o_epoch as epoch, o_acked as acked, o_pulled as pulled ' +
+  'from kite_sync($1, $4, $2, $3::jsonb, $8::text[], $5, $6, $7)';
+
+/** What one PostgreSQL sync call found and did. */
+export interface PgSyncResult {
+  /** The learner's epoch; undefined when the learner does not exist (erased for good). */
+  readonly epoch: number | undefined;
+  /** The ids of the batch stored now or before as this learner's (only at the same epoch). */
+  readonly acked: ReadonlySet<string>;
+  /** The learner's events after `since`, oldest first, at most `limit`. */
+  readonly pulled: PulledRow[];
+}
+
+/** One sync exchange on PostgreSQL in one round trip (see PG_SYNC). */
+export async function pgSync(
+  db: Runner,
+  s: {
+    readonly learnerId: string;
+    readonly epoch: number;
+    readonly receivedAt: string;
+    readonly rows: readonly EventRow[];
+    readonly device: string;
+    readonly since: number;
+    readonly limit: number;
+  },
+): Promise<PgSyncResult> {
+  const batch = `[${s.rows.map((r) => r.event).join(',')}]`;
+  const { rows } = await run<{
+    epoch: number | string | null;
+    acked: string[];
+    pulled: [number | string, Record<string, unknown> | null][];
+  }>(db, PG_SYNC, [
+    s.learnerId,
+    s.receivedAt,
+    batch,
+    s.epoch,
+    s.device,
+    s.since,
+    s.limit,
+    s.rows.map((r) => r.id),
+  ]);
+  const r = rows[0]!;
+  return {
+    epoch: r.epoch === null ? undefined : Number(r.epoch),
+    acked: new Set(r.acked),
+    pulled: r.pulled.map(([n, event]) => ({ n: Number(n), event })),
+  };
+}

@@ -11,6 +11,7 @@ import * as m0005 from './migrations/0005-classes';
 import * as m0006 from './migrations/0006-feedback';
 import * as m0007 from './migrations/0007-industry';
 import * as m0009 from './migrations/0009-industry-publication';
+import * as m0010 from './migrations/0010-pg-sync';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0006-feedback': m0006,
   '0007-industry': m0007,
   '0009-industry-publication': m0009,
+  '0010-pg-sync': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,7 +3,14 @@
 
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { appendEvents, eventsAfter, lockLearnerEpoch, storedIds } from '../../db/learner-events';
+import {
+  appendEvents,
+  eventsAfter,
+  lockLearnerEpoch,
+  pgSync,
+  storedIds,
+} from '../../db/learner-events';
+import type { EventRow, PulledRow } from '../../db/learner-events';
 import { toDbTime } from '../../db/time';
 import type { ProgressEvent } from '../../engine';
 import { HttpError } from '../http/errors';
@@ -73,42 +80,74 @@ export async function sync(
   }
   const since = req.since === null ? 0 : Number(req.since);
   const received = toDbTime(ctx.now());
+  const rows: EventRow[] = req.events.map((e) => ({
+    id: e.id,
+    device: e.device,
+    seq: e.seq,
+    activity: e.activity,
+    at: e.at,
+    event: JSON.stringify(e),
+  }));
+  const ids = req.events.map((e) => e.id as string);
+  if (ctx.db.dialect === 'postgres') {
+    // One round trip: kite_sync holds the learner's row while it runs (learner-events.ts).
+    const r = await pgSync(ctx.db.kysely, {
+      learnerId,
+      epoch: req.epoch,
+      receivedAt: received,
+      rows,
+      device: req.device,
+      since,
+      limit: MAX_PULL + 1,
+    });
+    if (r.epoch === undefined) throw erasedForGood();
+    const mismatch = epochProblem(req.epoch, r.epoch);
+    if (mismatch) return mismatch;
+    return answer(
+      r.epoch,
+      ids.filter((id) => r.acked.has(id)),
+      r.pulled,
+      req.since,
+    );
+  }
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const epoch = await lockLearner(ctx, trx, learnerId);
-    if (req.epoch < epoch) return { erased: { epoch } };
-    if (req.epoch > epoch) {
-      throw new HttpError(400, 'validation_failed', `The learner's epoch is ${epoch}`);
-    }
-    const ids = req.events.map((e) => e.id as string);
+    const mismatch = epochProblem(req.epoch, epoch);
+    if (mismatch) return mismatch;
     const dialect = ctx.db.dialect;
-    const inserted = await appendEvents(
-      trx,
-      dialect,
-      learnerId,
-      received,
-      req.events.map((e) => ({
-        id: e.id,
-        device: e.device,
-        seq: e.seq,
-        activity: e.activity,
-        at: e.at,
-        event: JSON.stringify(e),
-      })),
-    );
+    const inserted = await appendEvents(trx, dialect, learnerId, received, rows);
     // Usually every event is new and the insert says so; a batch sent again (or an id known
     // already) is acknowledged by what is stored.
     const acked =
       inserted.length === ids.length ? ids : await storedIds(trx, dialect, learnerId, ids);
     const scanned = await eventsAfter(trx, dialect, learnerId, since, req.device, MAX_PULL + 1);
-    const more = scanned.length > MAX_PULL;
-    const page = more ? scanned.slice(0, MAX_PULL) : scanned;
-    const last = page[page.length - 1];
-    const events: Record<string, unknown>[] = [];
-    for (const r of page) {
-      if (r.event !== null) events.push(parseStored(r.event) as unknown as Record<string, unknown>);
-    }
-    return { epoch, acked, events, cursor: last ? String(last.n) : req.since, more };
+    return answer(epoch, acked, scanned, req.since);
   });
+}
+
+/** A device behind the learner's epoch is told it was erased; one ahead of it is refused. */
+function epochProblem(given: number, epoch: number): SyncAnswer | null {
+  if (given < epoch) return { erased: { epoch } };
+  if (given > epoch)
+    throw new HttpError(400, 'validation_failed', `The learner's epoch is ${epoch}`);
+  return null;
+}
+
+/** The answer from what was acknowledged and the (at most MAX_PULL + 1) events pulled. */
+function answer(
+  epoch: number,
+  acked: string[],
+  scanned: readonly PulledRow[],
+  since: string | null,
+): SyncAnswer {
+  const more = scanned.length > MAX_PULL;
+  const page = more ? scanned.slice(0, MAX_PULL) : scanned;
+  const last = page[page.length - 1];
+  const events: Record<string, unknown>[] = [];
+  for (const r of page) {
+    if (r.event !== null) events.push(parseStored(r.event) as unknown as Record<string, unknown>);
+  }
+  return { epoch, acked, events, cursor: last ? String(last.n) : since, more };
 }
 
 /**
