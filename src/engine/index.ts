@@ -218,10 +218,13 @@ export {
 } from './industry/publication';
 export type {
   PublicationContent,
+  PublicationRecord,
   PublicationSource,
   PublicationState,
   PublicationStatus,
   PublishProblem,
+  RegisterEntry,
+  RegisterTexts,
 } from './industry/publication';
 export type {
   FrameworkStatistics,

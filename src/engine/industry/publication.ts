@@ -88,3 +88,33 @@ export function publishProblem(p: PublicationStatus, now: number): PublishProble
   if (p.consentedAt === null && now < p.windowEndsAt) return 'publication_window_open';
   return null;
 }
+
+/** A proposal to publish an assessment and what became of it, as both sides read it (ISO times). */
+export interface PublicationRecord {
+  readonly id: string;
+  readonly assessmentId: string;
+  readonly state: PublicationState;
+  readonly content: PublicationContent;
+  readonly proposedAt: string;
+  readonly windowEndsAt: string;
+  readonly consentedAt: string | null;
+  readonly objection: string | null;
+  readonly objectedAt: string | null;
+  readonly publishedAt: string | null;
+  readonly withdrawnAt: string | null;
+}
+
+/** The texts a register entry names by id, in the reader's language. */
+export interface RegisterTexts {
+  readonly framework: string;
+  readonly sections: Readonly<Record<string, string>>;
+  readonly questions: Readonly<Record<string, string>>;
+}
+
+/** One entry of the public register. */
+export interface RegisterEntry {
+  readonly id: string;
+  readonly publishedAt: string;
+  readonly content: PublicationContent;
+  readonly texts: RegisterTexts;
+}

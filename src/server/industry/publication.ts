@@ -7,8 +7,11 @@ import { publicationContent, publicationWindowEnd, publishProblem } from '../../
 import type {
   Confidentiality,
   PublicationContent,
+  PublicationRecord,
   PublicationState,
   PublishProblem,
+  RegisterEntry,
+  RegisterTexts,
 } from '../../engine';
 import type { Actor } from '../accounts/policy';
 import { randomToken } from '../accounts/tokens';
@@ -21,19 +24,7 @@ type Who = Pick<Actor, 'id' | 'role'>;
 const iso = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
 
 /** A proposal or publication as both sides see it. */
-export interface PublicationView {
-  readonly id: string;
-  readonly assessmentId: string;
-  readonly state: PublicationState;
-  readonly content: PublicationContent;
-  readonly proposedAt: string;
-  readonly windowEndsAt: string;
-  readonly consentedAt: string | null;
-  readonly objection: string | null;
-  readonly objectedAt: string | null;
-  readonly publishedAt: string | null;
-  readonly withdrawnAt: string | null;
-}
+export type PublicationView = PublicationRecord;
 
 const PROBLEMS: Record<PublishProblem, string> = {
   publication_not_proposed: 'Only a proposal that is still open can be published',
@@ -234,21 +225,6 @@ export async function withdrawPublication(
     publication: r.id,
   });
   return viewOf((await latestRow(ctx, assessmentId))!);
-}
-
-/** The texts an entry names by id, in the reader's language (English where untranslated). */
-export interface RegisterTexts {
-  readonly framework: string;
-  readonly sections: Record<string, string>;
-  readonly questions: Record<string, string>;
-}
-
-/** One entry of the public register. */
-export interface RegisterEntry {
-  readonly id: string;
-  readonly publishedAt: string;
-  readonly content: PublicationContent;
-  readonly texts: RegisterTexts;
 }
 
 function textsOf(ctx: IndustryContext, content: PublicationContent, lang: string): RegisterTexts {

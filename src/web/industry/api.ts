@@ -11,8 +11,6 @@ import type {
   AssessmentState,
   Blocker,
   FrameworkStatistics,
-  PublicationContent,
-  PublicationState,
   SectorStatistics,
   ServiceFeature,
 } from '../../engine';
@@ -176,34 +174,11 @@ export interface TransitionInput {
 
 export type Changes = AssessmentChanges;
 
-export type { PublicationContent, PublicationState } from '../../engine';
+export type { PublicationContent, PublicationState, RegisterEntry } from '../../engine';
+import type { PublicationRecord, RegisterEntry } from '../../engine';
 
 /** A proposal to publish an assessment on the public register (IND-19), and what became of it. */
-export interface Publication {
-  readonly id: string;
-  readonly assessmentId: string;
-  readonly state: PublicationState;
-  readonly content: PublicationContent;
-  readonly proposedAt: string;
-  readonly windowEndsAt: string;
-  readonly consentedAt: string | null;
-  readonly objection: string | null;
-  readonly objectedAt: string | null;
-  readonly publishedAt: string | null;
-  readonly withdrawnAt: string | null;
-}
-
-/** One entry of the public register, with the texts it names in the reader's language. */
-export interface RegisterEntry {
-  readonly id: string;
-  readonly publishedAt: string;
-  readonly content: PublicationContent;
-  readonly texts: {
-    readonly framework: string;
-    readonly sections: Readonly<Record<string, string>>;
-    readonly questions: Readonly<Record<string, string>>;
-  };
-}
+export type Publication = PublicationRecord;
 
 /** Someone a review can be given to. */
 export interface ReviewerChoice {
