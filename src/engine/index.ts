@@ -217,3 +217,8 @@ export type {
   StatisticsEntry,
   YearStatistics,
 } from './industry/statistics';
+export type * from './types/measurement';
+export { CONSTRUCTS, MEASURE_USES, SCORED_CONSTRUCTS, isScored } from './types/measurement';
+export { BAND_FORMATS } from './measurement/format';
+export type { BandFormat, Range } from './measurement/format';
+export { MAX_DIFFICULTY_GAP, hasEstimates, meanDifficulty, measureForm } from './measurement/forms';
