@@ -41,7 +41,10 @@ if (errors.length > 0) {
 }
 const report = contentReport(catalogue, warnings);
 if (json) {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  // Exit only once written: a pipe takes the text in 64 KB pieces, and exit would cut it there.
+  await new Promise<void>((done) =>
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, () => done()),
+  );
   process.exit(0);
 }
 
