@@ -5,6 +5,7 @@ export { courseSchema } from './course';
 export { frameworkSchema } from './framework';
 export { industryPublishedSchema, industrySchema } from './industry';
 export { eventSchema } from './event';
+export { learnerEventSchema, measureEventSchema } from './measure-event';
 export { interactionSchema } from './interaction';
 export { localeSchema } from './locale';
 export { measurementSchema } from './measurement';
