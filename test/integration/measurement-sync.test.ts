@@ -195,5 +195,68 @@ for (const dialect of DIALECTS) {
         expect(await storedCount()).toBe(count + 1);
       },
     );
+
+    it.skipIf(!enabled)(
+      'keeps no measurement event where the deployment turned measurement off',
+      async () => {
+        const off = await createApp({
+          db: testDb.db,
+          now: () => clock.now,
+          catalogue: content,
+          measurement: false,
+        });
+        try {
+          const config = await off.inject({ method: 'GET', url: '/api/client-config' });
+          expect(config.json()).toMatchObject({ measurement: false });
+          const on = await app.inject({ method: 'GET', url: '/api/client-config' });
+          expect(on.json()).toMatchObject({ measurement: true });
+
+          const res = await off.inject({
+            method: 'POST',
+            url: '/api/child/sign-in',
+            payload: {
+              code: fixture.code,
+              learner: fixture.child.id,
+              pictures: fixture.child.pictures,
+            },
+            remoteAddress: '192.0.2.34',
+          });
+          expect(res.statusCode, res.body).toBe(201);
+          const token = res.json().token as string;
+          const count = await storedCount();
+          const activity = content.activities.get(fixture.activityId as never)!;
+          const progress = playThrough(activity, {
+            learner: fixture.child.id,
+            device: 'tablet-3',
+            seq: { next: 1 },
+            at: T0,
+          }).slice(0, 1);
+          const declined = {
+            id: randomUUID(),
+            learner: fixture.child.id,
+            device: 'tablet-3',
+            seq: 9,
+            topic: activity.topic,
+            band: '8-10',
+            at: T0,
+            kind: 'measure-declined',
+            use: 'pre',
+            version: 1,
+          };
+          const synced = await off.inject({
+            method: 'POST',
+            url: '/api/child/sync',
+            headers: { authorization: `Bearer ${token}` },
+            payload: { device: 'tablet-3', epoch: 1, since: null, events: [...progress, declined] },
+          });
+          expect(synced.statusCode, synced.body).toBe(200);
+          // Both acknowledged, so the device's queue empties; only the progress event is kept.
+          expect(synced.json().acked).toEqual([progress[0]!.id, declined.id]);
+          expect(await storedCount()).toBe(count + 1);
+        } finally {
+          await off.close();
+        }
+      },
+    );
   });
 }

@@ -82,14 +82,17 @@ export async function sync(
     if (req.epoch > epoch) {
       throw new HttpError(400, 'validation_failed', `The learner's epoch is ${epoch}`);
     }
-    const ids = req.events.map((e) => e.id as string);
+    // Measurement switched off: a device's measurement events are acknowledged, so they leave
+    // its queue, and never stored.
+    const kept = ctx.measurement ? req.events : req.events.filter((e) => !isMeasureEvent(e));
+    const ids = kept.map((e) => e.id as string);
     const dialect = ctx.db.dialect;
     const inserted = await appendEvents(
       trx,
       dialect,
       learnerId,
       received,
-      req.events.map((e) => ({
+      kept.map((e) => ({
         id: e.id,
         device: e.device,
         seq: e.seq,
@@ -101,8 +104,11 @@ export async function sync(
     );
     // Usually every event is new and the insert says so; a batch sent again (or an id known
     // already) is acknowledged by what is stored.
-    const acked =
+    const stored =
       inserted.length === ids.length ? ids : await storedIds(trx, dialect, learnerId, ids);
+    const acked = ctx.measurement
+      ? stored
+      : [...stored, ...req.events.filter(isMeasureEvent).map((e) => e.id as string)];
     const scanned = await eventsAfter(trx, dialect, learnerId, since, req.device, MAX_PULL + 1);
     const more = scanned.length > MAX_PULL;
     const page = more ? scanned.slice(0, MAX_PULL) : scanned;
