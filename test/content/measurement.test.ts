@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { shippedContent } from '../helpers/content';
 import { BANDS, isScored, meanDifficulty, measureForm, MEASURE_USES } from '../../src/engine';
 import type { Catalogue, MeasureBank } from '../../src/engine';
-import { formatIssue } from '../../src/engine/content';
+import { buildCatalogue, formatIssue } from '../../src/engine/content';
+import { readabilityIssues } from '../../src/content/catalogue';
+import { loadContentDir } from '../../src/content/load-dir';
 
 describe('the outcome-measurement item banks (NATION-3)', () => {
   let catalogue: Catalogue;
@@ -69,6 +71,30 @@ describe('the outcome-measurement item banks (NATION-3)', () => {
     for (const bank of banks)
       for (const item of bank.items.filter((i) => i.bands.includes('5-7')))
         expect(item.prompt.text.split(/\s+/).length, item.prompt.text).toBeLessThanOrEqual(20);
+  });
+
+  it('refuses a form too hard to read for its band (readability)', async () => {
+    const files = await loadContentDir('content', { packs: ['core'] });
+    const BANK = 'packs/core/measurement/scams.json';
+    const changed = files.map((f) => {
+      if (f.path !== BANK) return f;
+      const bank = JSON.parse(f.text!) as { items: { id: string; prompt: { text: string } }[] };
+      bank.items.find((i) => i.id === 'y-post-2')!.prompt.text =
+        'Unfortunately, sophisticated manipulation techniques circumvent conventional expectations regarding authenticity verification.';
+      return { path: f.path, text: JSON.stringify(bank) };
+    });
+    const result = buildCatalogue(changed, { root: 'content' });
+    expect(result.errors).toEqual([]);
+    expect(
+      readabilityIssues(result)
+        .filter((i) => i.file.endsWith(BANK))
+        .map((i) => [i.check, i.path, i.message.slice(0, 19)]),
+    ).toEqual([['readability', 'items', "the 5-7 post form's"]]);
+    expect(
+      readabilityIssues(await shippedContent({ packs: ['core'] })).filter((i) =>
+        i.file.includes('/measurement/'),
+      ),
+    ).toEqual([]);
   });
 
   it('content:report --json lists every form, whole even through a pipe', () => {
