@@ -238,3 +238,5 @@ export { classifyAnswer, scoreItem } from './measurement/score';
 export type { Classification, ItemResult, MeasureAnswer } from './measurement/score';
 export { formAnswers, scoreForm } from './measurement/form-score';
 export type { ConstructScore, FormScore, ScaleScore } from './measurement/form-score';
+export { answeredEvent, assignedEvent, declinedEvent, itemInteraction } from './measurement/record';
+export type { MeasureEventContext } from './measurement/record';
