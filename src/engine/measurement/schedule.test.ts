@@ -64,6 +64,16 @@ describe('nextCheck: which check is due (NATION-3)', () => {
     );
   });
 
+  it('keeps the earliest draw when two devices drew before they synced', () => {
+    const late = measureEvent('measure-assigned', { skipPre: false, skipRate: 0.15, at: 5 });
+    const early = measureEvent('measure-assigned', { skipPre: true, skipRate: 0.15, at: 2 });
+    for (const measures of [
+      [late, early],
+      [early, late],
+    ])
+      expect(nextCheck({ ...base, measures })).toEqual({ step: 'none', reason: 'not-yet' });
+  });
+
   it('does not enrol a child who played the topic before measurement began', () => {
     expect(nextCheck({ ...base, progress: [event({ activity: A[0]! })] })).toEqual({
       step: 'none',

@@ -3,7 +3,7 @@ import type { ProgressEvent } from '../progress/event';
 import { isScored } from '../types/measurement';
 import type { MeasureBank, MeasureItem, MeasureUse } from '../types/measurement';
 import type { Band } from '../types/text';
-import type { MeasureEvent } from './events';
+import type { MeasureAssignedEvent, MeasureEvent } from './events';
 import { measureForm } from './forms';
 import { checkPresentation } from './presentation';
 import type { CheckPresentation } from './presentation';
@@ -73,7 +73,16 @@ export function nextCheck(input: ScheduleInput): MeasureStep {
     mine.filter((e) => e.kind !== 'measure-assigned' && e.use === use);
   const ids = new Set<string>(input.activities);
   const played = input.progress.filter((e) => ids.has(e.activity));
-  const assigned = mine.find((e) => e.kind === 'measure-assigned');
+  // Two devices may each have drawn before they synced: the earliest draw holds, on every device.
+  const assigned = mine
+    .filter((e): e is MeasureAssignedEvent => e.kind === 'measure-assigned')
+    .reduce<MeasureAssignedEvent | undefined>(
+      (first, e) =>
+        first === undefined || e.at < first.at || (e.at === first.at && e.id < first.id)
+          ? e
+          : first,
+      undefined,
+    );
   if (assigned === undefined)
     return played.length === 0 ? { step: 'assign' } : { step: 'none', reason: 'started-before' };
 
