@@ -40,7 +40,7 @@ for (const w of warnings) console.warn(`warning: ${formatIssue(w)}`);
 for (const e of errors) console.error(formatIssue(e));
 const counts =
   `${catalogue.activities.size} activities, ${catalogue.guides.size} guides, ` +
-  `${catalogue.challenges.size} challenges, ${catalogue.courses?.size ?? 0} courses, ${catalogue.topics.size} topics, ${catalogue.countries.size} country packs`;
+  `${catalogue.challenges.size} challenges, ${catalogue.courses?.size ?? 0} courses, ${catalogue.measurement?.size ?? 0} item banks, ${catalogue.topics.size} topics, ${catalogue.countries.size} country packs`;
 if (errors.length > 0) {
   console.error(
     `content:check: ${errors.length} error(s), ${warnings.length} warning(s) in ${args.dir} (${counts} valid)`,

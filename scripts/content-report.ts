@@ -2,7 +2,7 @@
 // Coverage of the curriculum: topic × band × level, interaction types used, guides, challenges,
 // and how complete each language is (UI, content per band, stale, status, bands offered).
 // With --json, stdout holds only one JSON object (topics, activities, guides, challenges,
-// courses, industry, warnings, languages). Every pack under the root unless --packs names some (as
+// courses, measurement forms, industry, warnings, languages). Every pack under the root unless --packs names some (as
 // KITE_PACKS does for a deployment: `--packs core` gives the languages a default deployment
 // offers, without the sample pack).
 import { loadCatalogue } from '../src/content/catalogue';
@@ -41,7 +41,10 @@ if (errors.length > 0) {
 }
 const report = contentReport(catalogue, warnings);
 if (json) {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  // Exit only once written: a pipe takes the text in 64 KB pieces, and exit would cut it there.
+  await new Promise<void>((done) =>
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, () => done()),
+  );
   process.exit(0);
 }
 

@@ -1,3 +1,4 @@
+import { BANDS, MEASURE_USES, measureForm } from '../engine';
 import { buildCatalogue } from '../engine/content';
 import type { BuildResult, ContentIssue } from '../engine/content';
 import { loadContentDir, loadOtherPackFiles } from './load-dir';
@@ -6,8 +7,9 @@ import { collectTexts } from '../engine/content';
 import { activityReadability, GRADE_TARGETS, readability } from './readability';
 
 /**
- * `readability`: each activity's learner-facing text, and each course module's texts, is at or
- * below its band's Flesch–Kincaid grade (5–7 ≤ 2, 8–10 ≤ 4, 11–13 ≤ 6, 14–16 ≤ 8).
+ * `readability`: each activity's learner-facing text, each course module's texts and each
+ * measurement form's items (docs/measurement.md) is at or below its band's Flesch–Kincaid
+ * grade (5–7 ≤ 2, 8–10 ≤ 4, 11–13 ≤ 6, 14–16 ≤ 8).
  */
 export function readabilityIssues(result: BuildResult): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -34,6 +36,20 @@ export function readabilityIssues(result: BuildResult): ContentIssue[] {
       });
     });
   }
+  for (const bank of result.catalogue.measurement?.values() ?? [])
+    for (const band of BANDS)
+      for (const use of MEASURE_USES) {
+        const items = measureForm(bank, band, use);
+        const target = GRADE_TARGETS[band];
+        const { grade } = readability(items.flatMap((i) => collectTexts(i).map((t) => t.text)));
+        if (items.length === 0 || grade <= target) continue;
+        issues.push({
+          check: 'readability',
+          file: result.catalogue.sources.get(`measurement:${bank.id}`)?.file ?? bank.id,
+          path: 'items',
+          message: `the ${band} ${use} form's reading grade ${grade} is above ${target}: use shorter sentences and words`,
+        });
+      }
   return issues;
 }
 

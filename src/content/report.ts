@@ -14,6 +14,8 @@ import type { Band, Catalogue, Coverage, Level, LocaleCode } from '../engine';
 import { missingPictures, WARNINGS } from '../engine/content';
 import type { ContentIssue, WarningName } from '../engine/content';
 import { interactionTypes } from './bundle';
+import { measurementForms } from './measurement-report';
+import type { MeasureFormReport } from './measurement-report';
 import { activityReadability } from './readability';
 
 /** What the curriculum covers: every activity, guide and challenge, by topic, band and level. */
@@ -38,6 +40,8 @@ export interface ContentReport {
   readonly challenges: readonly { id: string; topic: string; band: Band; for: string }[];
   /** Every course, by band then id: its id, band, module count and activity count. */
   readonly courses: readonly { id: string; band: Band; modules: number; activities: number }[];
+  /** Every outcome-measurement form: topic × band × pre/post/transfer (NATION-3, MEAS-01). */
+  readonly measurement: readonly MeasureFormReport[];
   /** Every industry self-assessment framework version, by id then version (IND-01). */
   readonly industry: readonly {
     id: string;
@@ -157,6 +161,7 @@ export function contentReport(
         modules: c.modules.length,
         activities: c.modules.reduce((n, m) => n + m.activities.length, 0),
       })),
+    measurement: measurementForms(catalogue),
     industry: [...(catalogue.industry?.values() ?? [])]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version))
       .map((f) => ({

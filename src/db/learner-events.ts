@@ -48,10 +48,15 @@ function sqliteInsert(rows: number): string {
   return text;
 }
 
-/** PostgreSQL: the batch as one JSON array, whatever its size. */
+/**
+ * PostgreSQL: the batch as one JSON array, whatever its size. The activity column is read from
+ * the event itself; a measurement event has none and gets `measure.<topic>`, as `EventRow`'s
+ * `activity` says for SQLite (server/classes/sync.ts).
+ */
 const PG_INSERT =
   `insert into kite_learner_event (${COLUMNS}) ` +
-  "select e->>'id', $1, e->>'device', (e->>'seq')::integer, e->>'activity', (e->>'at')::bigint, " +
+  "select e->>'id', $1, e->>'device', (e->>'seq')::integer, " +
+  "coalesce(e->>'activity', 'measure.' || (e->>'topic')), (e->>'at')::bigint, " +
   'e, $2::timestamptz from jsonb_array_elements($3::jsonb) as e ' +
   'on conflict (id) do nothing returning id';
 

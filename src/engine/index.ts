@@ -276,3 +276,26 @@ export { MAX_DRIFT_MS, compareHlc, receiveHlc, startHlc, tickHlc } from './sync/
 export type { Hlc, Received } from './sync/hlc';
 export { deleteRecord, mergeRecords, recordValue, writeField } from './sync/lww';
 export type { FieldValue, LwwRecord, Stamped } from './sync/lww';
+export type * from './types/measurement';
+export { CONSTRUCTS, MEASURE_USES, SCORED_CONSTRUCTS, isScored } from './types/measurement';
+export { BAND_FORMATS } from './measurement/format';
+export type { BandFormat, Range } from './measurement/format';
+export { MAX_DIFFICULTY_GAP, hasEstimates, meanDifficulty, measureForm } from './measurement/forms';
+export { MEASURE_EVENT_KINDS, isMeasureEvent } from './measurement/events';
+export type {
+  MeasureAnsweredEvent,
+  MeasureAssignedEvent,
+  MeasureDeclinedEvent,
+  MeasureEvent,
+} from './measurement/events';
+export { PRE_SKIP_RATE, drawPercent, drawPreSkip } from './measurement/assign';
+export { checkPresentation } from './measurement/presentation';
+export type { CheckPresentation } from './measurement/presentation';
+export { REPEAT_AFTER_MS, TRANSFER_AFTER_MS, nextCheck } from './measurement/schedule';
+export type { MeasureStep, NoCheckReason, ScheduleInput } from './measurement/schedule';
+export { classifyAnswer, scoreItem } from './measurement/score';
+export type { Classification, ItemResult, MeasureAnswer } from './measurement/score';
+export { formAnswers, scoreForm } from './measurement/form-score';
+export type { ConstructScore, FormScore, ScaleScore } from './measurement/form-score';
+export { answeredEvent, assignedEvent, declinedEvent, itemInteraction } from './measurement/record';
+export type { MeasureEventContext } from './measurement/record';

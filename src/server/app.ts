@@ -56,6 +56,8 @@ export interface AppDeps {
   disabledTopics?: readonly string[];
   /** Numbers in Latin digits or the language's own (KITE_DIGITS, default latin), for the app. */
   digits?: 'latin' | 'native';
+  /** Outcome measurement on (KITE_MEASUREMENT, default on); off, sync keeps no measurement event. */
+  measurement?: boolean;
   /** Where log lines go (default stdout); tests capture them. */
   logStream?: NodeJS.WritableStream | undefined;
   /** The checked content, loaded once at start; the library's PDF routes need it. */
@@ -139,6 +141,7 @@ export async function createApp({
   country = 'intl',
   disabledTopics = [],
   digits = 'latin',
+  measurement = true,
   catalogue,
   pdfRenderer,
   pdfPool,
@@ -195,7 +198,7 @@ export async function createApp({
   await app.register(rateLimit, { global: false, store: dbRateLimitStore(rateLimitCounters(db)) });
 
   await app.register(healthRoutes(db, { now }));
-  await app.register(clientConfigRoutes({ country, disabledTopics, digits }));
+  await app.register(clientConfigRoutes({ country, disabledTopics, digits, measurement }));
   // One renderer for every printed document: the one given (tests, benches), or a worker pool
   // once there is content to print.
   let pool: PdfRenderPool | undefined;
@@ -219,6 +222,7 @@ export async function createApp({
     catalogue,
     printing: renderer ? { renderer, context: loadClassPrintContext(contentDir) } : undefined,
     retainChildMonths,
+    measurement,
   });
   const studioSetup =
     catalogue && studio

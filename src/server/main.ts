@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     country: config.country,
     disabledTopics: config.disabledTopics,
     digits: config.digits,
+    measurement: config.measurement,
     catalogue,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,

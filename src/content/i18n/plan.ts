@@ -50,6 +50,7 @@ export function newLocaleFile(catalogue: Catalogue, id: ContentId, lang: string)
       case 'guide':
       case 'challenge':
       case 'course':
+      case 'measurement':
         return `${kind.kind}-${kind.name}`;
       case 'country':
         return `country-${kind.name}`;

@@ -37,8 +37,9 @@ begin
   with ins as (
     insert into kite_learner_event
       (id, learner_id, device, seq, activity, at, event, received_at)
-    select e->>'id', p_learner, e->>'device', (e->>'seq')::integer, e->>'activity',
-      (e->>'at')::bigint, e, p_received
+    -- A measurement event has no activity: the column says which topic's check it is.
+    select e->>'id', p_learner, e->>'device', (e->>'seq')::integer,
+      coalesce(e->>'activity', 'measure.' || (e->>'topic')), (e->>'at')::bigint, e, p_received
     from jsonb_array_elements(p_batch) as e
     on conflict (id) do nothing
     returning 1

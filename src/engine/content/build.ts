@@ -3,6 +3,7 @@ import type { ContentId, LocaleCode } from '../ids';
 import type { Catalogue, TextSource } from '../types/catalogue';
 import { checkContentIds } from './checks/content-ids';
 import { checkCourse } from './checks/courses';
+import { checkMeasureBank } from './checks/measurement';
 import { checkFrameworkRefs } from './checks/frameworks';
 import { checkIndustryFramework, checkIndustryPublished } from './checks/industry';
 import { checkIntlTerms } from './checks/intl-terms';
@@ -106,6 +107,13 @@ export function buildCatalogue(
       loaded.activities,
       sink,
     );
+  for (const bank of loaded.measurement.values())
+    checkMeasureBank(
+      bank,
+      loaded.sources.get(`measurement:${bank.id}`)?.file ?? '',
+      new Set(loaded.topics.keys()),
+      sink,
+    );
   for (const [key, framework] of loaded.industry)
     checkIndustryFramework(framework, loaded.sources.get(`industry:${key}`)?.file ?? '', sink);
   checkIndustryPublished(parsed, files, display, sink);
@@ -125,7 +133,11 @@ export function buildCatalogue(
   const intl = intlPack(loaded);
   for (const ft of fileTexts) checkPlaceholders(ft.file, ft.texts, intl, sink);
   for (const p of parsed)
-    if (['activity', 'guide', 'challenge', 'course', 'topics', 'pack'].includes(p.kind.kind))
+    if (
+      ['activity', 'guide', 'challenge', 'course', 'measurement', 'topics', 'pack'].includes(
+        p.kind.kind,
+      )
+    )
       checkIntlTerms(p.file, collectTexts(p.json), sink);
   const locales = loadLocales(parsed, texts, sink, options.otherPackIds);
   const nicknames = loadNicknames(parsed, sink);
@@ -156,6 +168,7 @@ export function buildCatalogue(
     countries,
     frameworks,
     courses,
+    measurement,
     industry,
     sources,
   } = loaded;
@@ -168,6 +181,7 @@ export function buildCatalogue(
     challenges,
     countries,
     courses,
+    measurement,
     industry,
     texts,
     locales,

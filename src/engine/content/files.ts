@@ -21,7 +21,7 @@ export interface ParsedFile {
 }
 
 const LAYOUT =
-  'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges,courses}/<id>.json, ' +
+  'expected topics.json, packs/<pack>/pack.json, packs/<pack>/{activities,guides,challenges,courses,measurement}/<id>.json, ' +
   'packs/<pack>/media/<file>, packs/<pack>/audio/<lang>/<content-id>.ogg, art/<file>, countries/<code>.json, frameworks/<id>.json, industry/<id>/v<n>.json, industry/published.json, nicknames/<lang>.json or locales/<lang>/<name>.json';
 
 /** Where a JSON syntax error is, as `line L, column C`. */
@@ -90,6 +90,8 @@ export function idPrefix(p: ParsedFile): string | null {
     case 'challenge':
     case 'course':
       return id === null ? null : `${p.kind.kind}.${id}.`;
+    case 'measurement':
+      return id === null ? null : `measure.${id}.`;
     case 'country':
       return typeof json?.code === 'string' ? `country.${json.code}.` : null;
     case 'framework':

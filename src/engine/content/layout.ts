@@ -3,7 +3,7 @@ export type FileKind =
   | { readonly kind: 'topics' }
   | { readonly kind: 'pack'; readonly pack: string }
   | {
-      readonly kind: 'activity' | 'guide' | 'challenge' | 'course';
+      readonly kind: 'activity' | 'guide' | 'challenge' | 'course' | 'measurement';
       readonly pack: string;
       readonly name: string;
     }
@@ -22,16 +22,18 @@ export type FileKind =
 /** A recording: `<content id>.<ogg|opus|mp3|m4a|webm|wav>`. */
 const AUDIO_FILE = /^([a-z0-9][a-z0-9._-]*)\.(?:ogg|opus|mp3|m4a|webm|wav)$/;
 
-const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge' | 'course'> = {
+const FOLDERS: Record<string, 'activity' | 'guide' | 'challenge' | 'course' | 'measurement'> = {
   activities: 'activity',
   guides: 'guide',
   challenges: 'challenge',
   courses: 'course',
+  measurement: 'measurement',
 };
 
 /**
  * Classifies a path relative to the content root (forward slashes):
  * `topics.json`, `packs/<pack>/pack.json`, `packs/<pack>/{activities,guides,challenges,courses}/<id>.json`,
+ * outcome-measurement item banks `packs/<pack>/measurement/<topic>.json`,
  * `packs/<pack>/media/<file>`, recordings `packs/<pack>/audio/<lang>/<content-id>.<ext>` (and
  * their `manifest.json`, which only the audio tool reads),
  * `countries/<code>.json`, `frameworks/<id>.json`, industry self-assessment frameworks

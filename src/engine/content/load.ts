@@ -19,6 +19,7 @@ import type {
 } from '../types/catalogue';
 import type { CountryPack } from '../types/country';
 import type { Course } from '../types/course';
+import type { MeasureBank } from '../types/measurement';
 import type { IndustryFramework } from '../industry/types';
 import type { ParsedFile } from './files';
 import type { IssueSink } from './issues';
@@ -28,6 +29,7 @@ import { countrySchema, withStatuses } from './schema/country';
 import { courseSchema } from './schema/course';
 import { frameworkSchema } from './schema/framework';
 import { industrySchema } from './schema/industry';
+import { measurementSchema } from './schema/measurement';
 import { challengeSchema, guideSchema, packSchema } from './schema/pack';
 import { topicsSchema } from './schema/topics';
 
@@ -42,9 +44,11 @@ export interface Loaded {
   readonly activities: Map<ActivityId, Activity>;
   readonly frameworks: Map<string, Framework>;
   readonly courses: Map<string, Course>;
+  /** Outcome-measurement item banks by id (= topic). */
+  readonly measurement: Map<string, MeasureBank>;
   /** Industry self-assessment frameworks, keyed `<id>@v<version>`. */
   readonly industry: Map<string, IndustryFramework>;
-  /** File of each activity, guide, challenge and course, keyed `<kind>:<id>`. */
+  /** File of each activity, guide, challenge, course and item bank, keyed `<kind>:<id>`. */
   readonly sources: Map<string, SourceRef>;
 }
 
@@ -103,6 +107,7 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
     activities: new Map(),
     frameworks: new Map(),
     courses: new Map(),
+    measurement: new Map(),
     industry: new Map(),
     sources: new Map(),
   };
@@ -200,6 +205,16 @@ export function loadEntities(parsed: readonly ParsedFile[], sink: IssueSink): Lo
           reg.add(out.courses, 'course', d.id, bare(d), p.file, 'id')
         )
           source('course', d.id, p);
+        break;
+      }
+      case 'measurement': {
+        const d = parseWith(measurementSchema, p.json, p.file, sink);
+        if (
+          d &&
+          named(p, 'item bank id', d.id, sink) &&
+          reg.add(out.measurement, 'item bank', d.id, bare(d), p.file, 'id')
+        )
+          source('measurement', d.id, p);
         break;
       }
       default:

@@ -12,6 +12,7 @@ import type {
 import type { Activity } from './activity';
 import type { CountryPack } from './country';
 import type { Course } from './course';
+import type { MeasureBank } from './measurement';
 import type { IndustryFramework } from '../industry/types';
 import type { Band, Text } from './text';
 import type { UiStrings } from '../i18n/ui-areas';
@@ -153,6 +154,11 @@ export interface Catalogue {
   readonly countries: ReadonlyMap<CountryCode, CountryPack>;
   /** Guided courses by id (`packs/<pack>/courses/<id>.json`), one or more per band. */
   readonly courses?: ReadonlyMap<string, Course>;
+  /**
+   * Outcome-measurement item banks by id, one per topic (`packs/<pack>/measurement/<topic>.json`,
+   * NATION-3); not sent to the app's bundles.
+   */
+  readonly measurement?: ReadonlyMap<string, MeasureBank>;
   /** Every English source string by content id. */
   readonly texts: ReadonlyMap<ContentId, string>;
   /** Translations per locale, by content id. */

@@ -29,6 +29,8 @@ export interface ClassesContext {
   readonly random: RandomInt;
   readonly printing: ClassPrinting | undefined;
   readonly retainChildMonths: number;
+  /** Outcome measurement on: sync stores measurement events (off: acknowledged, not kept). */
+  readonly measurement: boolean;
 }
 
 export interface ClassesOptions {
@@ -38,6 +40,7 @@ export interface ClassesOptions {
   readonly random?: RandomInt;
   readonly printing?: ClassPrinting | undefined;
   readonly retainChildMonths?: number;
+  readonly measurement?: boolean;
 }
 
 export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
@@ -51,5 +54,6 @@ export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
     random: o.random ?? secureRandomInt,
     printing: o.printing,
     retainChildMonths: o.retainChildMonths ?? 12,
+    measurement: o.measurement ?? true,
   };
 }

@@ -12,7 +12,8 @@ import {
 } from '../../db/learner-events';
 import type { EventRow, PulledRow } from '../../db/learner-events';
 import { toDbTime } from '../../db/time';
-import type { ProgressEvent } from '../../engine';
+import { isMeasureEvent } from '../../engine';
+import type { MeasureEvent, ProgressEvent } from '../../engine';
 import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
 import { removeLearner } from './erase';
@@ -26,7 +27,8 @@ export interface SyncRequest {
   readonly epoch: number;
   /** The cursor of the last answer, or null the first time. */
   readonly since: string | null;
-  readonly events: ProgressEvent[];
+  /** Progress events and measurement events (NATION-3), in one log. */
+  readonly events: (ProgressEvent | MeasureEvent)[];
 }
 
 export type SyncAnswer =
@@ -53,8 +55,9 @@ export const erasedForGood = () =>
   new HttpError(410, 'learner_erased', 'This learner was erased; this device forgets them');
 
 /** An event as stored: the JSON of the engine's event (jsonb comes back parsed). */
-export function parseStored(value: string | Record<string, unknown>): ProgressEvent {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as unknown as ProgressEvent;
+export function parseStored(value: string | Record<string, unknown>): ProgressEvent | MeasureEvent {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as unknown as
+    ProgressEvent | MeasureEvent;
 }
 
 /**
@@ -80,15 +83,22 @@ export async function sync(
   }
   const since = req.since === null ? 0 : Number(req.since);
   const received = toDbTime(ctx.now());
-  const rows: EventRow[] = req.events.map((e) => ({
+  // Measurement switched off: a device's measurement events are acknowledged, so they leave
+  // its queue, and never stored.
+  const kept = ctx.measurement ? req.events : req.events.filter((e) => !isMeasureEvent(e));
+  const dropped = ctx.measurement
+    ? []
+    : req.events.filter(isMeasureEvent).map((e) => e.id as string);
+  const rows: EventRow[] = kept.map((e) => ({
     id: e.id,
     device: e.device,
     seq: e.seq,
-    activity: e.activity,
+    // A measurement event has no activity: the column says which topic's check it is.
+    activity: isMeasureEvent(e) ? `measure.${e.topic}` : e.activity,
     at: e.at,
     event: JSON.stringify(e),
   }));
-  const ids = req.events.map((e) => e.id as string);
+  const ids = kept.map((e) => e.id as string);
   if (ctx.db.dialect === 'postgres') {
     // One round trip: kite_sync holds the learner's row while it runs (learner-events.ts).
     const r = await pgSync(ctx.db.kysely, {
@@ -105,7 +115,7 @@ export async function sync(
     if (mismatch) return mismatch;
     return answer(
       r.epoch,
-      ids.filter((id) => r.acked.has(id)),
+      [...ids.filter((id) => r.acked.has(id)), ...dropped],
       r.pulled,
       req.since,
     );
@@ -118,8 +128,9 @@ export async function sync(
     const inserted = await appendEvents(trx, dialect, learnerId, received, rows);
     // Usually every event is new and the insert says so; a batch sent again (or an id known
     // already) is acknowledged by what is stored.
-    const acked =
+    const stored =
       inserted.length === ids.length ? ids : await storedIds(trx, dialect, learnerId, ids);
+    const acked = [...stored, ...dropped];
     const scanned = await eventsAfter(trx, dialect, learnerId, since, req.device, MAX_PULL + 1);
     return answer(epoch, acked, scanned, req.since);
   });
@@ -178,19 +189,41 @@ export async function eraseLearner(ctx: ClassesContext, learnerId: string): Prom
   });
 }
 
-/** Every stored event of some learners, for reports (canonical order is the engine's job). */
+/**
+ * Every stored progress event of some learners, for reports (canonical order is the engine's
+ * job). Measurement events are left out: no report of progress reads them.
+ */
 export async function eventsOf(
   ctx: ClassesContext,
   learnerIds: string[],
 ): Promise<Map<string, ProgressEvent[]>> {
   const out = new Map<string, ProgressEvent[]>(learnerIds.map((id) => [id, []]));
-  if (learnerIds.length === 0) return out;
+  for (const [learner, e] of await storedOf(ctx, learnerIds))
+    if (!isMeasureEvent(e)) out.get(learner)?.push(e);
+  return out;
+}
+
+/** Every stored measurement event of some learners (NATION-3), oldest first. */
+export async function measureEventsOf(
+  ctx: ClassesContext,
+  learnerIds: string[],
+): Promise<Map<string, MeasureEvent[]>> {
+  const out = new Map<string, MeasureEvent[]>(learnerIds.map((id) => [id, []]));
+  for (const [learner, e] of await storedOf(ctx, learnerIds))
+    if (isMeasureEvent(e)) out.get(learner)?.push(e);
+  return out;
+}
+
+async function storedOf(
+  ctx: ClassesContext,
+  learnerIds: string[],
+): Promise<[string, ProgressEvent | MeasureEvent][]> {
+  if (learnerIds.length === 0) return [];
   const rows = await ctx.db.kysely
     .selectFrom('kite_learner_event')
     .select(['learner_id', 'event'])
     .where('learner_id', 'in', learnerIds)
     .orderBy('n')
     .execute();
-  for (const r of rows) out.get(r.learner_id)?.push(parseStored(r.event));
-  return out;
+  return rows.map((r) => [r.learner_id, parseStored(r.event)]);
 }

@@ -87,6 +87,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ KITE_DIGITS: 'native' }).digits).toBe('native');
   });
 
+  it('measures outcomes unless KITE_MEASUREMENT=off (NATION-3)', () => {
+    expect(parseConfig({}).measurement).toBe(true);
+    expect(parseConfig({ KITE_MEASUREMENT: 'off' }).measurement).toBe(false);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -100,6 +105,7 @@ describe('parseConfig', () => {
     [{ KITE_LOG_LEVEL: 'loud' }, /KITE_LOG_LEVEL/],
     [{ KITE_PACKS: 'core;sample' }, /KITE_PACKS must be pack ids separated by commas/],
     [{ KITE_DIGITS: 'khmer' }, /KITE_DIGITS must be latin or native/],
+    [{ KITE_MEASUREMENT: 'no' }, /KITE_MEASUREMENT must be on or off/],
     [{ DATABASE_URL: 'postgres://k:pw@h:port/k' }, /DATABASE_URL is not a valid URL/],
     [{ KITE_PUBLIC_URL: 'ftp://kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
     [{ KITE_PUBLIC_URL: 'kite.example.org' }, /KITE_PUBLIC_URL must be an http/],

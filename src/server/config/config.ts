@@ -26,6 +26,11 @@ export interface Config {
   readonly disabledTopics: readonly string[];
   /** Numbers in the app in Latin digits or the language's own, e.g. Khmer ០–៩ (KITE_DIGITS). */
   readonly digits: 'latin' | 'native';
+  /**
+   * Outcome measurement (NATION-3, docs/measurement.md): on, class children meet short checks
+   * per topic; off, none is offered and the server keeps no measurement event (KITE_MEASUREMENT).
+   */
+  readonly measurement: boolean;
   /** Packs under `<contentDir>/packs/` this deployment serves (KITE_PACKS; default `core`). */
   readonly packs: readonly string[];
   /** The address people use to reach Kite (KITE_PUBLIC_URL); https turns on HSTS. */
@@ -206,6 +211,7 @@ const EnvSchema = z.object({
     .optional(),
   KITE_PACKS: z.string().trim().regex(PACK_LIST, 'must be pack ids separated by commas').optional(),
   KITE_DIGITS: z.enum(['latin', 'native'], { message: 'must be latin or native' }).default('latin'),
+  KITE_MEASUREMENT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   KITE_PUBLIC_URL: publicUrl.optional(),
   KITE_TRUST_PROXY: trustProxy.optional(),
   KITE_REQUEST_TIMEOUT_MS: wholeNumber(1, HOUR_MS).default(DEFAULT_LIMITS.requestTimeoutMs),
@@ -297,6 +303,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       e.KITE_DISABLED_TOPICS ? e.KITE_DISABLED_TOPICS.split(',').map((s) => s.trim()) : [],
     ),
     digits: e.KITE_DIGITS,
+    measurement: e.KITE_MEASUREMENT === 'on',
     packs: parsePackList(e.KITE_PACKS),
     publicUrl: e.KITE_PUBLIC_URL,
     trustProxy: e.KITE_TRUST_PROXY ?? false,

@@ -49,7 +49,7 @@ function body(): Record<string, unknown> {
     device: 'dev-1',
     epoch: 1,
     since: '42',
-    events: ANSWERS.map((answer, i) => ({
+    events: ANSWERS.map((answer, i): Record<string, unknown> => ({
       id: ID,
       learner: 'learner_1',
       device: 'dev-1',
@@ -66,9 +66,40 @@ function body(): Record<string, unknown> {
       whatIf: false,
       ended: i === ANSWERS.length - 1,
       at: 1_765_000_000_000 + i,
-    })),
+    })).concat(MEASURE_EVENTS),
   };
 }
+
+/** One measurement event of each kind (NATION-3), synced in the same batches. */
+const measure = {
+  id: ID,
+  learner: 'learner_1',
+  device: 'dev-1',
+  seq: 20,
+  topic: 'scams',
+  band: '8-10',
+  at: 1_765_000_000_100,
+};
+const MEASURE_EVENTS: Record<string, unknown>[] = [
+  { ...measure, kind: 'measure-assigned', skipPre: true, skipRate: 0.15 },
+  {
+    ...measure,
+    kind: 'measure-answered',
+    use: 'pre',
+    version: 1,
+    item: 'm-pre-1',
+    answer: { type: 'choice', option: 'a' },
+  },
+  {
+    ...measure,
+    kind: 'measure-answered',
+    use: 'post',
+    version: 1,
+    item: 'm-post-3',
+    answer: { type: 'sort', placement: { 'card-1': 'scam' } },
+  },
+  { ...measure, kind: 'measure-declined', use: 'transfer', version: 2 },
+];
 
 /** Values to put in place of any value: wrong types, edges of lengths, numbers and patterns. */
 const REPLACEMENTS: unknown[] = [

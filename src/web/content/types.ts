@@ -109,4 +109,6 @@ export interface ClientConfig {
   readonly disabledTopics: readonly string[];
   /** Numbers in Latin digits or the language's own (KITE_DIGITS); absent: Latin. */
   readonly digits?: 'latin' | 'native';
+  /** Outcome measurement on (KITE_MEASUREMENT, docs/measurement.md); absent: on. */
+  readonly measurement?: boolean;
 }

@@ -1,3 +1,4 @@
+import { isMeasureEvent } from '../../engine';
 import type { ProgressEvent } from '../../engine';
 import { childApi } from '../class-child/api';
 import type { ChildMe } from '../class-child/api';
@@ -75,7 +76,9 @@ function keep(learner: string, answer: SyncAnswer, orphans: readonly string[]): 
     const queue = tx.objectStore('unsynced');
     for (const id of [...answer.acked, ...orphans]) queue.delete(id);
     const events = tx.objectStore('events');
-    const mine = answer.events.filter((e) => e.learner === learner);
+    // Measurement events (NATION-3) another device sent stay on the server until this app
+    // keeps them in a store of their own: the progress fold reads every event of `events`.
+    const mine = answer.events.filter((e) => e.learner === learner && !isMeasureEvent(e));
     for (const e of mine) events.put(e);
     const profiles = tx.objectStore('profiles');
     const p = (await done(profiles.get(learner))) as Profile | undefined;

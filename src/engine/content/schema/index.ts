@@ -5,8 +5,10 @@ export { courseSchema } from './course';
 export { frameworkSchema } from './framework';
 export { industryPublishedSchema, industrySchema } from './industry';
 export { eventSchema } from './event';
+export { learnerEventSchema, measureEventSchema } from './measure-event';
 export { interactionSchema } from './interaction';
 export { localeSchema } from './locale';
+export { measurementSchema } from './measurement';
 export { challengeSchema, guideSchema, packSchema } from './pack';
 export { topicsSchema } from './topics';
 export { nicknamesSchema } from './nicknames';
@@ -17,6 +19,7 @@ import { courseSchema } from './course';
 import { frameworkSchema } from './framework';
 import { industrySchema } from './industry';
 import { localeSchema } from './locale';
+import { measurementSchema } from './measurement';
 import { challengeSchema, guideSchema, packSchema } from './pack';
 import { topicsSchema } from './topics';
 import { nicknamesSchema } from './nicknames';
@@ -29,6 +32,7 @@ export const FILE_SCHEMAS = {
   guide: guideSchema,
   challenge: challengeSchema,
   course: courseSchema,
+  measurement: measurementSchema,
   country: countrySchema,
   framework: frameworkSchema,
   industry: industrySchema,

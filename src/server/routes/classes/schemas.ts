@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BANDS, FEEDBACK_ANSWERS } from '../../../engine';
 import type { FeedbackAnswer } from '../../../engine';
-import { eventSchema } from '../../../engine/content';
+import { learnerEventSchema } from '../../../engine/content';
 import { compiledInput } from '../../http/compiled-input';
 import { coded } from '../../http/input-errors';
 
@@ -173,7 +173,7 @@ export const SyncRequestSchema = compiledInput(
       .regex(/^\d{1,19}$/)
       .nullable(),
     events: coded(
-      z.array(eventSchema).max(100),
+      z.array(learnerEventSchema).max(100),
       'batch_too_large',
       () => 'Send at most 100 events at once',
     ),

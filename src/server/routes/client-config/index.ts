@@ -8,6 +8,9 @@ const ClientConfigSchema = z
     digits: z
       .enum(['latin', 'native'])
       .describe("Numbers in Latin digits or the language's own (Khmer ០–៩)"),
+    measurement: z
+      .boolean()
+      .describe('Outcome measurement on: class children meet short checks per topic (NATION-3)'),
   })
   .meta({ id: 'ClientConfig' });
 
@@ -16,6 +19,8 @@ export interface ClientConfigOptions {
   disabledTopics: readonly string[];
   /** KITE_DIGITS: numbers in Latin digits or the language's own. */
   digits?: 'latin' | 'native';
+  /** KITE_MEASUREMENT: outcome measurement on (default) or off. */
+  measurement?: boolean;
 }
 
 /** The deployment settings the child's app needs. Public; holds nothing personal. */
@@ -26,6 +31,7 @@ export const clientConfigRoutes =
       country: options.country,
       disabledTopics: [...options.disabledTopics],
       digits: options.digits ?? 'latin',
+      measurement: options.measurement ?? true,
     };
     app.get(
       '/api/client-config',
