@@ -28,7 +28,8 @@ export interface ClassesContext {
   readonly catalogue: Catalogue | undefined;
   readonly random: RandomInt;
   readonly printing: ClassPrinting | undefined;
-  readonly retainChildMonths: number;
+  /** Months after which an inactive child is erased, as now in force (the families' letter). */
+  readonly retainChildMonths: () => Promise<number>;
 }
 
 export interface ClassesOptions {
@@ -37,7 +38,8 @@ export interface ClassesOptions {
   readonly catalogue?: Catalogue | undefined;
   readonly random?: RandomInt;
   readonly printing?: ClassPrinting | undefined;
-  readonly retainChildMonths?: number;
+  /** The period in force (deployment settings), or a fixed one; default 12 months. */
+  readonly retainChildMonths?: number | (() => Promise<number>);
 }
 
 export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
@@ -50,6 +52,9 @@ export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
     catalogue: o.catalogue,
     random: o.random ?? secureRandomInt,
     printing: o.printing,
-    retainChildMonths: o.retainChildMonths ?? 12,
+    retainChildMonths: monthsOf(o.retainChildMonths ?? 12),
   };
 }
+
+const monthsOf = (m: number | (() => Promise<number>)): (() => Promise<number>) =>
+  typeof m === 'number' ? () => Promise.resolve(m) : m;

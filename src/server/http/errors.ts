@@ -78,6 +78,13 @@ export const ERROR_CODES = [
   'deadline_met',
   'already_decided',
   'report_unavailable',
+  'unknown_country_pack',
+  'consent_age_out_of_range',
+  'retention_out_of_range',
+  'tracking_url',
+  'version_conflict',
+  'archived',
+  'name_taken',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
