@@ -51,6 +51,9 @@ export const APP_ROUTES = [
   '/account/industry/review',
   '/account/industry/review/:id',
   '/account/industry/statistics',
+  // Deployment settings and places (issue 17): coordinators' and admins' pages.
+  '/account/deployment',
+  '/account/deployment/places',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];
