@@ -74,6 +74,11 @@ export interface EffectiveSettings {
   readonly updatedAt: string | null;
   readonly country: string;
   readonly languages: string[];
+  /**
+   * Whether a coordinator chose the languages: otherwise the app offers every language it was
+   * built with (the server may hold no content to know them, as in tests).
+   */
+  readonly languagesSet: boolean;
   readonly consentAge: number | null;
   readonly helplines: DeploymentHelpline[];
   readonly retention: SettableRetention;
@@ -93,6 +98,7 @@ export function effectiveOf(
     updatedAt,
     country,
     languages: languages.length > 0 ? languages : [...defaults.languages],
+    languagesSet: languages.length > 0,
     consentAge: stored.consentAge ?? defaults.consentAgeOf(country),
     helplines: [...(stored.helplines ?? [])],
     retention: {

@@ -12,7 +12,10 @@ const ClientConfigSchema = z
       .describe("Numbers in Latin digits or the language's own (Khmer ០–៩)"),
     languages: z
       .array(z.string())
-      .describe('The languages the deployment offers (English always among them)'),
+      .optional()
+      .describe(
+        'The languages the deployment offers (English always among them); absent: every language the app was built with',
+      ),
     helplines: z
       .array(
         z.object({
@@ -69,7 +72,7 @@ export const clientConfigRoutes =
         return {
           country: s.country,
           ...fixed,
-          languages: s.languages,
+          ...(s.languagesSet ? { languages: s.languages } : {}),
           helplines: s.helplines,
         };
       },
