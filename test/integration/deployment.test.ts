@@ -402,6 +402,34 @@ for (const dialect of DIALECTS) {
       },
     );
 
+    it.skipIf(!enabled)(
+      'a change outlives the account that made it, by nobody (the link is emptied)',
+      async () => {
+        const leaving = await people.make('coordinator');
+        // A moment after the changes before (the trail is ordered by time).
+        clock.now += 1_000;
+        const version = (await view(leaving.client)).settings.version as number;
+        const res = await leaving.client.patch('/api/deployment/settings', {
+          version,
+          consentAge: 15,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect((await changes())[0]).toMatchObject({ by: leaving.person.displayName });
+        const gone = await leaving.client.post('/api/account/delete', {
+          password: leaving.person.password,
+        });
+        expect(gone.statusCode, gone.body).toBe(204);
+        const [entry] = await changes();
+        expect(entry).toMatchObject({ by: null, detail: { consentAge: { from: 14, to: 15 } } });
+        const rows = await testDb.db.kysely
+          .selectFrom('kite_deployment_change')
+          .select('actor_id')
+          .where('actor_id', '=', leaving.person.id)
+          .execute();
+        expect(rows).toEqual([]);
+      },
+    );
+
     it.skipIf(!enabled)('the purge keeps security logs for the period in force', async () => {
       // The first change set 60 days, and no change since took it back.
       expect((await view()).settings.retention.auditDays).toBe(60);
