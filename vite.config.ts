@@ -32,7 +32,9 @@ function isAccountChunk(moduleIds: readonly string[]): boolean {
     moduleIds.length > 0 &&
     moduleIds.every(
       (id) =>
-        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes|industry)[\\/]/.test(id) ||
+        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes|industry|deployment)[\\/]/.test(
+          id,
+        ) ||
         /[\\/]src[\\/]engine[\\/]industry[\\/]/.test(id) ||
         /[\\/]content[\\/](nicknames|industry)[\\/]/.test(id),
     )

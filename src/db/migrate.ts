@@ -10,6 +10,7 @@ import * as m0004 from './migrations/0004-jobs';
 import * as m0005 from './migrations/0005-classes';
 import * as m0006 from './migrations/0006-feedback';
 import * as m0007 from './migrations/0007-industry';
+import * as m0008 from './migrations/0008-deployment-settings';
 import * as m0009 from './migrations/0009-industry-publication';
 import * as m0010 from './migrations/0010-pg-sync';
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0005-classes': m0005,
   '0006-feedback': m0006,
   '0007-industry': m0007,
+  '0008-deployment-settings': m0008,
   '0009-industry-publication': m0009,
   '0010-pg-sync': m0010,
 };

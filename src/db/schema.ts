@@ -31,6 +31,10 @@ export interface Database {
   kite_industry_extension: KiteIndustryExtensionTable;
   kite_industry_action: KiteIndustryActionTable;
   kite_industry_publication: KiteIndustryPublicationTable;
+  kite_deployment_settings: KiteDeploymentSettingsTable;
+  kite_deployment_change: KiteDeploymentChangeTable;
+  kite_region: KiteRegionTable;
+  kite_district: KiteDistrictTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -142,6 +146,8 @@ export interface KiteSchoolTable {
   agreed_at: Timestamp | null;
   agreement_notice: string | null;
   agreement_recorded_by: string | null;
+  /** The district it belongs to (docs/national.md); null: unassigned. */
+  district_id: string | null;
 }
 
 /** A class of one teacher in one school. `code` is what children type to sign in. */
@@ -373,4 +379,43 @@ export interface KiteIndustryPublicationTable {
   published_at: Timestamp | null;
   withdrawn_by: string | null;
   withdrawn_at: Timestamp | null;
+}
+
+/** The deployment settings set over the environment (one row, `current`; docs/national.md). */
+export interface KiteDeploymentSettingsTable {
+  id: string;
+  /** Raised by one at every change; a change names the version it was made on. */
+  version: number;
+  /** JSON text of the settings set here. */
+  settings: string;
+  updated_at: Timestamp;
+}
+
+/** One change to the settings or the places: who, when and what, as values. */
+export interface KiteDeploymentChangeTable {
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  object_id: string | null;
+  settings_version: number | null;
+  /** JSON text: `{ field: { from, to } }`. */
+  detail: string;
+}
+
+/** A region of the deployment (a place name). */
+export interface KiteRegionTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+/** A district of a region (a place name); schools belong to one. */
+export interface KiteDistrictTable {
+  id: string;
+  region_id: string;
+  name: string;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
 }

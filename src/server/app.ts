@@ -40,6 +40,8 @@ import type { StudioOptions } from './studio/context';
 import { loadStudioDocument } from './routes/studio/document';
 import { industryContext } from './industry/context';
 import type { IndustryOptions } from './industry/context';
+import { deploymentContext } from './deployment/context';
+import type { Retention } from './config/config';
 
 export interface AppDeps {
   db: Db;
@@ -87,8 +89,6 @@ export interface AppDeps {
   pictures?: readonly string[];
   /** The content folder (print texts of class documents, avatars); default `content`. */
   contentDir?: string;
-  /** Months after which an inactive child's record is purged (told in the families' letter). */
-  retainChildMonths?: number;
   /**
    * The recording studio (docs/audio.md): the content folder it writes recordings into. Needs
    * `catalogue`; when absent, the studio's routes and page are not served.
@@ -99,6 +99,13 @@ export interface AppDeps {
    * they cannot be uploaded), their size limit and retention. Needs `catalogue`.
    */
   industry?: IndustryOptions;
+  /**
+   * The environment's retention periods (KITE_RETAIN_*): the defaults of the deployment
+   * settings, which coordinators may change within bounds (docs/national.md).
+   */
+  retention?: Retention;
+  /** How long a process keeps the deployment settings before reading them again (default 2 s). */
+  settingsTtlMs?: number;
 }
 
 declare module 'fastify' {
@@ -154,9 +161,10 @@ export async function createApp({
   accounts = {},
   contentDir = 'content',
   pictures = avatarIds(contentDir),
-  retainChildMonths = DEFAULT_RETENTION.childMonths,
   studio,
   industry,
+  retention = DEFAULT_RETENTION,
+  settingsTtlMs,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -198,7 +206,15 @@ export async function createApp({
   await app.register(rateLimit, { global: false, store: dbRateLimitStore(rateLimitCounters(db)) });
 
   await app.register(healthRoutes(db, { now }));
-  await app.register(clientConfigRoutes({ country, disabledTopics, digits, measurement }));
+  // The deployment settings over the environment's (docs/national.md), read by the app's config.
+  const deployment = deploymentContext(db, catalogue, accounts.now ?? now, {
+    country,
+    retention,
+    ...(settingsTtlMs === undefined ? {} : { ttlMs: settingsTtlMs }),
+  });
+  await app.register(
+    clientConfigRoutes({ disabledTopics, digits, measurement, settings: deployment.settings }),
+  );
   // One renderer for every printed document: the one given (tests, benches), or a worker pool
   // once there is content to print.
   let pool: PdfRenderPool | undefined;
@@ -221,7 +237,8 @@ export async function createApp({
     pictures,
     catalogue,
     printing: renderer ? { renderer, context: loadClassPrintContext(contentDir) } : undefined,
-    retainChildMonths,
+    // Told in the families' letter: the period in force, which a coordinator may change.
+    retainChildMonths: async () => (await deployment.settings.current()).retention.childMonths,
     measurement,
   });
   const studioSetup =
@@ -248,6 +265,7 @@ export async function createApp({
       catalogue
         ? industryContext(db, catalogue, accounts.now ?? now, renderer, industry)
         : undefined,
+      deployment,
     ),
   );
   await app.register(childRoutes(classes));

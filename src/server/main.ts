@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       retainEvidenceDays: config.retention.evidenceDays,
     },
     pictures: avatarIds(config.contentDir),
+    retention: config.retention,
     studio: { dir: config.studioDir },
   });
 

@@ -911,4 +911,75 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     body: {},
   }),
   'GET /api/industry/register': async () => ({ method: 'GET', url: '/api/industry/register' }),
+  'GET /api/deployment/settings': async () => ({ method: 'GET', url: '/api/deployment/settings' }),
+  'PATCH /api/deployment/settings': async (_w, k) => ({
+    method: 'PATCH',
+    url: '/api/deployment/settings',
+    // The version in force, read as a coordinator; each allowed call sets a new age.
+    body: { version: await settingsVersion(k), consentAge: 13 + (++unique % 4) },
+  }),
+  'GET /api/deployment/changes': async () => ({ method: 'GET', url: '/api/deployment/changes' }),
+  'GET /api/deployment/places': async () => ({ method: 'GET', url: '/api/deployment/places' }),
+  'POST /api/deployment/regions': async () => ({
+    method: 'POST',
+    url: '/api/deployment/regions',
+    body: { name: `Region ${++unique}` },
+    ok: 201,
+  }),
+  'PATCH /api/deployment/regions/{id}': async (_w, k) => ({
+    method: 'PATCH',
+    url: `/api/deployment/regions/${(await places(k)).regionId}`,
+    body: { name: `Region ${++unique}` },
+  }),
+  'POST /api/deployment/regions/{id}/districts': async (_w, k) => ({
+    method: 'POST',
+    url: `/api/deployment/regions/${(await places(k)).regionId}/districts`,
+    body: { name: `District ${++unique}` },
+    ok: 201,
+  }),
+  'PATCH /api/deployment/districts/{id}': async (_w, k) => ({
+    method: 'PATCH',
+    url: `/api/deployment/districts/${(await places(k)).districtId}`,
+    body: { name: `District ${++unique}` },
+  }),
+  'PUT /api/deployment/schools/{id}/district': async (_w, k) => {
+    const { districtId } = await places(k);
+    // Moves the shared teacher's school in and out of the district, so each call changes it.
+    const now = await (await k.client('coordinator')).get('/api/deployment/places');
+    const school = now.json().schools.find((s: { id: string }) => s.id === k.classes.schoolId);
+    return {
+      method: 'PUT',
+      url: `/api/deployment/schools/${k.classes.schoolId}/district`,
+      body: { districtId: school.districtId === districtId ? null : districtId },
+    };
+  },
 };
+
+/** The settings' version now, read by the shared coordinator. */
+async function settingsVersion(k: Kit): Promise<number> {
+  const res = await (await k.client('coordinator')).get('/api/deployment/settings');
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().settings.version as number;
+}
+
+const madePlaces = new WeakMap<Kit, Promise<{ regionId: string; districtId: string }>>();
+
+/** A region and a district the place operations act on, made once per kit by the coordinator. */
+function places(k: Kit): Promise<{ regionId: string; districtId: string }> {
+  let made = madePlaces.get(k);
+  if (!made) {
+    made = (async () => {
+      const c = await k.client('coordinator');
+      const region = await c.post('/api/deployment/regions', { name: `Shared region ${++unique}` });
+      expect(region.statusCode, region.body).toBe(201);
+      const regionId = region.json().id as string;
+      const district = await c.post(`/api/deployment/regions/${regionId}/districts`, {
+        name: 'Shared district',
+      });
+      expect(district.statusCode, district.body).toBe(201);
+      return { regionId, districtId: district.json().id as string };
+    })();
+    madePlaces.set(k, made);
+  }
+  return made;
+}

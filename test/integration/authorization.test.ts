@@ -180,6 +180,18 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'POST /api/industry/assessments/{id}/publication/publish': row('coordinator', 'admin'),
   'POST /api/industry/assessments/{id}/publication/withdraw': row('coordinator', 'admin'),
   'GET /api/industry/register': EVERYONE,
+
+  // Deployment settings and places (docs/national.md, NATION-1): coordinators and admins, who
+  // see schools by name and class count only, never a class or a child (PRIV-20).
+  'GET /api/deployment/settings': row('coordinator', 'admin'),
+  'PATCH /api/deployment/settings': row('coordinator', 'admin'),
+  'GET /api/deployment/changes': row('coordinator', 'admin'),
+  'GET /api/deployment/places': row('coordinator', 'admin'),
+  'POST /api/deployment/regions': row('coordinator', 'admin'),
+  'PATCH /api/deployment/regions/{id}': row('coordinator', 'admin'),
+  'POST /api/deployment/regions/{id}/districts': row('coordinator', 'admin'),
+  'PATCH /api/deployment/districts/{id}': row('coordinator', 'admin'),
+  'PUT /api/deployment/schools/{id}/district': row('coordinator', 'admin'),
 };
 
 /** Operations of a child's device: a device credential, not a session (security `device`). */

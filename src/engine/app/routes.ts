@@ -52,6 +52,9 @@ export const APP_ROUTES = [
   '/account/industry/review/:id',
   '/account/industry/statistics',
   '/account/industry/register',
+  // Deployment settings and places (issue 17): coordinators' and admins' pages.
+  '/account/deployment',
+  '/account/deployment/places',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];

@@ -13,12 +13,13 @@ export const UI_AREAS = [
   'class-child',
   'feedback',
   'industry',
+  'deployment',
 ] as const;
 
 /** The UI a child sees: the app shell, the feedback question and the class pages for children. */
 export const CHILD_UI_AREAS: readonly string[] = ['root', 'feedback', 'class-child'];
-/** The UI only adults see: the account, the teachers' class pages, the industry pages. */
-export const ADULT_UI_AREAS: readonly string[] = ['account', 'classes', 'industry'];
+/** The UI only adults see: the account, teachers' class pages, industry and deployment pages. */
+export const ADULT_UI_AREAS: readonly string[] = ['account', 'classes', 'industry', 'deployment'];
 
 /** One area's English strings and their translations per language. */
 export interface UiStrings {

@@ -85,6 +85,16 @@ describe('helplinesFor', () => {
     expect(ids(helplinesFor(intl, intl, 'child'))).toEqual(['chi', 'inhope']);
   });
 
+  it('never shows a child an entry for adults only, and falls back for its kind instead', () => {
+    const kh = pack('kh', [
+      entry('parents', 'helpline', 'verified', { adultsOnly: true }),
+      entry('chc', 'hotline', 'verified'),
+    ]);
+    expect(ids(helplinesFor(kh, intl, 'child'))).toEqual(['chc', 'chi']);
+    expect(ids(helplinesFor(kh, intl, 'adult'))).toEqual(['parents', 'chc', 'chi']);
+    expect(mentionedHelpline(kh, intl, 'helpline')?.id).toBe('chi');
+  });
+
   it('gives children nothing rather than an unconfirmed fallback entry', () => {
     const unchecked = pack('intl', [entry('chi', 'helpline', 'to-verify')]);
     const kh = pack('kh', [entry('chc', 'helpline', 'to-verify')]);

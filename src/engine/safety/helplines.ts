@@ -13,7 +13,8 @@ export const isVerified = (h: Helpline): boolean => h.status === 'verified';
  * The helplines and hotlines `audience` is shown, for a deployment's country `pack` and the
  * international `fallback` ("unreviewed language, safe defaults"):
  *
- * - a child sees only entries a coordinator confirmed (`status: "verified"`);
+ * - a child sees only entries a coordinator confirmed (`status: "verified"`), and none meant for
+ *   adults only (`adultsOnly`);
  * - an adult also sees entries still to verify, and labels them (`isVerified` is false);
  * - for a kind (helpline, hotline) without a confirmed entry in `pack`, both see the
  *   fallback's confirmed entries of that kind (the international directories), after the pack's.
@@ -26,9 +27,13 @@ export function helplinesFor(
   fallback: CountryPack,
   audience: HelplineAudience,
 ): readonly Helpline[] {
-  const own = pack.helplines.filter((h) => audience === 'adult' || isVerified(h));
+  const own = pack.helplines.filter(
+    (h) => audience === 'adult' || (isVerified(h) && h.adultsOnly !== true),
+  );
   if (pack === fallback || pack.code === fallback.code) return own;
-  const covered = new Set(pack.helplines.filter(isVerified).map((h) => h.kind));
+  const covered = new Set(
+    pack.helplines.filter((h) => isVerified(h) && h.adultsOnly !== true).map((h) => h.kind),
+  );
   const missing = KINDS.filter((k) => !covered.has(k));
   const extra = fallback.helplines.filter((h) => isVerified(h) && missing.includes(h.kind));
   return [...own, ...extra];

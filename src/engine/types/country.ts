@@ -39,6 +39,11 @@ export interface Helpline {
   readonly verifiedOn: string;
   /** A note for coordinators (how it was checked); never shown to children. */
   readonly note?: string;
+  /**
+   * A service for parents and teachers only (one a coordinator added with that audience,
+   * docs/national.md): `helplinesFor` never lists it for a child.
+   */
+  readonly adultsOnly?: boolean;
 }
 
 /** Amounts of money used in scenarios, pre-formatted for the country. */

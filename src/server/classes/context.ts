@@ -28,7 +28,8 @@ export interface ClassesContext {
   readonly catalogue: Catalogue | undefined;
   readonly random: RandomInt;
   readonly printing: ClassPrinting | undefined;
-  readonly retainChildMonths: number;
+  /** Months after which an inactive child is erased, as now in force (the families' letter). */
+  readonly retainChildMonths: () => Promise<number>;
   /** Outcome measurement on: sync stores measurement events (off: acknowledged, not kept). */
   readonly measurement: boolean;
 }
@@ -39,7 +40,8 @@ export interface ClassesOptions {
   readonly catalogue?: Catalogue | undefined;
   readonly random?: RandomInt;
   readonly printing?: ClassPrinting | undefined;
-  readonly retainChildMonths?: number;
+  /** The period in force (deployment settings), or a fixed one; default 12 months. */
+  readonly retainChildMonths?: number | (() => Promise<number>);
   readonly measurement?: boolean;
 }
 
@@ -53,7 +55,10 @@ export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
     catalogue: o.catalogue,
     random: o.random ?? secureRandomInt,
     printing: o.printing,
-    retainChildMonths: o.retainChildMonths ?? 12,
+    retainChildMonths: monthsOf(o.retainChildMonths ?? 12),
     measurement: o.measurement ?? true,
   };
 }
+
+const monthsOf = (m: number | (() => Promise<number>)): (() => Promise<number>) =>
+  typeof m === 'number' ? () => Promise.resolve(m) : m;

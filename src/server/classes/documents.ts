@@ -85,7 +85,7 @@ export async function parentLetterPdf(
         teacherName: teacher.display_name,
         lang: cls.lang,
         noticeVersion: agreement?.noticeVersion ?? '',
-        retentionMonths: ctx.retainChildMonths,
+        retentionMonths: await ctx.retainChildMonths(),
         paper,
       },
       p.context,

@@ -85,6 +85,8 @@ export async function createSchool(
     agreed_at: null,
     agreement_notice: null,
     agreement_recorded_by: null,
+    // Placed in a district by a coordinator later (docs/national.md).
+    district_id: null,
   };
   await ctx.db.kysely.insertInto('kite_school').values(row).execute();
   return schoolOf(row);

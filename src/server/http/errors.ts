@@ -82,6 +82,13 @@ export const ERROR_CODES = [
   'publication_exists',
   'publication_window_open',
   'publication_not_proposed',
+  'unknown_country_pack',
+  'consent_age_out_of_range',
+  'retention_out_of_range',
+  'tracking_url',
+  'version_conflict',
+  'archived',
+  'name_taken',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

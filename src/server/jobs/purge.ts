@@ -65,15 +65,30 @@ export async function runPurge(
   return report;
 }
 
-/** The purge as a background job: hourly, retried after 10 minutes when a step failed. */
-export function purgeJob(steps: readonly PurgeStep[]): Job<PurgeReport> {
-  const names = new Set(steps.map((s) => s.name));
-  if (names.size !== steps.length) throw new Error('Two purge steps have the same name');
+/**
+ * The purge as a background job: hourly, retried after 10 minutes when a step failed. `steps` may
+ * be made at each run from the database (the periods of the deployment settings in force).
+ */
+export function purgeJob(
+  steps: readonly PurgeStep[] | ((db: Db) => Promise<readonly PurgeStep[]>),
+): Job<PurgeReport> {
+  const checked = (list: readonly PurgeStep[]) => {
+    const names = new Set(list.map((s) => s.name));
+    if (names.size !== list.length) throw new Error('Two purge steps have the same name');
+    return list;
+  };
+  const fixed = typeof steps === 'function' ? undefined : checked(steps);
   return {
     name: PURGE_JOB,
     everyMs: 60 * MINUTE,
     retryMs: 10 * MINUTE,
     leaseMs: 10 * MINUTE,
-    run: ({ db, now, signal }) => runPurge(steps, db, now, signal),
+    run: async ({ db, now, signal }) =>
+      runPurge(
+        fixed ?? checked(await (steps as (db: Db) => Promise<readonly PurgeStep[]>)(db)),
+        db,
+        now,
+        signal,
+      ),
   };
 }

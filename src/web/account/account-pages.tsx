@@ -59,6 +59,13 @@ const PAGES: Readonly<Record<string, FunctionComponent<PageProps>>> = {
   '/account/industry/register': page(() =>
     import('../industry/pages/register').then((m) => m.RegisterPage),
   ),
+  // Deployment settings and places (issue 17, docs/national.md).
+  '/account/deployment': page(() =>
+    import('../deployment/pages/settings').then((m) => m.DeploymentSettingsPage),
+  ),
+  '/account/deployment/places': page(() =>
+    import('../deployment/pages/places').then((m) => m.DeploymentPlacesPage),
+  ),
 };
 
 /** The page a path shows, with its params; null for none. */

@@ -75,9 +75,20 @@ const ENGLISH_ONLY: LanguagesIndex = {
   ],
 };
 
-/** The languages the app may show and the bands each is offered for (a few hundred bytes). */
-export const languagesIndex = (): Promise<LanguagesIndex> =>
-  getJson<LanguagesIndex>('/content/languages.json').catch(() => ENGLISH_ONLY);
+/**
+ * The languages the app may show and the bands each is offered for (a few hundred bytes): those
+ * built, less any the deployment does not offer (`languages` of the client config).
+ */
+export const languagesIndex = async (): Promise<LanguagesIndex> => {
+  const [index, config] = await Promise.all([
+    getJson<LanguagesIndex>('/content/languages.json').catch(() => ENGLISH_ONLY),
+    clientConfig(),
+  ]);
+  const offered = config.languages;
+  if (!offered || offered.length === 0) return index;
+  const languages = index.languages.filter((l) => l.code === 'en' || offered.includes(l.code));
+  return { ...index, languages };
+};
 
 export const contentIndex = (lang: string) => getJson<ContentIndex>(`/content/${lang}/index.json`);
 

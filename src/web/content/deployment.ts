@@ -1,7 +1,8 @@
 import type { Band, PlayContext } from '../../engine';
 import { language } from '../i18n/i18n';
 import { clientConfig, country } from './client';
-import type { ClientConfig, RenderedCountry } from './types';
+import type { ClientConfig, DeploymentHelpline, RenderedCountry } from './types';
+import type { Helpline } from '../../engine';
 
 /** What this deployment sets for the app: its settings and its country pack in a language. */
 export interface Deployment {
@@ -22,7 +23,38 @@ export async function loadDeployment(lang: string): Promise<Deployment> {
     country(lang, config.country).catch(() => country(lang, 'intl')),
     country(lang, 'intl'),
   ]);
-  return { config, pack, fallback };
+  const added = (config.helplines ?? []).map(asHelpline);
+  return {
+    config,
+    pack: added.length ? { ...pack, helplines: [...added, ...pack.helplines] } : pack,
+    fallback,
+  };
+}
+
+/**
+ * A helpline a coordinator added, as the country pack's entries are: confirmed (writing it was
+ * the check, on `checkedOn`), its texts as written, and for adults only when so marked (the
+ * engine's `helplinesFor` then never lists it for a child).
+ */
+function asHelpline(h: DeploymentHelpline): Helpline {
+  const text = (field: string, value: string) => ({
+    id: `deployment.helpline.${h.id}.${field}` as Helpline['name']['id'],
+    text: value,
+  });
+  return {
+    id: `deployment-${h.id}`,
+    kind: h.kind,
+    name: text('name', h.name),
+    ...(h.description ? { description: text('description', h.description) } : {}),
+    ...(h.hours ? { hours: text('hours', h.hours) } : {}),
+    ...(h.phone ? { phone: h.phone } : {}),
+    ...(h.url ? { url: h.url } : {}),
+    ...(h.chat ? { chat: h.chat } : {}),
+    status: 'verified',
+    source: h.url ?? h.chat ?? '',
+    verifiedOn: h.checkedOn,
+    ...(h.audience === 'adults' ? { adultsOnly: true } : {}),
+  };
 }
 
 /**

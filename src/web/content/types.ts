@@ -111,4 +111,23 @@ export interface ClientConfig {
   readonly digits?: 'latin' | 'native';
   /** Outcome measurement on (KITE_MEASUREMENT, docs/measurement.md); absent: on. */
   readonly measurement?: boolean;
+  /** The languages the deployment offers (docs/national.md); absent: every built one. */
+  readonly languages?: readonly string[];
+  /** Helplines the deployment adds before its country pack's; absent: none. */
+  readonly helplines?: readonly DeploymentHelpline[];
+}
+
+/** A helpline a coordinator added (`GET /api/client-config`, docs/national.md). */
+export interface DeploymentHelpline {
+  readonly id: string;
+  readonly kind: 'helpline' | 'hotline';
+  readonly name: string;
+  readonly description?: string;
+  readonly phone?: string;
+  readonly url?: string;
+  readonly chat?: string;
+  readonly hours?: string;
+  readonly audience: 'everyone' | 'adults';
+  /** The day (YYYY-MM-DD) a coordinator last wrote it. */
+  readonly checkedOn: string;
 }

@@ -14,6 +14,8 @@ import { studioRoutes } from '../studio';
 import { studioDocumentRoutes } from '../studio/document';
 import type { IndustryContext } from '../../industry/context';
 import { industryRoutes } from '../industry';
+import type { DeploymentContext } from '../../deployment/context';
+import { deploymentRoutes } from '../deployment';
 
 /** The recording studio, when the deployment has content to record: its API and its page. */
 export interface StudioSetup {
@@ -24,7 +26,8 @@ export interface StudioSetup {
 
 /**
  * Every route of adults signed in with a session (accounts, teachers' and parents' routes of
- * docs/classes.md, companies' and coordinators' of docs/industry.md), in one encapsulated
+ * docs/classes.md, companies' and coordinators' of docs/industry.md, the deployment settings of
+ * docs/national.md), in one encapsulated
  * scope: its cookie parsing, CSRF check and session guard run for these routes only.
  */
 export function accountsPlugin(
@@ -33,6 +36,7 @@ export function accountsPlugin(
   classes: ClassesContext,
   studio?: StudioSetup,
   industry?: IndustryContext,
+  deployment?: DeploymentContext,
 ) {
   return async (app: FastifyInstance) => {
     await installGuard(app, ctx, cookies);
@@ -47,5 +51,6 @@ export function accountsPlugin(
       if (studio.document !== null) await app.register(studioDocumentRoutes(studio.document));
     }
     if (industry) await app.register(industryRoutes(industry));
+    if (deployment) await app.register(deploymentRoutes(deployment));
   };
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { SettingsReader } from '../../deployment/store';
+import { HELPLINE_AUDIENCES } from '../../deployment/settings';
 
 const ClientConfigSchema = z
   .object({
@@ -11,24 +13,50 @@ const ClientConfigSchema = z
     measurement: z
       .boolean()
       .describe('Outcome measurement on: class children meet short checks per topic (NATION-3)'),
+    languages: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'The languages the deployment offers (English always among them); absent: every language the app was built with',
+      ),
+    helplines: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['helpline', 'hotline']),
+          name: z.string(),
+          description: z.string().optional(),
+          phone: z.string().optional(),
+          url: z.string().optional(),
+          chat: z.string().optional(),
+          hours: z.string().optional(),
+          audience: z.enum(HELPLINE_AUDIENCES),
+          checkedOn: z.string(),
+        }),
+      )
+      .describe("Helplines the deployment adds before its country pack's (docs/national.md)"),
   })
   .meta({ id: 'ClientConfig' });
 
 export interface ClientConfigOptions {
-  country: string;
   disabledTopics: readonly string[];
   /** KITE_DIGITS: numbers in Latin digits or the language's own. */
   digits?: 'latin' | 'native';
   /** KITE_MEASUREMENT: outcome measurement on (default) or off. */
   measurement?: boolean;
+  /** The deployment settings in force (country, languages, helplines), cached per process. */
+  settings: SettingsReader;
 }
 
-/** The deployment settings the child's app needs. Public; holds nothing personal. */
+/**
+ * The deployment settings the child's app needs. Public; holds nothing personal. The settings a
+ * coordinator changes are read through the process's cache, so this hot route costs one small
+ * database read per process every few seconds and a change shows within them everywhere.
+ */
 export const clientConfigRoutes =
   (options: ClientConfigOptions): FastifyPluginAsyncZod =>
   async (app) => {
-    const body = {
-      country: options.country,
+    const fixed = {
       disabledTopics: [...options.disabledTopics],
       digits: options.digits ?? 'latin',
       measurement: options.measurement ?? true,
@@ -45,8 +73,14 @@ export const clientConfigRoutes =
         },
       },
       async (_req, reply) => {
+        const s = await options.settings.current();
         reply.header('cache-control', 'no-cache');
-        return body;
+        return {
+          country: s.country,
+          ...fixed,
+          ...(s.languagesSet ? { languages: s.languages } : {}),
+          helplines: s.helplines,
+        };
       },
     );
   };

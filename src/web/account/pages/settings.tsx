@@ -197,6 +197,13 @@ export function SettingsPage() {
           )}
           {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
             <p>
+              <Link href="/account/deployment" class="button">
+                {at('settings.deployment')}
+              </Link>
+            </p>
+          )}
+          {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
+            <p>
               <a href="/studio/" class="button">
                 {at('settings.studio')}
               </a>
