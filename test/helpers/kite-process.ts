@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { COMPILED_SERVER, compiledEntry } from './compiled-server';
 
-/** The real server (src/server/main.ts) as a child process on a port of 127.0.0.1. */
+/**
+ * The real server as a child process on a port of 127.0.0.1: the compiled build of
+ * src/server/main.ts (build/, kept up to date by the node project's global setup).
+ */
 export interface KiteProcess {
   readonly origin: string;
   readonly child: ChildProcess;
@@ -16,7 +20,7 @@ export function startKite(
   env: Readonly<Record<string, string>>,
   port: number,
 ): Promise<KiteProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [compiledEntry(COMPILED_SERVER)], {
     env: {
       ...process.env,
       KITE_WEB_DIR: 'no-such-dir',

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
+import { compiledEntry } from '../helpers/compiled-server';
 
 // SQLite only: the checkpointer is how Kite runs SQLite's write-ahead log; PostgreSQL has none.
 describe('the SQLite checkpointer thread', () => {
@@ -60,14 +61,16 @@ describe('the SQLite checkpointer thread', () => {
   it('holds the process open while it stops, so work after closing the database still runs', () => {
     dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
     // A process with nothing else to do: the thread is unreferenced while it runs, but the
-    // close must not let Node end the process in the middle of the await.
+    // close must not let Node end the process in the middle of the await. The compiled module
+    // (build/, kept up to date by the node project's global setup), as production runs it.
+    const connect = compiledEntry('build/db/connect.js');
     const script = [
-      "import { openDb } from './src/db/connect.ts';",
+      `import { openDb } from './${connect}';`,
       `const db = await openDb({ dataDir: ${JSON.stringify(dir)} });`,
       'await db.close();',
       "process.stdout.write('after close');",
     ].join('\n');
-    const out = execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const out = execFileSync('node', ['--input-type=module', '-e', script], {
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -15,6 +15,7 @@ import { createPdfRenderPool } from '../../src/server/pdf/pool';
 import type { PdfRenderPool } from '../../src/server/pdf/pool';
 import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
+import { COMPILED_SERVER, compiledEntry } from '../helpers/compiled-server';
 
 // Printable worksheets, challenge cards and guides over HTTP, checked with poppler's pdftotext
 // and pdfinfo, rendered by a worker pool as in production. The database holds only the rate-limit
@@ -494,7 +495,8 @@ describe('main: content at start', () => {
   function runMain(env: Record<string, string>, whileRunning?: (port: number) => Promise<void>) {
     const port = 30000 + Math.floor(Math.random() * 20000);
     return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      // The compiled server (build/, kept up to date by the node project's global setup).
+      const child = spawn(process.execPath, [compiledEntry(COMPILED_SERVER)], {
         env: {
           ...process.env,
           KITE_DATA_DIR: dir,
