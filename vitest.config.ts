@@ -29,9 +29,6 @@ export default defineConfig({
           isolate: false,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
-          // Builds build/ when it is older than the sources: the tests that spawn the server or
-          // the command line run the compiled build (test/helpers/compiled-server.ts).
-          globalSetup: ['test/setup/server-build.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -4,7 +4,7 @@ import { COMPILED_SERVER, compiledEntry } from './compiled-server';
 
 /**
  * The real server as a child process on a port of 127.0.0.1: the compiled build of
- * src/server/main.ts (build/, kept up to date by the node project's global setup).
+ * src/server/main.ts (build/, brought up to date first: compiledEntry).
  */
 export interface KiteProcess {
   readonly origin: string;
@@ -16,11 +16,11 @@ export interface KiteProcess {
 }
 
 /** Starts the server with `env` (a database, e.g. a TestDb's `env`) and waits until it serves. */
-export function startKite(
+export async function startKite(
   env: Readonly<Record<string, string>>,
   port: number,
 ): Promise<KiteProcess> {
-  const child = spawn(process.execPath, [compiledEntry(COMPILED_SERVER)], {
+  const child = spawn(process.execPath, [await compiledEntry(COMPILED_SERVER)], {
     env: {
       ...process.env,
       KITE_WEB_DIR: 'no-such-dir',

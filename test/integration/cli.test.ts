@@ -1,7 +1,7 @@
 // `npm run kite -- <command>` as operators run it: a child process over a SQLite data folder or
 // a PostgreSQL database, configured by the environment like the server. It runs the compiled
-// command line (node build/server/cli/main.js, kept up to date by the node project's global
-// setup), but for `help`, which runs as `npm run kite` does (tsx scripts/kite.ts).
+// command line (node build/server/cli/main.js, brought up to date by compiledEntry), but for
+// `help`, which runs as `npm run kite` does (tsx scripts/kite.ts).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { rateLimitCounters } from '../../src/db/rate-limit';
 import { toDbTime } from '../../src/db/time';
 import { COMMANDS } from '../../src/server/cli/commands';
 import { DIALECTS } from '../helpers/dialects';
-import { COMPILED_CLI, compiledEntry } from '../helpers/compiled-server';
+import { COMPILED_CLI, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
 import type { TestDb } from '../helpers/dialects';
 
 interface Run {
@@ -22,11 +22,12 @@ interface Run {
 /** `npm run kite`'s own way: from the TypeScript sources through tsx. */
 const FROM_SOURCES = ['--import', 'tsx', 'scripts/kite.ts'];
 
-function kite(
+async function kite(
   args: string[],
   env: Record<string, string> = {},
-  entry: readonly string[] = [compiledEntry(COMPILED_CLI)],
+  from?: readonly string[],
 ): Promise<Run> {
+  const entry = from ?? [await compiledEntry(COMPILED_CLI)];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...entry, ...args], {
       env: { ...process.env, DATABASE_URL: '', KITE_DATA_DIR: '', ...env },
@@ -41,6 +42,7 @@ function kite(
 }
 
 const DAY = 86_400_000;
+compiledBuildBeforeAll();
 
 describe('kite CLI: the command line', () => {
   it('refuses an unknown command or option with one clear line and status 2', async () => {

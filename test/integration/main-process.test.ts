@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/connect';
 import { jobLeases } from '../../src/db/job-leases';
-import { COMPILED_SERVER, compiledEntry } from '../helpers/compiled-server';
+import { COMPILED_SERVER, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
 
 // The real entry point as a child process: startup failures and graceful shutdown. It runs
-// compiled (build/, as production does, brought up to date by the node project's global
-// setup), but for one start from the TypeScript sources as `npm run dev` runs them.
+// compiled (build/, as production does, brought up to date by compiledEntry), but for one start
+// from the TypeScript sources as `npm run dev` runs them.
 const dataDir = mkdtempSync(join(tmpdir(), 'kite-main-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+compiledBuildBeforeAll();
 
 interface Run {
   code: number | null;
@@ -20,15 +21,15 @@ interface Run {
   stderr: string;
 }
 
-/** `node build/server/main.js`; {@link FROM_SOURCES} is `npm run dev`'s way. */
-const compiled = () => [compiledEntry(COMPILED_SERVER)];
+/** `npm run dev`'s way; the others run `node build/server/main.js`. */
 const FROM_SOURCES = ['--import', 'tsx', 'src/server/main.ts'];
 
-function runMain(
+async function runMain(
   env: Record<string, string>,
   whileRunning?: (out: () => string) => Promise<void>,
-  args: readonly string[] = compiled(),
+  from?: readonly string[],
 ) {
+  const args = from ?? [await compiledEntry(COMPILED_SERVER)];
   return new Promise<Run>((resolve) => {
     const child = spawn(process.execPath, args, {
       env: { ...process.env, KITE_DATA_DIR: dataDir, KITE_WEB_DIR: 'no-such-dir', ...env },
