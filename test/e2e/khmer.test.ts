@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { sharedBrowser } from '../helpers/shared-browser';
 import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
 import { SENSITIVE_ID, buildFrom, fake, khmerContentRoot } from '../helpers/khmer-app';
@@ -23,7 +24,7 @@ describe.skipIf(!enabled)('Khmer, chosen on first run (fixture build)', () => {
   beforeAll(async () => {
     root = await khmerContentRoot();
     server = await startServer(buildFrom(root));
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { sharedBrowser } from '../helpers/shared-browser';
 import type { PageWatch } from '../helpers/browser';
 import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
@@ -53,7 +54,7 @@ describe.skipIf(!enabled)('the library in Chromium', () => {
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     origin = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser([], 'allow');
+    browser = await sharedBrowser([], 'allow');
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { sharedBrowser } from '../helpers/shared-browser';
 import type { PageWatch } from '../helpers/browser';
 import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
@@ -122,7 +123,7 @@ describe.skipIf(!enabled)('chat, inbox, hotspot and sequence players in Chromium
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, watchContext } from '../helpers/browser';
+import { browserAvailable, watchContext } from '../helpers/browser';
+import { sharedBrowser } from '../helpers/shared-browser';
 import type { PageWatch } from '../helpers/browser';
 import { startServer } from '../helpers/server';
 import type { RunningServer } from '../helpers/server';
@@ -106,7 +107,7 @@ describe.skipIf(!enabled)('settings, password, sort and feed players in Chromium
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     await browser?.close();

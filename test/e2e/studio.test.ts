@@ -8,12 +8,8 @@ import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { readOggOpus } from '../../src/server/studio/ogg-opus';
 import { outbox } from '../helpers/account-client';
-import {
-  browserAvailable,
-  FAKE_MICROPHONE_ARGS,
-  launchBrowser,
-  watchContext,
-} from '../helpers/browser';
+import { browserAvailable, FAKE_MICROPHONE_ARGS, watchContext } from '../helpers/browser';
+import { sharedBrowser } from '../helpers/shared-browser';
 import { signInAdult } from '../helpers/adult-browser';
 import { People, wallClock } from '../helpers/people';
 import { startServer } from '../helpers/server';
@@ -48,7 +44,7 @@ describe.skipIf(!enabled)('the recording studio in the browser', () => {
       studio: { dir: content },
       accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
     });
-    browser = await launchBrowser(FAKE_MICROPHONE_ARGS, 'allow');
+    browser = await sharedBrowser(FAKE_MICROPHONE_ARGS, 'allow');
   });
 
   afterAll(async () => {

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { COMPILED_SERVER, compiledEntry } from './compiled-server';
 
-/** The real server (src/server/main.ts) as a child process on a port of 127.0.0.1. */
+/**
+ * The real server as a child process on a port of 127.0.0.1: the compiled build of
+ * src/server/main.ts (build/, brought up to date first: compiledEntry).
+ */
 export interface KiteProcess {
   readonly origin: string;
   readonly child: ChildProcess;
@@ -12,11 +16,11 @@ export interface KiteProcess {
 }
 
 /** Starts the server with `env` (a database, e.g. a TestDb's `env`) and waits until it serves. */
-export function startKite(
+export async function startKite(
   env: Readonly<Record<string, string>>,
   port: number,
 ): Promise<KiteProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [await compiledEntry(COMPILED_SERVER)], {
     env: {
       ...process.env,
       KITE_WEB_DIR: 'no-such-dir',

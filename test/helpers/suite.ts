@@ -1,11 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
 import type { ServiceWorkers } from './browser';
+import { sharedBrowser } from './shared-browser';
 import { startServer } from './server';
 import type { RunningServer, ServerOptions } from './server';
 
-/** The built app on a random port and a Chromium, shared by the tests of one `describe`. */
+/** The built app on a random port and a browser, shared by the tests of one `describe`. */
 export interface BrowserSuite {
   readonly server: RunningServer;
   readonly browser: Browser;
@@ -16,7 +16,8 @@ export interface BrowserSuite {
  * enclosing suite's tests and stops both after.
  * Call it inside `describe`; read `suite.server` and `suite.browser` inside the tests.
  * `serviceWorkers`: whether the app's service worker runs in the browser's contexts
- * (launchBrowser: blocked unless the file is about what it does).
+ * (blocked unless the file is about what it does). The Chromium is the test worker's
+ * (sharedBrowser); `suite.browser` opens and closes this file's contexts in it.
  */
 export function browserSuite(
   options: ServerOptions = {},
@@ -25,7 +26,7 @@ export function browserSuite(
   const suite = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     suite.server = await startServer('dist', options);
-    suite.browser = await launchBrowser([], serviceWorkers);
+    suite.browser = await sharedBrowser([], serviceWorkers);
   });
   afterAll(async () => {
     await suite.browser?.close();

@@ -1,5 +1,7 @@
-// `npm run kite -- <command>` as operators run it: a child process (tsx scripts/kite.ts) over a
-// SQLite data folder or a PostgreSQL database, configured by the environment like the server.
+// `npm run kite -- <command>` as operators run it: a child process over a SQLite data folder or
+// a PostgreSQL database, configured by the environment like the server. It runs the compiled
+// command line (node build/server/cli/main.js, brought up to date by compiledEntry), but for
+// `help`, which runs as `npm run kite` does (tsx scripts/kite.ts).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { rateLimitCounters } from '../../src/db/rate-limit';
 import { toDbTime } from '../../src/db/time';
 import { COMMANDS } from '../../src/server/cli/commands';
 import { DIALECTS } from '../helpers/dialects';
+import { COMPILED_CLI, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
 import type { TestDb } from '../helpers/dialects';
 
 interface Run {
@@ -16,9 +19,17 @@ interface Run {
   stderr: string;
 }
 
-function kite(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** `npm run kite`'s own way: from the TypeScript sources through tsx. */
+const FROM_SOURCES = ['--import', 'tsx', 'scripts/kite.ts'];
+
+async function kite(
+  args: string[],
+  env: Record<string, string> = {},
+  from?: readonly string[],
+): Promise<Run> {
+  const entry = from ?? [await compiledEntry(COMPILED_CLI)];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/kite.ts', ...args], {
+    const child = spawn(process.execPath, [...entry, ...args], {
       env: { ...process.env, DATABASE_URL: '', KITE_DATA_DIR: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -31,6 +42,7 @@ function kite(args: string[], env: Record<string, string> = {}): Promise<Run> {
 }
 
 const DAY = 86_400_000;
+compiledBuildBeforeAll();
 
 describe('kite CLI: the command line', () => {
   it('refuses an unknown command or option with one clear line and status 2', async () => {
@@ -49,8 +61,8 @@ describe('kite CLI: the command line', () => {
     );
   }, 60_000);
 
-  it('lists its commands', async () => {
-    const r = await kite(['help']);
+  it('lists its commands (run as npm run kite runs it, from the sources)', async () => {
+    const r = await kite(['help'], {}, FROM_SOURCES);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('usage: npm run kite -- <command> [options]');
     expect(r.stdout).toMatch(/\n {2}purge +delete the data past its retention period now/);

@@ -14,6 +14,7 @@ import type { SignedChild } from '../helpers/class-fixture';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { startKite } from '../helpers/kite-process';
+import { compiledBuildBeforeAll } from '../helpers/compiled-server';
 import type { KiteProcess } from '../helpers/kite-process';
 import { playThrough } from '../helpers/play-events';
 
@@ -23,6 +24,7 @@ const BATCH = 10;
 const ACKED_BEFORE_KILL = 40;
 
 let catalogue: Catalogue;
+compiledBuildBeforeAll();
 beforeAll(async () => {
   catalogue = (await shippedContent()).catalogue;
 });

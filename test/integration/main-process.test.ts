@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/connect';
 import { jobLeases } from '../../src/db/job-leases';
+import { COMPILED_SERVER, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
 
-// The real entry point as a child process: startup failures and graceful shutdown.
+// The real entry point as a child process: startup failures and graceful shutdown. It runs
+// compiled (build/, as production does, brought up to date by compiledEntry), but for one start
+// from the TypeScript sources as `npm run dev` runs them.
 const dataDir = mkdtempSync(join(tmpdir(), 'kite-main-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+compiledBuildBeforeAll();
 
 interface Run {
   code: number | null;
@@ -17,9 +21,17 @@ interface Run {
   stderr: string;
 }
 
-function runMain(env: Record<string, string>, whileRunning?: (out: () => string) => Promise<void>) {
+/** `npm run dev`'s way; the others run `node build/server/main.js`. */
+const FROM_SOURCES = ['--import', 'tsx', 'src/server/main.ts'];
+
+async function runMain(
+  env: Record<string, string>,
+  whileRunning?: (out: () => string) => Promise<void>,
+  from?: readonly string[],
+) {
+  const args = from ?? [await compiledEntry(COMPILED_SERVER)];
   return new Promise<Run>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, KITE_DATA_DIR: dataDir, KITE_WEB_DIR: 'no-such-dir', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -39,8 +51,9 @@ function runMain(env: Record<string, string>, whileRunning?: (out: () => string)
 }
 
 describe('main: startup and shutdown', () => {
-  it('exits 1 with one clear line on a bad PORT', async () => {
-    const r = await runMain({ PORT: 'abc' });
+  it('exits 1 with one clear line on a bad PORT (started from the TypeScript sources)', async () => {
+    // From the sources, as `npm run dev` starts it: every module of the server loads under tsx.
+    const r = await runMain({ PORT: 'abc' }, undefined, FROM_SOURCES);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       'kite: Invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")',

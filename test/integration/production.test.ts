@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
-import { buildServerIfStale } from '../../scripts/server-build.mjs';
+import { COMPILED_CLI, COMPILED_SERVER, compiledEntry } from '../helpers/compiled-server';
 
 // What production runs (docs/deploy.md): the compiled server with plain node, over the packages
 // `npm ci --omit=dev` installs, which must hold no build tool.
@@ -74,9 +73,10 @@ describe('the compiled server (build/)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('runs with plain node: health, the OpenAPI version from package.json, a PDF', async () => {
-    await (buildServerIfStale as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
+    // Built when older than the sources (scripts/server-build.mjs), under the tests' lock.
+    const entry = await compiledEntry(COMPILED_SERVER);
     const port = 30000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, ['build/server/main.js'], {
+    const child = spawn(process.execPath, [entry], {
       env: {
         ...process.env,
         PORT: String(port),
@@ -118,8 +118,7 @@ describe('the compiled server (build/)', () => {
   }, 120_000);
 
   it('carries the command line: node build/server/cli/main.js purge', async () => {
-    await (buildServerIfStale as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
-    const r = spawnSync(process.execPath, ['build/server/cli/main.js', 'purge'], {
+    const r = spawnSync(process.execPath, [await compiledEntry(COMPILED_CLI), 'purge'], {
       env: { ...process.env, KITE_DATA_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '' },
       encoding: 'utf8',
     });

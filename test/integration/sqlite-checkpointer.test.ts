@@ -6,9 +6,11 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
+import { compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
 
 // SQLite only: the checkpointer is how Kite runs SQLite's write-ahead log; PostgreSQL has none.
 describe('the SQLite checkpointer thread', () => {
+  compiledBuildBeforeAll();
   let dir = '';
   let db: Db | undefined;
   afterEach(async () => {
@@ -57,17 +59,19 @@ describe('the SQLite checkpointer thread', () => {
     expect(db.checkpointer).toBeUndefined();
   });
 
-  it('holds the process open while it stops, so work after closing the database still runs', () => {
+  it('holds the process open while it stops, so work after closing the database still runs', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
     // A process with nothing else to do: the thread is unreferenced while it runs, but the
-    // close must not let Node end the process in the middle of the await.
+    // close must not let Node end the process in the middle of the await. The compiled module
+    // (build/, brought up to date by compiledEntry), as production runs it.
+    const connect = await compiledEntry('build/db/connect.js');
     const script = [
-      "import { openDb } from './src/db/connect.ts';",
+      `import { openDb } from './${connect}';`,
       `const db = await openDb({ dataDir: ${JSON.stringify(dir)} });`,
       'await db.close();',
       "process.stdout.write('after close');",
     ].join('\n');
-    const out = execFileSync('node', ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const out = execFileSync('node', ['--input-type=module', '-e', script], {
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -15,6 +15,7 @@ import { createPdfRenderPool } from '../../src/server/pdf/pool';
 import type { PdfRenderPool } from '../../src/server/pdf/pool';
 import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
+import { COMPILED_SERVER, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
 
 // Printable worksheets, challenge cards and guides over HTTP, checked with poppler's pdftotext
 // and pdfinfo, rendered by a worker pool as in production. The database holds only the rate-limit
@@ -491,10 +492,16 @@ describe('deployment settings', () => {
 });
 
 describe('main: content at start', () => {
-  function runMain(env: Record<string, string>, whileRunning?: (port: number) => Promise<void>) {
+  compiledBuildBeforeAll();
+  async function runMain(
+    env: Record<string, string>,
+    whileRunning?: (port: number) => Promise<void>,
+  ) {
     const port = 30000 + Math.floor(Math.random() * 20000);
+    // The compiled server (build/, brought up to date by compiledEntry).
+    const entry = await compiledEntry(COMPILED_SERVER);
     return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      const child = spawn(process.execPath, [entry], {
         env: {
           ...process.env,
           KITE_DATA_DIR: dir,

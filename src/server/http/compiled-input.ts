@@ -94,12 +94,20 @@ function exactShape(schema: z.ZodType, at: string): void {
  */
 const ajv = new Ajv({ unicodeRegExp: false, validateFormats: false, strict: true });
 
+/** Checks already compiled, by schema: every app of a process compiles a schema once. */
+const checks = new WeakMap<z.ZodType, (data: unknown) => boolean>();
+
 /** The compiled check of a schema marked by {@link compiledInput}. */
 export function compiledCheck(schema: z.ZodType): (data: unknown) => boolean {
-  const check = ajv.compile(
-    z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'throw' }),
-  );
-  return (data) => check(data);
+  let compiled = checks.get(schema);
+  if (!compiled) {
+    const check = ajv.compile(
+      z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'throw' }),
+    );
+    compiled = (data) => check(data);
+    checks.set(schema, compiled);
+  }
+  return compiled;
 }
 
 /**
