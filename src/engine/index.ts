@@ -299,3 +299,8 @@ export { formAnswers, scoreForm } from './measurement/form-score';
 export type { ConstructScore, FormScore, ScaleScore } from './measurement/form-score';
 export { answeredEvent, assignedEvent, declinedEvent, itemInteraction } from './measurement/record';
 export type { MeasureEventContext } from './measurement/record';
+export {
+  DEPLOYMENT_HELPLINE_AUDIENCES,
+  DEPLOYMENT_HELPLINE_KINDS,
+} from './safety/deployment-helpline';
+export type { DeploymentHelpline, DeploymentHelplineAudience } from './safety/deployment-helpline';

@@ -164,6 +164,60 @@ export interface PlacePatch {
   readonly archived?: boolean | undefined;
 }
 
+type Tx = Transaction<Database>;
+
+/** A region or a district as a change to it sees it. */
+interface Place {
+  readonly kind: 'region' | 'district';
+  readonly id: string;
+  readonly name: string;
+  readonly archived: boolean;
+  /** The names its new name must not take (its region's districts, or every region). */
+  readonly siblings: () => Promise<{ id: string; name: string }[]>;
+  /** Where a name must be unique, in words ("The region"). */
+  readonly scope: string;
+  /** Refuses restoring it (a district of an archived region). */
+  readonly refuseRestore?: (() => void) | undefined;
+}
+
+/** Renames, archives or restores a place, each step with its entry in the trail. */
+async function patchPlace(
+  tx: Tx,
+  place: Place,
+  patch: PlacePatch,
+  now: number,
+  actorId: string,
+): Promise<void> {
+  // Both tables have the same `name` and `archived_at` columns.
+  const table = place.kind === 'region' ? 'kite_region' : ('kite_district' as 'kite_region');
+  if (patch.name !== undefined && patch.name !== place.name) {
+    await refuseTaken(await place.siblings(), patch.name, place.id, place.scope);
+    await tx.updateTable(table).set({ name: patch.name }).where('id', '=', place.id).execute();
+    await recordChange(tx, {
+      at: now,
+      actorId,
+      action: `${place.kind}.renamed`,
+      objectId: place.id,
+      detail: { name: { from: place.name, to: patch.name } },
+    });
+  }
+  if (patch.archived !== undefined && patch.archived !== place.archived) {
+    if (!patch.archived) place.refuseRestore?.();
+    await tx
+      .updateTable(table)
+      .set({ archived_at: patch.archived ? toDbTime(now) : null })
+      .where('id', '=', place.id)
+      .execute();
+    await recordChange(tx, {
+      at: now,
+      actorId,
+      action: `${place.kind}.${patch.archived ? 'archived' : 'restored'}`,
+      objectId: place.id,
+      detail: { archived: { from: !patch.archived, to: patch.archived } },
+    });
+  }
+}
+
 /** Renames, archives or restores a region; its districts and their schools keep their links. */
 export async function updateRegion(
   ctx: DeploymentContext,
@@ -171,35 +225,17 @@ export async function updateRegion(
   id: string,
   patch: PlacePatch,
 ): Promise<void> {
-  const now = ctx.now();
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const r = await region(tx, id);
-    if (patch.name !== undefined && patch.name !== r.name) {
-      const names = await tx.selectFrom('kite_region').select(['id', 'name']).execute();
-      await refuseTaken(names, patch.name, id, 'The deployment');
-      await tx.updateTable('kite_region').set({ name: patch.name }).where('id', '=', id).execute();
-      await recordChange(tx, {
-        at: now,
-        actorId,
-        action: 'region.renamed',
-        objectId: id,
-        detail: { name: { from: r.name, to: patch.name } },
-      });
-    }
-    if (patch.archived !== undefined && patch.archived !== (r.archived_at !== null)) {
-      await tx
-        .updateTable('kite_region')
-        .set({ archived_at: patch.archived ? toDbTime(now) : null })
-        .where('id', '=', id)
-        .execute();
-      await recordChange(tx, {
-        at: now,
-        actorId,
-        action: patch.archived ? 'region.archived' : 'region.restored',
-        objectId: id,
-        detail: { archived: { from: !patch.archived, to: patch.archived } },
-      });
-    }
+    const place: Place = {
+      kind: 'region',
+      id,
+      name: r.name,
+      archived: r.archived_at !== null,
+      siblings: () => tx.selectFrom('kite_region').select(['id', 'name']).execute(),
+      scope: 'The deployment',
+    };
+    await patchPlace(tx, place, patch, ctx.now(), actorId);
   });
 }
 
@@ -244,45 +280,26 @@ export async function updateDistrict(
   id: string,
   patch: PlacePatch,
 ): Promise<void> {
-  const now = ctx.now();
   await ctx.db.kysely.transaction().execute(async (tx) => {
     const d = await district(tx, id);
-    if (patch.name !== undefined && patch.name !== d.name) {
-      const names = await tx
-        .selectFrom('kite_district')
-        .select(['id', 'name'])
-        .where('region_id', '=', d.region_id)
-        .execute();
-      await refuseTaken(names, patch.name, id, 'The region');
-      await tx
-        .updateTable('kite_district')
-        .set({ name: patch.name })
-        .where('id', '=', id)
-        .execute();
-      await recordChange(tx, {
-        at: now,
-        actorId,
-        action: 'district.renamed',
-        objectId: id,
-        detail: { name: { from: d.name, to: patch.name } },
-      });
-    }
-    if (patch.archived !== undefined && patch.archived !== (d.archived_at !== null)) {
-      if (!patch.archived && d.region_archived_at !== null)
-        throw new HttpError(409, 'archived', 'The region is archived; restore it first');
-      await tx
-        .updateTable('kite_district')
-        .set({ archived_at: patch.archived ? toDbTime(now) : null })
-        .where('id', '=', id)
-        .execute();
-      await recordChange(tx, {
-        at: now,
-        actorId,
-        action: patch.archived ? 'district.archived' : 'district.restored',
-        objectId: id,
-        detail: { archived: { from: !patch.archived, to: patch.archived } },
-      });
-    }
+    const place: Place = {
+      kind: 'district',
+      id,
+      name: d.name,
+      archived: d.archived_at !== null,
+      siblings: () =>
+        tx
+          .selectFrom('kite_district')
+          .select(['id', 'name'])
+          .where('region_id', '=', d.region_id)
+          .execute(),
+      scope: 'The region',
+      refuseRestore: () => {
+        if (d.region_archived_at !== null)
+          throw new HttpError(409, 'archived', 'The region is archived; restore it first');
+      },
+    };
+    await patchPlace(tx, place, patch, ctx.now(), actorId);
   });
 }
 

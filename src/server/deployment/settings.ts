@@ -1,25 +1,9 @@
 import { z } from 'zod';
+import { DEPLOYMENT_HELPLINE_AUDIENCES, DEPLOYMENT_HELPLINE_KINDS } from '../../engine';
+import type { DeploymentHelpline } from '../../engine';
 import type { Retention } from '../config/config';
 
-/** Who a helpline the deployment adds is for: everyone, or adults only (never shown to a child). */
-export const HELPLINE_AUDIENCES = ['everyone', 'adults'] as const;
-export type HelplineAudience = (typeof HELPLINE_AUDIENCES)[number];
-
-/** A helpline or hotline a coordinator adds to the country pack's (docs/national.md). */
-export interface DeploymentHelpline {
-  /** `set-1`, `set-2`…: its place in the list, unique within the deployment's entries. */
-  readonly id: string;
-  readonly kind: 'helpline' | 'hotline';
-  readonly name: string;
-  readonly description?: string | undefined;
-  readonly phone?: string | undefined;
-  readonly url?: string | undefined;
-  readonly chat?: string | undefined;
-  readonly hours?: string | undefined;
-  readonly audience: HelplineAudience;
-  /** The day (YYYY-MM-DD) a coordinator or admin last wrote this entry: its check. */
-  readonly checkedOn: string;
-}
+export type { DeploymentHelpline } from '../../engine';
 
 /** The retention periods a coordinator may set (the others stay the environment's). */
 export type SettableRetention = Pick<Retention, 'auditDays' | 'childMonths'>;
@@ -33,16 +17,17 @@ export interface StoredSettings {
   readonly retention?: Partial<SettableRetention> | undefined;
 }
 
-const storedHelpline = z.object({
+/** A helpline as stored and as the routes send it (no transforms: also a response schema). */
+export const DeploymentHelplineSchema = z.object({
   id: z.string(),
-  kind: z.enum(['helpline', 'hotline']),
+  kind: z.enum(DEPLOYMENT_HELPLINE_KINDS),
   name: z.string(),
   description: z.string().optional(),
   phone: z.string().optional(),
   url: z.string().optional(),
   chat: z.string().optional(),
   hours: z.string().optional(),
-  audience: z.enum(HELPLINE_AUDIENCES),
+  audience: z.enum(DEPLOYMENT_HELPLINE_AUDIENCES),
   checkedOn: z.string(),
 });
 
@@ -51,7 +36,7 @@ export const StoredSettingsSchema = z.object({
   country: z.string().optional(),
   languages: z.array(z.string()).optional(),
   consentAge: z.number().int().optional(),
-  helplines: z.array(storedHelpline).optional(),
+  helplines: z.array(DeploymentHelplineSchema).optional(),
   retention: z
     .object({ auditDays: z.number().int().optional(), childMonths: z.number().int().optional() })
     .optional(),

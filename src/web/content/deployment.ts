@@ -1,8 +1,8 @@
 import type { Band, PlayContext } from '../../engine';
 import { language } from '../i18n/i18n';
 import { clientConfig, country } from './client';
-import type { ClientConfig, DeploymentHelpline, RenderedCountry } from './types';
-import type { Helpline } from '../../engine';
+import type { ClientConfig, RenderedCountry } from './types';
+import type { DeploymentHelpline, Helpline } from '../../engine';
 
 /** What this deployment sets for the app: its settings and its country pack in a language. */
 export interface Deployment {

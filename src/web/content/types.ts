@@ -4,6 +4,7 @@ import type {
   Challenge,
   CountryPack,
   Course,
+  DeploymentHelpline,
   Framework,
   Guide,
   InteractionType,
@@ -115,19 +116,4 @@ export interface ClientConfig {
   readonly languages?: readonly string[];
   /** Helplines the deployment adds before its country pack's; absent: none. */
   readonly helplines?: readonly DeploymentHelpline[];
-}
-
-/** A helpline a coordinator added (`GET /api/client-config`, docs/national.md). */
-export interface DeploymentHelpline {
-  readonly id: string;
-  readonly kind: 'helpline' | 'hotline';
-  readonly name: string;
-  readonly description?: string;
-  readonly phone?: string;
-  readonly url?: string;
-  readonly chat?: string;
-  readonly hours?: string;
-  readonly audience: 'everyone' | 'adults';
-  /** The day (YYYY-MM-DD) a coordinator last wrote it. */
-  readonly checkedOn: string;
 }

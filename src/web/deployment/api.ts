@@ -2,21 +2,11 @@
  * The deployment routes (`/api/deployment/…`, docs/national.md) as the browser calls them: JSON
  * with the account session cookie and the CSRF header (the account pages' `request`).
  */
+import type { DeploymentHelpline } from '../../engine';
 import { request } from '../account/api';
 
 /** A helpline as the settings hold it. */
-export interface Helpline {
-  readonly id: string;
-  readonly kind: 'helpline' | 'hotline';
-  readonly name: string;
-  readonly description?: string;
-  readonly phone?: string;
-  readonly url?: string;
-  readonly chat?: string;
-  readonly hours?: string;
-  readonly audience: 'everyone' | 'adults';
-  readonly checkedOn: string;
-}
+export type Helpline = DeploymentHelpline;
 
 /** A helpline as a coordinator writes it. */
 export type HelplineInput = Omit<Helpline, 'id' | 'checkedOn'>;

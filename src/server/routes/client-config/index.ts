@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { SettingsReader } from '../../deployment/store';
-import { HELPLINE_AUDIENCES } from '../../deployment/settings';
+import { DeploymentHelplineSchema } from '../../deployment/settings';
 
 const ClientConfigSchema = z
   .object({
@@ -20,20 +20,7 @@ const ClientConfigSchema = z
         'The languages the deployment offers (English always among them); absent: every language the app was built with',
       ),
     helplines: z
-      .array(
-        z.object({
-          id: z.string(),
-          kind: z.enum(['helpline', 'hotline']),
-          name: z.string(),
-          description: z.string().optional(),
-          phone: z.string().optional(),
-          url: z.string().optional(),
-          chat: z.string().optional(),
-          hours: z.string().optional(),
-          audience: z.enum(HELPLINE_AUDIENCES),
-          checkedOn: z.string(),
-        }),
-      )
+      .array(DeploymentHelplineSchema)
       .describe("Helplines the deployment adds before its country pack's (docs/national.md)"),
   })
   .meta({ id: 'ClientConfig' });

@@ -7,7 +7,8 @@ import {
   MAX_HELPLINES,
   MAX_PLACE_NAME,
 } from '../../deployment/bounds';
-import { HELPLINE_AUDIENCES } from '../../deployment/settings';
+import { DEPLOYMENT_HELPLINE_AUDIENCES } from '../../../engine';
+import { DeploymentHelplineSchema } from '../../deployment/settings';
 import { plain } from '../industry/schemas';
 
 export { Id } from '../industry/schemas';
@@ -50,7 +51,7 @@ export const HelplineBody = z
     url: Address.optional().describe('https only; no tracking parameters or link shorteners'),
     chat: Address.optional().describe('A chat service, https only'),
     hours: plain(120).optional(),
-    audience: z.enum(HELPLINE_AUDIENCES).default('everyone'),
+    audience: z.enum(DEPLOYMENT_HELPLINE_AUDIENCES).default('everyone'),
   })
   .refine((h) => h.phone !== undefined || h.url !== undefined || h.chat !== undefined, {
     message: 'give at least one of phone, url or chat',
@@ -81,18 +82,7 @@ export const SettingsPatchBody = z.strictObject({
     .optional(),
 });
 
-export const HelplineSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['helpline', 'hotline']),
-  name: z.string(),
-  description: z.string().optional(),
-  phone: z.string().optional(),
-  url: z.string().optional(),
-  chat: z.string().optional(),
-  hours: z.string().optional(),
-  audience: z.enum(HELPLINE_AUDIENCES),
-  checkedOn: z.string(),
-});
+export const HelplineSchema = DeploymentHelplineSchema;
 
 const Retention = z.object({ auditDays: z.number(), childMonths: z.number() });
 const Range = z.object({ min: z.number(), max: z.number() });
