@@ -177,6 +177,12 @@ describe.skipIf(!enabled)(
       await page.getByRole('button', { name: 'Next', exact: true }).click();
       await place(page, 'Where I live', 'Keep it private');
       await place(page, 'I like cats', 'OK to share');
+      // The draft is written to IndexedDB after the move shows (a write of its own): reload
+      // once it is stored, as a child's reload a moment later would find it.
+      const draft = async () =>
+        (await dumpIdb(page)).find((r) => String(r.key).startsWith('draft:'))?.value as
+          { value?: Record<string, string> } | undefined;
+      await expect.poll(async () => (await draft())?.value?.cat).toBe('share');
       await page.reload();
       await card(page, 'Where I live').waitFor();
       expect(await placements(page)).toEqual({

@@ -60,5 +60,20 @@ export async function keepOffline(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(2000); // the background fetch of the band's pictures
+  // The worker keeps the band's pictures and the content the page read in the background
+  // (src/web/app/offline-cache.ts): wait until its caches stop growing, rather than a fixed
+  // time, which a loaded machine outran.
+  const entries = () =>
+    page.evaluate(async () => {
+      let n = 0;
+      for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length;
+      return n;
+    });
+  let last = -1;
+  for (let quiet = 0, i = 0; quiet < 3 && i < 120; i++) {
+    const now = await entries();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+    await page.waitForTimeout(500);
+  }
 }
