@@ -84,6 +84,8 @@ describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', ()
     await t.page.getByRole('radio', { name: '11 to 13' }).check();
     await t.page.getByRole('button', { name: 'Make the class' }).click();
     await t.page.getByRole('heading', { level: 1, name: 'Class' }).waitFor();
+    // The new class's own address (the heading can show before the address changes).
+    await t.page.waitForURL(/\/account\/classes\/[^/]+$/);
     const classId = decodeURIComponent(new URL(t.page.url()).pathname.split('/')[3]!);
     const code = ((await t.page.locator('.code-big').textContent()) ?? '').trim();
     await t.page.getByLabel('Nickname 1').fill('Star');
@@ -93,6 +95,7 @@ describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', ()
     await t.page.getByText('2 children added.').waitFor();
     const detail = await t.page.evaluate(async (id) => {
       const res = await fetch(`/api/classes/${id}`);
+      if (!res.ok) throw new Error(`GET /api/classes/${id}: ${res.status}`);
       return (await res.json()) as {
         children: { id: string; nickname: string; pictures: string[] }[];
       };

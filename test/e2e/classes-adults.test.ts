@@ -72,6 +72,8 @@ describe.skipIf(!enabled)('teachers’ and parents’ pages in the browser', () 
     await page.getByRole('radio', { name: '8 to 10' }).check();
     await page.getByRole('button', { name: 'Make the class' }).click();
     await checkPage('Class');
+    // The new class's own address (the heading can show before the address changes).
+    await page.waitForURL(/\/account\/classes\/[^/]+$/);
     const classId = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
     const code = ((await page.locator('.code-big').textContent()) ?? '').trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
