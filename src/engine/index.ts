@@ -266,6 +266,8 @@ export type { ReleaseProblem, ReleaseProblemCode } from './nation/validate';
 export { publishRelease } from './nation/publish';
 export type { ReleaseResult } from './nation/publish';
 export { formatShown } from './nation/display';
+export { layoutCsv, tableLayout } from './nation/layout';
+export type { LayoutLabels, LayoutRow, ReleaseArea, TableLayout } from './nation/layout';
 export { gainOf, gains, pairSums } from './nation/gains';
 export type { Gain, Pair } from './nation/gains';
 export { detection } from './nation/detection';

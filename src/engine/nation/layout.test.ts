@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { layoutCsv, tableLayout } from '../index';
+import type { LayoutLabels, PublishedTable, ReleaseArea } from '../index';
+
+const labels: LayoutLabels = {
+  area: 'Area',
+  level: 'Level',
+  levelName: (l) => ({ national: 'Nation', region: 'Region', district: 'District' })[l],
+  column: (c) => (c === 'total' ? 'Total' : c),
+  count: (t) => (t.kind === 'gains' ? 'pairs' : 'children'),
+  percent: () => '% mastered',
+  hake: "Hake's g",
+  effect: 'd (95% CI)',
+  lowReliability: '[u]',
+  interval: (low, high) => `${low} to ${high}`,
+};
+
+const areas: ReleaseArea[] = [
+  { id: 'national', level: 'national', name: 'Cambodia', parent: null },
+  { id: 'r1', level: 'region', name: '=Kampot, "west"', parent: 'national' },
+];
+
+describe('tableLayout', () => {
+  it('lays a mastery table out with counts and percents, hidden cells as [c]', () => {
+    const table: PublishedTable = {
+      id: 'mastery/passwords',
+      kind: 'mastery',
+      columns: ['5-7'],
+      cells: [
+        {
+          area: 'national',
+          level: 'national',
+          column: '5-7',
+          count: { shown: 'count', value: 25 },
+          percent: { shown: 'percent', value: 40 },
+        },
+        {
+          area: 'national',
+          level: 'national',
+          column: 'total',
+          count: { shown: 'count', value: 25 },
+          percent: { shown: 'below', value: 5 },
+        },
+        {
+          area: 'r1',
+          level: 'region',
+          column: '5-7',
+          count: { shown: 'c' },
+          percent: { shown: 'c' },
+        },
+      ],
+    };
+    const layout = tableLayout(table, areas, labels);
+    expect(layout.header).toEqual([
+      'Area',
+      'Level',
+      '5-7: children',
+      '5-7: % mastered',
+      'Total: children',
+      'Total: % mastered',
+    ]);
+    expect(layout.rows.map((r) => r.cells)).toEqual([
+      ['Cambodia', 'Nation', '25', '40%', '25', '<5%'],
+      ['=Kampot, "west"', 'Region', '[c]', '[c]', '[z]', '[z]'],
+    ]);
+    expect(layoutCsv(layout).split('\r\n')[2]).toBe(`"'=Kampot, ""west""",Region,[c],[c],[z],[z]`);
+  });
+
+  it('writes a gain with its interval and the low-reliability mark', () => {
+    const table: PublishedTable = {
+      id: 'gains/scams',
+      kind: 'gains',
+      columns: ['knowledge'],
+      cells: [
+        {
+          area: 'national',
+          level: 'national',
+          column: 'knowledge',
+          count: { shown: 'count', value: 45 },
+          gain: { hake: 0.3, d: -0.1, low: -0.4, high: 0.2, lowReliability: true },
+        },
+      ],
+    };
+    const layout = tableLayout(table, areas, labels);
+    expect(layout.rows[0]!.cells).toEqual([
+      'Cambodia',
+      'Nation',
+      '45',
+      '0.30 [u]',
+      '-0.10 (-0.40 to 0.20) [u]',
+    ]);
+    expect(layoutCsv(layout)).toContain(',-0.10 (-0.40 to 0.20) [u]\r\n');
+  });
+});

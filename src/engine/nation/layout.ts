@@ -1,0 +1,133 @@
+// A published table laid out as rows of text: what the dashboard shows and, the same strings in
+// the same order, what its CSV holds ("CSV identical to the screen", issue #17). Both the page and
+// the server's CSV call this one function, so they cannot drift apart.
+
+import { formatShown } from './display';
+import { KIND_RULES } from './kinds';
+import type { AreaLevel, PublishedCell, PublishedTable, ShownGain } from './types';
+
+/** An area as the release names it (names are a snapshot taken when the release was built). */
+export interface ReleaseArea {
+  readonly id: string;
+  readonly level: AreaLevel;
+  readonly name: string;
+  /** The region of a district, `national` for a region, null for the nation. */
+  readonly parent: string | null;
+}
+
+/** The words of a table's header, in the reader's language. */
+export interface LayoutLabels {
+  /** Header of the area column, e.g. "Area". */
+  readonly area: string;
+  /** Header of the level column, e.g. "Level". */
+  readonly level: string;
+  /** A level's name, e.g. "Region". */
+  readonly levelName: (level: AreaLevel) => string;
+  /** A column's name: a band, a measure, an item, a feedback answer, or `total`. */
+  readonly column: (column: string) => string;
+  /** Sub-header of a count, e.g. "children" (gains: "pairs"). */
+  readonly count: (table: PublishedTable) => string;
+  /** Sub-header of a percent, e.g. "% mastered". */
+  readonly percent: (table: PublishedTable) => string;
+  /** Sub-headers of a gain: Hake's g, and d with its interval. */
+  readonly hake: string;
+  readonly effect: string;
+  /** Written after a low-reliability gain (GSS "[u]"). */
+  readonly lowReliability: string;
+  /** "0.20 to 0.50": the interval's words. */
+  readonly interval: (low: string, high: string) => string;
+}
+
+/** One row: an area and its cells as text, in the header's order. */
+export interface LayoutRow {
+  readonly area: string;
+  readonly level: AreaLevel;
+  readonly cells: readonly string[];
+}
+
+/** A table as text: header, then one row per area (nation, regions, districts). */
+export interface TableLayout {
+  readonly header: readonly string[];
+  readonly rows: readonly LayoutRow[];
+}
+
+const decimal = (v: number | null): string => (v === null ? '[z]' : v.toFixed(2));
+
+const gainTexts = (gain: ShownGain | undefined, labels: LayoutLabels): [string, string] => {
+  if (!gain) return ['[c]', '[c]'];
+  const mark = gain.lowReliability ? ` ${labels.lowReliability}` : '';
+  const effect =
+    gain.d === null
+      ? '[z]'
+      : `${decimal(gain.d)} (${labels.interval(decimal(gain.low), decimal(gain.high))})`;
+  return [`${decimal(gain.hake)}${mark}`, `${effect}${mark}`];
+};
+
+const cellTexts = (
+  table: PublishedTable,
+  cell: PublishedCell | undefined,
+  labels: LayoutLabels,
+) => {
+  const rules = KIND_RULES[table.kind];
+  if (!cell) return rules.percent ? ['[z]', '[z]'] : rules.gain ? ['[z]', '[z]', '[z]'] : ['[z]'];
+  const count = formatShown(cell.count);
+  if (rules.percent) return [count, formatShown(cell.percent ?? { shown: 'c' })];
+  if (rules.gain) return [count, ...gainTexts(cell.gain, labels)];
+  return [count];
+};
+
+/**
+ * Lays a table out: the area's name and level, then for each column (and `total` where the kind
+ * has one) its count, its percent (`mastery`, `most-missed`) or its pairs, Hake's g and d with
+ * its interval (`gains`). Rows follow the table's own order (nation, regions, districts).
+ * Areas missing from `areas` are shown by id (a release always names them all).
+ */
+export function tableLayout(
+  table: PublishedTable,
+  areas: readonly ReleaseArea[],
+  labels: LayoutLabels,
+): TableLayout {
+  const rules = KIND_RULES[table.kind];
+  const columns = rules.total ? [...table.columns, 'total'] : [...table.columns];
+  const header: string[] = [labels.area, labels.level];
+  for (const c of columns) {
+    const name = labels.column(c);
+    header.push(`${name}: ${labels.count(table)}`);
+    if (rules.percent) header.push(`${name}: ${labels.percent(table)}`);
+    if (rules.gain) header.push(`${name}: ${labels.hake}`, `${name}: ${labels.effect}`);
+  }
+  const names = new Map(areas.map((a) => [a.id, a.name]));
+  const byArea = new Map<string, Map<string, PublishedCell>>();
+  const order: { area: string; level: AreaLevel }[] = [];
+  for (const cell of table.cells) {
+    let row = byArea.get(cell.area);
+    if (!row) {
+      row = new Map();
+      byArea.set(cell.area, row);
+      order.push({ area: cell.area, level: cell.level });
+    }
+    row.set(cell.column, cell);
+  }
+  const rows = order.map(({ area, level }) => {
+    const row = byArea.get(area)!;
+    const cells = [names.get(area) ?? area, labels.levelName(level)];
+    for (const c of columns) cells.push(...cellTexts(table, row.get(c), labels));
+    return { area, level, cells };
+  });
+  return { header, rows };
+}
+
+const RISKY_START = /^[=+@\t\r]|^-(?![0-9])/;
+
+const csvField = (text: string): string => {
+  // A spreadsheet would run a field starting with =, +, @ or - as a formula (names are typed
+  // by coordinators): a leading apostrophe keeps it text. Negative numbers stay numbers.
+  const safe = RISKY_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The layout as CSV (RFC 4180, CRLF line ends), header first: exactly the screen's text. */
+export function layoutCsv(layout: TableLayout): string {
+  const lines = [layout.header, ...layout.rows.map((r) => r.cells)];
+  return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
