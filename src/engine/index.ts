@@ -268,6 +268,8 @@ export type { ReleaseResult } from './nation/publish';
 export { formatShown } from './nation/display';
 export { layoutCsv, tableLayout } from './nation/layout';
 export type { LayoutLabels, LayoutRow, ReleaseArea, TableLayout } from './nation/layout';
+export { nationLayoutLabels } from './nation/labels';
+export type { NationTranslate } from './nation/labels';
 export { gainOf, gains, pairSums } from './nation/gains';
 export type { Gain, Pair } from './nation/gains';
 export { detection } from './nation/detection';

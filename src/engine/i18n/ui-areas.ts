@@ -14,12 +14,19 @@ export const UI_AREAS = [
   'feedback',
   'industry',
   'deployment',
+  'nation',
 ] as const;
 
 /** The UI a child sees: the app shell, the feedback question and the class pages for children. */
 export const CHILD_UI_AREAS: readonly string[] = ['root', 'feedback', 'class-child'];
-/** The UI only adults see: the account, teachers' class pages, industry and deployment pages. */
-export const ADULT_UI_AREAS: readonly string[] = ['account', 'classes', 'industry', 'deployment'];
+/** The UI only adults see: the account, teachers' class pages, industry, deployment and national pages. */
+export const ADULT_UI_AREAS: readonly string[] = [
+  'account',
+  'classes',
+  'industry',
+  'deployment',
+  'nation',
+];
 
 /** One area's English strings and their translations per language. */
 export interface UiStrings {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutCsv, tableLayout } from '../index';
+import { layoutCsv, nationLayoutLabels, tableLayout } from '../index';
 import type { LayoutLabels, PublishedTable, ReleaseArea } from '../index';
 
 const labels: LayoutLabels = {
@@ -90,5 +90,18 @@ describe('tableLayout', () => {
       '-0.10 (-0.40 to 0.20) [u]',
     ]);
     expect(layoutCsv(layout)).toContain(',-0.10 (-0.40 to 0.20) [u]\r\n');
+  });
+});
+
+describe('nationLayoutLabels', () => {
+  it('names bands, measures and totals from the nation.table strings', () => {
+    const t = (key: string, vars: Readonly<Record<string, string>> = {}) =>
+      `${key}${Object.values(vars).length ? `(${Object.values(vars).join(',')})` : ''}`;
+    const l = nationLayoutLabels(t);
+    expect(l.column('5-7')).toBe('nation.table.band(5–7)');
+    expect(l.column('self-efficacy')).toBe('nation.table.measure.self-efficacy');
+    expect(l.column('total')).toBe('nation.table.total');
+    expect(l.column('scams.pre.3')).toBe('scams.pre.3');
+    expect(l.interval('0.1', '0.2')).toBe('nation.table.interval(0.1,0.2)');
   });
 });

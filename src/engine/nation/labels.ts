@@ -1,0 +1,57 @@
+// The words of a published table's header in one language, from the `nation.table.*` UI strings
+// (content/ui/nation/<lang>.json): the dashboard page and the server's CSV build them with this
+// one function, so a table reads the same on screen and in its download.
+
+import { GAIN_MEASURES } from './types';
+import type { AreaLevel, PublishedTable } from './types';
+import type { LayoutLabels } from './layout';
+
+/** A translator of `nation.table.*` keys with `{name}` arguments. */
+export type NationTranslate = (key: string, vars?: Readonly<Record<string, string>>) => string;
+
+/** Bands are written `5-7` in data and "Ages 5–7" to readers. */
+const BAND = /^(\d+)-(\d+)$/;
+
+const countWord = (table: PublishedTable): string => {
+  switch (table.kind) {
+    case 'activities':
+      return 'nation.table.count.completions';
+    case 'gains':
+      return 'nation.table.count.pairs';
+    case 'feedback':
+      return 'nation.table.count.answers';
+    default:
+      return 'nation.table.count.children';
+  }
+};
+
+/**
+ * `LayoutLabels` from a translator. Columns: `total`, a band, a gain measure; anything else (an
+ * item id, a feedback answer) is written as it is, and the page may say what it means beside it.
+ */
+export function nationLayoutLabels(t: NationTranslate): LayoutLabels {
+  return {
+    area: t('nation.table.area'),
+    level: t('nation.table.level'),
+    levelName: (level: AreaLevel) => t(`nation.table.level.${level}`),
+    column: (column) => {
+      if (column === 'total') return t('nation.table.total');
+      const band = BAND.exec(column);
+      if (band) return t('nation.table.band', { band: `${band[1]}–${band[2]}` });
+      if ((GAIN_MEASURES as readonly string[]).includes(column))
+        return t(`nation.table.measure.${column}`);
+      return column;
+    },
+    count: (table) => t(countWord(table)),
+    percent: (table) =>
+      t(
+        table.kind === 'most-missed'
+          ? 'nation.table.percent.missed'
+          : 'nation.table.percent.mastered',
+      ),
+    hake: t('nation.table.hake'),
+    effect: t('nation.table.effect'),
+    lowReliability: t('nation.table.lowReliability'),
+    interval: (low, high) => t('nation.table.interval', { low, high }),
+  };
+}
