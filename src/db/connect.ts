@@ -38,6 +38,12 @@ export interface DbOptions {
    * request that commits (default true; false for tools that open the file briefly).
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * SQLite: `normal` (default) survives a crash of the process, and may lose the last commits
+   * in a power cut; `full` syncs every commit to the disk before it returns, for a school hub
+   * that acknowledges answers (KITE_MODE=hub, docs/deploy.md).
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 /** A database that could not be opened; its message is one line, safe to print. */
@@ -71,6 +77,7 @@ function openSqlite({
   dataDir = './data',
   sqliteFile,
   backgroundCheckpoints = true,
+  synchronous = 'normal',
 }: DbOptions): Db {
   let file = sqliteFile;
   if (!file) {
@@ -92,8 +99,9 @@ function openSqlite({
   database.pragma('journal_mode = WAL');
   // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
   restrictFiles(file);
-  // NORMAL is durable across application crashes in WAL mode and ~4x faster than FULL.
-  database.pragma('synchronous = NORMAL');
+  // NORMAL is durable across application crashes in WAL mode and much faster than FULL; FULL
+  // also survives a power cut (each commit waits for the disk), for a school hub.
+  database.pragma(synchronous === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const checkpointer =

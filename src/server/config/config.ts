@@ -53,6 +53,18 @@ export interface Config {
   readonly retention: Retention;
   /** The largest industry evidence document accepted, in bytes (KITE_EVIDENCE_MAX_MB). */
   readonly evidenceMaxBytes: number;
+  /**
+   * What this process is (KITE_MODE, docs/deploy.md): `server` (one machine, or one of several
+   * behind a proxy) or `hub` (a school's own box: SQLite that syncs every commit to the disk
+   * before an answer is acknowledged, so a power cut loses nothing a device was told is kept).
+   */
+  readonly mode: 'server' | 'hub';
+  /**
+   * On SIGTERM, how long `/api/ready` answers 503 `draining` while requests are still served,
+   * before the process stops taking new ones (KITE_DRAIN_MS): the time a proxy or orchestrator
+   * needs to see it and send no more. With the wait for requests in flight, within 10 s.
+   */
+  readonly drainMs: number;
 }
 
 /** Retention periods of the purge job (server/jobs/purge-steps.ts). */
@@ -179,6 +191,12 @@ const publicUrl = z
     { message: 'must be an http:// or https:// address, such as https://kite.example.org' },
   );
 
+/**
+ * The longest drain a deployment may ask for: the process must stop within 10 s of SIGTERM
+ * (orchestrators kill it then), and requests in flight need the rest.
+ */
+export const MAX_DRAIN_MS = 8000;
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: nonEmpty.default('127.0.0.1'),
@@ -242,6 +260,8 @@ const EnvSchema = z.object({
     )
     .optional(),
   KITE_DEV_MAIL: z.enum(['console', 'off']).optional(),
+  KITE_MODE: z.enum(['server', 'hub'], { message: 'must be server or hub' }).default('server'),
+  KITE_DRAIN_MS: wholeNumber(0, MAX_DRAIN_MS).default(0),
   NODE_ENV: z.string().trim().optional(),
 });
 
@@ -280,6 +300,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (e.KITE_SMTP_URL && (!e.KITE_PUBLIC_URL || !e.KITE_MAIL_FROM)) {
     throw new ConfigError(
       'Invalid configuration: KITE_SMTP_URL needs KITE_PUBLIC_URL (the address links in mails point to) and KITE_MAIL_FROM (the sender)',
+    );
+  }
+  if (e.KITE_MODE === 'hub' && e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_MODE=hub runs on the embedded SQLite database; leave DATABASE_URL unset on a school hub',
     );
   }
   const mail: MailConfig = e.KITE_SMTP_URL
@@ -321,5 +346,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       evidenceDays: e.KITE_RETAIN_EVIDENCE_DAYS,
     }),
     evidenceMaxBytes: e.KITE_EVIDENCE_MAX_MB * 1024 * 1024,
+    mode: e.KITE_MODE,
+    drainMs: e.KITE_DRAIN_MS,
   });
 }
