@@ -303,6 +303,7 @@ export { formAnswers, scoreForm } from './measurement/form-score';
 export type { ConstructScore, FormScore, ScaleScore } from './measurement/form-score';
 export { answeredEvent, assignedEvent, declinedEvent, itemInteraction } from './measurement/record';
 export type { MeasureEventContext } from './measurement/record';
+export { bankTextIds, itemTexts, localizedBank } from './measurement/localize';
 export {
   DEPLOYMENT_HELPLINE_AUDIENCES,
   DEPLOYMENT_HELPLINE_KINDS,
