@@ -8,6 +8,8 @@ import type { Database } from './schema';
 import { cachingStatements } from './statement-cache';
 import { startCheckpointer } from './checkpointer';
 import type { Checkpointer } from './checkpointer';
+import { groupCommit } from './group-commit';
+import type { GroupCommit } from './group-commit';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -19,6 +21,8 @@ export interface Db {
   ping(): Promise<void>;
   /** SQLite in a file: the thread that checkpoints its write-ahead log (checkpointer.ts). */
   readonly checkpointer?: Checkpointer;
+  /** SQLite: syncs that arrive together share one commit (group-commit.ts). */
+  readonly groupCommit?: GroupCommit;
   close(): Promise<void>;
 }
 
@@ -115,6 +119,7 @@ function openSqlite({
     kysely,
     dialect: 'sqlite',
     ...(checkpointer ? { checkpointer } : {}),
+    groupCommit: groupCommit(kysely),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
