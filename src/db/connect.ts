@@ -16,6 +16,12 @@ export type DialectName = 'sqlite' | 'postgres';
 /** An open database: the Kysely instance plus what the rest of the app needs to know about it. */
 export interface Db {
   readonly kysely: Kysely<Database>;
+  /**
+   * For dashboards and reports: a read replica's connection (DATABASE_READ_URL) where there is
+   * one, else `kysely` itself. A replica lags the primary by a moment: what must see a write
+   * just made (sign-in, authorization, a page after a change) reads `kysely`.
+   */
+  readonly read: Kysely<Database>;
   readonly dialect: DialectName;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
@@ -29,6 +35,8 @@ export interface Db {
 export interface DbOptions {
   /** `postgres://…`; absent means embedded SQLite in `dataDir`. */
   databaseUrl?: string | undefined;
+  /** PostgreSQL: a read replica for reports and dashboards (`Db.read`); needs `databaseUrl`. */
+  readUrl?: string | undefined;
   /** Folder for the SQLite file (created when missing). */
   dataDir?: string;
   /** Full path of the SQLite file; overrides `dataDir`. `:memory:` is allowed. */
@@ -74,6 +82,8 @@ function restrictFiles(file: string): void {
 
 /** Opens SQLite (default) or PostgreSQL (when `databaseUrl` is set) and checks it answers. */
 export async function openDb(options: DbOptions): Promise<Db> {
+  if (options.readUrl && !options.databaseUrl)
+    throw new DbConnectError('A read replica needs DATABASE_URL: SQLite has none');
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options);
 }
 
@@ -117,6 +127,7 @@ function openSqlite({
   });
   return {
     kysely,
+    read: kysely,
     dialect: 'sqlite',
     ...(checkpointer ? { checkpointer } : {}),
     groupCommit: groupCommit(kysely),
@@ -134,18 +145,31 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   const deadline = Date.now() + (options.connectTimeoutMs ?? 10_000);
   const target = describeUrl(url);
   await waitForPostgres(url, deadline, target, options.createDatabase ?? true);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = postgresKysely(url);
+  let read = kysely;
+  if (options.readUrl) {
+    await waitForPostgres(options.readUrl, deadline, describeUrl(options.readUrl), false);
+    read = postgresKysely(options.readUrl);
+  }
   return {
     kysely,
+    read,
     dialect: 'postgres',
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
-    close: () => kysely.destroy(),
+    close: async () => {
+      if (read !== kysely) await read.destroy();
+      await kysely.destroy();
+    },
   };
+}
+
+function postgresKysely(url: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 async function waitForPostgres(url: string, deadline: number, target: string, create: boolean) {

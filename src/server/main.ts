@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   // long the content takes to check.
   const db = await openDb({
     databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
     dataDir: config.dataDir,
     synchronous: config.mode === 'hub' ? 'full' : 'normal',
   });

@@ -225,7 +225,8 @@ async function storedOf(
   learnerIds: string[],
 ): Promise<[string, ProgressEvent | MeasureEvent][]> {
   if (learnerIds.length === 0) return [];
-  const rows = await ctx.db.kysely
+  // Reports read a replica where there is one (DATABASE_READ_URL): a moment's lag is fine.
+  const rows = await ctx.db.read
     .selectFrom('kite_learner_event')
     .select(['learner_id', 'event'])
     .where('learner_id', 'in', learnerIds)

@@ -11,6 +11,11 @@ export interface Config {
   readonly dataDir: string;
   /** `postgres://…` switches the database to PostgreSQL; absent means embedded SQLite. */
   readonly databaseUrl: string | undefined;
+  /**
+   * A PostgreSQL read replica for dashboards and reports (DATABASE_READ_URL, docs/deploy.md);
+   * needs DATABASE_URL.
+   */
+  readonly databaseReadUrl: string | undefined;
   readonly country: string;
   readonly contentDir: string;
   /**
@@ -197,20 +202,22 @@ const publicUrl = z
  */
 export const MAX_DRAIN_MS = 8000;
 
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
+  })
+  .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
+    message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
+  });
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: nonEmpty.default('127.0.0.1'),
   KITE_DATA_DIR: nonEmpty.default('./data'),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
-      message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
-    })
-    .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
-      message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
-    })
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_READ_URL: postgresUrl.optional(),
   KITE_COUNTRY: z
     .string()
     .trim()
@@ -302,6 +309,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       'Invalid configuration: KITE_SMTP_URL needs KITE_PUBLIC_URL (the address links in mails point to) and KITE_MAIL_FROM (the sender)',
     );
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_READ_URL (a read replica) needs DATABASE_URL (its primary); the embedded SQLite database has no replica',
+    );
+  }
   if (e.KITE_MODE === 'hub' && e.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration: KITE_MODE=hub runs on the embedded SQLite database; leave DATABASE_URL unset on a school hub',
@@ -319,6 +331,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     host: e.HOST,
     dataDir: e.KITE_DATA_DIR,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReadUrl: e.DATABASE_READ_URL || undefined,
     country: e.KITE_COUNTRY,
     contentDir: e.KITE_CONTENT_DIR,
     studioDir: e.KITE_STUDIO_DIR ?? e.KITE_CONTENT_DIR,
