@@ -13,6 +13,7 @@ import type {
   CourseBundle,
   HomeIndex,
   LanguagesIndex,
+  MeasureBundle,
   RenderedActivity,
   RenderedCountry,
 } from './types';
@@ -153,6 +154,13 @@ export const courseBundleUrl = (lang: string, band: string) =>
 /** A band's courses (see `CourseBundle`); kept offline with the band's bundle (use-band.ts). */
 export const courseBundle = (lang: string, band: string) =>
   getJson<CourseBundle>(courseBundleUrl(lang, band));
+
+/**
+ * A band's quick-check item banks (docs/measurement.md), read only for a learner with an
+ * account; the service worker keeps the file once read, so checks work offline.
+ */
+export const measureBundle = (lang: string, band: string) =>
+  getJson<MeasureBundle>(`/content/${lang}/measurement/${band}.json`);
 
 type AudioIndex = Readonly<Record<string, string>>;
 

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import type { ComponentType } from 'preact';
 import { refusal, renderText, sceneOf, startActivity, visibleHelp } from '../../engine';
 import type {
@@ -43,6 +44,12 @@ import { effectiveBand } from '../store/profiles';
 import { PlayTogetherPanel } from '../play-together/panel';
 import { useTogether } from '../play-together/use-together';
 import { CourseReturn } from '../course/course-return';
+import { hasAccount } from '../measure/measured';
+import type { DueCheck } from '../measure/due';
+
+// The quick checks (docs/measurement.md): their code loads only for a learner with an account.
+const QuickCheck = lazy(() => import('../measure/quick-check').then((m) => m.QuickCheck));
+const measure = () => import('../measure/due');
 
 interface Loaded {
   /** Recordings of this language's texts, by content id. */
@@ -95,6 +102,10 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
       ? { learner: profile.id }
       : null;
   const [loaded, setLoaded] = useState<Loaded | { refused: Refusal } | Error | null>(null);
+  /** A pre-check due before this topic's first activity, shown before the activity. */
+  const [pre, setPre] = useState<DueCheck | null>(null);
+  /** A post-check due at the end of the topic's last activity, offered under the ending. */
+  const [post, setPost] = useState<DueCheck | null>(null);
   const ready = loaded && !(loaded instanceof Error) && 'activity' in loaded ? loaded : null;
   const flow = useAnswerFlow(who, ready?.activity ?? null, (result, a) => {
     // Called in the same update as the new state, so the next scene never shows before its
@@ -136,6 +147,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
     if (!profile && !classMode) return;
     let live = true;
     setLoaded(null);
+    setPre(null);
     setLast(null);
     setNotice(null);
     setAccepted(false);
@@ -175,6 +187,16 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
       // part of an activity. Otherwise the child resumes from the last checkpoint (a class
       // has none: nothing of class mode is saved).
       const preview = new URLSearchParams(location.search).get('scene');
+      // Before a topic's first activity in their band, a learner with an account may meet a
+      // pre-check (the draw whether they skip it is made and recorded here, once).
+      const due =
+        profile && hasAccount(profile) && !preview && activity.band === band
+          ? await measure()
+              .then((m) => m.preCheck(profile, activity.topic))
+              .catch(() => null)
+          : null;
+      if (!live) return;
+      setPre(due);
       let start = startActivity(activity);
       let draft: unknown;
       if (preview && sceneOf(activity, preview)) {
@@ -217,6 +239,32 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   const Player = loadedPlayer && loadedPlayer.type === type ? loadedPlayer.Player : null;
 
   const band = profile ? effectiveBand(profile) : '5-7';
+  // The ending of an activity of the learner's band (not a sensitive one: its ending stays
+  // calm, and home offers the check later): a post-check once the topic's every activity ended.
+  const endedTopic =
+    ready &&
+    state?.ending &&
+    !last &&
+    profile &&
+    hasAccount(profile) &&
+    !ready.activity.sensitive &&
+    ready.activity.band === band
+      ? ready.activity.topic
+      : null;
+  useEffect(() => {
+    setPost(null);
+    if (!endedTopic || !profile) return;
+    let live = true;
+    measure()
+      .then((m) => m.postCheck(profile, endedTopic))
+      .then(
+        (due) => live && setPost(due),
+        () => {},
+      );
+    return () => {
+      live = false;
+    };
+  }, [endedTopic, profile?.id]);
   const sceneKey = state ? `${state.scene}:${state.steps.length}` : '';
   const recordings = useMemo(
     () => recordingsFrom(loaded && 'audio' in loaded ? loaded.audio : {}),
@@ -225,7 +273,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   // For 5–7 (or when the child asks for it) the scene, the feedback and the ending are read
   // aloud as they appear.
   const autoSpeech =
-    classMode || !(profile?.readAloudAuto ?? band === '5-7')
+    classMode || pre || !(profile?.readAloudAuto ?? band === '5-7')
       ? null
       : last
         ? feedbackSpeech(last.outcome, text, recordings)
@@ -252,6 +300,21 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   if (!ready || !state || state.activity !== ready.activity.id)
     return <p class="page">{t('common.loading')}</p>;
   const { activity } = ready;
+
+  if (pre && profile)
+    return (
+      <Suspense fallback={<p class="page">{t('common.loading')}</p>}>
+        <QuickCheck
+          page
+          due={pre}
+          profile={profile}
+          onDone={() => {
+            focusNext.current = true;
+            setPre(null);
+          }}
+        />
+      </Suspense>
+    );
 
   if (activity.sensitive && !accepted) {
     return (
@@ -389,6 +452,18 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
           onReplay={replay}
           classMode={classMode}
         />
+      )}
+      {state.ending && !last && post && profile && (
+        <Suspense fallback={null}>
+          <QuickCheck
+            due={post}
+            profile={profile}
+            onDone={() => {
+              setPost(null);
+              document.getElementById('ending-title')?.focus();
+            }}
+          />
+        </Suspense>
       )}
       {state.ending && !last && !classMode && <CourseReturn search={location.search} />}
 
