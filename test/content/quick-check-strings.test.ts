@@ -4,9 +4,9 @@ import { GRADE_TARGETS, readability } from '../../src/content/readability';
 import { sourceHash } from '../../src/engine';
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
-const en = read('content/ui/class-child/en.json') as Record<string, string>;
+const en = read('content/ui/measure/en.json') as Record<string, string>;
 const km = (
-  read('content/ui/class-child/km.json') as { strings: Record<string, { sourceHash: string }> }
+  read('content/ui/measure/km.json') as { strings: Record<string, { sourceHash: string }> }
 ).strings;
 const check = Object.keys(en).filter((k) => k.startsWith('check.'));
 

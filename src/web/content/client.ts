@@ -13,14 +13,17 @@ import type {
   CourseBundle,
   HomeIndex,
   LanguagesIndex,
-  MeasureBundle,
   RenderedActivity,
   RenderedCountry,
 } from './types';
 
 const memo = new Map<string, Promise<unknown>>();
 
-async function getJson<T>(url: string): Promise<T> {
+/**
+ * A content file as JSON, fetched once per page load (the service worker keeps it for offline,
+ * and hands over what was read before it took control).
+ */
+export async function getJson<T>(url: string): Promise<T> {
   let p = memo.get(url) as Promise<T> | undefined;
   if (!p) {
     noteFetched(url);
@@ -154,13 +157,6 @@ export const courseBundleUrl = (lang: string, band: string) =>
 /** A band's courses (see `CourseBundle`); kept offline with the band's bundle (use-band.ts). */
 export const courseBundle = (lang: string, band: string) =>
   getJson<CourseBundle>(courseBundleUrl(lang, band));
-
-/**
- * A band's quick-check item banks (docs/measurement.md), read only for a learner with an
- * account; the service worker keeps the file once read, so checks work offline.
- */
-export const measureBundle = (lang: string, band: string) =>
-  getJson<MeasureBundle>(`/content/${lang}/measurement/${band}.json`);
 
 type AudioIndex = Readonly<Record<string, string>>;
 

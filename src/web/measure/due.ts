@@ -14,11 +14,12 @@ import type {
   MeasureUse,
   TopicId,
 } from '../../engine';
-import { clientConfig, homeIndex, measureBundle } from '../content/client';
+import { clientConfig, getJson, homeIndex } from '../content/client';
+import type { MeasureBundle } from '../content/types';
 import { catalogueFromHome } from '../content/catalogue';
 import { playContext } from '../content/deployment';
 import { language } from '../i18n/i18n';
-import { loadClassStrings } from '../class-child/strings';
+import { loadMeasureStrings } from './strings';
 import { eventsOf } from '../store/events';
 import { newEventId } from '../store/ids';
 import { measuresOf, recordMeasure } from '../store/measures';
@@ -60,7 +61,8 @@ async function learner(profile: Profile, now: number): Promise<Learner | null> {
   const lang = language();
   const band = effectiveBand(profile);
   const [bundle, index, progress, measures] = await Promise.all([
-    measureBundle(lang, band),
+    // The band's item banks, kept by the service worker once read: checks work offline.
+    getJson<MeasureBundle>(`/content/${lang}/measurement/${band}.json`),
     homeIndex(lang, band),
     eventsOf(profile.id),
     measuresOf(profile.id),
@@ -100,7 +102,7 @@ async function offered(
   uses: readonly MeasureUse[],
 ): Promise<DueCheck | null> {
   if (found?.step.step !== 'check' || !uses.includes(found.step.use)) return null;
-  await loadClassStrings();
+  await loadMeasureStrings();
   const { step, bank, title } = found;
   return {
     learner: l.profile.id,

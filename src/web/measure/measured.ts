@@ -8,3 +8,9 @@ import type { Profile } from '../store/profiles';
  */
 export const hasAccount = (profile: Profile | null | undefined): profile is Profile =>
   Boolean(profile?.account && !profile.account.signedOut);
+
+/**
+ * The quick checks' code (`./checks`, one lazily loaded chunk), from one import shared by the
+ * pages that offer a check.
+ */
+export const loadChecks = () => import('./checks');

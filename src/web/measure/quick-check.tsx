@@ -4,7 +4,7 @@ import { answerFeedback, isScored, itemInteraction, renderText } from '../../eng
 import type { AnswerFeedback, Answer, MeasureAnswer, Text } from '../../engine';
 import { KIRI } from '../components/art';
 import { SpeakButton } from '../components/speak-button';
-import { ct } from '../class-child/strings';
+import { mt } from './strings';
 import { loadDeployment } from '../content/deployment';
 import type { Deployment } from '../content/deployment';
 import { language, t } from '../i18n/i18n';
@@ -16,7 +16,6 @@ import type { Profile } from '../store/profiles';
 import type { DueCheck } from './due';
 import { recordAnswer, recordDecline } from './record';
 import { feedbackWords, itemTexts, spoken } from './words';
-import './quick-check.css';
 
 /** Where the child is in a check: its words first, then one item at a time, then thanks. */
 type Phase =
@@ -105,12 +104,12 @@ export function QuickCheck({
   const feedback = phase.at === 'item' ? phase.feedback : null;
   const words = item && feedback ? feedbackWords(feedback, item, text) : null;
   const intro = [
-    ct(ABOUT[due.use], { topic: due.title }),
-    ct('check.notTest'),
-    ct('check.justPick'),
-    ct('check.notNowOk'),
+    mt(ABOUT[due.use], { topic: due.title }),
+    mt('check.notTest'),
+    mt('check.justPick'),
+    mt('check.notNowOk'),
   ];
-  const thanks = [ct('check.thanks'), ct('check.thanksBody')];
+  const thanks = [mt('check.thanks'), mt('check.thanksBody')];
   const auto = profile.readAloudAuto ?? effectiveBand(profile) === '5-7';
   const heard =
     phase.at === 'intro'
@@ -167,7 +166,7 @@ export function QuickCheck({
   const body = (
     <>
       <Title id={`${id}-title`} tabIndex={-1} ref={phase.at === 'intro' ? ref : undefined}>
-        {ct('check.title')}
+        {mt('check.title')}
       </Title>
       {phase.at === 'intro' && (
         <>
@@ -182,14 +181,14 @@ export function QuickCheck({
               <SpeakButton text={spoken(intro)} />
             </div>
           </div>
-          <p class="quick-check-actions">
+          <p>
             <button
               type="button"
               class="primary"
               disabled={locked}
               onClick={() => go({ at: 'item', index: 0, feedback: null })}
             >
-              {ct('check.start')}
+              {mt('check.start')}
             </button>
             <button
               type="button"
@@ -197,7 +196,7 @@ export function QuickCheck({
               disabled={locked}
               onClick={() => void decline()}
             >
-              {ct('check.notNow')}
+              {mt('check.notNow')}
             </button>
           </p>
         </>
@@ -205,13 +204,13 @@ export function QuickCheck({
       {phase.at === 'item' && item && (
         <section class="quick-check-item" aria-labelledby={`${id}-step`}>
           <Step id={`${id}-step`} tabIndex={-1} ref={feedback ? undefined : ref}>
-            {ct('check.progress', { n: phase.index + 1, total: due.items.length })}
+            {mt('check.progress', { n: phase.index + 1, total: due.items.length })}
           </Step>
           <div class="scene-body">
             <p id={`${id}-prompt`}>{text(item.prompt)}</p>
             <SpeakButton text={() => spoken(itemTexts(item).map(text))} />
           </div>
-          {!isScored(item.construct) && <p class="quick-check-scale">{ct('check.scale')}</p>}
+          {!isScored(item.construct) && <p class="small">{mt('check.scale')}</p>}
           <div class={`player player-${item.interaction.type}`}>
             {Player ? (
               <Player
@@ -227,7 +226,7 @@ export function QuickCheck({
             )}
           </div>
           {words && (
-            <div class="quick-check-feedback" role="status">
+            <div class="notice" role="status">
               <p class="strong">{words.lead}</p>
               {words.lines.length > 0 && (
                 <ul>
@@ -237,14 +236,14 @@ export function QuickCheck({
                 </ul>
               )}
               <button type="button" class="primary" ref={ref} onClick={() => advance(phase.index)}>
-                {ct('check.next')}
+                {mt('check.next')}
               </button>
             </div>
           )}
-          {saveFailed && <p class="notice">{ct('check.notSaved')}</p>}
+          {saveFailed && <p class="notice">{mt('check.notSaved')}</p>}
           <p>
             <button type="button" class="secondary" disabled={locked} onClick={stop}>
-              {ct('check.stop')}
+              {mt('check.stop')}
             </button>
           </p>
         </section>
@@ -262,7 +261,7 @@ export function QuickCheck({
           </div>
           <p>
             <button type="button" class="primary" onClick={onDone}>
-              {due.use === 'pre' ? ct('check.play') : ct('check.done')}
+              {due.use === 'pre' ? mt('check.play') : mt('check.done')}
             </button>
           </p>
         </>

@@ -1,5 +1,5 @@
 import type { AnswerFeedback, MeasureItem, Text } from '../../engine';
-import { ct } from '../class-child/strings';
+import { mt } from './strings';
 
 /**
  * What a child hears of an item (read aloud for 5–7, and by its speaker button): the question,
@@ -30,24 +30,24 @@ export function feedbackWords(
   const i = item.interaction;
   switch (feedback.kind) {
     case 'right':
-      return { lead: ct('check.right'), lines: [] };
+      return { lead: mt('check.right'), lines: [] };
     case 'better':
     case 'answer': {
       const best =
         i.type === 'choice' ? i.args.options.filter((o) => feedback.best.includes(o.id)) : [];
       return {
-        lead: ct(feedback.kind === 'better' ? 'check.better' : 'check.goodAnswer'),
+        lead: mt(feedback.kind === 'better' ? 'check.better' : 'check.goodAnswer'),
         lines: best.map((o) => text(o.text)),
       };
     }
     case 'placement': {
-      if (i.type !== 'sort') return { lead: ct('check.placement'), lines: [] };
+      if (i.type !== 'sort') return { lead: mt('check.placement'), lines: [] };
       const box = (id: string | undefined) => i.args.bins.find((b) => b.id === id);
       return {
-        lead: ct('check.placement'),
+        lead: mt('check.placement'),
         lines: i.args.items.flatMap((c) => {
           const b = box(feedback.placement[c.id]);
-          return b ? [ct('check.cardIn', { card: text(c.text), box: text(b.label) })] : [];
+          return b ? [mt('check.cardIn', { card: text(c.text), box: text(b.label) })] : [];
         }),
       };
     }

@@ -16,11 +16,11 @@ import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars'
 import { useAssignments } from '../class-child/use-assignments';
 import { CourseCard } from '../course/course-card';
 import badgeIcon from '../../../content/art/ui/badge.svg';
-import { hasAccount } from '../measure/measured';
+import { hasAccount, loadChecks } from '../measure/measured';
 
 // A quick check due after learning (docs/measurement.md): its code loads only for a learner
 // with an account, after home's first screen.
-const HomeCheck = lazy(() => import('../measure/home-check').then((m) => m.HomeCheck));
+const HomeCheck = lazy(() => loadChecks().then((m) => m.HomeCheck));
 
 // Kiri's greeting, drawn in the page like the sky map's pictures (components/drawing.tsx).
 const kiriCurious = drawingOf(kiriCuriousSvg);

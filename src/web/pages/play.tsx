@@ -44,12 +44,12 @@ import { effectiveBand } from '../store/profiles';
 import { PlayTogetherPanel } from '../play-together/panel';
 import { useTogether } from '../play-together/use-together';
 import { CourseReturn } from '../course/course-return';
-import { hasAccount } from '../measure/measured';
-import type { DueCheck } from '../measure/due';
+import { hasAccount, loadChecks } from '../measure/measured';
+import type { DueCheck } from '../measure/checks';
 
 // The quick checks (docs/measurement.md): their code loads only for a learner with an account.
-const QuickCheck = lazy(() => import('../measure/quick-check').then((m) => m.QuickCheck));
-const measure = () => import('../measure/due');
+const QuickCheck = lazy(() => loadChecks().then((m) => m.QuickCheck));
+const EndCheck = lazy(() => loadChecks().then((m) => m.EndCheck));
 
 interface Loaded {
   /** Recordings of this language's texts, by content id. */
@@ -104,8 +104,6 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   const [loaded, setLoaded] = useState<Loaded | { refused: Refusal } | Error | null>(null);
   /** A pre-check due before this topic's first activity, shown before the activity. */
   const [pre, setPre] = useState<DueCheck | null>(null);
-  /** A post-check due at the end of the topic's last activity, offered under the ending. */
-  const [post, setPost] = useState<DueCheck | null>(null);
   const ready = loaded && !(loaded instanceof Error) && 'activity' in loaded ? loaded : null;
   const flow = useAnswerFlow(who, ready?.activity ?? null, (result, a) => {
     // Called in the same update as the new state, so the next scene never shows before its
@@ -191,7 +189,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
       // pre-check (the draw whether they skip it is made and recorded here, once).
       const due =
         profile && hasAccount(profile) && !preview && activity.band === band
-          ? await measure()
+          ? await loadChecks()
               .then((m) => m.preCheck(profile, activity.topic))
               .catch(() => null)
           : null;
@@ -239,32 +237,6 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   const Player = loadedPlayer && loadedPlayer.type === type ? loadedPlayer.Player : null;
 
   const band = profile ? effectiveBand(profile) : '5-7';
-  // The ending of an activity of the learner's band (not a sensitive one: its ending stays
-  // calm, and home offers the check later): a post-check once the topic's every activity ended.
-  const endedTopic =
-    ready &&
-    state?.ending &&
-    !last &&
-    profile &&
-    hasAccount(profile) &&
-    !ready.activity.sensitive &&
-    ready.activity.band === band
-      ? ready.activity.topic
-      : null;
-  useEffect(() => {
-    setPost(null);
-    if (!endedTopic || !profile) return;
-    let live = true;
-    measure()
-      .then((m) => m.postCheck(profile, endedTopic))
-      .then(
-        (due) => live && setPost(due),
-        () => {},
-      );
-    return () => {
-      live = false;
-    };
-  }, [endedTopic, profile?.id]);
   const sceneKey = state ? `${state.scene}:${state.steps.length}` : '';
   const recordings = useMemo(
     () => recordingsFrom(loaded && 'audio' in loaded ? loaded.audio : {}),
@@ -453,16 +425,9 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
           classMode={classMode}
         />
       )}
-      {state.ending && !last && post && profile && (
+      {state.ending && !last && hasAccount(profile) && (
         <Suspense fallback={null}>
-          <QuickCheck
-            due={post}
-            profile={profile}
-            onDone={() => {
-              setPost(null);
-              document.getElementById('ending-title')?.focus();
-            }}
-          />
+          <EndCheck profile={profile} activity={activity} />
         </Suspense>
       )}
       {state.ending && !last && !classMode && <CourseReturn search={location.search} />}

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../../engine';
+import type { MeasureEvent, ProgressEvent } from '../../engine';
 import { done, getAllByIndex, inTransaction } from './idb';
 import { newLocalId } from './ids';
 import type { Profile } from './profiles';
@@ -65,8 +65,14 @@ export function recordEvent(
   });
 }
 
-export function eventsOf(learner: string): Promise<ProgressEvent[]> {
-  return getAllByIndex<ProgressEvent>('events', 'learner', learner);
+/**
+ * A learner's progress events on this device, for every progress view (home's stars, done
+ * marks, recommendations): the quick checks' measurement events in the same store are left out
+ * (they have a `kind`; progress events have none).
+ */
+export async function eventsOf(learner: string): Promise<ProgressEvent[]> {
+  const all = await getAllByIndex<ProgressEvent | MeasureEvent>('events', 'learner', learner);
+  return all.filter((e): e is ProgressEvent => !('kind' in e));
 }
 
 /** This device's id in events (made on first use, as {@link recordEvent} would). */

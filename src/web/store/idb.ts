@@ -3,7 +3,7 @@
  * Everything a child does stays here, on the device (PRIV-01).
  */
 const DB_NAME = 'kite';
-const DB_VERSION = 4;
+const DB_VERSION = 3;
 
 /**
  * `profiles`, `events` (by id, indexed by learner), `meta` (keyed records), and since version 2
@@ -11,11 +11,9 @@ const DB_VERSION = 4;
  * src/web/sync/). Every per-learner record names the learner, so erase.ts finds it. Since
  * version 3 `feedback`: children's anonymous feedback answers waiting to be sent (by their random
  * id; src/web/feedback/). These name no learner on purpose, so erasing a learner leaves them: they
- * are no one's, and leave the device once sent. Since version 4 `measures`: the quick checks'
- * measurement events of learners with an account (by id, indexed by learner; src/web/measure/),
- * apart from `events` so no progress view ever reads them; queued in `unsynced` like progress.
+ * are no one's, and leave the device once sent.
  */
-export type StoreName = 'profiles' | 'events' | 'meta' | 'unsynced' | 'feedback' | 'measures';
+export type StoreName = 'profiles' | 'events' | 'meta' | 'unsynced' | 'feedback';
 
 let opening: Promise<IDBDatabase> | undefined;
 
@@ -38,10 +36,6 @@ export function openKiteDb(): Promise<IDBDatabase> {
       }
       if (!db.objectStoreNames.contains('feedback'))
         db.createObjectStore('feedback', { keyPath: 'id' });
-      if (!db.objectStoreNames.contains('measures')) {
-        const measures = db.createObjectStore('measures', { keyPath: 'id' });
-        measures.createIndex('learner', 'learner');
-      }
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);

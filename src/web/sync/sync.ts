@@ -1,4 +1,3 @@
-import { isMeasureEvent } from '../../engine';
 import type { MeasureEvent, ProgressEvent } from '../../engine';
 import { childApi } from '../class-child/api';
 import type { ChildMe } from '../class-child/api';
@@ -56,21 +55,13 @@ export async function onRefusal(learner: string, code: string, status: number): 
   return 'failed';
 }
 
-/**
- * The queued events of a learner (progress from `events`, measurement from `measures`), oldest
- * first, and queue entries whose event is gone.
- */
+/** The queued events of a learner, oldest first, and queue entries whose event is gone. */
 async function queued(learner: string): Promise<{ events: LearnerEvent[]; orphans: string[] }> {
   const entries = await getAllByIndex<Unsynced>('unsynced', 'learner', learner);
-  return inTransaction(['events', 'measures'], 'readonly', async (tx) => {
-    const progress = tx.objectStore('events');
-    const measures = tx.objectStore('measures');
+  return inTransaction(['events'], 'readonly', async (tx) => {
+    const store = tx.objectStore('events');
     const found = await Promise.all(
-      entries.map(
-        async (e) =>
-          ((await done(progress.get(e.id))) ?? (await done(measures.get(e.id)))) as
-            LearnerEvent | undefined,
-      ),
+      entries.map((e) => done(store.get(e.id)) as Promise<LearnerEvent | undefined>),
     );
     const events = found.filter((e): e is LearnerEvent => e !== undefined);
     const orphans = entries.filter((_, i) => found[i] === undefined).map((e) => e.id);
@@ -81,16 +72,16 @@ async function queued(learner: string): Promise<{ events: LearnerEvent[]; orphan
 /**
  * Keeps one answer: acked events leave the queue, events from other devices are stored by id
  * (so twice is once) and the cursor and epoch move on — one transaction. Measurement events
- * (NATION-3) go to `measures`, where the quick checks read them and no progress view does.
+ * (NATION-3) are kept too, so the quick checks see another device's answers and draws; the
+ * progress views leave them out (`eventsOf`).
  */
 function keep(learner: string, answer: SyncAnswer, orphans: readonly string[]): Promise<number> {
-  return inTransaction(['events', 'measures', 'unsynced', 'profiles'], 'readwrite', async (tx) => {
+  return inTransaction(['events', 'unsynced', 'profiles'], 'readwrite', async (tx) => {
     const queue = tx.objectStore('unsynced');
     for (const id of [...answer.acked, ...orphans]) queue.delete(id);
     const events = tx.objectStore('events');
-    const measures = tx.objectStore('measures');
     const mine = answer.events.filter((e) => e.learner === learner);
-    for (const e of mine) (isMeasureEvent(e) ? measures : events).put(e);
+    for (const e of mine) events.put(e);
     const profiles = tx.objectStore('profiles');
     const p = (await done(profiles.get(learner))) as Profile | undefined;
     if (p?.account)
