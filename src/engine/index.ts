@@ -295,6 +295,8 @@ export type {
 export { PRE_SKIP_RATE, drawPercent, drawPreSkip } from './measurement/assign';
 export { checkPresentation } from './measurement/presentation';
 export type { CheckPresentation } from './measurement/presentation';
+export { answerFeedback } from './measurement/feedback';
+export type { AnswerFeedback } from './measurement/feedback';
 export { REPEAT_AFTER_MS, TRANSFER_AFTER_MS, nextCheck } from './measurement/schedule';
 export type { MeasureStep, NoCheckReason, ScheduleInput } from './measurement/schedule';
 export { classifyAnswer, scoreItem } from './measurement/score';
