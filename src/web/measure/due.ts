@@ -14,6 +14,8 @@ import type {
   MeasureUse,
   TopicId,
 } from '../../engine';
+import { keepOffline } from '../app/offline-cache';
+import { bankPictures } from './pictures';
 import { clientConfig, getJson, homeIndex } from '../content/client';
 import type { MeasureBundle } from '../content/types';
 import { catalogueFromHome } from '../content/catalogue';
@@ -49,6 +51,19 @@ interface Learner {
   add(event: MeasureEvent): void;
 }
 
+let picturesKept = '';
+/**
+ * Once per page and bundle, has the service worker keep the items' pictures, so a check taken
+ * offline shows them as the band's activities show theirs (a few dozen small SVGs, 5–7 only).
+ */
+function keepPictures(bundle: MeasureBundle): void {
+  const key = `${bundle.lang}:${bundle.band}:${bundle.version}`;
+  if (picturesKept === key) return;
+  picturesKept = key;
+  const urls = bankPictures(bundle);
+  if (urls.length > 0) setTimeout(() => void keepOffline(urls), 500);
+}
+
 /**
  * Reads what `nextCheck` needs for a learner: the band's item banks, the topics' playable
  * activities (home's index of the band, with the engine's access rules), and the learner's
@@ -67,6 +82,7 @@ async function learner(profile: Profile, now: number): Promise<Learner | null> {
     eventsOf(profile.id),
     measuresOf(profile.id),
   ]);
+  keepPictures(bundle);
   const catalogue = catalogueFromHome(index, config.disabledTopics);
   const context = playContext(band, config, lang);
   return {
