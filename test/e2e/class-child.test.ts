@@ -8,6 +8,7 @@ import { outbox } from '../helpers/account-client';
 import type { AccountClient } from '../helpers/account-client';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import type { PageWatch } from '../helpers/browser';
+import { agreedSchool, classWithChildren } from '../helpers/school-class';
 import { People } from '../helpers/people';
 import type { Clock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
@@ -109,26 +110,14 @@ describe.skipIf(!enabled)("a class child's devices", () => {
     const made = await people.make('teacher');
     teacher = made.client;
     teacherName = made.person.displayName;
-    const school = await teacher.post('/api/schools', { name: 'Riverside Primary' });
-    const schoolId = school.json().school.id as string;
-    await teacher.request('PUT', `/api/schools/${schoolId}/agreement`, {
-      agreedBy: 'Head teacher',
-      noticeVersion: '2026-12',
-    });
-    const cls = await teacher.post('/api/classes', {
-      schoolId,
+    const schoolId = await agreedSchool(teacher, 'Riverside Primary');
+    const cls = await classWithChildren(teacher, schoolId, {
       name: 'Class 6A',
       band: '11-13',
-      lang: 'en',
-    });
-    expect(cls.statusCode, cls.body).toBe(201);
-    classId = cls.json().class.id;
-    code = cls.json().class.code;
-    const added = await teacher.post(`/api/classes/${classId}/children`, {
       nicknames: ['Star', 'Comet'],
     });
-    expect(added.statusCode, added.body).toBe(201);
-    [star, comet] = added.json().children;
+    ({ classId, code } = cls);
+    [star, comet] = [cls.children[0]!, cls.children[1]!];
   });
 
   it('signs in with the class code and three pictures, after a wrong try', async () => {

@@ -13,6 +13,7 @@ import { keepOffline, setUpChild } from '../helpers/child';
 import { axeViolations, signIn, storeRecords } from '../helpers/class-child';
 import type { Child } from '../helpers/class-child';
 import { shippedContent } from '../helpers/content';
+import { agreedSchool, classWithChildren } from '../helpers/school-class';
 import { People } from '../helpers/people';
 import type { Clock } from '../helpers/people';
 import { browserSuite } from '../helpers/suite';
@@ -140,26 +141,14 @@ describe.skipIf(!enabled)("a class child's quick checks", () => {
     const people = new People(suite.server.app, mail, clock);
     await people.bootstrap();
     teacher = (await people.make('teacher')).client;
-    const school = await teacher.post('/api/schools', { name: 'Hillside Primary' });
-    const schoolId = school.json().school.id as string;
-    await teacher.request('PUT', `/api/schools/${schoolId}/agreement`, {
-      agreedBy: 'Head teacher',
-      noticeVersion: '2026-12',
-    });
-    const cls = await teacher.post('/api/classes', {
-      schoolId,
+    const schoolId = await agreedSchool(teacher, 'Hillside Primary');
+    const cls = await classWithChildren(teacher, schoolId, {
       name: 'Class 1B',
       band: BAND,
-      lang: 'en',
-    });
-    expect(cls.statusCode, cls.body).toBe(201);
-    classId = cls.json().class.id;
-    code = cls.json().class.code;
-    const added = await teacher.post(`/api/classes/${classId}/children`, {
       nicknames: ['Star', 'Comet'],
     });
-    expect(added.statusCode, added.body).toBe(201);
-    [star, comet] = added.json().children;
+    ({ classId, code } = cls);
+    [star, comet] = [cls.children[0]!, cls.children[1]!];
   });
 
   it('pre-check offline before the first activity, no right or wrong; post-check after the last; all synced', async () => {
