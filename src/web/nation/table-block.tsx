@@ -43,7 +43,7 @@ export function TableBlock(props: {
       />
       <DataTable
         id={id}
-        caption={props.title}
+        caption={nat('nation.page.caption', { table: props.title, term: props.term })}
         layout={layout}
         turned={KIND_RULES[props.table.kind].levels.length === 1}
       />
