@@ -13,7 +13,8 @@ function useWidth(): [(el: HTMLDivElement | null) => void, number] {
     node.current = el;
     if (!el) return;
     const fit = (w: number) => setWidth(Math.max(260, Math.min(720, Math.round(w))));
-    fit(el.clientWidth);
+    fit(el.clientWidth || 600);
+    if (typeof ResizeObserver === 'undefined') return;
     observer.current = new ResizeObserver(([entry]) => entry && fit(entry.contentRect.width));
     observer.current.observe(el);
   };
