@@ -284,6 +284,7 @@ export { MISSED_BELOW, learnerTerm } from './nation/learner-term';
 export type { LearnerTerm } from './nation/learner-term';
 export { termTables } from './nation/term-tables';
 export type { TermTables } from './nation/term-tables';
+export { NATIONAL as NATIONAL_AREA } from './nation/areas';
 export {
   FAMILIES_DISTRICT,
   PSEUDO_AREA_KEYS,
