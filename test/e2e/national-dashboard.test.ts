@@ -172,7 +172,7 @@ describe.skipIf(!enabled)('the national dashboard', () => {
       await page.getByRole('button', { name: 'Build the figures' }).click();
     };
     await build('2026 T1', to, from);
-    await page.getByRole('link', { name: /Use small letters, digits and dashes only/ }).waitFor();
+    await page.getByRole('link', { name: /Use up to 32 small letters, digits and dashes only/ }).waitFor();
     await page
       .getByRole('link', { name: 'The last day cannot come before the first day.' })
       .waitFor();

@@ -1,5 +1,5 @@
 import en from '../../../content/ui/nation/en.json';
-import { nationLayoutLabels } from '../../engine';
+import { nationLayoutLabels, translateAreas } from '../../engine';
 import type { LayoutLabels, NationTranslate, ReleaseArea } from '../../engine';
 import { language, locale } from '../i18n/i18n';
 import { messageArea } from '../i18n/messages';
@@ -21,6 +21,9 @@ export const loadNationStrings = (): Promise<void> => area.load();
 /** The string for `key`, filled from `vars`. */
 export const nat: (key: NationKey, vars?: Vars) => string = area.t;
 
+/** `nat` as the engine's table functions take it (`nation.table.*` keys). */
+const translate: NationTranslate = (key, vars) => nat(key as NationKey, vars);
+
 /**
  * The language the CSV is asked in: the page's own when the national strings have it (the
  * server writes the CSV with the same strings), else English, as the page then shows.
@@ -32,27 +35,15 @@ export function csvLanguage(): string {
 
 /** The tables' header words in the page's language (`nationLayoutLabels`, as the CSV). */
 export function tableLabels(): LayoutLabels {
-  const translate: NationTranslate = (key, vars) => nat(key as NationKey, vars);
   return nationLayoutLabels(translate);
 }
 
-/** Ids of the areas that are not places: schools not placed yet, and families' children. */
-const PSEUDO: Readonly<Record<string, NationKey>> = {
-  unassigned: 'nation.table.unassigned',
-  families: 'nation.table.families',
-};
-
 /**
- * The release's areas with the pseudo-areas named in the page's language (added when the
- * release lists them only in its cells).
+ * The release's areas with the pseudo-areas (schools not placed yet, families' children) named in
+ * the page's language by the engine's `translateAreas`, as the server's CSV names them.
  */
-export function namedAreas(areas: readonly ReleaseArea[]): ReleaseArea[] {
-  const named = areas.map((a) => (PSEUDO[a.id] ? { ...a, name: nat(PSEUDO[a.id]!) } : a));
-  for (const [id, key] of Object.entries(PSEUDO))
-    if (!named.some((a) => a.id === id))
-      named.push({ id, level: 'district', name: nat(key), parent: null });
-  return named;
-}
+export const namedAreas = (areas: readonly ReleaseArea[]): readonly ReleaseArea[] =>
+  translateAreas(areas, translate);
 
 /** A date and time in the page's language; the text itself when it is not one. */
 export function when(iso: string): string {

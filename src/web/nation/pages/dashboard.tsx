@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublishedTable, ReleaseArea, TableKind } from '../../../engine';
+import type { PublishedTable, TableKind } from '../../../engine';
 import { Link } from '../../components/link';
 import { contentIndex } from '../../content/client';
 import { language } from '../../i18n/i18n';
@@ -116,7 +116,7 @@ const answerName = (column: string) => {
 
 function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
   const labels = tableLabels();
-  const areas: ReleaseArea[] = namedAreas(release.areas);
+  const areas = namedAreas(release.areas);
   const topicName = (t: PublishedTable) =>
     topics.find((p) => p.id === topicOf(t))?.name ?? topicOf(t);
   const column = (c: string) => labels.column(c);

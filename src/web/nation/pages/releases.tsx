@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TERM_ID, dayStart } from '../../../engine';
 import { Link } from '../../components/link';
 import { navigate } from '../../app/router';
 import { AccountForm } from '../../account/form';
@@ -9,11 +10,8 @@ import { NationPage } from '../nation-page';
 import { nationProblem, problemMessage } from '../problems';
 import { day, nat, when } from '../strings';
 
-/** A term's name as the server takes it: letters, digits and dashes (`2026-t1`). */
-const TERM = /^[a-z0-9][a-z0-9-]{0,39}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+/** A real day, `YYYY-MM-DD`, as the server takes it. */
+const validDate = (v: string) => dayStart(v) !== null;
 
 const dateCheck = (v: string) =>
   v === ''
@@ -28,11 +26,11 @@ const FIELDS = (): FieldSpec[] => [
     label: nat('nation.page.build.term'),
     hint: nat('nation.page.build.termHint'),
     autocomplete: 'off',
-    maxLength: 40,
+    maxLength: 32,
     check: (v) =>
       v.trim() === ''
         ? nat('nation.page.build.termMissing')
-        : TERM.test(v.trim())
+        : TERM_ID.test(v.trim())
           ? null
           : nat('nation.page.build.termInvalid'),
     invalid: nat('nation.page.build.termInvalid'),
