@@ -10,6 +10,7 @@ import { signInAdult } from '../helpers/adult-browser';
 import { People, wallClock } from '../helpers/people';
 import { axeViolations } from '../helpers/class-child';
 import { COMPILED_CLI, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
+import { shippedContent } from '../helpers/content';
 
 // Issue #17's coordinator: signs in with two steps, sets up a region, a district and a helpline,
 // places a school, then builds the national figures of a term of synthetic data for 20 schools
@@ -17,6 +18,8 @@ import { COMPILED_CLI, compiledBuildBeforeAll, compiledEntry } from '../helpers/
 // on the page, each table's CSV equal to the screen cell by cell, axe-core clean, and in Khmer.
 
 const enabled = browserAvailable();
+/** The shipped content: the server builds releases over its topics and item banks. */
+const catalogue = (await shippedContent()).catalogue;
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -108,7 +111,7 @@ async function kite(args: string[], env: Readonly<Record<string, string>>) {
 describe.skipIf(!enabled)('the national dashboard', () => {
   compiledBuildBeforeAll();
   const mail = outbox();
-  const suite = browserSuite({ accounts: { argon2: TEST_ARGON2, mailer: mail.mailer } });
+  const suite = browserSuite({ accounts: { argon2: TEST_ARGON2, mailer: mail.mailer }, catalogue });
 
   it('a coordinator builds a term of 20 schools and reads it: charts, tables, CSV equal to the screen', async () => {
     const { origin } = suite.server;
@@ -140,13 +143,18 @@ describe.skipIf(!enabled)('the national dashboard', () => {
     await page.getByLabel('Name of a new region').fill('Northern Plains');
     await page.getByRole('button', { name: 'Add the region' }).click();
     await page.getByRole('heading', { level: 3, name: 'Northern Plains' }).waitFor();
-    await page.getByLabel('Name of a new district in Northern Plains').fill('Lakeside');
-    await page.getByRole('button', { name: 'Add the district' }).click();
+    const district = page.getByLabel('Name of a new district in Northern Plains');
+    await district.fill('Lakeside');
+    await district.press('Enter');
     await page.getByText('Lakeside').first().waitFor();
     const school = page.locator('.card.school').first();
     const schoolName = ((await school.locator('.strong').textContent()) ?? '').trim();
-    await page.getByLabel(`District of ${schoolName}`).selectOption({ label: 'Lakeside' });
-    await page.getByRole('button', { name: `Save the district of ${schoolName}` }).click();
+    await page
+      .getByLabel(`District of ${schoolName}`, { exact: true })
+      .selectOption({ label: 'Lakeside' });
+    await page
+      .getByRole('button', { name: `Save the district of ${schoolName}`, exact: true })
+      .click();
     await page.getByText('Saved.').waitFor();
 
     // A helpline of the deployment.
@@ -172,7 +180,9 @@ describe.skipIf(!enabled)('the national dashboard', () => {
       await page.getByRole('button', { name: 'Build the figures' }).click();
     };
     await build('2026 T1', to, from);
-    await page.getByRole('link', { name: /Use up to 32 small letters, digits and dashes only/ }).waitFor();
+    await page
+      .getByRole('link', { name: /Use up to 32 small letters, digits and dashes only/ })
+      .waitFor();
     await page
       .getByRole('link', { name: 'The last day cannot come before the first day.' })
       .waitFor();
