@@ -43,6 +43,16 @@ function isAccountChunk(moduleIds: readonly string[]): boolean {
 }
 
 /**
+ * The quick checks' modules (docs/measurement.md): only a learner with an account runs them, so
+ * their chunks are `measure-*`, kept when first loaded (home loads them for such a learner),
+ * never precached: a device without an account never downloads them.
+ */
+const MEASURE =
+  /[\\/](src[\\/](web[\\/]measure[\\/]|web[\\/]store[\\/]measures\.ts$|engine[\\/]measurement[\\/]|engine[\\/]types[\\/]measurement\.ts$)|content[\\/]ui[\\/]measure[\\/]en\.json$)/;
+const isMeasureChunk = (moduleIds: readonly string[]) =>
+  moduleIds.length > 0 && moduleIds.every((id) => MEASURE.test(id));
+
+/**
  * The stylesheets only the adults' chunks (`account-*`) import. Vite names a chunk's extracted
  * CSS after the chunk's own name, not after `chunkFileNames`, so the industry pages' styles come
  * out as e.g. `labels-*.css`; this records them as the bundle is written, and the service
@@ -185,6 +195,8 @@ export default defineConfig({
           'assets/icu-*',
           // UI translations: each device keeps its own language's when first used (below).
           'assets/ui-*',
+          // The quick checks of learners with an account (MEASURE above), kept when first used.
+          'assets/measure-*',
         ],
         // The adults' stylesheets that no chunk of the child's app imports (adultStyles above).
         manifestTransforms: [
@@ -237,6 +249,16 @@ export default defineConfig({
             options: {
               cacheName: 'kite-i18n',
               expiration: { maxEntries: 32 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
+            // The quick checks' code (MEASURE above): hashed, kept once loaded.
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/measure-'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'kite-measure',
+              expiration: { maxEntries: 16 },
               cacheableResponse: { statuses: [200] },
             },
           },
@@ -337,7 +359,9 @@ export default defineConfig({
                 ? 'assets/studio-[hash].js'
                 : isAccountChunk(chunk.moduleIds)
                   ? 'assets/account-[name]-[hash].js'
-                  : 'assets/[name]-[hash].js',
+                  : isMeasureChunk(chunk.moduleIds)
+                    ? 'assets/measure-[name]-[hash].js'
+                    : 'assets/[name]-[hash].js',
       },
     },
   },

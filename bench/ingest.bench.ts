@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --db sqlite|postgres] [--via direct|nginx] [--small]
+// npm run bench:ingest [-- --db sqlite|postgres] [--via direct|nginx] [--mode server|hub] [--small]
 // Children's devices sending progress: POST /api/child/sync on the compiled server
 // (build/server/main.js, NODE_ENV=production, log level warn), 100 connections for 20 s
 // (BENCH_SECONDS), each request a new batch of 10–30 real engine events of one learner with
@@ -9,6 +9,8 @@
 // goals of SPEC §4 (PATH-4), then checks that the database holds exactly the events the server
 // acknowledged (batches still in flight when the run stops are sent again first: sync is
 // idempotent, so they are acknowledged once they are stored).
+// --mode hub: the server as a school hub runs it (KITE_MODE=hub: SQLite syncs each commit to the
+// disk before answering, docs/deploy.md); SQLite only.
 // --small: a small school server: 40 learners, the server on one core (taskset -c 0) with
 // --max-old-space-size=512.
 import { spawnSync } from 'node:child_process';
@@ -38,6 +40,11 @@ const option = (name: string, allowed: string[]): string => {
 };
 const via = option('via', ['direct', 'nginx']);
 const dbName = option('db', ['sqlite', 'postgres']);
+const mode = option('mode', ['server', 'hub']);
+if (mode === 'hub' && dbName !== 'sqlite') {
+  console.error('--mode hub runs on SQLite only (a school hub has no PostgreSQL)');
+  process.exit(2);
+}
 const small = argv.includes('--small');
 /** `--profile`: the server writes a V8 CPU profile (node --cpu-prof) into this folder. */
 const profileDir = argv.includes('--profile') ? 'bench/profiles' : undefined;
@@ -174,7 +181,13 @@ let failed = false;
 try {
   const devices = await prepare();
   const server = await startServer({
-    env: { ...testDb.env, NODE_ENV: 'production', KITE_LOG_LEVEL: 'warn', PORT: String(PORT) },
+    env: {
+      ...testDb.env,
+      NODE_ENV: 'production',
+      KITE_LOG_LEVEL: 'warn',
+      PORT: String(PORT),
+      KITE_MODE: mode,
+    },
     nodeFlags: [
       ...(small ? ['--max-old-space-size=512'] : []),
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
@@ -195,7 +208,7 @@ try {
     const reqPerSec = run.requests.average;
     const p99 = run.latency.p99;
     out(
-      `bench:ingest --db ${dbName} --via ${via}${small ? ' --small' : ''}: ${LEARNERS} learners, ` +
+      `bench:ingest --db ${dbName} --via ${via} --mode ${mode}${small ? ' --small' : ''}: ${LEARNERS} learners, ` +
         `${CONNECTIONS} connections, ${SECONDS} s, batches of 10–30 events` +
         (small ? ', server on core 0 with --max-old-space-size=512' : ''),
     );

@@ -1,14 +1,23 @@
-import { BANDS, DEFAULT_LANGUAGE_THRESHOLD, frameworkStrands, translatorFor } from '../engine';
+import {
+  BANDS,
+  DEFAULT_LANGUAGE_THRESHOLD,
+  contentTable,
+  coverage,
+  frameworkStrands,
+  translatorFor,
+} from '../engine';
 import type {
   Activity,
   Band,
   Catalogue,
   InteractionType,
   LocaleCode,
+  MeasureBank,
   Text,
   TextTable,
   Translate,
 } from '../engine';
+import { collectTexts } from '../engine/content';
 import { languageOffers, reviewedIn } from './languages';
 
 /** One file of the content bundles: JSON to write, or a media file to copy from the root. */
@@ -113,6 +122,28 @@ function mediaUrls(value: unknown, pack: string): unknown {
   return out;
 }
 
+/**
+ * A topic's item bank as a band's device reads it (`measurement/<band>.json`): the items asked
+ * in that band only, in the bundle's language. In a language other than English, a bank whose
+ * items of the band are not all translated (current) is left out, so no check is offered
+ * there: answers to the English words would not be comparable with the others', and the events
+ * record the bank's version, not the language (docs/measurement.md).
+ */
+export function bandBank(
+  catalogue: Catalogue,
+  bank: MeasureBank,
+  band: Band,
+  lang: string,
+): MeasureBank | null {
+  const items = bank.items.filter((i) => i.bands.includes(band));
+  if (items.length === 0) return null;
+  if (lang !== 'en') {
+    const ids = collectTexts(items).map((t) => t.id);
+    if (coverage(contentTable(catalogue, lang as LocaleCode), ids).ratio < 1) return null;
+  }
+  return { id: bank.id, topic: bank.topic, version: bank.version, items };
+}
+
 /** What {@link contentBundles} needs beyond the catalogue to say which languages to offer. */
 export interface LanguageOptions {
   /** The child's UI in a language as a text table (the engine's `uiTable`); none: English only. */
@@ -128,8 +159,9 @@ export interface LanguageOptions {
  * for which bands (also in every index, as `languages`); per language an index of everything (topics,
  * activity summaries, guides, challenges), one file per band with its full activities, one per
  * band with only what home shows and the learner model reads (home's first screen waits for
- * this small file, not the band's bundle), one per band with its courses, one per activity, an index of recordings and one
- * per activity with only its own, one per country pack, one per industry framework version
+ * this small file, not the band's bundle), one per band with its courses, one per band with the
+ * topics' measurement item banks (`measurement/<band>.json`, {@link bandBank}), one per
+ * activity, an index of recordings and one per activity with only its own, one per country pack, one per industry framework version
  * (`industry/<id>/v<n>.json`); and the packs' media. Texts are
  * translated; country placeholders are filled in the browser.
  */
@@ -152,9 +184,9 @@ export function contentBundles(
   const reviewed = new Map<string, string[]>();
   for (const a of catalogue.activities.values())
     if (a.sensitive) reviewed.set(a.id, reviewedIn(catalogue, a.id, langs));
-  const packOf = (id: string) => catalogue.sources.get(`activity:${id}`)?.pack ?? '';
+  const packOf = (key: string) => catalogue.sources.get(key)?.pack ?? '';
   const activities = [...catalogue.activities.values()].map(
-    (a) => mediaUrls(a, packOf(a.id)) as Activity,
+    (a) => mediaUrls(a, packOf(`activity:${a.id}`)) as Activity,
   );
 
   for (const lang of langs) {
@@ -235,6 +267,15 @@ export function contentBundles(
       files.push({
         path: `${lang}/courses/${band}.json`,
         json: { version, lang, band, courses: courses.filter((c) => c.band === band) },
+      });
+      // The quick checks of a learner with an account (docs/measurement.md): a few KB.
+      const banks = [...(catalogue.measurement?.values() ?? [])]
+        .map((b) => bandBank(catalogue, b, band as Band, lang))
+        .filter((b): b is MeasureBank => b !== null)
+        .map((b) => translate(mediaUrls(b, packOf(`measurement:${b.id}`)) as MeasureBank));
+      files.push({
+        path: `${lang}/measurement/${band}.json`,
+        json: { version, lang, band, banks },
       });
     }
     for (const a of acts) files.push({ path: `${lang}/activities/${a.id}.json`, json: a });

@@ -8,23 +8,35 @@ import type { Database } from './schema';
 import { cachingStatements } from './statement-cache';
 import { startCheckpointer } from './checkpointer';
 import type { Checkpointer } from './checkpointer';
+import { groupCommit } from './group-commit';
+import type { GroupCommit } from './group-commit';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /** An open database: the Kysely instance plus what the rest of the app needs to know about it. */
 export interface Db {
   readonly kysely: Kysely<Database>;
+  /**
+   * For dashboards and reports: a read replica's connection (DATABASE_READ_URL) where there is
+   * one, else `kysely` itself. A replica lags the primary by a moment: what must see a write
+   * just made (sign-in, authorization, a page after a change) reads `kysely`.
+   */
+  readonly read: Kysely<Database>;
   readonly dialect: DialectName;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   /** SQLite in a file: the thread that checkpoints its write-ahead log (checkpointer.ts). */
   readonly checkpointer?: Checkpointer;
+  /** SQLite: syncs that arrive together share one commit (group-commit.ts). */
+  readonly groupCommit?: GroupCommit;
   close(): Promise<void>;
 }
 
 export interface DbOptions {
   /** `postgres://…`; absent means embedded SQLite in `dataDir`. */
   databaseUrl?: string | undefined;
+  /** PostgreSQL: a read replica for reports and dashboards (`Db.read`); needs `databaseUrl`. */
+  readUrl?: string | undefined;
   /** Folder for the SQLite file (created when missing). */
   dataDir?: string;
   /** Full path of the SQLite file; overrides `dataDir`. `:memory:` is allowed. */
@@ -38,6 +50,12 @@ export interface DbOptions {
    * request that commits (default true; false for tools that open the file briefly).
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * SQLite: `normal` (default) survives a crash of the process, and may lose the last commits
+   * in a power cut; `full` syncs every commit to the disk before it returns, for a school hub
+   * that acknowledges answers (KITE_MODE=hub, docs/deploy.md).
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 /** A database that could not be opened; its message is one line, safe to print. */
@@ -64,6 +82,8 @@ function restrictFiles(file: string): void {
 
 /** Opens SQLite (default) or PostgreSQL (when `databaseUrl` is set) and checks it answers. */
 export async function openDb(options: DbOptions): Promise<Db> {
+  if (options.readUrl && !options.databaseUrl)
+    throw new DbConnectError('A read replica needs DATABASE_URL: SQLite has none');
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openSqlite(options);
 }
 
@@ -71,6 +91,7 @@ function openSqlite({
   dataDir = './data',
   sqliteFile,
   backgroundCheckpoints = true,
+  synchronous = 'normal',
 }: DbOptions): Db {
   let file = sqliteFile;
   if (!file) {
@@ -92,8 +113,9 @@ function openSqlite({
   database.pragma('journal_mode = WAL');
   // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
   restrictFiles(file);
-  // NORMAL is durable across application crashes in WAL mode and ~4x faster than FULL.
-  database.pragma('synchronous = NORMAL');
+  // NORMAL is durable across application crashes in WAL mode and much faster than FULL; FULL
+  // also survives a power cut (each commit waits for the disk), for a school hub.
+  database.pragma(synchronous === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const checkpointer =
@@ -105,8 +127,10 @@ function openSqlite({
   });
   return {
     kysely,
+    read: kysely,
     dialect: 'sqlite',
     ...(checkpointer ? { checkpointer } : {}),
+    groupCommit: groupCommit(kysely),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
@@ -121,18 +145,31 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   const deadline = Date.now() + (options.connectTimeoutMs ?? 10_000);
   const target = describeUrl(url);
   await waitForPostgres(url, deadline, target, options.createDatabase ?? true);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = postgresKysely(url);
+  let read = kysely;
+  if (options.readUrl) {
+    await waitForPostgres(options.readUrl, deadline, describeUrl(options.readUrl), false);
+    read = postgresKysely(options.readUrl);
+  }
   return {
     kysely,
+    read,
     dialect: 'postgres',
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
-    close: () => kysely.destroy(),
+    close: async () => {
+      if (read !== kysely) await read.destroy();
+      await kysely.destroy();
+    },
   };
+}
+
+function postgresKysely(url: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 async function waitForPostgres(url: string, deadline: number, target: string, create: boolean) {

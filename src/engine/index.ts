@@ -311,6 +311,8 @@ export type {
 export { PRE_SKIP_RATE, drawPercent, drawPreSkip } from './measurement/assign';
 export { checkPresentation } from './measurement/presentation';
 export type { CheckPresentation } from './measurement/presentation';
+export { answerFeedback } from './measurement/feedback';
+export type { AnswerFeedback } from './measurement/feedback';
 export { REPEAT_AFTER_MS, TRANSFER_AFTER_MS, nextCheck } from './measurement/schedule';
 export type { MeasureStep, NoCheckReason, ScheduleInput } from './measurement/schedule';
 export { classifyAnswer, scoreItem } from './measurement/score';
@@ -319,6 +321,7 @@ export { formAnswers, scoreForm } from './measurement/form-score';
 export type { ConstructScore, FormScore, ScaleScore } from './measurement/form-score';
 export { answeredEvent, assignedEvent, declinedEvent, itemInteraction } from './measurement/record';
 export type { MeasureEventContext } from './measurement/record';
+export { bankTextIds, itemTexts, localizedBank } from './measurement/localize';
 export {
   DEPLOYMENT_HELPLINE_AUDIENCES,
   DEPLOYMENT_HELPLINE_KINDS,

@@ -15,6 +15,7 @@ import { rateLimitCounters } from '../db/rate-limit';
 import { installWebApp } from './http/web-app';
 import { DEFAULT_LIMITS } from './config/config';
 import type { ServerLimits, TrustProxy } from './config/config';
+import { Lifecycle } from './http/lifecycle';
 import { healthRoutes } from './routes/health';
 import { clientConfigRoutes } from './routes/client-config';
 import { createLibraryRoutes } from './routes/library';
@@ -107,12 +108,16 @@ export interface AppDeps {
   retention?: Retention;
   /** How long a process keeps the deployment settings before reading them again (default 2 s). */
   settingsTtlMs?: number;
+  /** Serving or draining (main.ts starts the drain on SIGTERM); a new one when not given. */
+  lifecycle?: Lifecycle;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The account services, for the CLI-like tasks main.ts does at start (the setup link). */
     accounts: AccountsContext;
+    /** Serving or draining: `/api/ready` answers 503 while it drains (docs/deploy.md). */
+    lifecycle: Lifecycle;
   }
 }
 
@@ -166,6 +171,7 @@ export async function createApp({
   industry,
   retention = DEFAULT_RETENTION,
   settingsTtlMs,
+  lifecycle = new Lifecycle(),
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -206,7 +212,8 @@ export async function createApp({
   // they hold across processes and restarts.
   await app.register(rateLimit, { global: false, store: dbRateLimitStore(rateLimitCounters(db)) });
 
-  await app.register(healthRoutes(db, { now }));
+  app.decorate('lifecycle', lifecycle);
+  await app.register(healthRoutes(db, { now, lifecycle }));
   // The deployment settings over the environment's (docs/national.md), read by the app's config.
   const deployment = deploymentContext(db, catalogue, accounts.now ?? now, {
     country,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigError, parseConfig } from './config/config';
 import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
+import { Lifecycle } from './http/lifecycle';
 import { createApp } from './app';
 import { avatarIds } from '../content/avatars';
 import { ContentLoadError, loadServerContent } from './content/load';
@@ -32,14 +33,20 @@ function mailerFor(mail: MailConfig, contentDir: string): Mailer {
 
 /**
  * Starts Kite: configuration, database, migrations, HTTP. Any startup failure prints one clear
- * line and exits with status 1; SIGTERM and SIGINT let in-flight requests finish, then close the
- * database.
+ * line and exits with status 1. SIGTERM and SIGINT drain (KITE_DRAIN_MS: `/api/ready` answers
+ * 503 while requests are still served), let in-flight requests finish, close the database and
+ * exit, within 10 s.
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   // The database first: an unreachable one is reported within its connect timeout, however
   // long the content takes to check.
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
+    dataDir: config.dataDir,
+    synchronous: config.mode === 'hub' ? 'full' : 'normal',
+  });
   let catalogue;
   try {
     await migrateToLatest(db);
@@ -53,7 +60,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const mailer = mailerFor(config.mail, config.contentDir);
+  const lifecycle = new Lifecycle();
   const app = await createApp({
+    lifecycle,
     db,
     webDir: config.webDir,
     logLevel: config.logLevel,
@@ -86,10 +95,13 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, drainMs: config.drainMs }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      // Draining: still serving, while /api/ready tells the proxy to send no more.
+      lifecycle.startDraining();
+      if (config.drainMs > 0) await new Promise((r) => setTimeout(r, config.drainMs));
       await app.close();
       await db.close();
     } finally {

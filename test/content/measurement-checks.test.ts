@@ -152,6 +152,59 @@ describe('item bank checks name the file and the path', () => {
     ]);
   });
 
+  it('warns about a 5–7 item whose answers or cards lack pictures, and checks each picture', () => {
+    const picture = (id: string, src = 'art/answers/ok.svg') => ({
+      src,
+      alt: { id: `${id}.media-alt`, text: 'A picture.' },
+    });
+    /** The bank with a picture on every answer and card of its 5–7 items, then `edit`. */
+    const withPictures = (edit: (bank: Json) => void) => (bank: Json) => {
+      for (const item of bank.items as Json[]) {
+        if (!item.bands.includes('5-7')) continue;
+        const args = item.interaction.args as Json;
+        for (const x of (args.options ?? args.items) as Json[]) x.media = picture(x.text.id);
+      }
+      edit(bank);
+    };
+    const art = { path: 'art/answers/ok.svg', text: null };
+    const run = (edit: (bank: Json) => void) => {
+      const changed = files.map((f) => {
+        if (f.path !== BANK) return f;
+        const bank = JSON.parse(f.text!) as Json;
+        for (const i of [3, 4, 5]) bank.items[i].difficulty.p = 0.65;
+        edit(bank);
+        return { path: f.path, text: JSON.stringify(bank) };
+      });
+      const r = buildCatalogue([...changed, art], { root: DIR });
+      const of = (xs: typeof r.errors) => xs.map((e) => [e.check, e.file, e.path]);
+      return { errors: of(r.errors), warnings: of(r.warnings) };
+    };
+    // Without pictures: one warning per 5–7 item (seven sorts and the 5–7 scale).
+    const none = run(() => {});
+    expect(none.errors).toEqual([]);
+    expect(none.warnings).toEqual([
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => [
+        'missing-picture',
+        FILE,
+        `items[${i}].interaction.args.items`,
+      ]),
+      ['missing-picture', FILE, 'items[7].interaction.args.options'],
+    ]);
+    expect(run(withPictures(() => {}))).toEqual({ errors: [], warnings: [] });
+    // One card without its picture; one picture whose file does not exist.
+    expect(
+      run(
+        withPictures((b) => {
+          delete b.items[2].interaction.args.items[1].media;
+          b.items[7].interaction.args.options[0].media.src = 'art/answers/nowhere.svg';
+        }),
+      ),
+    ).toEqual({
+      errors: [['missing-media', FILE, 'items[7].interaction.args.options[0].media.src']],
+      warnings: [['missing-picture', FILE, 'items[2].interaction.args.items']],
+    });
+  });
+
   it('refuses a bank of a topic that does not exist', () => {
     expect(build((b) => (b.topic = 'no-such-topic'))).toEqual([['unknown-ref', FILE, 'topic']]);
   });

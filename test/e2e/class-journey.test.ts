@@ -29,7 +29,13 @@ const avatarName = (id: string) => ui[`avatar.${id}` as keyof typeof ui];
 
 describe.skipIf(!enabled)('a class from sign-up to a parent seeing progress', () => {
   const mail = outbox();
-  const suite = browserSuite({ accounts: { argon2: TEST_ARGON2, mailer: mail.mailer }, catalogue });
+  // Measurement off: the child's first activity of a topic would meet a quick check, drawn at
+  // random (15 % skip it); the checks have their own journey (quick-check.test.ts).
+  const suite = browserSuite({
+    accounts: { argon2: TEST_ARGON2, mailer: mail.mailer },
+    catalogue,
+    measurement: false,
+  });
   const clock = wallClock();
 
   it('teacher, child and parent, each in their own browser', async () => {

@@ -98,7 +98,8 @@ export async function signInWithCode(
     .getByRole('heading', { name: `Hello, ${child.nickname}! You are in your class.` })
     .waitFor();
   await page.getByRole('button', { name: "Let's play" }).click();
-  await page.getByRole('heading', { name: 'Your topics' }).waitFor();
+  // 5–10 see the sky map; 11–16 the older skin's topic list.
+  await page.getByRole('heading', { name: /^(Your sky map|Your topics)$/ }).waitFor();
 }
 
 /** Every record of an object store of the app's database, read in the page. */

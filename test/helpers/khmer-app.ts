@@ -57,7 +57,7 @@ export async function khmerContentRoot(): Promise<string> {
   json(join(root, 'locales/km/all.json'), localeFile(catalogue.texts));
   json(join(root, 'locales/th/all.json'), localeFile([...catalogue.texts].slice(0, 1)));
 
-  for (const area of ['', 'feedback', 'class-child']) {
+  for (const area of ['', 'feedback', 'class-child', 'measure']) {
     const english = JSON.parse(readFileSync(join('content/ui', area, 'en.json'), 'utf8')) as Record<
       string,
       string

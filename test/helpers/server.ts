@@ -18,13 +18,20 @@ export interface RunningServer {
 
 /**
  * What a test may give the server: deployment settings (as `KITE_*` variables would: the
- * country pack, topics switched off), the loaded content for the PDF routes, a lower PDF rate
- * limit, the accounts' options (a cheap Argon2 cost, a mailer the test reads), and the
- * recording studio's content folder.
+ * country pack, topics switched off, outcome measurement off), the loaded content for the PDF
+ * routes, a lower PDF rate limit, the accounts' options (a cheap Argon2 cost, a mailer the test
+ * reads), and the recording studio's content folder.
  */
 export type ServerOptions = Pick<
   AppDeps,
-  'country' | 'disabledTopics' | 'catalogue' | 'pdfRateLimit' | 'accounts' | 'studio' | 'industry'
+  | 'country'
+  | 'disabledTopics'
+  | 'measurement'
+  | 'catalogue'
+  | 'pdfRateLimit'
+  | 'accounts'
+  | 'studio'
+  | 'industry'
 >;
 
 export async function startServer(

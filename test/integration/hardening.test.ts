@@ -360,6 +360,12 @@ describe('disabled topics on the served content bundles', () => {
       activities: { topic: string }[];
     };
     expect(bundle.activities.some((a) => a.topic === 'scams')).toBe(false);
+    // The quick checks' item banks of the topic are left out too (docs/measurement.md).
+    const measures = (await app.inject({ url: `/content/en/measurement/${band}.json` })).json() as {
+      banks: { topic: string }[];
+    };
+    expect(measures.banks.length).toBe(content.topics.size - 1);
+    expect(measures.banks.some((b) => b.topic === 'scams')).toBe(false);
     const again = await app.inject({
       url: '/content/en/index.json',
       headers: { 'if-none-match': res.headers.etag as string },

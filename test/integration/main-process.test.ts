@@ -98,6 +98,62 @@ describe('main: startup and shutdown', () => {
     expect(r.stdout + r.stderr).not.toContain(password.slice(2));
   });
 
+  it('drains on SIGTERM: /api/ready answers 503 draining while requests are still served, then it exits 0 within 10 s', async () => {
+    const port = 30000 + Math.floor(Math.random() * 20000);
+    const base = `http://127.0.0.1:${port}`;
+    const seen: { ready: number; code?: string; health: number; after: number }[] = [];
+    let signalled = 0;
+    const entry = await compiledEntry(COMPILED_SERVER);
+    const r = await new Promise<Run & { exitedAfterMs: number }>((resolve) => {
+      const child = spawn(process.execPath, [entry], {
+        env: {
+          ...process.env,
+          // Its own data: the jobs it runs at start are not due again for the next test's server.
+          KITE_DATA_DIR: join(dataDir, 'draining'),
+          KITE_WEB_DIR: 'no-such-dir',
+          PORT: String(port),
+          KITE_DRAIN_MS: '1500',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) =>
+        resolve({ code, stdout, stderr, exitedAfterMs: Date.now() - signalled }),
+      );
+      const wait = setInterval(() => {
+        if (!stdout.includes('Kite is running')) return;
+        clearInterval(wait);
+        void (async () => {
+          expect((await fetch(`${base}/api/ready`)).status).toBe(200);
+          signalled = Date.now();
+          child.kill('SIGTERM');
+          // Probe while it drains: ready says no, the app still answers.
+          for (let i = 0; i < 4; i++) {
+            await new Promise((res) => setTimeout(res, 200));
+            const ready = await fetch(`${base}/api/ready`);
+            const body = (await ready.json()) as { error?: { code?: string } };
+            const health = await fetch(`${base}/api/health`);
+            seen.push({
+              ready: ready.status,
+              ...(body.error?.code ? { code: body.error.code } : {}),
+              health: health.status,
+              after: Date.now() - signalled,
+            });
+          }
+        })();
+      }, 50);
+    });
+    expect(seen.length).toBe(4);
+    for (const s of seen) expect(s).toMatchObject({ ready: 503, code: 'draining', health: 200 });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"drainMs":1500');
+    expect(r.exitedAfterMs).toBeGreaterThanOrEqual(1500);
+    expect(r.exitedAfterMs).toBeLessThan(10_000);
+  });
+
   it('serves, prints its URL, and shuts down cleanly on SIGTERM', async () => {
     let health = 0;
     const port = 30000 + Math.floor(Math.random() * 20000);

@@ -6,6 +6,7 @@ import type { loadCatalogue } from '../../src/content/catalogue';
 import { shippedContent } from '../helpers/content';
 import { contentBundles } from '../../src/content/bundle';
 import { createApp } from '../../src/server/app';
+import { preferredLanguages } from '../../src/server/http/route-hints';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 
@@ -52,7 +53,7 @@ function writeWebDir(
     typeof hints === 'string' ? hints : JSON.stringify(hints),
   );
   for (const f of contentBundles(content, 'test')) {
-    if (!('json' in f) || !f.path.startsWith('en/activities/')) continue;
+    if (!('json' in f) || !/^(en|km)\/(activities\/|countries\/intl\.json)/.test(f.path)) continue;
     const file = join(webDir, 'content', f.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(f.json));
@@ -96,9 +97,54 @@ describe('preload hints on the app shell of a game', () => {
       '/assets/play-x1.css preload style cors',
       // sample-prize-message opens on a `continue` scene.
       '/assets/continue-player-x1.js modulepreload',
+      // What its first screen reads: the activity and the international country pack (it has
+      // no recordings index in this build).
+      '/content/en/activities/sample-prize-message.json preload fetch cors',
+      '/content/en/countries/intl.json preload fetch cors',
     ]);
     const classMode = await app.inject({ url: '/class/play/sample-prize-message' });
     expect(links(classMode.headers.link)).toEqual(links(res.headers.link));
+  });
+
+  it("names the game's content in the first language of Accept-Language that has it, else English", async () => {
+    const app = await appWith(HINTS);
+    const content = async (url: string, acceptLanguage?: string) =>
+      links(
+        (
+          await app.inject({
+            url,
+            headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+          })
+        ).headers.link,
+      ).filter((l) => l.startsWith('/content/'));
+    expect(await content('/play/sample-new-friend', 'km-KH,km;q=0.9,en;q=0.8')).toEqual([
+      '/content/km/activities/sample-new-friend.json preload fetch cors',
+      '/content/km/countries/intl.json preload fetch cors',
+    ]);
+    expect(await content('/play/sample-new-friend', 'en-GB, km;q=0.5')).toEqual([
+      '/content/en/activities/sample-new-friend.json preload fetch cors',
+      '/content/en/countries/intl.json preload fetch cors',
+    ]);
+    expect(await content('/play/sample-prize-message', 'fr-FR, fr;q=0.9')).toEqual([
+      '/content/en/activities/sample-prize-message.json preload fetch cors',
+      '/content/en/countries/intl.json preload fetch cors',
+    ]);
+    // Languages the build has no content for, and nonsense, fall back to English.
+    expect(await content('/play/sample-new-friend', 'zz, ../../etc;q=1, *')).toEqual(
+      await content('/play/sample-new-friend'),
+    );
+  });
+
+  it('ranks Accept-Language by q, then by order', () => {
+    expect(preferredLanguages('fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5')).toEqual([
+      'fr',
+      'en',
+      'de',
+    ]);
+    expect(preferredLanguages('en;q=0.2, km')).toEqual(['km', 'en']);
+    expect(preferredLanguages('km;q=0, en')).toEqual(['en']);
+    expect(preferredLanguages(undefined)).toEqual([]);
+    expect(preferredLanguages('')).toEqual([]);
   });
 
   it('follows ?scene= to the scene a link opens on, and ignores names that are not scenes', async () => {
@@ -129,6 +175,7 @@ describe('preload hints on the app shell of a game', () => {
     // sample-prize-message is of the scams topic.
     const off = await app.inject({ url: '/play/sample-prize-message' });
     expect(links(off.headers.link).some((l) => l.includes('-player-'))).toBe(false);
+    expect(links(off.headers.link).some((l) => l.startsWith('/content/'))).toBe(false);
     // Other pages: the shell's own files only; paths that are not pages (404): nothing.
     for (const url of ['/', '/library', '/start?next=/play/x']) {
       expect(links((await app.inject({ url })).headers.link), url).toEqual([

@@ -23,6 +23,18 @@ describe('the SQLite checkpointer thread', () => {
     (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(d.kysely)).rows[0]
       ?.wal_autocheckpoint;
 
+  it('syncs each commit to the disk on a school hub (synchronous FULL), NORMAL otherwise', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kite-sync-'));
+    const level = async (d: Db) =>
+      (await sql<{ synchronous: number }>`pragma synchronous`.execute(d.kysely)).rows[0]
+        ?.synchronous;
+    db = await openDb({ dataDir: dir });
+    expect(await level(db)).toBe(1); // NORMAL
+    await db.close();
+    db = await openDb({ dataDir: dir, synchronous: 'full' });
+    expect(await level(db)).toBe(2); // FULL
+  });
+
   it('checkpoints a growing log off the request thread, keeps every row, and hands back on close', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
     db = await openDb({ dataDir: dir });

@@ -1,6 +1,7 @@
 import type { ActivityId, ContentId, LocaleCode } from '../ids';
 import { sourceHash } from '../text/hash';
 import type { Catalogue, Translation, TranslationState } from '../types/catalogue';
+import { bankTextIds } from '../measurement/localize';
 import { BANDS } from '../types/text';
 import type { Band } from '../types/text';
 
@@ -78,15 +79,21 @@ export const activityTextIds = (catalogue: Catalogue, id: ActivityId): ContentId
   withPrefix(catalogue, `${id}.`);
 
 /**
- * The content ids a child of `band` meets: the band's activities, its courses and the topics'
- * names. Guides, challenges and country packs are for adults or printed, and count elsewhere.
+ * The content ids a child of `band` meets: the band's activities, its courses, the topics'
+ * names and the band's quick-check items (docs/measurement.md). Guides, challenges and country
+ * packs are for adults or printed, and count elsewhere.
  */
 export function bandTextIds(catalogue: Catalogue, band: Band): ContentId[] {
   const prefixes = ['topic.'];
   for (const a of catalogue.activities.values()) if (a.band === band) prefixes.push(`${a.id}.`);
   for (const c of catalogue.courses?.values() ?? [])
     if (c.band === band) prefixes.push(`course.${c.id}.`);
-  return [...catalogue.texts.keys()].filter((id) => prefixes.some((p) => id.startsWith(p)));
+  const items = new Set<string>();
+  for (const bank of catalogue.measurement?.values() ?? [])
+    for (const id of bankTextIds(bank, band)) items.add(id);
+  return [...catalogue.texts.keys()].filter(
+    (id) => items.has(id) || prefixes.some((p) => id.startsWith(p)),
+  );
 }
 
 /** Whether every text of an activity has a current, reviewed translation into `lang`. */

@@ -15,10 +15,14 @@ export const UI_AREAS = [
   'industry',
   'deployment',
   'nation',
+  'measure',
 ] as const;
 
-/** The UI a child sees: the app shell, the feedback question and the class pages for children. */
-export const CHILD_UI_AREAS: readonly string[] = ['root', 'feedback', 'class-child'];
+/**
+ * The UI a child sees: the app shell, the feedback question, the class pages for children and
+ * the quick checks of measurement (docs/measurement.md).
+ */
+export const CHILD_UI_AREAS: readonly string[] = ['root', 'feedback', 'class-child', 'measure'];
 /** The UI only adults see: the account, teachers' class pages, industry, deployment and national pages. */
 export const ADULT_UI_AREAS: readonly string[] = [
   'account',

@@ -60,6 +60,7 @@ export function contentWhere(catalogue: Catalogue, id: ContentId, path: string):
       : [`challenge ${second}`, `bands ${c.bands.join(' ')}`, `topic ${c.topic}`];
   }
   if (head === 'topic' && second !== undefined) return [`topic ${second}`];
+  if (head === 'measure' && second !== undefined) return measureWhere(catalogue, id);
   if (head === 'industry' && second !== undefined) {
     // industry.<framework>.v<n>.<question>.<text> | .section.<id> | .title
     const [, , version, part, what] = id.split('.');
@@ -74,6 +75,22 @@ export function contentWhere(catalogue: Catalogue, id: ContentId, path: string):
   }
   if (head !== undefined && second !== undefined) return [`${head} ${second}`];
   return [];
+}
+
+/** `measure.<topic>.<item>.…`: the bank, then the item with its bands and when it is asked. */
+function measureWhere(catalogue: Catalogue, id: ContentId): string[] {
+  const [, topic, itemId] = id.split('.');
+  const bank = catalogue.measurement?.get(topic ?? '');
+  const item = bank?.items.find((i) => i.id === itemId);
+  const head = `measurement item bank ${topic} (children read it: a quick check)`;
+  if (item === undefined) return [head];
+  return [
+    head,
+    `item ${item.id}`,
+    `bands ${item.bands.join(' ')}`,
+    `asked ${item.use.join(' ')}`,
+    ...(item.bands.includes('5-7') ? ['read aloud to children of 5–7'] : []),
+  ];
 }
 
 const stale = (t: Translation | undefined, english: string) =>

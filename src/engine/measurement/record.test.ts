@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceId, EventId, LearnerId, TopicId } from '../ids';
+import type { ContentId, DeviceId, EventId, LearnerId, TopicId } from '../ids';
+import type { MeasureItem } from '../types/measurement';
 import { isValidAnswer } from '../interactions/registry';
 import { measureEventSchema } from '../content/schema/measure-event';
 import { BANK, choiceItem, sortItem } from '../testing/measurement';
@@ -30,6 +31,51 @@ describe('recording measurement answers', () => {
         placement: { c1: 'scam', c2: 'scam', c3: 'real', c4: 'real' },
       }),
     ).toBe(true);
+  });
+
+  it("passes an answer's and a card's picture to the player, as an activity's answers carry them", () => {
+    const media = (id: string) => ({
+      src: `/content/art/answers/${id}.svg`,
+      alt: { id: `m.${id}.media-alt` as ContentId, text: `A picture of ${id}.` },
+    });
+    const choice = choiceItem('x', 'pre');
+    const withPictures: MeasureItem = {
+      ...choice,
+      interaction: {
+        type: 'choice',
+        args: {
+          options:
+            choice.interaction.type === 'choice'
+              ? choice.interaction.args.options.map((o) => ({ ...o, media: media(o.id) }))
+              : [],
+        },
+      },
+    };
+    const shown = itemInteraction(withPictures);
+    expect(shown.type === 'choice' && shown.args.options.map((o) => o.media)).toEqual(
+      ['a', 'b', 'c', 'ns'].map(media),
+    );
+    const sort = sortItem('s', 'post');
+    const cards: MeasureItem = {
+      ...sort,
+      interaction: {
+        type: 'sort',
+        args:
+          sort.interaction.type === 'sort'
+            ? {
+                ...sort.interaction.args,
+                items: sort.interaction.args.items.map((c) => ({ ...c, media: media(c.id) })),
+              }
+            : { bins: [], items: [] },
+      },
+    };
+    const sorted = itemInteraction(cards);
+    expect(sorted.type === 'sort' && sorted.args.items.map((c) => c.media)).toEqual(
+      ['c1', 'c2', 'c3', 'c4'].map(media),
+    );
+    // Exactly the args an activity's scene hands its player: nothing added, nothing dropped.
+    expect(shown.args).toEqual(withPictures.interaction.args);
+    expect(sorted.args).toEqual(cards.interaction.args);
   });
 
   it('makes events the sync route accepts, and none for an answer that does not fit', () => {

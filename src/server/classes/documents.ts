@@ -86,6 +86,7 @@ export async function parentLetterPdf(
         lang: cls.lang,
         noticeVersion: agreement?.noticeVersion ?? '',
         retentionMonths: await ctx.retainChildMonths(),
+        measurement: ctx.measurement,
         paper,
       },
       p.context,

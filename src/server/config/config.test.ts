@@ -92,6 +92,19 @@ describe('parseConfig', () => {
     expect(parseConfig({ KITE_MEASUREMENT: 'off' }).measurement).toBe(false);
   });
 
+  it('runs as a server unless KITE_MODE=hub, which needs the embedded SQLite database', () => {
+    expect(parseConfig({}).mode).toBe('server');
+    expect(parseConfig({ KITE_MODE: 'hub' }).mode).toBe('hub');
+    expect(() =>
+      parseConfig({ KITE_MODE: 'hub', DATABASE_URL: 'postgres://kite@127.0.0.1:5432/kite' }),
+    ).toThrow(/KITE_MODE=hub runs on the embedded SQLite database/);
+  });
+
+  it('drains for KITE_DRAIN_MS (0 by default, at most 8 s) before it stops on SIGTERM', () => {
+    expect(parseConfig({}).drainMs).toBe(0);
+    expect(parseConfig({ KITE_DRAIN_MS: '5000' }).drainMs).toBe(5000);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -106,6 +119,9 @@ describe('parseConfig', () => {
     [{ KITE_PACKS: 'core;sample' }, /KITE_PACKS must be pack ids separated by commas/],
     [{ KITE_DIGITS: 'khmer' }, /KITE_DIGITS must be latin or native/],
     [{ KITE_MEASUREMENT: 'no' }, /KITE_MEASUREMENT must be on or off/],
+    [{ KITE_MODE: 'school' }, /KITE_MODE must be server or hub/],
+    [{ KITE_DRAIN_MS: '9000' }, /KITE_DRAIN_MS must be a whole number from 0 to 8000/],
+    [{ KITE_DRAIN_MS: '2s' }, /KITE_DRAIN_MS must be a whole number/],
     [{ DATABASE_URL: 'postgres://k:pw@h:port/k' }, /DATABASE_URL is not a valid URL/],
     [{ KITE_PUBLIC_URL: 'ftp://kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
     [{ KITE_PUBLIC_URL: 'kite.example.org' }, /KITE_PUBLIC_URL must be an http/],

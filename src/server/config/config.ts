@@ -11,6 +11,11 @@ export interface Config {
   readonly dataDir: string;
   /** `postgres://…` switches the database to PostgreSQL; absent means embedded SQLite. */
   readonly databaseUrl: string | undefined;
+  /**
+   * A PostgreSQL read replica for dashboards and reports (DATABASE_READ_URL, docs/deploy.md);
+   * needs DATABASE_URL.
+   */
+  readonly databaseReadUrl: string | undefined;
   readonly country: string;
   readonly contentDir: string;
   /**
@@ -53,6 +58,18 @@ export interface Config {
   readonly retention: Retention;
   /** The largest industry evidence document accepted, in bytes (KITE_EVIDENCE_MAX_MB). */
   readonly evidenceMaxBytes: number;
+  /**
+   * What this process is (KITE_MODE, docs/deploy.md): `server` (one machine, or one of several
+   * behind a proxy) or `hub` (a school's own box: SQLite that syncs every commit to the disk
+   * before an answer is acknowledged, so a power cut loses nothing a device was told is kept).
+   */
+  readonly mode: 'server' | 'hub';
+  /**
+   * On SIGTERM, how long `/api/ready` answers 503 `draining` while requests are still served,
+   * before the process stops taking new ones (KITE_DRAIN_MS): the time a proxy or orchestrator
+   * needs to see it and send no more. With the wait for requests in flight, within 10 s.
+   */
+  readonly drainMs: number;
 }
 
 /** Retention periods of the purge job (server/jobs/purge-steps.ts). */
@@ -179,20 +196,28 @@ const publicUrl = z
     { message: 'must be an http:// or https:// address, such as https://kite.example.org' },
   );
 
+/**
+ * The longest drain a deployment may ask for: the process must stop within 10 s of SIGTERM
+ * (orchestrators kill it then), and requests in flight need the rest.
+ */
+export const MAX_DRAIN_MS = 8000;
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
+  })
+  .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
+    message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
+  });
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: nonEmpty.default('127.0.0.1'),
   KITE_DATA_DIR: nonEmpty.default('./data'),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
-      message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
-    })
-    .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
-      message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
-    })
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_READ_URL: postgresUrl.optional(),
   KITE_COUNTRY: z
     .string()
     .trim()
@@ -242,6 +267,8 @@ const EnvSchema = z.object({
     )
     .optional(),
   KITE_DEV_MAIL: z.enum(['console', 'off']).optional(),
+  KITE_MODE: z.enum(['server', 'hub'], { message: 'must be server or hub' }).default('server'),
+  KITE_DRAIN_MS: wholeNumber(0, MAX_DRAIN_MS).default(0),
   NODE_ENV: z.string().trim().optional(),
 });
 
@@ -282,6 +309,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       'Invalid configuration: KITE_SMTP_URL needs KITE_PUBLIC_URL (the address links in mails point to) and KITE_MAIL_FROM (the sender)',
     );
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_READ_URL (a read replica) needs DATABASE_URL (its primary); the embedded SQLite database has no replica',
+    );
+  }
+  if (e.KITE_MODE === 'hub' && e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_MODE=hub runs on the embedded SQLite database; leave DATABASE_URL unset on a school hub',
+    );
+  }
   const mail: MailConfig = e.KITE_SMTP_URL
     ? { kind: 'smtp', url: e.KITE_SMTP_URL, from: e.KITE_MAIL_FROM! }
     : e.KITE_DEV_MAIL === 'console'
@@ -294,6 +331,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     host: e.HOST,
     dataDir: e.KITE_DATA_DIR,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReadUrl: e.DATABASE_READ_URL || undefined,
     country: e.KITE_COUNTRY,
     contentDir: e.KITE_CONTENT_DIR,
     studioDir: e.KITE_STUDIO_DIR ?? e.KITE_CONTENT_DIR,
@@ -321,5 +359,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       evidenceDays: e.KITE_RETAIN_EVIDENCE_DAYS,
     }),
     evidenceMaxBytes: e.KITE_EVIDENCE_MAX_MB * 1024 * 1024,
+    mode: e.KITE_MODE,
+    drainMs: e.KITE_DRAIN_MS,
   });
 }

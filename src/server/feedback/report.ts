@@ -68,7 +68,8 @@ export async function feedbackReport(
   }: { since?: string | null; activities?: readonly string[] } = {},
 ): Promise<FeedbackReport> {
   if (only?.length === 0) return { since, thresholds: FEEDBACK_THRESHOLDS, activities: [] };
-  let q = db.kysely
+  // A report: read from a replica where there is one (DATABASE_READ_URL).
+  let q = db.read
     .selectFrom('kite_feedback')
     .select((eb) => ['activity', 'activity_version', 'answer', eb.fn.countAll().as('n')])
     .groupBy(['activity', 'activity_version', 'answer']);

@@ -5,9 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors';
 import { routePath } from './route-path';
 
-/** The content bundles that list or hold activities (src/content/bundle.ts). */
+/** The content bundles that list or hold activities or item banks (src/content/bundle.ts). */
 const BUNDLE =
-  /^\/content\/([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\/(index|bands\/[a-z0-9-]+|activities\/[^/]+)\.json$/;
+  /^\/content\/([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\/(index|bands\/[a-z0-9-]+|measurement\/[a-z0-9-]+|activities\/[^/]+)\.json$/;
 
 type Item = { id?: unknown; topic?: unknown };
 type Json = Record<string, unknown>;
@@ -18,7 +18,8 @@ type Gated = { body: Buffer; etag: string } | 'not_offered' | 'missing';
 /**
  * Holds a deployment's disabled topics on the built content bundles, which are static files:
  * the index and band bundles are served without those topics and their activities, guides and
- * challenges, and an activity of such a topic answers `404 not_offered`. Only installed when a
+ * challenges, the measurement bundles without their item banks, and an activity of such a
+ * topic answers `404 not_offered`. Only installed when a
  * topic is disabled; each bundle is filtered once and kept.
  */
 export function installContentGate(
@@ -38,7 +39,7 @@ export function installContentGate(
       out.topics = json.topics.filter((t) => !off.has(String((t as Item).id)));
     }
     const withheld: string[] = [];
-    for (const key of ['activities', 'guides', 'challenges']) {
+    for (const key of ['activities', 'guides', 'challenges', 'banks']) {
       if (!Array.isArray(json[key])) continue;
       const items = json[key] as unknown[];
       out[key] = items.filter(on);

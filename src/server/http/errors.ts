@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'unknown_parameter',
   'not_offered',
   'shutting_down',
+  'draining',
   'unauthenticated',
   'forbidden',
   'csrf_rejected',

@@ -30,8 +30,11 @@ const PLAY_ROUTES = ['/play/:id', '/class/play/:id'] as const;
 const CONFIG_PRELOAD = '</api/client-config>; rel=preload; as=fetch; crossorigin';
 
 export interface RouteHints {
-  /** The `Link` header for the app shell at the app path `path`, if any. */
-  link(path: string, query: URLSearchParams): Promise<string | undefined>;
+  /**
+   * The `Link` header for the app shell at the app path `path`, if any. `acceptLanguage` (the
+   * request's header) picks the language of the game's content to name.
+   */
+  link(path: string, query: URLSearchParams, acceptLanguage?: string): Promise<string | undefined>;
 }
 
 const none: RouteHints = { link: () => Promise.resolve(undefined) };
@@ -61,6 +64,23 @@ export function loadRouteHints(
   }
   const off = new Set(disabledTopics);
   const files = activityFiles(webRoot);
+  const content = join(webRoot, 'content');
+  /** The languages the build wrote content for: a header's others are never looked up. */
+  const languages = new Set(existsSync(content) ? readdirSync(content) : []);
+  const built = (rel: string) => existsSync(join(content, rel));
+  const exists = new Map<string, boolean>();
+  /**
+   * Whether the build wrote `content/<rel>`, asked once per file (the build does not change);
+   * only built ids and languages get here, so this holds a bounded number of entries.
+   */
+  const has = (rel: string) => {
+    let v = exists.get(rel);
+    if (v === undefined) {
+      v = built(rel);
+      exists.set(rel, v);
+    }
+    return v;
+  };
   const scenes = new Map<string, Promise<ActivityScenes | null>>();
   const scenesOf = (id: string) => {
     let p = scenes.get(id);
@@ -75,7 +95,7 @@ export function loadRouteHints(
   };
 
   return {
-    async link(path, query) {
+    async link(path, query, acceptLanguage) {
       const id = PLAY_ROUTES.map((r) => matchRoute(r, path)?.id).find((v) => v !== undefined);
       // Every page: the shell's own code, which runs first (named before the browser has read
       // the page that names it too).
@@ -93,11 +113,55 @@ export function loadRouteHints(
           const scene = own(asked) ?? own(activity.start);
           const player = scene ? hints.players[scene.interaction.type] : undefined;
           if (player) parts.push(...chunkLinks(player));
+          parts.push(...contentLinks(id, acceptLanguage, languages, has));
         }
       }
       return [...new Set(parts)].join(', ');
     },
   };
+}
+
+/**
+ * The content a game's first screen waits for, fetched beside the code instead of after it
+ * has run: the activity, the international country pack (always read, for the placeholders a
+ * country leaves out) and the activity's recordings index, each where the build wrote it. The
+ * language is the first of `Accept-Language` that has the activity, else English: the device's
+ * profile language decides what the app reads, and it is usually the device's own; when they
+ * differ, a few KB were fetched for nothing. A later visit gets the shell from the service
+ * worker, without these.
+ */
+function contentLinks(
+  id: string,
+  acceptLanguage: string | undefined,
+  languages: ReadonlySet<string>,
+  has: (rel: string) => boolean,
+): string[] {
+  const lang = [...preferredLanguages(acceptLanguage), 'en'].find(
+    (l) => languages.has(l) && has(`${l}/activities/${id}.json`),
+  );
+  if (!lang) return [];
+  return [
+    `${lang}/activities/${id}.json`,
+    `${lang}/countries/intl.json`,
+    `${lang}/audio/${id}.json`,
+  ]
+    .filter(has)
+    .map((rel) => `</content/${rel}>; rel=preload; as=fetch; crossorigin`);
+}
+
+/** The primary language subtags of an `Accept-Language` header, most wanted first. */
+export function preferredLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  const ranked: { lang: string; q: number; at: number }[] = [];
+  header.split(',').forEach((part, at) => {
+    const [tag, ...params] = part.trim().split(';');
+    const lang = /^([a-z]{2,3})(?:-|$)/i.exec(tag?.trim() ?? '')?.[1]?.toLowerCase();
+    if (!lang) return;
+    const q = Number(/^\s*q=([0-9.]+)\s*$/.exec(params.join(';'))?.[1] ?? '1');
+    if (Number.isFinite(q) && q > 0) ranked.push({ lang, q, at });
+  });
+  ranked.sort((a, b) => b.q - a.q || a.at - b.at);
+  return [...new Set(ranked.map((r) => r.lang))];
 }
 
 /** `Link` entries for a chunk: its modules, and its styles as the app's loader asks for them. */

@@ -41,7 +41,11 @@ export async function installWebApp(
       if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
       const path = routePath(request.url);
       if (!isAppPath(path)) return payload;
-      const link = await hints.link(path, new URLSearchParams(request.url.slice(path.length + 1)));
+      const link = await hints.link(
+        path,
+        new URLSearchParams(request.url.slice(path.length + 1)),
+        request.headers['accept-language'],
+      );
       if (link) reply.header('link', link);
       return payload;
     });

@@ -137,7 +137,8 @@ export async function changesOf(
  */
 export async function statistics(ctx: IndustryContext, framework?: string) {
   if (framework !== undefined) frameworkOf(ctx, framework);
-  let q = ctx.db.kysely
+  // Sector statistics read a replica where there is one (DATABASE_READ_URL).
+  let q = ctx.db.read
     .selectFrom('kite_industry_assessment')
     .selectAll()
     .where('accepted_at', 'is not', null)

@@ -15,6 +15,8 @@ export interface PdfDocumentModel {
   title: string;
   /** Bigger text, ruled lines and boxes, for young children (ages 5–7). */
   largeType?: boolean;
+  /** Smaller type and spacing, for adults' texts that must fit one sheet (ignored with largeType). */
+  compact?: boolean;
   /**
    * When true, answer areas show the answers given in the model (an adult's answer key):
    * ticks in the correct boxes, matching lines drawn in and sample answers on the ruled lines.

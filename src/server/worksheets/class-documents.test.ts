@@ -212,11 +212,38 @@ const letterInput: ParentLetterInput = {
 };
 
 describe("the parents' letter", () => {
-  it('fits on one page of A4 and of Letter', async () => {
-    for (const paper of ['a4', 'letter'] as const) {
-      const file = await render(parentLetterModel({ ...letterInput, paper }, ctx));
-      expect(pages(file)).toBe(1);
-    }
+  it('fits on one page of A4 and of Letter, with the quick checks told and without', async () => {
+    for (const paper of ['a4', 'letter'] as const)
+      for (const measurement of [true, false]) {
+        const file = await render(parentLetterModel({ ...letterInput, paper, measurement }, ctx));
+        expect(pages(file)).toBe(1);
+      }
+  });
+
+  it('tells families about the quick checks only where the deployment measures outcomes', async () => {
+    const on = norm(
+      pdftotext(await render(parentLetterModel({ ...letterInput, measurement: true }, ctx))),
+    );
+    const told = 'Their answers to a few short questions before and after a topic';
+    expect(on).toContain(told);
+    expect(on).toContain('Nobody is shown a score, and your child can always tap “Not now”.');
+    expect(on).toContain('about 15 in 100 children skip the first questions');
+    // Among what is kept, before the sentence that closes it.
+    expect(on.indexOf(told)).toBeGreaterThan(on.indexOf('Their progress:'));
+    expect(on.indexOf(told)).toBeLessThan(on.indexOf('Kite never keeps'));
+    const off = norm(
+      pdftotext(await render(parentLetterModel({ ...letterInput, measurement: false }, ctx))),
+    );
+    expect(off).not.toContain('short questions');
+  });
+
+  it('prints the quick checks in Khmer, on at most two pages', async () => {
+    // Khmer lines stand much taller than Latin ones: the Khmer letter needs a second side.
+    const file = await render(
+      parentLetterModel({ ...letterInput, lang: 'km', measurement: true }, ctx),
+    );
+    expect(pages(file)).toBeLessThanOrEqual(2);
+    expect(norm(pdftotext(file))).toContain('សំណួរខ្លីៗមួយចំនួន');
   });
 
   it('says what is kept, why, who sees it, for how long, what families can do, and the notice version', async () => {

@@ -13,13 +13,17 @@ export interface ParentLetterInput {
   readonly noticeVersion: string;
   /** Months without use after which a child's record is purged (`KITE_RETAIN_CHILD_MONTHS`). */
   readonly retentionMonths?: number;
+  /** Whether the deployment measures outcomes: the letter then tells families about the checks. */
+  readonly measurement?: boolean;
   readonly paper?: PageSize;
 }
 
 /**
- * The one-page letter a teacher prints for the families of a class (PRIV-16): what Kite is,
- * what it keeps about their child and why, who sees it, how long it is kept, what they can
- * do, and the notice version. Every sentence is content (`content/print/<lang>.json`).
+ * The letter a teacher prints for the families of a class (PRIV-16): what Kite is, what it keeps
+ * about their child and why (and, where outcomes are measured, the short checks), who sees it,
+ * how long it is kept, what they can do, and the notice version. Every sentence is content
+ * (`content/print/<lang>.json`). Compact type keeps it to one page in English; Khmer, whose
+ * lines stand taller, takes a second side.
  */
 export function parentLetterModel(
   input: ParentLetterInput,
@@ -45,13 +49,20 @@ export function parentLetterModel(
   return {
     pageSize: input.paper ?? 'a4',
     lang: input.lang,
+    compact: true,
     title,
     footer: f(t.footer),
     blocks: [
       { type: 'heading', level: 1, text: title },
       { type: 'paragraph', text: f(t.greeting) },
       ...t.intro.map((p): Block => ({ type: 'paragraph', text: f(p) })),
-      ...t.sections.flatMap(section),
+      ...t.sections.flatMap((s, i) =>
+        section(
+          i === 0 && input.measurement && s.items
+            ? { ...s, items: [...s.items, t.measurement] }
+            : s,
+        ),
+      ),
       { type: 'paragraph', text: `${f(t.signoff)}\n${f(t.signature)}` },
     ],
   };

@@ -29,6 +29,11 @@ const LetterTexts = z.strictObject({
   greeting: text,
   intro: z.array(text).min(1),
   sections: z.array(LetterSection).min(1),
+  /**
+   * Added to the first section's list where the deployment measures outcomes (KITE_MEASUREMENT,
+   * docs/measurement.md): the short checks, in plain words.
+   */
+  measurement: text,
   signoff: text,
   signature: text,
   footer: text,

@@ -19,7 +19,11 @@ import type {
 
 const memo = new Map<string, Promise<unknown>>();
 
-async function getJson<T>(url: string): Promise<T> {
+/**
+ * A content file as JSON, fetched once per page load (the service worker keeps it for offline,
+ * and hands over what was read before it took control).
+ */
+export async function getJson<T>(url: string): Promise<T> {
   let p = memo.get(url) as Promise<T> | undefined;
   if (!p) {
     noteFetched(url);

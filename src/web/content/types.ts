@@ -9,6 +9,7 @@ import type {
   Guide,
   InteractionType,
   Level,
+  MeasureBank,
   Scene,
   Topic,
 } from '../../engine';
@@ -99,6 +100,17 @@ export interface CourseBundle {
   readonly lang: string;
   readonly band: Band;
   readonly courses: readonly Course[];
+}
+
+/**
+ * A band's quick-check item banks (`/content/<lang>/measurement/<band>.json`): each topic's
+ * items of the band, translated; a bank not wholly translated into `lang` is not there.
+ */
+export interface MeasureBundle {
+  readonly version: string;
+  readonly lang: string;
+  readonly band: Band;
+  readonly banks: readonly MeasureBank[];
 }
 
 export type RenderedActivity = Activity;

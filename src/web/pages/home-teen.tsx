@@ -21,6 +21,8 @@ export interface TeenHomeProps {
   readonly fromTeacher?: ComponentChildren;
   /** The band's course card (Kiri's course). */
   readonly course?: ComponentChildren;
+  /** A quick check due after learning (a learner with an account, docs/measurement.md). */
+  readonly check?: ComponentChildren;
 }
 
 /**
@@ -36,6 +38,7 @@ export function TeenHome({
   suggestion,
   fromTeacher,
   course,
+  check,
 }: TeenHomeProps) {
   const row = (topic: Topic) => {
     const levels = LEVELS.filter((level) =>
@@ -111,6 +114,7 @@ export function TeenHome({
       </section>
 
       {fromTeacher}
+      {check}
       {course}
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('home.teen.topics')}</h2>

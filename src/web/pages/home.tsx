@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { bandIndex, canPlay, isMastered, LEVELS, recommend, topicMastery } from '../../engine';
 import type { Activity, Catalogue, LearnerModel, Reason } from '../../engine';
 import { useSession } from '../app/session';
@@ -15,6 +16,11 @@ import { DoneMark, StarRow, StarsExplained, starFills } from '../progress/stars'
 import { useAssignments } from '../class-child/use-assignments';
 import { CourseCard } from '../course/course-card';
 import badgeIcon from '../../../content/art/ui/badge.svg';
+import { hasAccount, loadChecks } from '../measure/measured';
+
+// A quick check due after learning (docs/measurement.md): its code loads only for a learner
+// with an account, after home's first screen.
+const HomeCheck = lazy(() => loadChecks().then((m) => m.HomeCheck));
 
 // Kiri's greeting, drawn in the page like the sky map's pictures (components/drawing.tsx).
 const kiriCurious = drawingOf(kiriCuriousSvg);
@@ -58,6 +64,15 @@ export function Home() {
   const assignedHere = assigned
     .map((id) => catalogue.activities.get(id as Activity['id']))
     .filter((a): a is Activity => a !== undefined && canPlay(a, context));
+  const check = hasAccount(profile) && (
+    <AfterPaint>
+      {() => (
+        <Suspense fallback={null}>
+          <HomeCheck profile={profile} topics={topics.map((topic) => topic.id)} />
+        </Suspense>
+      )}
+    </AfterPaint>
+  );
   const fromTeacher = assignedHere.length > 0 && (
     <section aria-labelledby="teacher-title" class="card from-teacher">
       <h2 id="teacher-title">{t('home.fromTeacher')}</h2>
@@ -82,6 +97,7 @@ export function Home() {
         topics={topics}
         activitiesOf={activitiesOf}
         fromTeacher={fromTeacher}
+        check={check}
         course={<CourseCard courses={data.courses} />}
         suggestion={
           topActivity && top
@@ -125,6 +141,7 @@ export function Home() {
       </div>
 
       {fromTeacher}
+      {check}
       <CourseCard courses={data.courses} />
 
       <section aria-labelledby="map-title" class="sky-map">

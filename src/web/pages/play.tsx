@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import type { ComponentType } from 'preact';
 import { refusal, renderText, sceneOf, startActivity, visibleHelp } from '../../engine';
 import type {
@@ -43,6 +44,12 @@ import { effectiveBand } from '../store/profiles';
 import { PlayTogetherPanel } from '../play-together/panel';
 import { useTogether } from '../play-together/use-together';
 import { CourseReturn } from '../course/course-return';
+import { hasAccount, loadChecks } from '../measure/measured';
+import type { DueCheck } from '../measure/checks';
+
+// The quick checks (docs/measurement.md): their code loads only for a learner with an account.
+const QuickCheck = lazy(() => loadChecks().then((m) => m.QuickCheck));
+const EndCheck = lazy(() => loadChecks().then((m) => m.EndCheck));
 
 interface Loaded {
   /** Recordings of this language's texts, by content id. */
@@ -95,6 +102,8 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
       ? { learner: profile.id }
       : null;
   const [loaded, setLoaded] = useState<Loaded | { refused: Refusal } | Error | null>(null);
+  /** A pre-check due before this topic's first activity, shown before the activity. */
+  const [pre, setPre] = useState<DueCheck | null>(null);
   const ready = loaded && !(loaded instanceof Error) && 'activity' in loaded ? loaded : null;
   const flow = useAnswerFlow(who, ready?.activity ?? null, (result, a) => {
     // Called in the same update as the new state, so the next scene never shows before its
@@ -136,6 +145,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
     if (!profile && !classMode) return;
     let live = true;
     setLoaded(null);
+    setPre(null);
     setLast(null);
     setNotice(null);
     setAccepted(false);
@@ -175,6 +185,16 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
       // part of an activity. Otherwise the child resumes from the last checkpoint (a class
       // has none: nothing of class mode is saved).
       const preview = new URLSearchParams(location.search).get('scene');
+      // Before a topic's first activity in their band, a learner with an account may meet a
+      // pre-check (the draw whether they skip it is made and recorded here, once).
+      const due =
+        profile && hasAccount(profile) && !preview && activity.band === band
+          ? await loadChecks()
+              .then((m) => m.preCheck(profile, activity.topic))
+              .catch(() => null)
+          : null;
+      if (!live) return;
+      setPre(due);
       let start = startActivity(activity);
       let draft: unknown;
       if (preview && sceneOf(activity, preview)) {
@@ -225,7 +245,7 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   // For 5–7 (or when the child asks for it) the scene, the feedback and the ending are read
   // aloud as they appear.
   const autoSpeech =
-    classMode || !(profile?.readAloudAuto ?? band === '5-7')
+    classMode || pre || !(profile?.readAloudAuto ?? band === '5-7')
       ? null
       : last
         ? feedbackSpeech(last.outcome, text, recordings)
@@ -252,6 +272,21 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
   if (!ready || !state || state.activity !== ready.activity.id)
     return <p class="page">{t('common.loading')}</p>;
   const { activity } = ready;
+
+  if (pre && profile)
+    return (
+      <Suspense fallback={<p class="page">{t('common.loading')}</p>}>
+        <QuickCheck
+          page
+          due={pre}
+          profile={profile}
+          onDone={() => {
+            focusNext.current = true;
+            setPre(null);
+          }}
+        />
+      </Suspense>
+    );
 
   if (activity.sensitive && !accepted) {
     return (
@@ -389,6 +424,11 @@ export function Play({ id, classMode = false }: { id: string; classMode?: boolea
           onReplay={replay}
           classMode={classMode}
         />
+      )}
+      {state.ending && !last && hasAccount(profile) && (
+        <Suspense fallback={null}>
+          <EndCheck profile={profile} activity={activity} />
+        </Suspense>
       )}
       {state.ending && !last && !classMode && <CourseReturn search={location.search} />}
 

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../../engine';
+import type { MeasureEvent, ProgressEvent } from '../../engine';
 import { done, getAllByIndex, inTransaction } from './idb';
 import { newLocalId } from './ids';
 import type { Profile } from './profiles';
@@ -20,6 +20,23 @@ export interface Unsynced {
 }
 
 /**
+ * Reads and advances this device's event counter inside `tx` (which must include `meta`): the
+ * device id (made on first use) and the next sequence number, shared by progress and
+ * measurement events. Written in the caller's transaction, so the number is used once.
+ */
+export async function takeSlot(tx: IDBTransaction): Promise<EventSlot> {
+  const meta = tx.objectStore('meta');
+  const [device, last] = await Promise.all([
+    done(meta.get(DEVICE_KEY)) as Promise<string | undefined>,
+    done(meta.get(SEQ_KEY)) as Promise<number | undefined>,
+  ]);
+  const slot: EventSlot = { device: device ?? newLocalId(), seq: (last ?? 0) + 1 };
+  if (device === undefined) meta.put(slot.device, DEVICE_KEY);
+  meta.put(slot.seq, SEQ_KEY);
+  return slot;
+}
+
+/**
  * Records one of the engine's progress events of a profile, append-only, on this device
  * (PATH-4), in ONE readwrite transaction: it reads and advances the per-device counter, writes
  * the event with that number, queues it for sync when the profile is class-linked, and runs
@@ -32,14 +49,7 @@ export function recordEvent(
   alsoWrite?: (tx: IDBTransaction) => void,
 ): Promise<ProgressEvent> {
   return inTransaction(['meta', 'events', 'profiles', 'unsynced'], 'readwrite', async (tx) => {
-    const meta = tx.objectStore('meta');
-    const [device, last] = await Promise.all([
-      done(meta.get(DEVICE_KEY)) as Promise<string | undefined>,
-      done(meta.get(SEQ_KEY)) as Promise<number | undefined>,
-    ]);
-    const slot: EventSlot = { device: device ?? newLocalId(), seq: (last ?? 0) + 1 };
-    if (device === undefined) meta.put(slot.device, DEVICE_KEY);
-    meta.put(slot.seq, SEQ_KEY);
+    const slot = await takeSlot(tx);
     const event = build(slot);
     if (event.seq !== slot.seq || event.device !== slot.device)
       throw new Error('recordEvent: the event must carry the slot it was given');
@@ -55,8 +65,14 @@ export function recordEvent(
   });
 }
 
-export function eventsOf(learner: string): Promise<ProgressEvent[]> {
-  return getAllByIndex<ProgressEvent>('events', 'learner', learner);
+/**
+ * A learner's progress events on this device, for every progress view (home's stars, done
+ * marks, recommendations): the quick checks' measurement events in the same store are left out
+ * (they have a `kind`; progress events have none).
+ */
+export async function eventsOf(learner: string): Promise<ProgressEvent[]> {
+  const all = await getAllByIndex<ProgressEvent | MeasureEvent>('events', 'learner', learner);
+  return all.filter((e): e is ProgressEvent => !('kind' in e));
 }
 
 /** This device's id in events (made on first use, as {@link recordEvent} would). */

@@ -1,5 +1,4 @@
-import { isMeasureEvent } from '../../engine';
-import type { ProgressEvent } from '../../engine';
+import type { MeasureEvent, ProgressEvent } from '../../engine';
 import { childApi } from '../class-child/api';
 import type { ChildMe } from '../class-child/api';
 import { cacheMe, saveAccount } from '../class-child/account';
@@ -27,10 +26,13 @@ export type SyncEnd =
   /** Not a signed-in class profile. */
   | 'skipped';
 
+/** What a device syncs: progress events and the quick checks' measurement events. */
+type LearnerEvent = ProgressEvent | MeasureEvent;
+
 interface SyncAnswer {
   readonly epoch: number;
   readonly acked: readonly string[];
-  readonly events: readonly ProgressEvent[];
+  readonly events: readonly LearnerEvent[];
   readonly cursor: string | null;
   readonly more: boolean;
 }
@@ -54,14 +56,14 @@ export async function onRefusal(learner: string, code: string, status: number): 
 }
 
 /** The queued events of a learner, oldest first, and queue entries whose event is gone. */
-async function queued(learner: string): Promise<{ events: ProgressEvent[]; orphans: string[] }> {
+async function queued(learner: string): Promise<{ events: LearnerEvent[]; orphans: string[] }> {
   const entries = await getAllByIndex<Unsynced>('unsynced', 'learner', learner);
   return inTransaction(['events'], 'readonly', async (tx) => {
     const store = tx.objectStore('events');
     const found = await Promise.all(
-      entries.map((e) => done(store.get(e.id)) as Promise<ProgressEvent | undefined>),
+      entries.map((e) => done(store.get(e.id)) as Promise<LearnerEvent | undefined>),
     );
-    const events = found.filter((e): e is ProgressEvent => e !== undefined);
+    const events = found.filter((e): e is LearnerEvent => e !== undefined);
     const orphans = entries.filter((_, i) => found[i] === undefined).map((e) => e.id);
     return { events: events.sort((a, b) => a.at - b.at || a.seq - b.seq), orphans };
   });
@@ -69,16 +71,16 @@ async function queued(learner: string): Promise<{ events: ProgressEvent[]; orpha
 
 /**
  * Keeps one answer: acked events leave the queue, events from other devices are stored by id
- * (so twice is once) and the cursor and epoch move on — one transaction.
+ * (so twice is once) and the cursor and epoch move on — one transaction. Measurement events
+ * (NATION-3) are kept too, so the quick checks see another device's answers and draws; the
+ * progress views leave them out (`eventsOf`).
  */
 function keep(learner: string, answer: SyncAnswer, orphans: readonly string[]): Promise<number> {
   return inTransaction(['events', 'unsynced', 'profiles'], 'readwrite', async (tx) => {
     const queue = tx.objectStore('unsynced');
     for (const id of [...answer.acked, ...orphans]) queue.delete(id);
     const events = tx.objectStore('events');
-    // Measurement events (NATION-3) another device sent stay on the server until this app
-    // keeps them in a store of their own: the progress fold reads every event of `events`.
-    const mine = answer.events.filter((e) => e.learner === learner && !isMeasureEvent(e));
+    const mine = answer.events.filter((e) => e.learner === learner);
     for (const e of mine) events.put(e);
     const profiles = tx.objectStore('profiles');
     const p = (await done(profiles.get(learner))) as Profile | undefined;

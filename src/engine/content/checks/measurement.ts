@@ -6,6 +6,7 @@ import { BANDS } from '../../types/text';
 import type { Band } from '../../types/text';
 import type { IssueSink } from '../issues';
 import { checkMeasureItems } from './measurement-items';
+import { checkItemPictures } from './pictures';
 
 /** Fewest scored items in a pre or a post form. */
 export const MIN_SCORED_PER_FORM = 3;
@@ -58,7 +59,8 @@ function checkBand(bank: MeasureBank, band: Band, file: string, sink: IssueSink)
 }
 
 /**
- * A topic's item bank: its items (`checkMeasureItems`); `unknown-ref` a topic that does not
+ * A topic's item bank: its items (`checkMeasureItems`), their pictures in 5–7
+ * (`checkItemPictures`, a warning); `unknown-ref` a topic that does not
  * exist; `measure-form` a scored item in more than one form (pre and post share no items, a
  * transfer item is new), and for every band a pre and a post form of at least three scored
  * items and a self-efficacy item each, mean difficulties within 0.10, and a scored transfer
@@ -73,6 +75,7 @@ export function checkMeasureBank(
   if (!topics.has(bank.topic))
     sink.add('unknown-ref', file, 'topic', `topic "${bank.topic}" does not exist`);
   checkMeasureItems(bank.items, file, sink);
+  checkItemPictures(bank, file, sink);
   bank.items.forEach((item, i) => {
     if (isScored(item.construct) && new Set(item.use).size > 1)
       sink.add(

@@ -1,4 +1,6 @@
 import type { Activity } from '../../types/activity';
+import type { MeasureBank } from '../../types/measurement';
+import type { IssueSink } from '../issues';
 import type { ActivityCheck } from './context';
 import { interactionPath } from './context';
 
@@ -42,15 +44,49 @@ export function missingPictures(activity: Activity): MissingPictures[] {
   return out;
 }
 
+/**
+ * The items of a bank asked in 5–7 whose answers (a `choice`'s options, a scale's points) or
+ * cards (a `sort`) lack pictures: a quick check is read aloud, and the pictures let a child who
+ * does not read yet tell the answers apart, as in the band's activities.
+ */
+export function missingItemPictures(bank: MeasureBank): MissingPictures[] {
+  const out: MissingPictures[] = [];
+  bank.items.forEach((item, n) => {
+    if (!item.bands.includes('5-7')) return;
+    const i = item.interaction;
+    const list =
+      i.type === 'choice'
+        ? { kind: 'options' as const, xs: i.args.options }
+        : { kind: 'items' as const, xs: i.args.items };
+    const ids = list.xs.filter((x) => !x.media).map((x) => x.id as string);
+    if (ids.length === 0) return;
+    out.push({
+      scene: item.id,
+      path: `items[${n}].interaction.args.${list.kind}`,
+      kind: list.kind,
+      ids,
+      total: list.xs.length,
+    });
+  });
+  return out;
+}
+
+function warn(m: MissingPictures, file: string, sink: IssueSink): void {
+  const what = m.kind === 'options' ? 'answers' : 'cards';
+  sink.add(
+    'missing-picture',
+    file,
+    m.path,
+    `${m.ids.length} of ${m.total} ${what} have no picture (${m.ids.join(', ')}); children of 5–7 may not read yet, so give each one "media"`,
+  );
+}
+
 /** Warning `missing-picture`: a 5–7 choice or sort with an answer or card without a picture. */
 export function checkPictures({ activity, file, sink }: ActivityCheck): void {
-  for (const m of missingPictures(activity)) {
-    const what = m.kind === 'options' ? 'answers' : 'cards';
-    sink.add(
-      'missing-picture',
-      file,
-      m.path,
-      `${m.ids.length} of ${m.total} ${what} have no picture (${m.ids.join(', ')}); children of 5–7 may not read yet, so give each one "media"`,
-    );
-  }
+  for (const m of missingPictures(activity)) warn(m, file, sink);
+}
+
+/** Warning `missing-picture`: a 5–7 item with an answer or card without a picture. */
+export function checkItemPictures(bank: MeasureBank, file: string, sink: IssueSink): void {
+  for (const m of missingItemPictures(bank)) warn(m, file, sink);
 }

@@ -26,7 +26,7 @@ function leading(block: BlockLayout): number {
 
 export function layoutDocument(model: PdfDocumentModel, engine: TextEngine): Layout {
   const page = PAGE_SIZES[model.pageSize];
-  const theme = themeFor(model.largeType);
+  const theme = themeFor(model.largeType, model.compact);
   const left = MARGIN.side;
   const contentWidth = page.width - 2 * MARGIN.side;
 

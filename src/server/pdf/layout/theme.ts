@@ -64,8 +64,22 @@ const LARGE: Theme = {
   card: { title: 26, large: 30, avatar: 52, picture: 56, padding: 12, gap: 7 },
 };
 
-export function themeFor(largeType: boolean | undefined): Theme {
-  return largeType ? LARGE : NORMAL;
+/**
+ * Smaller type and tighter spacing, for an adult's one-page text (the families' letter) that
+ * must say everything on one sheet in every language: Khmer lines stand taller than Latin ones.
+ */
+const COMPACT: Theme = {
+  ...NORMAL,
+  body: 10,
+  small: 8.5,
+  heading: { 1: 16, 2: 13, 3: 11 },
+  footer: 8,
+  spacer: { small: 4, medium: 8, large: 16 },
+  paragraphGap: 4,
+};
+
+export function themeFor(largeType: boolean | undefined, compact = false): Theme {
+  return largeType ? LARGE : compact ? COMPACT : NORMAL;
 }
 
 export const MARGIN = { top: 50, side: 50, bottom: 42 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/connect';
 import { HttpError, ErrorBodySchema } from '../../http/errors';
+import type { Lifecycle } from '../../http/lifecycle';
 import { ReadinessProbe } from './readiness';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
@@ -11,7 +12,10 @@ const ReadySchema = z
 
 /** Liveness and readiness, for monitors and reverse proxies. Public; never logged per request. */
 export const healthRoutes =
-  (db: Db, { now = Date.now }: { now?: () => number } = {}): FastifyPluginAsyncZod =>
+  (
+    db: Db,
+    { now = Date.now, lifecycle }: { now?: () => number; lifecycle?: Lifecycle } = {},
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const probe = new ReadinessProbe(() => db.ping(), now);
     const noQuery = z.strictObject({});
@@ -34,13 +38,16 @@ export const healthRoutes =
       {
         schema: {
           tags: ['ops'],
-          summary: 'Readiness: the database answered within the last second',
+          summary:
+            'Readiness: the database answered within the last second, and the process is not draining',
           security: [],
           querystring: noQuery,
           response: { 200: ReadySchema, 503: ErrorBodySchema },
         },
       },
       async () => {
+        if (lifecycle?.draining)
+          throw new HttpError(503, 'draining', 'This process is stopping; send requests elsewhere');
         if (!(await probe.ready())) {
           throw new HttpError(503, 'database_unavailable', 'The database does not answer');
         }
