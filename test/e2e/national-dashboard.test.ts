@@ -206,7 +206,7 @@ describe.skipIf(!enabled)('the national dashboard', () => {
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
     const release = (await (
       await page.request.get(`${origin}/api/nation/releases/t-synthetic`)
-    ).json()) as { tables: { id: string; kind: string }[] };
+    ).json()) as { tables: { id: string; kind: string; columns: string[] }[] };
     // Every table of the release has its chart, its data table and its download.
     expect(await page.locator('table.nation-table').count()).toBe(release.tables.length);
     expect(await page.locator('.nation-chart svg[role="img"]').count()).toBe(release.tables.length);
@@ -255,6 +255,18 @@ describe.skipIf(!enabled)('the national dashboard', () => {
     const feedbackCsv = parseCsv(feedback.csv);
     const turned = await screenTable(page, 't-feedback');
     expect(turned).toEqual(feedbackCsv[0]!.map((h, i) => [h, feedbackCsv[1]![i]]));
+    // The most-missed questions' words, read from the item banks when asked for.
+    const missed = release.tables.find((t) => t.kind === 'most-missed');
+    expect(missed?.columns.length).toBeGreaterThan(0);
+    const [topic, item] = missed!.columns[0]!.split('/') as [string, string];
+    const bank = [...catalogue.measurement!.values()].find((b) => b.topic === topic)!;
+    const words = page.locator('details.question-words');
+    await words.locator('summary').click();
+    await words.locator('dd').first().waitFor();
+    expect(await words.locator('dd').first().textContent()).toBe(
+      bank.items.find((i) => i.id === item)!.prompt.text,
+    );
+    expect(await words.locator('dd').count()).toBe(missed!.columns.length);
     expect(await axeViolations(page), 'dashboard').toEqual([]);
 
     // The list names the term, its days and who built it; building it again is refused.

@@ -6,6 +6,7 @@ import { language } from '../../i18n/i18n';
 import type { PageProps } from '../../account/account-pages';
 import { nationApi } from '../api';
 import type { Release } from '../api';
+import { itemPrompts } from '../items';
 import { NationPage } from '../nation-page';
 import { problemMessage } from '../problems';
 import { day, hasKey, nat, namedAreas, tableLabels, when } from '../strings';
@@ -114,6 +115,43 @@ const answerName = (column: string) => {
   return hasKey(key) ? nat(key) : column;
 };
 
+/**
+ * The words of the most-missed table's questions, read from the item banks when the coordinator
+ * opens them (about 40 KB compressed: the dashboard does not wait for them).
+ */
+function QuestionWords(props: { columns: readonly string[]; name: (column: string) => string }) {
+  const [words, setWords] = useState<ReadonlyMap<string, string> | 'loading' | 'failed' | null>(
+    null,
+  );
+  const load = () => {
+    if (words !== null) return;
+    setWords('loading');
+    itemPrompts(language(), props.columns).then(setWords, () => setWords('failed'));
+  };
+  return (
+    <details
+      class="question-words"
+      onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && load()}
+    >
+      <summary>{nat('nation.page.questions.show')}</summary>
+      {words === 'loading' || words === null ? (
+        <p>{nat('nation.page.common.loading')}</p>
+      ) : words === 'failed' ? (
+        <p>{nat('nation.page.questions.failed')}</p>
+      ) : (
+        <dl>
+          {props.columns.map((c) => (
+            <div key={c}>
+              <dt>{props.name(c)}</dt>
+              <dd>{words.get(c) ?? nat('nation.page.questions.none')}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </details>
+  );
+}
+
 function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
   const labels = tableLabels();
   const areas = namedAreas(release.areas);
@@ -191,7 +229,12 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
                       ))}
                     </ul>
                   )}
-                  {s.kind === 'most-missed' && <p>{nat('nation.page.dashboard.itemIds')}</p>}
+                  {s.kind === 'most-missed' && (
+                    <>
+                      <p>{nat('nation.page.dashboard.itemIds')}</p>
+                      <QuestionWords columns={t.columns} name={itemName} />
+                    </>
+                  )}
                 </TableBlock>
               );
             })}
