@@ -19,6 +19,11 @@ export interface Db {
   ping(): Promise<void>;
   /** SQLite in a file: the thread that checkpoints its write-ahead log (checkpointer.ts). */
   readonly checkpointer?: Checkpointer;
+  /**
+   * How another thread opens the same database (a worker of the release builder), or undefined
+   * when none can (SQLite in memory). Holds the PostgreSQL URL: never log it.
+   */
+  readonly reopen?: DbOptions;
   close(): Promise<void>;
 }
 
@@ -107,6 +112,9 @@ function openSqlite({
     kysely,
     dialect: 'sqlite',
     ...(checkpointer ? { checkpointer } : {}),
+    ...(file === ':memory:' || file === ''
+      ? {}
+      : { reopen: { sqliteFile: file, backgroundCheckpoints: false } }),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
@@ -128,6 +136,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   return {
     kysely,
     dialect: 'postgres',
+    reopen: { databaseUrl: url, createDatabase: false },
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
