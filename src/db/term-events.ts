@@ -19,77 +19,87 @@ export interface TermLearnerRow {
   readonly school_id: string | null;
 }
 
+/**
+ * Which learners a reader takes: those of schools with ids from `first` to `last` (compared code
+ * unit by code unit), and (`families`) those of no school.
+ */
+export interface SchoolRange {
+  readonly first: string;
+  readonly last: string;
+  readonly families: boolean;
+}
+
 // Learners erased for good have no row (their events went with it); the tombstone is checked
 // as well, so nothing of theirs is counted even if a row came back.
-const LEARNERS = {
-  sqlite:
+const learnersSql = (dialect: DialectName, range: SchoolRange | undefined) => {
+  const p = (n: number) => (dialect === 'postgres' ? `$${n}` : '?');
+  // School ids compared code unit by code unit, as the caller split them (PostgreSQL's default
+  // collation may order them otherwise).
+  const id = dialect === 'postgres' ? 'c.school_id collate "C"' : 'c.school_id';
+  const schools = range
+    ? ` and (${id} >= ${p(3)} and ${id} <= ${p(4)}${range.families ? ' or l.class_id is null' : ''})`
+    : '';
+  return (
     'select l.id, l.band, c.school_id from kite_learner l ' +
     'left join kite_class c on c.id = l.class_id ' +
-    'where l.id > ? and not exists (select 1 from kite_learner_tombstone t where t.learner_id = l.id) ' +
-    'order by l.id limit ?',
-  postgres:
-    'select l.id, l.band, c.school_id from kite_learner l ' +
-    'left join kite_class c on c.id = l.class_id ' +
-    'where l.id > $1 and not exists (select 1 from kite_learner_tombstone t where t.learner_id = l.id) ' +
-    'order by l.id limit $2',
-} as const;
+    `where l.id > ${p(1)}${schools} ` +
+    'and not exists (select 1 from kite_learner_tombstone t where t.learner_id = l.id) ' +
+    `order by l.id limit ${p(2)}`
+  );
+};
 
-/** The next `limit` learners after `after` (`''` for the first page), in id order. */
+/**
+ * The next `limit` learners after `after` (`''` for the first page), in id order, of the
+ * schools of `range` (every learner without one).
+ */
 export async function termLearners(
   db: Runner,
   dialect: DialectName,
   after: string,
   limit: number,
+  range?: SchoolRange,
 ): Promise<TermLearnerRow[]> {
-  const { rows } = await run<TermLearnerRow>(db, LEARNERS[dialect], [after, limit]);
+  // SQLite binds `?` in the order they appear; PostgreSQL by number.
+  const parameters: unknown[] = !range
+    ? [after, limit]
+    : dialect === 'postgres'
+      ? [after, limit, range.first, range.last]
+      : [after, range.first, range.last, limit];
+  const { rows } = await run<TermLearnerRow>(db, learnersSql(dialect, range), parameters);
   return rows;
 }
 
-/**
- * A stored event as the builder reads it: the columns, and only the fields of the event's JSON
- * the release needs, as a JSON array (text): a measurement event's `[kind, band, use, version,
- * item, answer]`, a progress event's `[attempt, scene, answer type, correct, hinted, whatIf,
- * ended, safety]`. Parsing whole events cost more than everything else of a build.
- */
-export interface TermEventRow {
+/** One learner's events before the term's end, as one JSON array text of the stored events. */
+export interface TermEventsRow {
   readonly learner_id: string;
-  readonly id: string;
-  readonly device: string;
-  readonly seq: number;
-  readonly activity: string;
-  /** A bigint: PostgreSQL's driver reads it back as a string. */
-  readonly at: number | string;
-  readonly x: string;
+  readonly events: string;
 }
 
-// The range of one page's learner ids, on the (learner_id, n) index: the learners' events in one
-// sweep, already in learner order.
-const EVENTS = {
-  sqlite:
-    'select learner_id, id, device, seq, activity, at, ' +
-    "case when activity like 'measure.%' " +
-    "then json_extract(event, '$.kind', '$.band', '$.use', '$.version', '$.item', '$.answer') " +
-    "else json_extract(event, '$.attempt', '$.scene', '$.answer.type', '$.correct', '$.hinted', '$.whatIf', '$.ended', '$.safety') " +
-    'end as x from kite_learner_event ' +
-    'where learner_id >= ? and learner_id <= ? and at < ? order by learner_id, n',
-  postgres:
-    'select learner_id, id, device, seq, activity, at, ' +
-    "case when activity like 'measure.%' " +
-    "then jsonb_build_array(event->'kind', event->'band', event->'use', event->'version', event->'item', event->'answer') " +
-    "else jsonb_build_array(event->'attempt', event->'scene', event->'answer'->'type', event->'correct', event->'hinted', event->'whatIf', event->'ended', event->'safety') " +
-    'end::text as x from kite_learner_event ' +
-    'where learner_id >= $1 and learner_id <= $2 and at < $3 order by learner_id, n',
-} as const;
+// One page of learners' events on the (learner_id, n) index, each learner's joined into one JSON
+// array by the database: one row per learner rather than per event. Reading a row per event
+// cost more than all the rest of a build (bench:dashboard): the driver's row objects and
+// strings, then one JSON.parse each. The order within a learner's array is not defined (the
+// fold orders events itself).
+const EVENTS_PG =
+  "select learner_id, '[' || string_agg(event::text, ',') || ']' as events " +
+  'from kite_learner_event where learner_id = any($1::text[]) and at < $2 group by learner_id';
+const eventsSqlite = (n: number) =>
+  "select learner_id, '[' || group_concat(event, ',') || ']' as events " +
+  `from kite_learner_event where learner_id in (${Array.from({ length: n }, () => '?').join(', ')}) ` +
+  'and at < ? group by learner_id';
 
-/** Every event of learners with ids from `first` to `last` before `end` (ms), by learner. */
+/** The events of `learners` before `end` (ms), one row a learner (none for one without). */
 export async function termEvents(
   db: Runner,
   dialect: DialectName,
-  first: string,
-  last: string,
+  learners: readonly string[],
   end: number,
-): Promise<TermEventRow[]> {
-  const { rows } = await run<TermEventRow>(db, EVENTS[dialect], [first, last, end]);
+): Promise<TermEventsRow[]> {
+  if (learners.length === 0) return [];
+  const { rows } =
+    dialect === 'postgres'
+      ? await run<TermEventsRow>(db, EVENTS_PG, [learners, end])
+      : await run<TermEventsRow>(db, eventsSqlite(learners.length), [...learners, end]);
   return rows;
 }
 

@@ -282,7 +282,7 @@ export { MISSED_USES, missedColumn, termPlan } from './nation/term-plan';
 export type { MissedItem, TermPlan, TermPlanOptions } from './nation/term-plan';
 export { MISSED_BELOW, learnerTerm } from './nation/learner-term';
 export type { LearnerTerm } from './nation/learner-term';
-export { termTables } from './nation/term-tables';
+export { mergeTables, termTables } from './nation/term-tables';
 export type { TermTables } from './nation/term-tables';
 export { NATIONAL as NATIONAL_AREA } from './nation/areas';
 export {

@@ -10,7 +10,7 @@ import { learnerTerm } from './learner-term';
 import type { LearnerTerm } from './learner-term';
 import { dayStart, termRefusal, termWindow } from './term';
 import { termPlan } from './term-plan';
-import { termTables } from './term-tables';
+import { mergeTables, termTables } from './term-tables';
 
 // The term: instants 10 000 up to, not including, 100 000.
 const WINDOW = { start: 10_000, end: 100_000 };
@@ -267,6 +267,39 @@ describe('the fold into school cells', () => {
     expect(byId.get('feedback')!.cells).toEqual([
       { school: 'f', column: 'fun', children: 12 },
       { school: 'f', column: 'learned', children: 3 },
+    ]);
+  });
+
+  it('merges folds of different schools into what one fold of them all gives', () => {
+    const a = learner({ completions: 1, mastery: [{ topic: scams, mastered: true }] });
+    const b = learner({
+      gains: [{ topic: scams, measure: 'skill', pair: { pre: 10, post: 35 } }],
+      items: [{ column: 'scams/q2', missed: false }],
+    });
+    const all = termTables(plan, 'f');
+    const one = termTables(plan, 'f');
+    const two = termTables(plan, 'x');
+    for (const [school, t] of [
+      ['s2', a],
+      ['s1', b],
+      ['s3', a],
+      ['s1', a],
+    ] as const) {
+      all.addLearner(school, '8-10', t);
+      (school === 's1' ? one : two).addLearner(school, '8-10', t);
+    }
+    all.addFeedback('fun', 2);
+    one.addFeedback('fun', 2);
+    expect(mergeTables([two.tables(), one.tables()])).toEqual(all.tables());
+    // The same school in two parts: its cells add up.
+    const twice = mergeTables([one.tables(), one.tables()]);
+    expect(twice.find((t) => t.id === 'gains/scams')!.cells).toEqual([
+      {
+        school: 's1',
+        column: 'skill',
+        children: 2,
+        pairs: { n: 2, pre: 20, post: 70, diffSquares: 1250 },
+      },
     ]);
   });
 

@@ -138,3 +138,69 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
     },
   };
 }
+
+const addPairs = (a: SchoolCell['pairs'], b: SchoolCell['pairs']) =>
+  a && b
+    ? {
+        n: a.n + b.n,
+        pre: a.pre + b.pre,
+        post: a.post + b.post,
+        diffSquares: a.diffSquares + b.diffSquares,
+      }
+    : (a ?? b);
+
+/**
+ * The tables of several folds of one plan put together (each fold over its own schools, in
+ * parallel): cells of the same table, school and column are added up, and each table's cells
+ * are sorted by school and column as one fold would give them.
+ */
+export function mergeTables(parts: readonly (readonly TableInput[])[]): TableInput[] {
+  const tables = new Map<string, { table: TableInput; cells: Map<string, SchoolCell> }>();
+  for (const part of parts)
+    for (const t of part) {
+      let merged = tables.get(t.id);
+      if (!merged) tables.set(t.id, (merged = { table: t, cells: new Map() }));
+      for (const c of t.cells) {
+        const key = `${c.school}\u0000${c.column}`;
+        const had = merged.cells.get(key);
+        if (!had) {
+          merged.cells.set(key, c);
+          continue;
+        }
+        const sum: SchoolCell = {
+          school: c.school,
+          column: c.column,
+          children: had.children + c.children,
+        };
+        const count =
+          had.count === undefined && c.count === undefined
+            ? undefined
+            : (had.count ?? 0) + (c.count ?? 0);
+        const numerator =
+          had.numerator === undefined && c.numerator === undefined
+            ? undefined
+            : (had.numerator ?? 0) + (c.numerator ?? 0);
+        const pairs = addPairs(had.pairs, c.pairs);
+        merged.cells.set(key, {
+          ...sum,
+          ...(count === undefined ? {} : { count }),
+          ...(numerator === undefined ? {} : { numerator }),
+          ...(pairs === undefined ? {} : { pairs }),
+        });
+      }
+    }
+  const order = (t: TableInput) => new Map(t.columns.map((c, i) => [c, i]));
+  return [...tables.values()]
+    .map(({ table, cells }) => {
+      const at = order(table);
+      const sorted = [...cells.values()].sort((a, b) =>
+        a.school === b.school
+          ? (at.get(a.column) ?? 0) - (at.get(b.column) ?? 0)
+          : a.school < b.school
+            ? -1
+            : 1,
+      );
+      return { ...table, cells: sorted };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -8,8 +8,8 @@ import { publishRelease, termPlan, termRefusal, termTables, termWindow } from '.
 import type { Term, TermRefusal } from '../../engine';
 import { HttpError } from '../http/errors';
 import type { NationContext } from './context';
-import { foldLearners } from './fold-learners';
 import type { FoldTally } from './fold-learners';
+import { foldTerm } from './fold-workers';
 import { releasePlaces } from './geography';
 import { builtTerms, storeRelease } from './store';
 import type { StoredRelease } from './store';
@@ -67,22 +67,24 @@ export async function buildRelease(
   const settings = await ctx.settings.current();
   const country = ctx.catalogue.countries.get(settings.country as never);
   const places = await releasePlaces(ctx.db, country?.name.text ?? settings.country);
-  const plan = termPlan(ctx.catalogue, window, {
-    measurement: ctx.measurement,
-    disabledTopics: ctx.disabledTopics,
-  });
+  const options = { measurement: ctx.measurement, disabledTopics: ctx.disabledTopics };
+  const plan = termPlan(ctx.catalogue, window, options);
   const fold = termTables(plan, places.feedbackSchool);
-  const tally = await foldLearners(ctx.db, plan, places, fold);
   let feedback = 0;
   for (const { answer, n } of await termFeedback(ctx.db.kysely, term.from, term.to)) {
     fold.addFeedback(answer, n);
     feedback += n;
   }
-  const published = publishRelease({
-    term: term.term,
-    geography: places.geography,
-    tables: fold.tables(),
-  });
+  const { tables, tally } = await foldTerm(
+    ctx.db,
+    ctx.catalogue,
+    plan,
+    options,
+    places,
+    fold,
+    ctx.foldWorkers,
+  );
+  const published = publishRelease({ term: term.term, geography: places.geography, tables });
   if (!published.ok)
     throw new Error(
       `release ${term.term}: ${published.problems.map((p) => `${p.code} at ${p.path}`).join('; ')}`,

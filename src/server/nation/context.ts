@@ -3,6 +3,7 @@ import type { Catalogue } from '../../engine';
 import { auditLog } from '../accounts/audit';
 import type { AuditLog } from '../accounts/audit';
 import type { SettingsReader } from '../deployment/store';
+import { defaultFoldWorkers } from './fold-workers';
 import { ReleaseCache } from './store';
 
 /** What the national releases need (docs/national.md "Releases"); built once per app. */
@@ -20,6 +21,8 @@ export interface NationContext {
   readonly settings: SettingsReader;
   /** Parsed releases of this process. */
   readonly cache: ReleaseCache;
+  /** Worker threads a build folds learners on (1: this thread). */
+  readonly foldWorkers: number;
 }
 
 export function nationContext(
@@ -30,7 +33,16 @@ export function nationContext(
     readonly measurement: boolean;
     readonly disabledTopics: readonly string[];
     readonly settings: SettingsReader;
+    readonly foldWorkers?: number;
   },
 ): NationContext {
-  return { db, now, audit: auditLog(db), catalogue, ...o, cache: new ReleaseCache() };
+  return {
+    db,
+    now,
+    audit: auditLog(db),
+    catalogue,
+    ...o,
+    cache: new ReleaseCache(),
+    foldWorkers: o.foldWorkers ?? defaultFoldWorkers(),
+  };
 }

@@ -1,68 +1,27 @@
-// Every learner's events folded into a term's tables, one page of learners at a time (in id
-// order, their events read in one sweep up to the term's end): memory holds one page of events,
-// whatever the size of the log, and nothing of a learner outlives their contribution.
+// Learners' events folded into a term's tables, one page of learners at a time (in id order;
+// each learner's events up to the term's end read as one JSON array): memory holds a page or two
+// of events, whatever the size of the log, and nothing of a learner outlives their contribution.
 
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../../db/connect';
 import { termEvents, termLearners } from '../../db/term-events';
-import type { TermEventRow, TermLearnerRow } from '../../db/term-events';
+import type { SchoolRange, TermEventsRow, TermLearnerRow } from '../../db/term-events';
 import { BANDS, learnerTerm } from '../../engine';
 import type { Band, MeasureEvent, ProgressEvent, TermPlan, TermTables } from '../../engine';
-import type { ReleasePlaces } from './geography';
 
 /** Learners per page. */
 export const LEARNER_PAGE = 500;
 
 type StoredEvent = ProgressEvent | MeasureEvent;
 
-const MEASURE = 'measure.';
-
-/**
- * An event rebuilt from its row (`TermEventRow`): the fields the release reads, the rest left
- * out (a progress event's answer keeps its type only; nothing reads more of it here).
- */
-export function decodeEvent(row: TermEventRow): StoredEvent | undefined {
-  let x: unknown;
+/** A learner's events from their row; a row that is not a JSON array counts as none. */
+function parseEvents(row: TermEventsRow): StoredEvent[] {
   try {
-    x = JSON.parse(row.x);
+    const events = JSON.parse(row.events) as unknown;
+    return Array.isArray(events) ? (events as StoredEvent[]) : [];
   } catch {
-    return undefined;
+    return [];
   }
-  if (!Array.isArray(x)) return undefined;
-  const at = Number(row.at);
-  const seq = Number(row.seq);
-  if (row.activity.startsWith(MEASURE))
-    return {
-      id: row.id,
-      learner: row.learner_id,
-      device: row.device,
-      seq,
-      at,
-      kind: x[0],
-      topic: row.activity.slice(MEASURE.length),
-      band: x[1],
-      use: x[2],
-      version: x[3],
-      item: x[4],
-      answer: x[5],
-    } as unknown as MeasureEvent;
-  return {
-    id: row.id,
-    learner: row.learner_id,
-    device: row.device,
-    seq,
-    at,
-    activity: row.activity,
-    attempt: x[0],
-    scene: x[1],
-    answer: { type: x[2] },
-    // SQLite's json_extract gives JSON booleans as 1 and 0.
-    correct: x[3] === true || x[3] === 1,
-    hinted: x[4] === true || x[4] === 1,
-    whatIf: x[5] === true || x[5] === 1,
-    ended: x[6] === true || x[6] === 1,
-    safety: x[7],
-  } as unknown as ProgressEvent;
 }
 
 const isBand = (b: string): b is Band => (BANDS as readonly string[]).includes(b);
@@ -73,56 +32,60 @@ export interface FoldTally {
   events: number;
 }
 
+/** The release's school of a learner (their class's school, or the families' pseudo-school). */
+export type SchoolOf = (schoolId: string | null) => string | undefined;
+
 interface Page {
   readonly learners: readonly TermLearnerRow[];
-  readonly rows: readonly TermEventRow[];
+  readonly rows: readonly TermEventsRow[];
 }
 
 /** The page of learners after `after` and their events before `end`. */
-async function readPage(db: Db, after: string, end: number): Promise<Page> {
-  const learners = await termLearners(db.kysely, db.dialect, after, LEARNER_PAGE);
-  if (learners.length === 0) return { learners, rows: [] };
-  const first = learners[0]!.id;
-  const last = learners[learners.length - 1]!.id;
-  return { learners, rows: await termEvents(db.kysely, db.dialect, first, last, end) };
+async function readPage(
+  db: Db,
+  after: string,
+  end: number,
+  range: SchoolRange | undefined,
+): Promise<Page> {
+  const learners = await termLearners(db.kysely, db.dialect, after, LEARNER_PAGE, range);
+  const ids = learners.map((l) => l.id);
+  return { learners, rows: await termEvents(db.kysely, db.dialect, ids, end) };
 }
 
 /**
- * Adds every learner's contribution to `fold`; resolves to how many learners and events it
- * read. The next page is asked for before this one is folded: on PostgreSQL the database reads
- * it meanwhile (SQLite reads in this thread either way).
+ * Adds the contribution of every learner (of the schools of `range`, when given) to `fold`, in
+ * learner id order; resolves to how many learners and events it read. The next page is asked
+ * for before this one is folded: on PostgreSQL the database reads it meanwhile.
  */
 export async function foldLearners(
   db: Db,
   plan: TermPlan,
-  places: ReleasePlaces,
+  schoolOf: SchoolOf,
   fold: TermTables,
+  range?: SchoolRange,
 ): Promise<FoldTally> {
   const tally: FoldTally = { learners: 0, events: 0 };
   const end = plan.window.end;
-  let page = await readPage(db, '', end);
+  let page = await readPage(db, '', end, range);
   while (page.learners.length > 0) {
-    const next = readPage(db, page.learners[page.learners.length - 1]!.id, end);
+    const next = readPage(db, page.learners[page.learners.length - 1]!.id, end, range);
     // Never left unhandled while this page is folded; awaited (and thrown) below.
     next.catch(() => {});
-    tally.events += page.rows.length;
     const byLearner = new Map<string, StoredEvent[]>();
     for (const row of page.rows) {
-      const e = decodeEvent(row);
-      if (e === undefined) continue;
-      const list = byLearner.get(row.learner_id);
-      if (list) list.push(e);
-      else byLearner.set(row.learner_id, [e]);
+      const events = parseEvents(row);
+      tally.events += events.length;
+      byLearner.set(row.learner_id, events);
     }
     for (const l of page.learners) {
-      const school = places.schoolOf(l.school_id);
+      const school = schoolOf(l.school_id);
       const events = byLearner.get(l.id);
       if (school === undefined || events === undefined || !isBand(l.band)) continue;
       tally.learners++;
       fold.addLearner(school, l.band, learnerTerm(plan, l.band, events));
     }
     page = await next;
-    // Other requests of this process get their turn between pages.
+    // Other work of this thread gets its turn between pages.
     await setImmediate();
   }
   return tally;

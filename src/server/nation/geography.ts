@@ -34,6 +34,26 @@ export interface ReleasePlaces {
   schoolOf(schoolId: string | null): string | undefined;
   /** A school the national-only feedback table's cells are put on. */
   readonly feedbackSchool: string;
+  /** The schools of the places (never the pseudo-school), sorted by id (code unit order). */
+  readonly schools: readonly string[];
+  /** Whether the families' pseudo-school is in (learners of no school are counted). */
+  readonly families: boolean;
+}
+
+/** `schoolOf` over `schools` and, when `families`, the families' pseudo-school. */
+export function schoolLookup(
+  schools: Iterable<string>,
+  families: boolean,
+): (schoolId: string | null) => string | undefined {
+  const known = new Set(schools);
+  return (schoolId) =>
+    schoolId === null
+      ? families
+        ? FAMILIES_SCHOOL
+        : undefined
+      : known.has(schoolId)
+        ? schoolId
+        : undefined;
 }
 
 const byName = <T extends { name: string; id: string }>(a: T, b: T) =>
@@ -97,18 +117,17 @@ export async function releasePlaces(db: Db, nationName: string): Promise<Release
       });
     geography.push({ id: UNASSIGNED_REGION, districts: pseudo });
   }
-  const known = new Set(geography.flatMap((r) => r.districts.flatMap((d) => d.schools)));
+  const placed = geography
+    .flatMap((r) => r.districts.flatMap((d) => d.schools))
+    .filter((id) => id !== FAMILIES_SCHOOL)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const families = pseudo.some((d) => d.id === FAMILIES_DISTRICT);
   return {
     geography: { regions: geography },
     areas: [...areas, ...districtAreas],
-    schoolOf: (schoolId) =>
-      schoolId === null
-        ? known.has(FAMILIES_SCHOOL)
-          ? FAMILIES_SCHOOL
-          : undefined
-        : known.has(schoolId)
-          ? schoolId
-          : undefined,
+    schoolOf: schoolLookup(placed, families),
     feedbackSchool: geography[0]!.districts[0]!.schools[0]!,
+    schools: placed,
+    families,
   };
 }

@@ -18,10 +18,26 @@ export interface StoredRelease extends Term {
   readonly tables: readonly PublishedTable[];
 }
 
-/** The parsed releases of this process, by term; a few are kept (they are read whole). */
+/** A table of a release as its list names it. */
+export interface TableMeta {
+  readonly id: string;
+  readonly kind: PublishedTable['kind'];
+  readonly columns: readonly string[];
+}
+
+/**
+ * The parsed releases of this process, by term: a few whole (a national one is about a
+ * megabyte), and the list of every table of each release seen (a few hundred bytes each).
+ */
 export class ReleaseCache {
   private readonly kept = new Map<string, StoredRelease>();
+  private readonly metas = new Map<string, readonly TableMeta[]>();
   constructor(private readonly size = 8) {}
+
+  /** The tables of a release seen by this process, without their cells. */
+  tables(term: string): readonly TableMeta[] | undefined {
+    return this.metas.get(term);
+  }
 
   get(term: string): StoredRelease | undefined {
     const found = this.kept.get(term);
@@ -33,6 +49,10 @@ export class ReleaseCache {
   }
 
   set(release: StoredRelease): void {
+    this.metas.set(
+      release.term,
+      release.tables.map((t) => ({ id: t.id, kind: t.kind, columns: t.columns })),
+    );
     this.kept.set(release.term, release);
     if (this.kept.size > this.size) this.kept.delete(this.kept.keys().next().value as string);
   }

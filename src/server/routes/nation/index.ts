@@ -12,7 +12,7 @@ import { ErrorBodySchema, HttpError, excerpt } from '../../http/errors';
 import { buildRelease } from '../../nation/build';
 import type { NationContext } from '../../nation/context';
 import { loadRelease, releaseHeader, releaseHeaders } from '../../nation/store';
-import type { ReleaseHeader, StoredRelease } from '../../nation/store';
+import type { ReleaseHeader, StoredRelease, TableMeta } from '../../nation/store';
 import { nationLanguages, nationTranslator } from '../../nation/strings';
 import { actorOf, guarded } from '../accounts/guard';
 import {
@@ -42,9 +42,9 @@ const writers = {
 type Summary = z.infer<typeof ReleaseSummarySchema>;
 type Body = z.infer<typeof ReleaseSchema>;
 
-const summary = (h: ReleaseHeader, r: StoredRelease): Summary => ({
+const summary = (h: ReleaseHeader, tables: readonly TableMeta[]): Summary => ({
   ...h,
-  tables: r.tables.map((t) => ({ id: t.id, kind: t.kind, columns: [...t.columns] })),
+  tables: tables.map((t) => ({ id: t.id, kind: t.kind, columns: [...t.columns] })),
 });
 
 /** The stored (read-only) values as the response's type; the serializer only reads them. */
@@ -119,7 +119,7 @@ export const nationRoutes =
         const actor = actorOf(request);
         const { release: built } = await buildRelease(ctx, request.body, actor.id);
         const h = await releaseHeader(ctx.db, built.term);
-        return reply.code(201).send({ release: summary(h!, built) });
+        return reply.code(201).send({ release: summary(h!, built.tables) });
       },
     );
 
@@ -136,8 +136,9 @@ export const nationRoutes =
       async () => {
         const releases = [];
         for (const h of await releaseHeaders(ctx.db)) {
-          const r = await loadRelease(ctx.db, ctx.cache, h.term);
-          if (r) releases.push(summary(h, r));
+          const tables =
+            ctx.cache.tables(h.term) ?? (await loadRelease(ctx.db, ctx.cache, h.term))?.tables;
+          if (tables) releases.push(summary(h, tables));
         }
         return { releases };
       },
