@@ -24,18 +24,19 @@ const UI_TRANSLATION =
 
 /**
  * Whether a chunk holds only the adults' account pages and their strings (and its CSS): the
- * account, class and family pages, and the industry pages with what only they use (the
- * engine's scoring of an assessment and the framework practice mode bundles).
+ * account, class and family pages, the industry pages with what only they use (the engine's
+ * scoring of an assessment and the framework practice mode bundles), and the deployment and
+ * national pages (with the engine's layout of a national table).
  */
 function isAccountChunk(moduleIds: readonly string[]): boolean {
   return (
     moduleIds.length > 0 &&
     moduleIds.every(
       (id) =>
-        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes|industry|deployment)[\\/]/.test(
+        /[\\/](src[\\/]web|content[\\/]ui)[\\/](account|classes|industry|deployment|nation)[\\/]/.test(
           id,
         ) ||
-        /[\\/]src[\\/]engine[\\/]industry[\\/]/.test(id) ||
+        /[\\/]src[\\/]engine[\\/](industry|nation)[\\/]/.test(id) ||
         /[\\/]content[\\/](nicknames|industry)[\\/]/.test(id),
     )
   );

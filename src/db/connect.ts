@@ -29,6 +29,11 @@ export interface Db {
   readonly checkpointer?: Checkpointer;
   /** SQLite: syncs that arrive together share one commit (group-commit.ts). */
   readonly groupCommit?: GroupCommit;
+  /**
+   * How another thread opens the same database (a worker of the release builder), or undefined
+   * when none can (SQLite in memory). Holds the PostgreSQL URL: never log it.
+   */
+  readonly reopen?: DbOptions;
   close(): Promise<void>;
 }
 
@@ -131,6 +136,9 @@ function openSqlite({
     dialect: 'sqlite',
     ...(checkpointer ? { checkpointer } : {}),
     groupCommit: groupCommit(kysely),
+    ...(file === ':memory:' || file === ''
+      ? {}
+      : { reopen: { sqliteFile: file, backgroundCheckpoints: false } }),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
@@ -155,6 +163,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
     kysely,
     read,
     dialect: 'postgres',
+    reopen: { databaseUrl: url, createDatabase: false },
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },

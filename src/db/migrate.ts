@@ -13,6 +13,7 @@ import * as m0007 from './migrations/0007-industry';
 import * as m0008 from './migrations/0008-deployment-settings';
 import * as m0009 from './migrations/0009-industry-publication';
 import * as m0010 from './migrations/0010-pg-sync';
+import * as m0011 from './migrations/0011-nation-releases';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0008-deployment-settings': m0008,
   '0009-industry-publication': m0009,
   '0010-pg-sync': m0010,
+  '0011-nation-releases': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

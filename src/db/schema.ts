@@ -35,6 +35,8 @@ export interface Database {
   kite_deployment_change: KiteDeploymentChangeTable;
   kite_region: KiteRegionTable;
   kite_district: KiteDistrictTable;
+  kite_nation_release: KiteNationReleaseTable;
+  kite_nation_release_table: KiteNationReleaseTableTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -418,4 +420,27 @@ export interface KiteDistrictTable {
   name: string;
   created_at: Timestamp;
   archived_at: Timestamp | null;
+}
+
+/** A term's national release (docs/national.md): built once, never recomputed. Aggregates only. */
+export interface KiteNationReleaseTable {
+  term: string;
+  /** `YYYY-MM-DD`, the term's first day. */
+  term_from: string;
+  /** `YYYY-MM-DD`, its last day (included). */
+  term_to: string;
+  built_at: Timestamp;
+  /** The coordinator or admin who built it; null once their account is deleted. */
+  built_by: string | null;
+  /** JSON text: the areas as named when it was built (`ReleaseArea[]`). */
+  areas: string;
+}
+
+/** One published table of a release (JSON text of the engine's `PublishedTable`). */
+export interface KiteNationReleaseTableTable {
+  term: string;
+  table_id: string;
+  /** The table's place in the release (tables are sorted by id). */
+  position: number;
+  body: string;
 }

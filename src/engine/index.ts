@@ -276,6 +276,22 @@ export { detection } from './nation/detection';
 export type { Detection, DetectionCounts } from './nation/detection';
 export { selectCells } from './nation/request';
 export type { RequestRefusal, TableRequest } from './nation/request';
+export { TERM_DAY, TERM_ID, dayStart, inWindow, termRefusal, termWindow } from './nation/term';
+export type { Term, TermRefusal, TermWindow } from './nation/term';
+export { MISSED_USES, missedColumn, termPlan } from './nation/term-plan';
+export type { MissedItem, TermPlan, TermPlanOptions } from './nation/term-plan';
+export { MISSED_BELOW, learnerTerm } from './nation/learner-term';
+export type { LearnerTerm } from './nation/learner-term';
+export { mergeTables, termTables } from './nation/term-tables';
+export type { TermTables } from './nation/term-tables';
+export { NATIONAL as NATIONAL_AREA } from './nation/areas';
+export {
+  FAMILIES_DISTRICT,
+  PSEUDO_AREA_KEYS,
+  UNASSIGNED_DISTRICT,
+  UNASSIGNED_REGION,
+  translateAreas,
+} from './nation/pseudo-areas';
 export { MAX_DRIFT_MS, compareHlc, receiveHlc, startHlc, tickHlc } from './sync/hlc';
 export type { Hlc, Received } from './sync/hlc';
 export { deleteRecord, mergeRecords, recordValue, writeField } from './sync/lww';

@@ -42,6 +42,7 @@ import { loadStudioDocument } from './routes/studio/document';
 import { industryContext } from './industry/context';
 import type { IndustryOptions } from './industry/context';
 import { deploymentContext } from './deployment/context';
+import { nationContext } from './nation/context';
 import type { Retention } from './config/config';
 
 export interface AppDeps {
@@ -273,6 +274,13 @@ export async function createApp({
         ? industryContext(db, catalogue, accounts.now ?? now, renderer, industry)
         : undefined,
       deployment,
+      catalogue
+        ? nationContext(db, catalogue, accounts.now ?? now, {
+            measurement,
+            disabledTopics,
+            settings: deployment.settings,
+          })
+        : undefined,
     ),
   );
   await app.register(childRoutes(classes));

@@ -953,7 +953,49 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
       body: { districtId: school.districtId === districtId ? null : districtId },
     };
   },
+  // Each allowed build is a new one-day term of 2020, before every other, so none overlaps.
+  'POST /api/nation/releases': async () => {
+    const day = new Date(Date.UTC(2020, 0, 1) + ++unique * 2 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return {
+      method: 'POST',
+      url: '/api/nation/releases',
+      body: { term: `authz-${unique}`, from: day, to: day },
+      ok: 201,
+    };
+  },
+  'GET /api/nation/releases': async () => ({ method: 'GET', url: '/api/nation/releases' }),
+  'GET /api/nation/releases/{term}': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/nation/releases/${await sharedRelease(k)}?table=reach&level=national`,
+  }),
+  'GET /api/nation/releases/{term}/csv': async (_w, k) => ({
+    method: 'GET',
+    url: `/api/nation/releases/${await sharedRelease(k)}/csv?table=reach&lang=km`,
+  }),
 };
+
+const builtReleases = new WeakMap<Kit, Promise<string>>();
+
+/** A release the read operations read, built once per kit by the coordinator (a 2019 term). */
+function sharedRelease(k: Kit): Promise<string> {
+  let built = builtReleases.get(k);
+  if (!built) {
+    built = (async () => {
+      const c = await k.client('coordinator');
+      const res = await c.post('/api/nation/releases', {
+        term: 'authz-shared',
+        from: '2019-01-07',
+        to: '2019-04-05',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return 'authz-shared';
+    })();
+    builtReleases.set(k, built);
+  }
+  return built;
+}
 
 /** The settings' version now, read by the shared coordinator. */
 async function settingsVersion(k: Kit): Promise<number> {

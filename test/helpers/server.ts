@@ -11,6 +11,8 @@ export interface RunningServer {
   app: FastifyInstance;
   /** The server's database (tests read what reached it). */
   db: Db;
+  /** The environment a Kite process (the command line) needs to open the same database. */
+  env: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startServer(
     origin: `http://127.0.0.1:${address.port}`,
     app,
     db: testDb.db,
+    env: testDb.env,
     stop: async () => {
       await app.close();
       await testDb.dispose();

@@ -192,6 +192,11 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'POST /api/deployment/regions/{id}/districts': row('coordinator', 'admin'),
   'PATCH /api/deployment/districts/{id}': row('coordinator', 'admin'),
   'PUT /api/deployment/schools/{id}/district': row('coordinator', 'admin'),
+  // National releases (docs/national.md): the programme's people; areas and aggregates only.
+  'POST /api/nation/releases': row('coordinator', 'admin'),
+  'GET /api/nation/releases': row('coordinator', 'admin'),
+  'GET /api/nation/releases/{term}': row('coordinator', 'admin'),
+  'GET /api/nation/releases/{term}/csv': row('coordinator', 'admin'),
 };
 
 /** Operations of a child's device: a device credential, not a session (security `device`). */

@@ -55,6 +55,9 @@ export const APP_ROUTES = [
   // Deployment settings and places (issue 17): coordinators' and admins' pages.
   '/account/deployment',
   '/account/deployment/places',
+  // National figures (issue 17): the terms' releases and one term's dashboard.
+  '/account/nation',
+  '/account/nation/:term',
 ] as const;
 
 export type AppRoute = (typeof APP_ROUTES)[number];

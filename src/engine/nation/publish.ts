@@ -26,7 +26,8 @@ export type ReleaseResult =
   | { readonly ok: false; readonly problems: readonly ReleaseProblem[] };
 
 const HIDDEN = { shown: 'c' } as const;
-const two = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+// `+ 0` writes −0 as 0: a stored release (JSON) has no −0, so the one in memory has none either.
+const two = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100 + 0);
 
 const shownGain = (cell: Cell): ShownGain => {
   const g = gainOf(cell.pairs);

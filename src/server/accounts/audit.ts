@@ -49,7 +49,9 @@ export type AuditEvent =
   | 'industry.publication_consented'
   | 'industry.publication_objected'
   | 'industry.publication_published'
-  | 'industry.publication_withdrawn';
+  | 'industry.publication_withdrawn'
+  // National releases: the object is the term (in `detail`).
+  | 'nation.release_built';
 
 export interface AuditEntry {
   readonly event: AuditEvent;

@@ -3,6 +3,7 @@ import { helpCommand } from './commands/help';
 import { purgeCommand } from './commands/purge';
 import { feedbackReportCommand } from './commands/feedback';
 import { i18nExportCommand, i18nImportCommand } from './commands/i18n';
+import { nationBuildCommand, nationSeedCommand } from './commands/nation';
 import {
   adminCreateCommand,
   inviteCommand,
@@ -24,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   userDisableCommand,
   purgeCommand,
   feedbackReportCommand,
+  nationBuildCommand,
+  nationSeedCommand,
   i18nExportCommand,
   i18nImportCommand,
   helpCommand,

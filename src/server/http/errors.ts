@@ -90,6 +90,14 @@ export const ERROR_CODES = [
   'version_conflict',
   'archived',
   'name_taken',
+  // National releases (docs/national.md "Releases").
+  'release_exists',
+  'term_not_ended',
+  'term_overlap',
+  'unknown_filter',
+  'unknown_table',
+  'unknown_level',
+  'unknown_area',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

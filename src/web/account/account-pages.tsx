@@ -66,6 +66,13 @@ const PAGES: Readonly<Record<string, FunctionComponent<PageProps>>> = {
   '/account/deployment/places': page(() =>
     import('../deployment/pages/places').then((m) => m.DeploymentPlacesPage),
   ),
+  // National figures: a term's release and its dashboard (issue 17, docs/national.md).
+  '/account/nation': page(() =>
+    import('../nation/pages/releases').then((m) => m.NationReleasesPage),
+  ),
+  '/account/nation/:term': page(() =>
+    import('../nation/pages/dashboard').then((m) => m.NationDashboardPage),
+  ),
 };
 
 /** The page a path shows, with its params; null for none. */

@@ -8,7 +8,7 @@ import { at } from './strings';
 export interface FieldSpec {
   readonly name: string;
   readonly label: string;
-  readonly type?: 'text' | 'email' | 'password';
+  readonly type?: 'text' | 'email' | 'password' | 'date';
   /** The `autocomplete` token: email, username, current-password, new-password, one-time-code… */
   readonly autocomplete: string;
   readonly inputMode?: 'text' | 'numeric' | 'email';

@@ -16,6 +16,8 @@ import type { IndustryContext } from '../../industry/context';
 import { industryRoutes } from '../industry';
 import type { DeploymentContext } from '../../deployment/context';
 import { deploymentRoutes } from '../deployment';
+import type { NationContext } from '../../nation/context';
+import { nationRoutes } from '../nation';
 
 /** The recording studio, when the deployment has content to record: its API and its page. */
 export interface StudioSetup {
@@ -26,8 +28,8 @@ export interface StudioSetup {
 
 /**
  * Every route of adults signed in with a session (accounts, teachers' and parents' routes of
- * docs/classes.md, companies' and coordinators' of docs/industry.md, the deployment settings of
- * docs/national.md), in one encapsulated
+ * docs/classes.md, companies' and coordinators' of docs/industry.md, the deployment settings and
+ * national releases of docs/national.md), in one encapsulated
  * scope: its cookie parsing, CSRF check and session guard run for these routes only.
  */
 export function accountsPlugin(
@@ -37,6 +39,7 @@ export function accountsPlugin(
   studio?: StudioSetup,
   industry?: IndustryContext,
   deployment?: DeploymentContext,
+  nation?: NationContext,
 ) {
   return async (app: FastifyInstance) => {
     await installGuard(app, ctx, cookies);
@@ -52,5 +55,6 @@ export function accountsPlugin(
     }
     if (industry) await app.register(industryRoutes(industry));
     if (deployment) await app.register(deploymentRoutes(deployment));
+    if (nation) await app.register(nationRoutes(nation));
   };
 }

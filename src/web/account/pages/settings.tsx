@@ -204,6 +204,13 @@ export function SettingsPage() {
           )}
           {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
             <p>
+              <Link href="/account/nation" class="button">
+                {at('settings.nation')}
+              </Link>
+            </p>
+          )}
+          {(account.user.role === 'admin' || account.user.role === 'coordinator') && (
+            <p>
               <a href="/studio/" class="button">
                 {at('settings.studio')}
               </a>

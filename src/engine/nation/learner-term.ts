@@ -1,0 +1,185 @@
+// What one learner adds to their school's cells of a term's release (issue #17): computed from
+// that learner's own events and then dropped, so the release builder never holds more than one
+// learner's events and no child-level row reaches the release.
+
+import type { TopicId } from '../ids';
+import { PROGRESSION_DEFAULTS, START_LEVEL, isMastered, topicMastery } from '../learner/mastery';
+import { isMeasureEvent } from '../measurement/events';
+import type { MeasureAnsweredEvent, MeasureEvent } from '../measurement/events';
+import { formAnswers, scoreForm } from '../measurement/form-score';
+import type { FormScore } from '../measurement/form-score';
+import { scoreItem } from '../measurement/score';
+import type { ProgressEvent } from '../progress/event';
+import { summarize } from '../progress/summary';
+import type { Band } from '../types/text';
+import type { Pair } from './gains';
+import { missedColumn } from './term-plan';
+import type { TermPlan } from './term-plan';
+import { inWindow } from './term';
+import type { GainMeasure } from './types';
+
+/** An item answer scoring below this is a miss: neither the best nor an acceptable answer. */
+export const MISSED_BELOW = 0.5;
+
+/** One learner's part of a term's tables. */
+export interface LearnerTerm {
+  /** Any event (an answer in an activity or a check) in the term: counted in `reach`. */
+  readonly active: boolean;
+  /** Attempts that reached an ending in the term, outside "what if" replays (`activities`). */
+  readonly completions: number;
+  /**
+   * Topics played in the term whose mastery has enough evidence at the term's end (`mastery`):
+   * mastered or not, at the band's start level.
+   */
+  readonly mastery: readonly { readonly topic: TopicId; readonly mastered: boolean }[];
+  /** Pre/post pairs whose post-check was first answered in the term, per measure (`gains`). */
+  readonly gains: readonly {
+    readonly topic: TopicId;
+    readonly measure: GainMeasure;
+    readonly pair: Pair;
+  }[];
+  /** Scored post and transfer items first answered in the term, missed or not (`most-missed`). */
+  readonly items: readonly { readonly column: string; readonly missed: boolean }[];
+}
+
+const NOTHING: LearnerTerm = Object.freeze({
+  active: false,
+  completions: 0,
+  mastery: [],
+  gains: [],
+  items: [],
+});
+
+/** A measure's score in percent, or null when the form had none of it answered. */
+function measurePercent(score: FormScore, measure: GainMeasure): number | null {
+  switch (measure) {
+    case 'knowledge':
+      return score.knowledge === null ? null : 100 * score.knowledge.proportion;
+    case 'skill':
+      return score.skill === null ? null : 100 * score.skill.proportion;
+    case 'self-efficacy':
+      return score.selfEfficacy === null ? null : 100 * score.selfEfficacy.position;
+    case 'intention':
+      return score.intention === null ? null : 100 * score.intention.position;
+  }
+}
+
+const MEASURES: readonly GainMeasure[] = ['knowledge', 'skill', 'self-efficacy', 'intention'];
+
+const byTime = (a: MeasureAnsweredEvent, b: MeasureAnsweredEvent) =>
+  a.at - b.at || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The pairs of one topic: its first post-check answer in the term, with a pre-check before. */
+function topicGains(
+  plan: TermPlan,
+  topic: TopicId,
+  answers: readonly MeasureAnsweredEvent[],
+): LearnerTerm['gains'] {
+  const version = plan.banks.get(topic)!.version;
+  const firstPost = answers.find((e) => e.use === 'post');
+  if (!firstPost || !inWindow(plan.window, firstPost.at)) return [];
+  const band = firstPost.band;
+  const check = (use: 'pre' | 'post') => {
+    const given = formAnswers(answers, { topic, band, use, version });
+    return given.size === 0 ? null : scoreForm(plan.form(topic, band, use), given);
+  };
+  const pre = check('pre');
+  const post = check('post');
+  if (pre === null || post === null) return [];
+  const out: { topic: TopicId; measure: GainMeasure; pair: Pair }[] = [];
+  for (const measure of MEASURES) {
+    const before = measurePercent(pre, measure);
+    const after = measurePercent(post, measure);
+    if (before !== null && after !== null)
+      out.push({ topic, measure, pair: { pre: before, post: after } });
+  }
+  return out;
+}
+
+/** The scored post/transfer items of a topic first answered in the term, missed or not. */
+function topicItems(
+  plan: TermPlan,
+  topic: TopicId,
+  answers: readonly MeasureAnsweredEvent[],
+): LearnerTerm['items'] {
+  const seen = new Set<string>();
+  const out: { column: string; missed: boolean }[] = [];
+  for (const e of answers) {
+    if (seen.has(e.item)) continue;
+    seen.add(e.item);
+    const column = missedColumn(topic, e.item);
+    const missed = plan.missedItems.get(column);
+    if (!missed || !missed.item.use.includes(e.use) || !inWindow(plan.window, e.at)) continue;
+    const result = scoreItem(missed.item, e.answer);
+    if (result === null || result.kind !== 'scored') continue;
+    out.push({ column, missed: result.score < MISSED_BELOW });
+  }
+  return out;
+}
+
+/**
+ * One learner's contribution to the term of `plan`, from their events (any order, any time;
+ * events after the term's end are left out) and their band:
+ * - `active`: any event in the term;
+ * - `completions`: distinct attempts with an ending in the term that was not a "what if";
+ * - `mastery`: each topic of the plan played in the term whose mastery at the band's start level,
+ *   folded over every progress event up to the term's end, rests on at least the engine's
+ *   minimum evidence; mastered when it reaches the engine's threshold (`isMastered`);
+ * - `gains`: per topic and measure, the learner's pre- and post-check scores in percent (scales:
+ *   their 0–1 position), when the post-check was first answered in the term, in the band it was
+ *   answered in, and a pre-check of that band was answered too (answers to the bank's current
+ *   version only);
+ * - `items`: each scored post or transfer item first answered in the term, and whether it was
+ *   missed (scored below {@link MISSED_BELOW}: neither a best nor an acceptable answer, "not
+ *   sure" included; a sort with fewer than half its cards right).
+ */
+export function learnerTerm(
+  plan: TermPlan,
+  band: Band,
+  events: readonly (ProgressEvent | MeasureEvent)[],
+): LearnerTerm {
+  const { window } = plan;
+  const progress: ProgressEvent[] = [];
+  const answered = new Map<TopicId, MeasureAnsweredEvent[]>();
+  let active = false;
+  const attempts = new Set<string>();
+  const played = new Set<TopicId>();
+  for (const e of events) {
+    if (e.at >= window.end) continue;
+    const now = e.at >= window.start;
+    if (now) active = true;
+    if (isMeasureEvent(e)) {
+      if (e.kind !== 'measure-answered') continue;
+      const bank = plan.banks.get(e.topic);
+      if (!bank || e.version !== bank.version) continue;
+      const list = answered.get(e.topic);
+      if (list) list.push(e);
+      else answered.set(e.topic, [e]);
+      continue;
+    }
+    progress.push(e);
+    if (!now) continue;
+    if (e.ended && !e.whatIf) attempts.add(e.attempt);
+    const topic = plan.topicOf.get(e.activity);
+    if (topic !== undefined) played.add(topic);
+  }
+  if (!active) return NOTHING;
+  const mastery: { topic: TopicId; mastered: boolean }[] = [];
+  if (played.size > 0) {
+    const model = summarize(progress, plan.catalogue, band).learner;
+    for (const topic of plan.topics) {
+      if (!played.has(topic)) continue;
+      const m = topicMastery(plan.catalogue, model, topic, START_LEVEL[band]);
+      if (m.evidence >= PROGRESSION_DEFAULTS.minEvidence)
+        mastery.push({ topic, mastered: isMastered(m) });
+    }
+  }
+  const gains: LearnerTerm['gains'][number][] = [];
+  const items: LearnerTerm['items'][number][] = [];
+  for (const topic of [...answered.keys()].sort()) {
+    const answers = answered.get(topic)!.sort(byTime);
+    gains.push(...topicGains(plan, topic, answers));
+    items.push(...topicItems(plan, topic, answers));
+  }
+  return { active, completions: attempts.size, mastery, gains, items };
+}
