@@ -105,3 +105,44 @@ describe('nationLayoutLabels', () => {
     expect(l.interval('0.1', '0.2')).toBe('nation.table.interval(0.1,0.2)');
   });
 });
+
+describe('tableLayout rows', () => {
+  it('puts each district under its own region, whatever the table order', () => {
+    const count = { shown: 'count', value: 10 } as const;
+    const cell = (area: string, level: 'national' | 'region' | 'district') => ({
+      area,
+      level,
+      column: 'children',
+      count,
+    });
+    const table: PublishedTable = {
+      id: 'feedback',
+      kind: 'feedback',
+      columns: ['children'],
+      cells: [
+        cell('national', 'national'),
+        cell('r1', 'region'),
+        cell('r2', 'region'),
+        cell('d-a', 'district'),
+        cell('d-b', 'district'),
+        cell('d-c', 'district'),
+      ],
+    };
+    const nestedAreas: ReleaseArea[] = [
+      { id: 'national', level: 'national', name: 'Nation', parent: null },
+      { id: 'r1', level: 'region', name: 'North', parent: 'national' },
+      { id: 'r2', level: 'region', name: 'South', parent: 'national' },
+      { id: 'd-a', level: 'district', name: 'Anchor', parent: 'r2' },
+      { id: 'd-b', level: 'district', name: 'Birch', parent: 'r1' },
+      { id: 'd-c', level: 'district', name: 'Cove', parent: 'r2' },
+    ];
+    expect(tableLayout(table, nestedAreas, labels).rows.map((r) => r.cells[0])).toEqual([
+      'Nation',
+      'North',
+      'Birch',
+      'South',
+      'Anchor',
+      'Cove',
+    ]);
+  });
+});

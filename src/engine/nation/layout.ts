@@ -79,7 +79,7 @@ const cellTexts = (
 /**
  * Lays a table out: the area's name and level, then for each column (and `total` where the kind
  * has one) its count, its percent (`mastery`, `most-missed`) or its pairs, Hake's g and d with
- * its interval (`gains`). Rows follow the table's own order (nation, regions, districts).
+ * its interval (`gains`). Rows: the nation, then each region followed by its districts.
  * Areas missing from `areas` are shown by id (a release always names them all).
  */
 export function tableLayout(
@@ -108,13 +108,40 @@ export function tableLayout(
     }
     row.set(cell.column, cell);
   }
-  const rows = order.map(({ area, level }) => {
+  const rows = nested(order, areas).map(({ area, level }) => {
     const row = byArea.get(area)!;
     const cells = [names.get(area) ?? area, labels.levelName(level)];
     for (const c of columns) cells.push(...cellTexts(table, row.get(c), labels));
     return { area, level, cells };
   });
   return { header, rows };
+}
+
+/**
+ * Rows in reading order: the nation, then each region followed by its own districts, so an
+ * indented district always sits under its region. Order within a level is the table's. An area
+ * whose region is not in the table keeps its place at the end.
+ */
+function nested<T extends { readonly area: string; readonly level: AreaLevel }>(
+  order: readonly T[],
+  areas: readonly ReleaseArea[],
+): T[] {
+  const parentOf = new Map(areas.map((a) => [a.id, a.parent]));
+  const placed = new Set<T>();
+  const out: T[] = [];
+  const put = (row: T) => {
+    out.push(row);
+    placed.add(row);
+    if (row.level === 'region')
+      for (const d of order)
+        if (d.level === 'district' && parentOf.get(d.area) === row.area) {
+          out.push(d);
+          placed.add(d);
+        }
+  };
+  for (const row of order) if (row.level !== 'district') put(row);
+  for (const row of order) if (!placed.has(row)) out.push(row);
+  return out;
 }
 
 const RISKY_START = /^[=+@\t\r]|^-(?![0-9])/;
