@@ -2,6 +2,7 @@
 // (content/ui/nation/<lang>.json): the dashboard page and the server's CSV build them with this
 // one function, so a table reads the same on screen and in its download.
 
+import { FEEDBACK_ANSWERS } from '../app/feedback';
 import { GAIN_MEASURES } from './types';
 import type { AreaLevel, PublishedTable } from './types';
 import type { LayoutLabels } from './layout';
@@ -26,8 +27,9 @@ const countWord = (table: PublishedTable): string => {
 };
 
 /**
- * `LayoutLabels` from a translator. Columns: `total`, a band, a gain measure; anything else (an
- * item id, a feedback answer) is written as it is, and the page may say what it means beside it.
+ * `LayoutLabels` from a translator. Columns: `total`, a band, a gain measure, a feedback answer
+ * ("Fun"); anything else (an item id) is written as it is, and the page may say what it means
+ * beside it.
  */
 export function nationLayoutLabels(t: NationTranslate): LayoutLabels {
   return {
@@ -40,6 +42,8 @@ export function nationLayoutLabels(t: NationTranslate): LayoutLabels {
       if (band) return t('nation.table.band', { band: `${band[1]}–${band[2]}` });
       if ((GAIN_MEASURES as readonly string[]).includes(column))
         return t(`nation.table.measure.${column}`);
+      if ((FEEDBACK_ANSWERS as readonly string[]).includes(column))
+        return t(`nation.table.feedback.${column}`);
       return column;
     },
     count: (table) => t(countWord(table)),

@@ -101,6 +101,7 @@ describe('nationLayoutLabels', () => {
     expect(l.column('5-7')).toBe('nation.table.band(5–7)');
     expect(l.column('self-efficacy')).toBe('nation.table.measure.self-efficacy');
     expect(l.column('total')).toBe('nation.table.total');
+    expect(l.column('too-hard')).toBe('nation.table.feedback.too-hard');
     expect(l.column('scams.pre.3')).toBe('scams.pre.3');
     expect(l.interval('0.1', '0.2')).toBe('nation.table.interval(0.1,0.2)');
   });

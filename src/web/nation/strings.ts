@@ -58,7 +58,3 @@ export function day(iso: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
-
-/** Whether the national strings have `key` (a feedback answer's words, say). */
-export const hasKey = (key: string): key is NationKey =>
-  Object.prototype.hasOwnProperty.call(en, key);

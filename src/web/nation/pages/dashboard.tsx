@@ -9,7 +9,7 @@ import type { Release } from '../api';
 import { itemPrompts } from '../items';
 import { NationPage } from '../nation-page';
 import { problemMessage } from '../problems';
-import { day, hasKey, nat, namedAreas, tableLabels, when } from '../strings';
+import { day, nat, namedAreas, tableLabels, when } from '../strings';
 import type { NationKey } from '../strings';
 import { TableBlock } from '../table-block';
 
@@ -109,12 +109,6 @@ const SECTIONS: readonly {
   },
 ];
 
-/** A feedback answer's words ("Fun"), or the column as it is. */
-const answerName = (column: string) => {
-  const key = `nation.page.feedback.${column}`;
-  return hasKey(key) ? nat(key) : column;
-};
-
 /**
  * The words of the most-missed table's questions, read from the item banks when the coordinator
  * opens them (about 40 KB compressed: the dashboard does not wait for them).
@@ -166,8 +160,7 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
     const name = topics.find((p) => p.id === topic)?.name ?? topic;
     return nat('nation.page.item', { topic: name, item: c.slice(cut + 1) });
   };
-  const columnOf = (kind: TableKind) =>
-    kind === 'feedback' ? answerName : kind === 'most-missed' ? itemName : column;
+  const columnOf = (kind: TableKind) => (kind === 'most-missed' ? itemName : column);
   return (
     <>
       <p class="lead">
@@ -220,15 +213,6 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
                   description={nat(s.chart, { topic: topic ?? '' })}
                   column={columnOf(s.kind)}
                 >
-                  {s.kind === 'feedback' && (
-                    <ul class="column-names">
-                      {t.columns.map((c) => (
-                        <li key={c}>
-                          {nat('nation.page.feedback.column', { column: c, answer: answerName(c) })}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
                   {s.kind === 'most-missed' && (
                     <>
                       <p>{nat('nation.page.dashboard.itemIds')}</p>
