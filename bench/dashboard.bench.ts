@@ -59,7 +59,7 @@ const term = {
   to: day(Date.now() - 30 * DAY),
 };
 
-const verdict = (good: boolean) => (good ? 'OK' : 'OVER GOAL');
+const verdict = (good: boolean) => (good ? 'OK' : 'BELOW GOAL');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
