@@ -3,7 +3,7 @@
 // (statement-cache.ts), run over the rows inside one transaction; PostgreSQL: multi-row INSERTs
 // of a fixed size, each one round trip. Rows that break a constraint fail the whole call.
 
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from './connect';
 import type { Database } from './schema';
 
@@ -48,4 +48,13 @@ export async function bulkInsert(
       );
     }
   });
+}
+
+/**
+ * After a bulk load: PostgreSQL's planner statistics brought up to date at once (autovacuum
+ * would, later; until then it takes a large table for a small one and scans it). SQLite plans
+ * from its indexes without statistics: nothing to do.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  if (db.dialect === 'postgres') await sql`analyze`.execute(db.kysely);
 }

@@ -5,7 +5,7 @@
 // production: these are not children, and mixed with real data they would count as children.
 
 import type { Db } from '../../../db/connect';
-import { bulkInsert } from '../../../db/bulk-insert';
+import { bulkInsert, refreshStatistics } from '../../../db/bulk-insert';
 import { toDbTime } from '../../../db/time';
 import { BANDS, termWindow } from '../../../engine';
 import type { Activity, Band, Catalogue, MeasureBank, TopicId } from '../../../engine';
@@ -324,6 +324,7 @@ export async function seedSynthetic(
   await flush();
   await writeFeedback(db, feedback);
   feedbackCount += feedback.length;
+  await refreshStatistics(db);
   return {
     regions: regions.length,
     districts: districts.length,
