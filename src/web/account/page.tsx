@@ -14,6 +14,8 @@ export function useOnline(): boolean {
     const update = () => setOnline(navigator.onLine);
     addEventListener('online', update);
     addEventListener('offline', update);
+    // A change between the first render and now fired no event this page heard: read it again.
+    update();
     return () => {
       removeEventListener('online', update);
       removeEventListener('offline', update);
