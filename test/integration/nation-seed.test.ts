@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
         expect(built.stderr).toBe('');
         expect(built.code).toBe(0);
         expect(built.stdout).toMatch(
-          /nation build: the release of 2026-t1 \(2026-01-05 to 2026-04-03\) is built: 22 tables/,
+          /nation build: the release of 2026-t1 \(2026-01-05 to 2026-04-03\) is built: 23 tables/,
         );
         const again = await kite(build, testDb.env);
         expect(again.code).toBe(1);

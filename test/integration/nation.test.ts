@@ -383,6 +383,7 @@ for (const dialect of DIALECTS) {
         expect(summary.tables.map((t: { id: string }) => t.id)).toEqual(
           [
             'activities',
+            'detection',
             'feedback',
             ...topics.map((t) => `gains/${t}`),
             ...topics.map((t) => `mastery/${t}`),
@@ -402,6 +403,12 @@ for (const dialect of DIALECTS) {
           ['district', 'Lake'],
           ['district', 'Vale'],
         ]);
+
+        // Hits and false alarms (MEAS-08): two columns per classification item, nation only.
+        const detection = byId.get('detection')!;
+        expect(detection.columns.length).toBeGreaterThan(0);
+        expect(detection.columns.every((c) => /\/(hits|false-alarms)$/.test(c))).toBe(true);
+        expect(new Set(detection.cells.map((c) => c.area))).toEqual(new Set(['national']));
 
         // Reach: 35 children of 8–10 (the erased one is not counted). Every other band is a
         // hidden 0, so 8–10 is hidden with them (else it would be the total minus nothing) and

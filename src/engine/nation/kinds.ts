@@ -15,8 +15,10 @@ export interface KindRules {
   readonly total: boolean;
   /** Smallest group shown: children, or pairs for gains. */
   readonly minimum: number;
-  /** Whether a cell shows `numerator / children` as a percent. */
+  /** Whether a cell shows a percent: `numerator / children`, or `numerator / count`. */
   readonly percent: boolean;
+  /** What a percent is of: children (default), or the cell's `count` (`detection`: cards). */
+  readonly percentOf?: 'count';
   /** Whether a cell shows a learning gain. */
   readonly gain: boolean;
 }
@@ -35,6 +37,14 @@ export const KIND_RULES: Readonly<Record<TableKind, KindRules>> = {
     total: false,
     minimum: MIN_CHILDREN,
     percent: true,
+    gain: false,
+  },
+  detection: {
+    levels: NATIONAL,
+    total: false,
+    minimum: MIN_CHILDREN,
+    percent: true,
+    percentOf: 'count',
     gain: false,
   },
   feedback: { levels: NATIONAL, total: false, minimum: MIN_CHILDREN, percent: false, gain: false },

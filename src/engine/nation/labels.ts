@@ -10,6 +10,9 @@ import type { LayoutLabels } from './layout';
 /** A translator of `nation.table.*` keys with `{name}` arguments. */
 export type NationTranslate = (key: string, vars?: Readonly<Record<string, string>>) => string;
 
+/** A detection column: `<topic>/<item>/hits` or `…/false-alarms` (MEAS-08). */
+const DETECTION = /^(.+)\/(hits|false-alarms)$/;
+
 /** Bands are written `5-7` in data and "Ages 5–7" to readers. */
 const BAND = /^(\d+)-(\d+)$/;
 
@@ -21,6 +24,8 @@ const countWord = (table: PublishedTable): string => {
       return 'nation.table.count.pairs';
     case 'feedback':
       return 'nation.table.count.answers';
+    case 'detection':
+      return 'nation.table.count.cards';
     default:
       return 'nation.table.count.children';
   }
@@ -44,6 +49,14 @@ export function nationLayoutLabels(t: NationTranslate): LayoutLabels {
         return t(`nation.table.measure.${column}`);
       if ((FEEDBACK_ANSWERS as readonly string[]).includes(column))
         return t(`nation.table.feedback.${column}`);
+      const detection = DETECTION.exec(column);
+      if (detection)
+        return t(
+          detection[2] === 'hits'
+            ? 'nation.table.detection.hits'
+            : 'nation.table.detection.falseAlarms',
+          { item: detection[1]! },
+        );
       return column;
     },
     count: (table) => t(countWord(table)),
@@ -51,7 +64,9 @@ export function nationLayoutLabels(t: NationTranslate): LayoutLabels {
       t(
         table.kind === 'most-missed'
           ? 'nation.table.percent.missed'
-          : 'nation.table.percent.mastered',
+          : table.kind === 'detection'
+            ? 'nation.table.percent.warnings'
+            : 'nation.table.percent.mastered',
       ),
     hake: t('nation.table.hake'),
     effect: t('nation.table.effect'),

@@ -129,6 +129,24 @@ describe('a learner’s part of a term', () => {
       { column: 'scams/q3', missed: false },
       { column: 'scams/t1', missed: true },
     ]);
+    // q3 is a classification (MEAS-08): both scams caught, neither real card called a scam.
+    expect(t.detection).toEqual([
+      { column: 'scams/q3', signal: 2, hits: 2, noise: 2, falseAlarms: 0 },
+    ]);
+    expect(plan.detectionColumns).toEqual(['scams/q3/hits', 'scams/q3/false-alarms']);
+  });
+
+  it('counts hits and false alarms apart: calling every card a scam catches all and misfires on all', () => {
+    const t = learnerTerm(plan, '8-10', [
+      said('post', 'q3', 30_000, {
+        type: 'sort',
+        placement: { c1: 'scam', c2: 'scam', c3: 'scam', c4: 'scam' },
+      }),
+    ]);
+    expect(t.detection).toEqual([
+      { column: 'scams/q3', signal: 2, hits: 2, noise: 2, falseAlarms: 2 },
+    ]);
+    expect(t.items).toEqual([{ column: 'scams/q3', missed: false }]);
   });
 
   it('leaves out pairs whose post-check began before the term, another version and missing pre-checks', () => {
@@ -159,6 +177,7 @@ describe('a learner’s part of a term', () => {
       mastery: [],
       gains: [],
       items: [],
+      detection: [],
     });
     const off = termPlan(content, WINDOW, { measurement: false });
     const t = learnerTerm(off, '8-10', [...played, ...measured]);
@@ -175,6 +194,7 @@ describe('the fold into school cells', () => {
     mastery: [],
     gains: [],
     items: [],
+    detection: [],
     ...over,
   });
   const scams = 'scams' as TopicId;
@@ -213,6 +233,14 @@ describe('the fold into school cells', () => {
       learner({
         gains: [{ topic: scams, measure: 'knowledge', pair: { pre: 70, post: 90 } }],
         items: [{ column: 'scams/q1', missed: false }],
+        detection: [{ column: 'scams/q3', signal: 2, hits: 1, noise: 2, falseAlarms: 2 }],
+      }),
+    );
+    fold.addLearner(
+      's2',
+      '8-10',
+      learner({
+        detection: [{ column: 'scams/q3', signal: 2, hits: 2, noise: 2, falseAlarms: 0 }],
       }),
     );
     fold.addFeedback('fun', 12);
@@ -221,6 +249,7 @@ describe('the fold into school cells', () => {
     const tables = fold.tables();
     expect(tables.map((t) => t.id)).toEqual([
       'activities',
+      'detection',
       'feedback',
       'gains/scams',
       'mastery/scams',
@@ -232,7 +261,12 @@ describe('the fold into school cells', () => {
     expect(byId.get('reach')!.cells).toEqual([
       { school: 's1', column: '5-7', children: 1 },
       { school: 's1', column: '8-10', children: 2 },
-      { school: 's2', column: '8-10', children: 2 },
+      { school: 's2', column: '8-10', children: 3 },
+    ]);
+    // Two children sorted q3: 3 of 4 scam cards caught, 2 of 4 real cards called scams.
+    expect(byId.get('detection')!.cells).toEqual([
+      { school: 's2', column: 'scams/q3/hits', children: 2, count: 4, numerator: 3 },
+      { school: 's2', column: 'scams/q3/false-alarms', children: 2, count: 4, numerator: 2 },
     ]);
     expect(byId.get('activities')!.cells).toEqual([
       { school: 's1', column: '8-10', children: 2, count: 3 },

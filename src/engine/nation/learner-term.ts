@@ -8,12 +8,12 @@ import { isMeasureEvent } from '../measurement/events';
 import type { MeasureAnsweredEvent, MeasureEvent } from '../measurement/events';
 import { formAnswers, scoreForm } from '../measurement/form-score';
 import type { FormScore } from '../measurement/form-score';
-import { scoreItem } from '../measurement/score';
+import { classifyAnswer, scoreItem } from '../measurement/score';
 import type { ProgressEvent } from '../progress/event';
 import { summarize } from '../progress/summary';
 import type { Band } from '../types/text';
 import type { Pair } from './gains';
-import { missedColumn } from './term-plan';
+import { isClassification, missedColumn } from './term-plan';
 import type { TermPlan } from './term-plan';
 import { inWindow } from './term';
 import type { GainMeasure } from './types';
@@ -40,6 +40,18 @@ export interface LearnerTerm {
   }[];
   /** Scored post and transfer items first answered in the term, missed or not (`most-missed`). */
   readonly items: readonly { readonly column: string; readonly missed: boolean }[];
+  /**
+   * Those of them that are classifications (`detection`, MEAS-08): warning cards and how many
+   * were sorted as warnings (hits), other cards and how many were sorted as warnings (false
+   * alarms).
+   */
+  readonly detection: readonly {
+    readonly column: string;
+    readonly signal: number;
+    readonly hits: number;
+    readonly noise: number;
+    readonly falseAlarms: number;
+  }[];
 }
 
 const NOTHING: LearnerTerm = Object.freeze({
@@ -48,6 +60,7 @@ const NOTHING: LearnerTerm = Object.freeze({
   mastery: [],
   gains: [],
   items: [],
+  detection: [],
 });
 
 /** A measure's score in percent, or null when the form had none of it answered. */
@@ -101,9 +114,10 @@ function topicItems(
   plan: TermPlan,
   topic: TopicId,
   answers: readonly MeasureAnsweredEvent[],
-): LearnerTerm['items'] {
+): Pick<LearnerTerm, 'items' | 'detection'> {
   const seen = new Set<string>();
   const out: { column: string; missed: boolean }[] = [];
+  const detection: LearnerTerm['detection'][number][] = [];
   for (const e of answers) {
     if (seen.has(e.item)) continue;
     seen.add(e.item);
@@ -113,8 +127,17 @@ function topicItems(
     const result = scoreItem(missed.item, e.answer);
     if (result === null || result.kind !== 'scored') continue;
     out.push({ column, missed: result.score < MISSED_BELOW });
+    const c = isClassification(missed.item) ? classifyAnswer(missed.item, e.answer) : null;
+    if (c)
+      detection.push({
+        column,
+        signal: c.hits + c.misses,
+        hits: c.hits,
+        noise: c.falseAlarms + c.correctRejections,
+        falseAlarms: c.falseAlarms,
+      });
   }
-  return out;
+  return { items: out, detection };
 }
 
 /**
@@ -176,10 +199,13 @@ export function learnerTerm(
   }
   const gains: LearnerTerm['gains'][number][] = [];
   const items: LearnerTerm['items'][number][] = [];
+  const detection: LearnerTerm['detection'][number][] = [];
   for (const topic of [...answered.keys()].sort()) {
     const answers = answered.get(topic)!.sort(byTime);
     gains.push(...topicGains(plan, topic, answers));
-    items.push(...topicItems(plan, topic, answers));
+    const t = topicItems(plan, topic, answers);
+    items.push(...t.items);
+    detection.push(...t.detection);
   }
-  return { active, completions: attempts.size, mastery, gains, items };
+  return { active, completions: attempts.size, mastery, gains, items, detection };
 }

@@ -133,6 +133,57 @@ describe('percents (mastery, most-missed)', () => {
   });
 });
 
+describe('detection tables (MEAS-08)', () => {
+  it('writes a rate over the cards counted, national only, and hides it with its children', () => {
+    // 12 children, 24 warning cards, 18 caught: a hit rate of 75 %; counts are of cards.
+    const t = publish({
+      id: 'detection',
+      kind: 'detection',
+      columns: ['scams/q3/hits'],
+      cells: [1, 2, 3].map((i) => ({
+        school: `a${i}`,
+        column: 'scams/q3/hits',
+        children: 4,
+        count: 8,
+        numerator: 6,
+      })),
+    });
+    expect(shown(t, 'national', 'scams/q3/hits', 'count')).toBe('25');
+    expect(shown(t, 'national', 'scams/q3/hits', 'percent')).toBe('75%');
+    expect(t.cells.map((c) => c.area)).toEqual(['national']);
+    // Nine children: hidden however many cards they sorted.
+    const few = publish({
+      id: 'detection',
+      kind: 'detection',
+      columns: ['x/hits'],
+      cells: [{ school: 'a1', column: 'x/hits', children: 9, count: 90, numerator: 45 }],
+    });
+    expect(shown(few, 'national', 'x/hits', 'percent')).toBe('[c]');
+  });
+
+  it('refuses more caught cards than cards, or children without cards', () => {
+    const r = publishRelease({
+      term: 't',
+      geography,
+      tables: [
+        {
+          id: 'detection',
+          kind: 'detection',
+          columns: ['x/hits'],
+          cells: [
+            { school: 'a1', column: 'x/hits', children: 10, count: 4, numerator: 5 },
+            { school: 'a2', column: 'x/hits', children: 10, count: 0, numerator: 0 },
+          ],
+        },
+      ],
+    });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.code} ${p.path}`)).toEqual([
+      'bad_numerator tables[0].cells[0].numerator',
+      'bad_count tables[0].cells[1].count',
+    ]);
+  });
+});
+
 describe('learning gains (MEAS-07, MEAS-09)', () => {
   it("computes Hake's g on the means and d_z with its normal-approximation interval", () => {
     const g = gains([

@@ -53,7 +53,9 @@ const publishTable = (table: TableInput, input: ReleaseInput): PublishedTable =>
       return {
         ...base,
         count,
-        percent: isHidden ? HIDDEN : percentOf(cell.numerator, cell.children),
+        percent: isHidden
+          ? HIDDEN
+          : percentOf(cell.numerator, rules.percentOf === 'count' ? cell.count : cell.children),
       };
     if (rules.gain && !isHidden) return { ...base, count, gain: shownGain(cell) };
     return { ...base, count };

@@ -35,6 +35,26 @@ export interface TermPlan {
   /** Most-missed columns (`<topic>/<item>`) in order, and their items. */
   readonly missedColumns: readonly string[];
   readonly missedItems: ReadonlyMap<string, MissedItem>;
+  /**
+   * Detection columns (MEAS-08) in order: `<topic>/<item>/hits` and `<topic>/<item>/false-alarms`
+   * for each most-missed item that is a classification (a sort with a warning bin, with both
+   * warning and other cards).
+   */
+  readonly detectionColumns: readonly string[];
+}
+
+/** A classification item's two detection columns: its warning cards, and its other cards. */
+export const detectionColumns = (missed: string): { hits: string; falseAlarms: string } => ({
+  hits: `${missed}/hits`,
+  falseAlarms: `${missed}/false-alarms`,
+});
+
+/** Whether an item is a classification with both warning and other cards (MEAS-08). */
+export function isClassification(item: MeasureItem): boolean {
+  const key = item.key;
+  if (key?.type !== 'sort' || key.signal === undefined) return false;
+  const bins = Object.values(key.placement);
+  return bins.includes(key.signal) && bins.some((b) => b !== key.signal);
 }
 
 /** A most-missed column: the topic and the item, since item ids are unique only in a bank. */
@@ -70,12 +90,17 @@ export function termPlan(
         forms.set(`${topic}|${band}|${use}`, measureForm(bank, band, use));
   const missedColumns: string[] = [];
   const missedItems = new Map<string, MissedItem>();
+  const detection: string[] = [];
   for (const topic of [...banks.keys()].sort(byString))
     for (const item of banks.get(topic)!.items)
       if (isScored(item.construct) && item.use.some((u) => MISSED_USES.includes(u))) {
         const column = missedColumn(topic, item.id);
         missedColumns.push(column);
         missedItems.set(column, { topic, item });
+        if (isClassification(item)) {
+          const d = detectionColumns(column);
+          detection.push(d.hits, d.falseAlarms);
+        }
       }
   return {
     catalogue,
@@ -86,5 +111,6 @@ export function termPlan(
     form: (topic, band, use) => forms.get(`${topic}|${band}|${use}`) ?? [],
     missedColumns,
     missedItems,
+    detectionColumns: detection,
   };
 }

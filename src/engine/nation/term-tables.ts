@@ -5,6 +5,7 @@ import { FEEDBACK_ANSWERS } from '../app/feedback';
 import { BANDS } from '../types/text';
 import type { Band } from '../types/text';
 import type { LearnerTerm } from './learner-term';
+import { detectionColumns } from './term-plan';
 import type { TermPlan } from './term-plan';
 import { GAIN_MEASURES } from './types';
 import type { SchoolCell, TableInput, TableKind } from './types';
@@ -50,6 +51,8 @@ class TableSums {
         if (this.kind === 'activities') cells.push({ ...cell, count: s.count });
         else if (this.kind === 'mastery' || this.kind === 'most-missed')
           cells.push({ ...cell, numerator: s.numerator });
+        else if (this.kind === 'detection')
+          cells.push({ ...cell, count: s.count, numerator: s.numerator });
         else if (this.kind === 'gains')
           cells.push({
             ...cell,
@@ -92,6 +95,10 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
     plan.banks.size > 0
       ? new TableSums('most-missed', 'most-missed', plan.missedColumns)
       : undefined;
+  const detection =
+    plan.detectionColumns.length > 0
+      ? new TableSums('detection', 'detection', plan.detectionColumns)
+      : undefined;
   const feedback = new TableSums('feedback', 'feedback', FEEDBACK_ANSWERS);
   const answers = new Set<string>(FEEDBACK_ANSWERS);
   return {
@@ -127,6 +134,22 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
           s.children++;
           if (item.missed) s.numerator++;
         }
+      if (detection)
+        for (const d of term.detection) {
+          const { hits, falseAlarms } = detectionColumns(d.column);
+          if (d.signal > 0) {
+            const s = detection.cell(school, hits);
+            s.children++;
+            s.count += d.signal;
+            s.numerator += d.hits;
+          }
+          if (d.noise > 0) {
+            const s = detection.cell(school, falseAlarms);
+            s.children++;
+            s.count += d.noise;
+            s.numerator += d.falseAlarms;
+          }
+        }
     },
     addFeedback(answer, count) {
       if (answers.has(answer) && count > 0) feedback.cell(feedbackSchool, answer).children += count;
@@ -134,6 +157,7 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
     tables() {
       const all = [reach, activities, ...mastery.values(), ...gains.values(), feedback];
       if (missed) all.push(missed);
+      if (detection) all.push(detection);
       return all.map((t) => t.input()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
   };

@@ -26,6 +26,9 @@ export interface Geography {
  * - `gains`: per topic, pre/post learning gains by measure (knowledge, skill, self-efficacy,
  *   intention: separate columns, never combined, MEAS-07);
  * - `most-missed`: per item, children who answered and the percent who missed it (national only);
+ * - `detection`: per classification item (a sort with a warning bin), its warning cards and the
+ *   percent sorted as warnings (hit rate), and its other cards and the percent sorted as
+ *   warnings (false-alarm rate), MEAS-08 (national only);
  * - `feedback`: children's feedback answers (national only).
  */
 export const TABLE_KINDS = [
@@ -34,6 +37,7 @@ export const TABLE_KINDS = [
   'mastery',
   'gains',
   'most-missed',
+  'detection',
   'feedback',
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
@@ -60,9 +64,12 @@ export interface SchoolCell {
   readonly column: string;
   /** Distinct children counted in this cell (drives primary suppression). */
   readonly children: number;
-  /** The published quantity when it is not children (`activities`: completions). */
+  /** The published quantity when it is not children (`activities`: completions; `detection`: cards). */
   readonly count?: number;
-  /** `mastery`: children who mastered; `most-missed`: children who missed the item. */
+  /**
+   * `mastery`: children who mastered; `most-missed`: children who missed the item; `detection`:
+   * cards sorted as warnings (out of `count`).
+   */
   readonly numerator?: number;
   /** `gains`: the pairs' sums; `children` is then the number of pairs. */
   readonly pairs?: PairSums;

@@ -38,7 +38,13 @@ const cellProblems = (cell: SchoolCell, at: string, t: TableInput): ReleaseProbl
   if (cell.count !== undefined && !isCount(cell.count))
     bad('bad_count', 'count', 'must be a whole number ≥ 0');
   const rules = KIND_RULES[t.kind];
-  if (rules.percent) {
+  if (rules.percent && rules.percentOf === 'count') {
+    const n = cell.numerator;
+    if (!isCount(cell.count) || (cell.children > 0 && cell.count === 0))
+      bad('bad_count', 'count', 'must be a whole number ≥ 1 where there are children');
+    else if (!isCount(n) || n > cell.count)
+      bad('bad_numerator', 'numerator', 'must be a whole number from 0 to `count`');
+  } else if (rules.percent) {
     const n = cell.numerator;
     if (!isCount(n) || n > cell.children)
       bad('bad_numerator', 'numerator', 'must be a whole number from 0 to `children`');

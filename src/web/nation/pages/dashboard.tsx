@@ -101,6 +101,13 @@ const SECTIONS: readonly {
     chart: 'nation.page.chart.mostMissed',
   },
   {
+    kind: 'detection',
+    id: 'detection',
+    heading: 'nation.page.section.detection',
+    intro: 'nation.page.section.detectionIntro',
+    chart: 'nation.page.chart.detection',
+  },
+  {
     kind: 'feedback',
     id: 'feedback',
     heading: 'nation.page.section.feedback',
