@@ -92,6 +92,7 @@ export const ERROR_CODES = [
   'name_taken',
   // National releases (docs/national.md "Releases").
   'release_exists',
+  'build_in_progress',
   'term_not_ended',
   'term_overlap',
   'unknown_filter',

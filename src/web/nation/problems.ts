@@ -9,6 +9,7 @@ const CODES: Readonly<Record<string, { key: NationKey; field: string | null }>> 
   release_exists: { key: 'nation.page.error.exists', field: 'term' },
   term_not_ended: { key: 'nation.page.error.notEnded', field: 'to' },
   term_overlap: { key: 'nation.page.error.overlap', field: 'from' },
+  build_in_progress: { key: 'nation.page.error.busy', field: null },
   not_found: { key: 'nation.page.error.notFound', field: null },
 };
 

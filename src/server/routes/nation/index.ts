@@ -10,6 +10,7 @@ import {
 import type { PublishedTable, RequestRefusal } from '../../../engine';
 import { ErrorBodySchema, HttpError, excerpt } from '../../http/errors';
 import { buildRelease } from '../../nation/build';
+import { OneBuildAtATime } from '../../nation/build-guard';
 import type { NationContext } from '../../nation/context';
 import { loadRelease, releaseHeader, releaseHeaders } from '../../nation/store';
 import type { ReleaseHeader, StoredRelease, TableMeta } from '../../nation/store';
@@ -88,6 +89,7 @@ function refusal(r: RequestRefusal): HttpError {
 export const nationRoutes =
   (ctx: NationContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const oneBuild = new OneBuildAtATime();
     /** The release of `term` with its header, or 404. */
     const release = async (term: string) => {
       const [h, r] = await Promise.all([
@@ -117,7 +119,9 @@ export const nationRoutes =
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const { release: built } = await buildRelease(ctx, request.body, actor.id);
+        const { release: built } = await oneBuild.run(request.body.term, () =>
+          buildRelease(ctx, request.body, actor.id),
+        );
         const h = await releaseHeader(ctx.db, built.term);
         return reply.code(201).send({ release: summary(h!, built.tables) });
       },
