@@ -14,7 +14,8 @@ import {
 import { listChanges } from '../../deployment/trail';
 import { updateSettings } from '../../deployment/update';
 import { settingsView } from '../../deployment/view';
-import { actorOf, guarded } from '../accounts/guard';
+import { actorOf } from '../accounts/guard';
+import { programmeReaders, programmeWriters } from '../programme-access';
 import {
   AssignBody,
   ChangeSchema,
@@ -35,12 +36,6 @@ const errors = {
   429: ErrorBodySchema,
 };
 const tags = ['deployment'];
-/** Coordinators and admins run the deployment (NATION-1). */
-const readers = guarded(['coordinator', 'admin']);
-/** The same people; writes are rate-limited per client (the limit holds across processes). */
-const writers = {
-  config: { ...readers.config, rateLimit: { max: 60, timeWindow: '1 minute' } },
-};
 const IdParams = z.strictObject({ id: Id });
 
 /**
@@ -59,7 +54,7 @@ export const deploymentRoutes =
     app.get(
       '/api/deployment/settings',
       {
-        ...readers,
+        ...programmeReaders,
         schema: {
           tags,
           summary: 'The settings in force, which are set here, the defaults and the choices',
@@ -72,7 +67,7 @@ export const deploymentRoutes =
     app.patch(
       '/api/deployment/settings',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary: 'Change settings (null: back to the default); one entry in the trail',
@@ -89,7 +84,7 @@ export const deploymentRoutes =
     app.get(
       '/api/deployment/changes',
       {
-        ...readers,
+        ...programmeReaders,
         schema: {
           tags,
           summary: 'The latest 100 changes to the settings and places, newest first',
@@ -102,7 +97,7 @@ export const deploymentRoutes =
     app.get(
       '/api/deployment/places',
       {
-        ...readers,
+        ...programmeReaders,
         schema: {
           tags,
           summary: 'Regions with their districts, and schools with their district and class count',
@@ -115,7 +110,7 @@ export const deploymentRoutes =
     app.post(
       '/api/deployment/regions',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary: 'Add a region',
@@ -132,7 +127,7 @@ export const deploymentRoutes =
     app.patch(
       '/api/deployment/regions/:id',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary: 'Rename, archive or restore a region (its districts and schools stay linked)',
@@ -150,7 +145,7 @@ export const deploymentRoutes =
     app.post(
       '/api/deployment/regions/:id/districts',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary: 'Add a district to a region',
@@ -173,7 +168,7 @@ export const deploymentRoutes =
     app.patch(
       '/api/deployment/districts/:id',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary: 'Rename, archive or restore a district (its schools stay linked)',
@@ -191,7 +186,7 @@ export const deploymentRoutes =
     app.put(
       '/api/deployment/schools/:id/district',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary: 'Put a school in a district (null: unassigned)',

@@ -15,7 +15,8 @@ import type { NationContext } from '../../nation/context';
 import { loadRelease, releaseHeader, releaseHeaders } from '../../nation/store';
 import type { ReleaseHeader, StoredRelease, TableMeta } from '../../nation/store';
 import { nationLanguages, nationTranslator } from '../../nation/strings';
-import { actorOf, guarded } from '../accounts/guard';
+import { actorOf } from '../accounts/guard';
+import { programmeReaders, programmeWriters } from '../programme-access';
 import {
   BuildBody,
   CsvQuery,
@@ -33,12 +34,6 @@ const errors = {
   429: ErrorBodySchema,
 };
 const tags = ['nation'];
-/** The programme's people: coordinators and admins (NATION-2). */
-const readers = guarded(['coordinator', 'admin']);
-/** Building is rate-limited per client like the deployment's writes (across processes). */
-const writers = {
-  config: { ...readers.config, rateLimit: { max: 60, timeWindow: '1 minute' } },
-};
 
 type Summary = z.infer<typeof ReleaseSummarySchema>;
 type Body = z.infer<typeof ReleaseSchema>;
@@ -103,7 +98,7 @@ export const nationRoutes =
     app.post(
       '/api/nation/releases',
       {
-        ...writers,
+        ...programmeWriters,
         schema: {
           tags,
           summary:
@@ -130,7 +125,7 @@ export const nationRoutes =
     app.get(
       '/api/nation/releases',
       {
-        ...readers,
+        ...programmeReaders,
         schema: {
           tags,
           summary: 'Every release, newest term first, with its tables',
@@ -151,7 +146,7 @@ export const nationRoutes =
     app.get(
       '/api/nation/releases/:term',
       {
-        ...readers,
+        ...programmeReaders,
         schema: {
           tags,
           summary:
@@ -174,7 +169,7 @@ export const nationRoutes =
     app.get(
       '/api/nation/releases/:term/csv',
       {
-        ...readers,
+        ...programmeReaders,
         schema: {
           tags,
           summary: "One table as CSV: the dashboard's text, in the language asked for",
