@@ -6,7 +6,7 @@ import { responseHeaders } from '../src/server/http/security-headers';
 
 const body = JSON.stringify({ status: 'ok' });
 const headers: Record<string, string> = {
-  ...(process.env.BARE_HEADERS === 'kite' ? responseHeaders() : {}),
+  ...(process.env.BARE_HEADERS === 'kite' ? responseHeaders().api : {}),
   'content-type': 'application/json; charset=utf-8',
 };
 const server = createServer((_req, res) => {

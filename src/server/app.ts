@@ -174,8 +174,9 @@ export async function createApp({
   lifecycle = new Lifecycle(),
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
-  // Every answer carries the same headers, computed once: the handlers of errors that happen
-  // before routing (frameworkErrors) or before Fastify (clientError) use them too.
+  // Every answer carries its kind's headers (API or document), computed once: the handlers of
+  // errors that happen before routing (frameworkErrors) or before Fastify (clientError) answer
+  // JSON, with the API's.
   const headers = responseHeaders({ publicUrl });
   const app = Fastify({
     logger: loggerOptions(logLevel, logStream),
@@ -195,8 +196,8 @@ export async function createApp({
       requireHostHeader: false,
       connectionsCheckingInterval: checkingInterval(limits),
     },
-    frameworkErrors: frameworkErrorHandler(headers),
-    clientErrorHandler: clientErrorHandler(headers),
+    frameworkErrors: frameworkErrorHandler(headers.api),
+    clientErrorHandler: clientErrorHandler(headers.api),
   });
   app.server.maxConnections = limits.maxConnections;
   app.setValidatorCompiler(validatorCompiler);

@@ -16,7 +16,8 @@ import type { RawResponse } from '../helpers/raw-http';
 
 const SECRET = 'childname-7f3a91';
 const PUBLIC_URL = 'https://kite.example.org';
-const HEADERS = responseHeaders({ publicUrl: PUBLIC_URL });
+// Every case is an API request, or one answered before its path is known: JSON with the API's headers.
+const HEADERS = responseHeaders({ publicUrl: PUBLIC_URL }).api;
 
 interface Case {
   name: string;

@@ -6,7 +6,7 @@ import type { TestDb } from '../helpers/dialects';
 import { createTestApp } from '../helpers/test-app';
 import type { TestApp } from '../helpers/test-app';
 import { migrateToLatest } from '../../src/db/migrate';
-import { SECURITY_HEADERS } from '../../src/server/http/security-headers';
+import { API_SECURITY_HEADERS, SECURITY_HEADERS } from '../../src/server/http/security-headers';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect.name}: foundation`, async () => {
@@ -77,10 +77,12 @@ for (const dialect of DIALECTS) {
       async () => {
         for (const url of ['/api/health', '/api/nowhere', '/api/openapi.json']) {
           const res = await t.app.inject({ method: 'GET', url });
-          for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
             expect(res.headers[name], `${name} on ${url}`).toBe(value);
           }
         }
+        // A printed document, shown by the browser, carries a document's headers
+        // (test/integration/hardening.test.ts); so do the web app's pages (test/e2e/home.test.ts).
         const csp = SECURITY_HEADERS['content-security-policy'];
         expect(csp).toContain("default-src 'self'");
         expect(csp).not.toContain('unsafe-inline');

@@ -11,7 +11,11 @@ import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
 import { createApp } from '../../src/server/app';
-import { DENIED_FEATURES, SECURITY_HEADERS } from '../../src/server/http/security-headers';
+import {
+  API_SECURITY_HEADERS,
+  DENIED_FEATURES,
+  SECURITY_HEADERS,
+} from '../../src/server/http/security-headers';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { createTestApp } from '../helpers/test-app';
@@ -68,8 +72,14 @@ for (const dialect of DIALECTS) {
     );
 
     it.skipIf(!enabled)('denies every powerful feature and isolates the origin', async () => {
-      const t = await make();
-      const res = await t.app.inject({ url: '/api/health' });
+      const t = await make({ catalogue: content });
+      // A document the browser shows (a printed worksheet); the web app's pages get the same
+      // set (test/e2e/home.test.ts).
+      const res = await t.app.inject({ url: '/api/challenges/three-adverts.pdf' });
+      expect(res.statusCode).toBe(200);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(res.headers[name], name).toBe(value);
+      }
       const policy = String(res.headers['permissions-policy']);
       const denied = policy.split(', ');
       for (const feature of [
@@ -104,6 +114,25 @@ for (const dialect of DIALECTS) {
       expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
     });
 
+    it.skipIf(!enabled)(
+      'gives an API answer a policy under which nothing loads, runs or frames it',
+      async () => {
+        const t = await make();
+        for (const url of ['/api/health', '/api/client-config', '/api/nowhere']) {
+          const res = await t.app.inject({ url });
+          expect(res.headers['content-security-policy'], url).toBe(
+            "default-src 'none'; frame-ancestors 'none'",
+          );
+          expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+          expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+          expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+          // Only documents have features to deny or openers to cut off.
+          expect(res.headers['permissions-policy'], url).toBeUndefined();
+          expect(res.headers['cross-origin-opener-policy'], url).toBeUndefined();
+        }
+      },
+    );
+
     it.skipIf(!enabled)('sends HSTS only when the public URL is https', async () => {
       const none = await make();
       const http = await make({ publicUrl: 'http://school.lan:3000' });
@@ -115,7 +144,7 @@ for (const dialect of DIALECTS) {
       for (const url of ['/api/health', '/api/nowhere']) {
         const res = await https.app.inject({ url });
         expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
-        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
           expect(res.headers[name]).toBe(value);
         }
       }
@@ -409,7 +438,7 @@ describe('shutting down', () => {
     expect(res.raw.startsWith('HTTP/1.1 200 OK')).toBe(true);
     expect(second.startsWith('HTTP/1.1 503 ')).toBe(true);
     expect(second).toContain('connection: close');
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
       expect(second).toContain(`${name}: ${value}`);
     }
     expect(second.slice(second.indexOf('\r\n\r\n') + 4)).toBe(

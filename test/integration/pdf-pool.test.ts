@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedContent } from '../helpers/content';
 import type { Catalogue } from '../../src/engine';
-import { SECURITY_HEADERS } from '../../src/server/http/security-headers';
+import { API_SECURITY_HEADERS } from '../../src/server/http/security-headers';
 import { createPdfRenderPool, workerEntry } from '../../src/server/pdf/pool';
 import type { PdfRenderPool } from '../../src/server/pdf/pool';
 import { createPdfRenderer } from '../../src/server/pdf/renderer';
@@ -97,9 +97,11 @@ describe('PDF worker pool', () => {
       // Nothing about a refused render may be cached as the document.
       expect(r.headers.etag).toBeUndefined();
       expect(r.headers['cache-control'] ?? '').not.toContain('max-age=3600');
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      // The refusal is a JSON answer of the API, not the document.
+      for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) {
         expect(r.headers[name], name).toBe(value);
       }
+      expect(r.headers['permissions-policy']).toBeUndefined();
     }
     // Once the queue drains, the documents refused are served.
     const refused = ids.filter((_, i) => responses[i]!.statusCode === 503);

@@ -2,6 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { HttpError, errorBody } from './errors';
+import { isApiUrl } from './security-headers';
+import type { ResponseHeaders } from './security-headers';
 import type { ErrorCode } from './errors';
 
 /** Node's and llhttp's error codes for requests that are not valid HTTP, and our answer. */
@@ -86,7 +88,8 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
 /**
  * The checks every request passes before routing, in ONE `onRequest` hook (each hook costs a
  * little on every request, health checks included):
- * - every response carries the deployment's header set (security headers, `Cache-Control`);
+ * - every response carries the deployment's header set of its kind (security headers,
+ *   `Cache-Control`): an API answer the API's, anything else a document's;
  * - while the server shuts down, requests still arriving on open connections get `503
  *   shutting_down` with `Connection: close`, through the error handler (Fastify's own
  *   `return503OnClosing` answer bypasses it, so it is off);
@@ -95,7 +98,7 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
  */
 export function installRequestChecks(
   app: FastifyInstance,
-  headers: Readonly<Record<string, string>>,
+  headers: ResponseHeaders,
 ): void {
   let closing = false;
   app.addHook('preClose', (done) => {
@@ -103,7 +106,7 @@ export function installRequestChecks(
     done();
   });
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+    reply.headers(isApiUrl(request.url) ? headers.api : headers.document);
     if (closing) {
       reply.header('connection', 'close');
       done(new HttpError(503, 'shutting_down', 'The server is shutting down; try again shortly'));

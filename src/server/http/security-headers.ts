@@ -68,17 +68,50 @@ export const PERMISSIONS_POLICY = DENIED_FEATURES.map((f) => `${f}=()`).join(', 
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
 
 /**
- * Headers on every response, computed once: the ones every deployment sends. Kept short on
- * purpose: they go out with every API answer too, and their bytes are most of a small JSON
- * response (see bench:http).
+ * The Content Security Policy of an API answer (JSON, CSV): nothing may load or run in it and
+ * nothing may frame it. It is stricter than the pages' policy and a tenth of its length.
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'permissions-policy': PERMISSIONS_POLICY,
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers every answer carries, whatever it is: the browser must not guess a type, send a
+ * referrer, or let another site load it.
+ */
+const EVERY_ANSWER: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
+};
+
+/**
+ * What only a document needs: a page, a script or worker of the web app, or a printed document
+ * that the browser shows (a PDF). These govern what a document may run and use, which is why an
+ * API answer, that nothing renders or runs, sends a short policy instead (see
+ * {@link API_SECURITY_HEADERS}). A route that answers a document under `/api/` (the PDFs) adds
+ * these to its answer.
+ */
+export const DOCUMENT_ONLY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'permissions-policy': PERMISSIONS_POLICY,
+  'cross-origin-opener-policy': 'same-origin',
+});
+
+/** The security headers of a document (the web app's files, pages, PDFs). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...EVERY_ANSWER,
+  ...DOCUMENT_ONLY_HEADERS,
+});
+
+/**
+ * The security headers of an API answer. Permissions-Policy and Cross-Origin-Opener-Policy
+ * apply only to documents, and the page CSP's sources mean nothing to JSON: an API answer
+ * carries `default-src 'none'` instead. Kept short on purpose: they go out with every sync and
+ * every answer of the API, on slow school connections, and their bytes were most of a small
+ * answer's cost (bench:http).
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...EVERY_ANSWER,
+  'content-security-policy': API_CONTENT_SECURITY_POLICY,
 });
 
 export interface SecurityHeaderOptions {
@@ -86,26 +119,33 @@ export interface SecurityHeaderOptions {
   publicUrl?: string | undefined;
 }
 
-/**
- * The header set of one deployment, computed once at start: {@link SECURITY_HEADERS}, plus HSTS
- * when the public URL is https (never on plain http, where a school hub would lock itself out).
- */
-export function securityHeaders({ publicUrl }: SecurityHeaderOptions = {}): Readonly<
-  Record<string, string>
-> {
+/** HSTS when the public URL is https (never on plain http, where a school hub would lock itself out). */
+function transportHeaders({ publicUrl }: SecurityHeaderOptions): Record<string, string> {
   const https = publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
-  return https
-    ? Object.freeze({ ...SECURITY_HEADERS, 'strict-transport-security': STRICT_TRANSPORT_SECURITY })
-    : SECURITY_HEADERS;
+  return https ? { 'strict-transport-security': STRICT_TRANSPORT_SECURITY } : {};
+}
+
+/** The two header sets of one deployment, computed once at start. */
+export interface ResponseHeaders {
+  /** Every answer under `/api/`, and errors answered before a path is known. */
+  readonly api: Readonly<Record<string, string>>;
+  /** Everything else: the web app's pages and files. */
+  readonly document: Readonly<Record<string, string>>;
 }
 
 /**
- * Every response's headers: the security headers of the deployment, and `Cache-Control:
- * no-store` by default, since API answers are not to be kept (a route that may be cached, such
- * as a PDF or a file of the web app, sets its own).
+ * Every response's headers: the security headers of its kind and of the deployment, and
+ * `Cache-Control: no-store` by default, since answers are not to be kept (a route that may be
+ * cached, such as a PDF or a file of the web app, sets its own).
  */
-export function responseHeaders(
-  options: SecurityHeaderOptions = {},
-): Readonly<Record<string, string>> {
-  return Object.freeze({ ...securityHeaders(options), 'cache-control': 'no-store' });
+export function responseHeaders(options: SecurityHeaderOptions = {}): ResponseHeaders {
+  const common = { ...transportHeaders(options), 'cache-control': 'no-store' };
+  return Object.freeze({
+    api: Object.freeze({ ...API_SECURITY_HEADERS, ...common }),
+    document: Object.freeze({ ...SECURITY_HEADERS, ...common }),
+  });
 }
+
+/** True for a request of the API (its answers carry {@link API_SECURITY_HEADERS}). */
+export const isApiUrl = (url: string): boolean =>
+  url.startsWith('/api/') || url === '/api' || url.startsWith('/api?');

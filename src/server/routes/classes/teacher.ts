@@ -24,6 +24,7 @@ import { loginCardsPdf, parentLetterPdf } from '../../classes/documents';
 import { PAPERS, PdfBinarySchema } from '../library/query';
 import { coded } from '../../http/input-errors';
 import { ErrorBodySchema } from '../../http/errors';
+import { DOCUMENT_ONLY_HEADERS } from '../../http/security-headers';
 import { actorOf, guarded } from '../accounts/guard';
 import {
   AgreedBy,
@@ -55,6 +56,7 @@ const teachers = guarded(['teacher']);
 /** A class document: never kept by any cache. */
 function sendClassPdf(reply: FastifyReply, bytes: Buffer, filename: string) {
   return reply
+    .headers(DOCUMENT_ONLY_HEADERS)
     .header('cache-control', 'no-store')
     .header('content-type', 'application/pdf')
     .header('content-disposition', `inline; filename="${filename}"`)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../http/errors';
+import { DOCUMENT_ONLY_HEADERS } from '../../http/security-headers';
 import type { IndustryContext } from '../../industry/context';
 import { changesOf, reportCsv, reportPdf, statistics } from '../../industry/report';
 import { actorOf } from '../accounts/guard';
@@ -94,6 +95,7 @@ export const reportRoutes =
         const { id } = request.params;
         const bytes = await reportPdf(ctx, actorOf(request), id, request.query.lang ?? 'en');
         return reply
+          .headers(DOCUMENT_ONLY_HEADERS)
           .header('cache-control', 'no-store')
           .header('content-type', 'application/pdf')
           .header('content-disposition', `attachment; filename="${fileName(id, 'pdf')}"`)

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors';
+import { DOCUMENT_ONLY_HEADERS } from '../../http/security-headers';
 import { PdfBusyError } from '../../pdf/pool';
 import type { PrintJob, PrintService } from '../../worksheets/print-service';
 
@@ -36,7 +37,9 @@ export async function sendPdf(
   }
   const { bytes, cached } = rendered;
   const filename = job.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  // A PDF is a document the browser shows: it carries a document's headers (security-headers.ts).
   return reply
+    .headers(DOCUMENT_ONLY_HEADERS)
     .header('content-type', 'application/pdf')
     .header('content-disposition', `inline; filename="${filename}"`)
     .header('x-kite-cache', cached ? 'hit' : 'miss')
