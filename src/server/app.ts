@@ -10,6 +10,8 @@ import { KiteLogController, loggerOptions } from './http/logging';
 import { installOpenApi, openApiRoute } from './http/openapi';
 import { RouteTable } from './http/route-table';
 import { responseHeaders } from './http/security-headers';
+import type { TlsCredentials } from './http/tls';
+import type { ServerOptions } from 'node:http';
 import { dbRateLimitStore } from './http/rate-limit-store';
 import { rateLimitCounters } from '../db/rate-limit';
 import { installWebApp } from './http/web-app';
@@ -110,6 +112,19 @@ export interface AppDeps {
   settingsTtlMs?: number;
   /** Serving or draining (main.ts starts the drain on SIGTERM); a new one when not given. */
   lifecycle?: Lifecycle;
+  /** HTTPS with this certificate and key (a school hub, KITE_TLS_CERT/KEY); plain HTTP when absent. */
+  tls?: TlsCredentials | undefined;
+}
+
+/**
+ * The Node server's options: plain HTTP, or HTTPS when a certificate is given (Node's HTTPS server
+ * takes the HTTP server's options beside the TLS ones; Fastify's `https` option is passed to it
+ * whole, and its `http` option is then not used).
+ */
+function serverOptions(http: ServerOptions, tls: TlsCredentials | undefined) {
+  // Fastify's types tie `https` to another server type; the server is used as an http.Server
+  // either way (https.Server extends tls.Server, whose requests and responses are Node's).
+  return tls ? ({ https: { ...http, ...tls } } as unknown as { http: ServerOptions }) : { http };
 }
 
 declare module 'fastify' {
@@ -172,6 +187,7 @@ export async function createApp({
   retention = DEFAULT_RETENTION,
   settingsTtlMs,
   lifecycle = new Lifecycle(),
+  tls,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries its kind's headers (API or document), computed once: the handlers of
@@ -190,12 +206,15 @@ export async function createApp({
     trustProxy: fastifyTrustProxy(trustProxy),
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
-    http: {
-      headersTimeout: limits.headersTimeoutMs,
-      // Checked by installRequestChecks, so that the answer has the one error shape.
-      requireHostHeader: false,
-      connectionsCheckingInterval: checkingInterval(limits),
-    },
+    ...serverOptions(
+      {
+        headersTimeout: limits.headersTimeoutMs,
+        // Checked by installRequestChecks, so that the answer has the one error shape.
+        requireHostHeader: false,
+        connectionsCheckingInterval: checkingInterval(limits),
+      },
+      tls,
+    ),
     frameworkErrors: frameworkErrorHandler(headers.api),
     clientErrorHandler: clientErrorHandler(headers.api),
   });

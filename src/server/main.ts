@@ -4,6 +4,7 @@ import { ConfigError, parseConfig } from './config/config';
 import { DbConnectError, openDb } from '../db/connect';
 import { MigrationError, migrateToLatest } from '../db/migrate';
 import { Lifecycle } from './http/lifecycle';
+import { TlsError, loadTls } from './http/tls';
 import { createApp } from './app';
 import { avatarIds } from '../content/avatars';
 import { ContentLoadError, loadServerContent } from './content/load';
@@ -59,6 +60,14 @@ async function main(): Promise<void> {
     await db.close().catch(() => {});
     throw e;
   }
+  // A certificate that cannot be served stops the start now, not at the first connection.
+  let tls;
+  try {
+    tls = config.tls ? loadTls(config.tls) : undefined;
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
   const mailer = mailerFor(config.mail, config.contentDir);
   const lifecycle = new Lifecycle();
   const app = await createApp({
@@ -86,6 +95,7 @@ async function main(): Promise<void> {
     pictures: avatarIds(config.contentDir),
     retention: config.retention,
     studio: { dir: config.studioDir },
+    tls,
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);
@@ -126,12 +136,12 @@ async function main(): Promise<void> {
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   process.stdout.write(
-    `Kite is running at http://${shownHost}:${config.port} (database: ${where}). Press Ctrl+C to stop.\n`,
+    `Kite is running at ${tls ? 'https' : 'http'}://${shownHost}:${config.port} (database: ${where}). Press Ctrl+C to stop.\n`,
   );
   // The first admin: a one-time link on the console (never in the JSON log), while none exists.
   const setup = await setupLinkIfNeeded(app.accounts);
   if (typeof setup === 'object') {
-    const base = config.publicUrl ? '' : `http://${shownHost}:${config.port}`;
+    const base = config.publicUrl ? '' : `${tls ? 'https' : 'http'}://${shownHost}:${config.port}`;
     process.stdout.write(
       `\nNo admin yet. Make the first one within 24 hours at this one-time address (or run: npm run kite -- admin create):\n  ${base}${setup.link}\n\n`,
     );
@@ -151,7 +161,8 @@ main().catch((e: unknown) => {
     e instanceof MigrationError ||
     e instanceof ContentLoadError ||
     e instanceof MailTextsError ||
-    e instanceof StartupError;
+    e instanceof StartupError ||
+    e instanceof TlsError;
   // Every startup message passes through redactSecrets: a DATABASE_URL may hold a password.
   const message = redactSecrets(e instanceof Error ? e.message : String(e));
   process.stderr.write(`kite: ${expected ? message : `unexpected error: ${message}`}\n`);

@@ -92,6 +92,21 @@ describe('parseConfig', () => {
     expect(parseConfig({ KITE_MEASUREMENT: 'off' }).measurement).toBe(false);
   });
 
+  it('serves HTTPS only with both a certificate and its key', () => {
+    expect(parseConfig({}).tls).toBeUndefined();
+    expect(
+      parseConfig({ KITE_TLS_CERT: '/tls/hub.crt', KITE_TLS_KEY: '/tls/hub.key' }).tls,
+    ).toEqual({
+      certFile: '/tls/hub.crt',
+      keyFile: '/tls/hub.key',
+    });
+    for (const env of [{ KITE_TLS_CERT: '/tls/hub.crt' }, { KITE_TLS_KEY: '/tls/hub.key' }]) {
+      expect(() => parseConfig(env)).toThrow(
+        /^Invalid configuration: KITE_TLS_CERT and KITE_TLS_KEY go together/,
+      );
+    }
+  });
+
   it('runs as a server unless KITE_MODE=hub, which needs the embedded SQLite database', () => {
     expect(parseConfig({}).mode).toBe('server');
     expect(parseConfig({ KITE_MODE: 'hub' }).mode).toBe('hub');

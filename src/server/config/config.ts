@@ -70,6 +70,12 @@ export interface Config {
    * needs to see it and send no more. With the wait for requests in flight, within 10 s.
    */
   readonly drainMs: number;
+  /**
+   * HTTPS served by Kite itself (KITE_TLS_CERT and KITE_TLS_KEY, files in PEM): a school hub,
+   * whose devices need a secure context for offline play (docs/deploy.md "HTTPS on a hub"). Behind
+   * a proxy that ends TLS, unset.
+   */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
 }
 
 /** Retention periods of the purge job (server/jobs/purge-steps.ts). */
@@ -269,6 +275,8 @@ const EnvSchema = z.object({
   KITE_DEV_MAIL: z.enum(['console', 'off']).optional(),
   KITE_MODE: z.enum(['server', 'hub'], { message: 'must be server or hub' }).default('server'),
   KITE_DRAIN_MS: wholeNumber(0, MAX_DRAIN_MS).default(0),
+  KITE_TLS_CERT: nonEmpty.optional(),
+  KITE_TLS_KEY: nonEmpty.optional(),
   NODE_ENV: z.string().trim().optional(),
 });
 
@@ -302,6 +310,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (e.KITE_DEV_MAIL === 'console' && production) {
     throw new ConfigError(
       'Invalid configuration: KITE_DEV_MAIL=console prints sign-in links and is refused when NODE_ENV=production; configure KITE_SMTP_URL instead',
+    );
+  }
+  if ((e.KITE_TLS_CERT === undefined) !== (e.KITE_TLS_KEY === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_TLS_CERT and KITE_TLS_KEY go together (the certificate and its private key, PEM files)',
     );
   }
   if (e.KITE_SMTP_URL && (!e.KITE_PUBLIC_URL || !e.KITE_MAIL_FROM)) {
@@ -361,5 +374,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     evidenceMaxBytes: e.KITE_EVIDENCE_MAX_MB * 1024 * 1024,
     mode: e.KITE_MODE,
     drainMs: e.KITE_DRAIN_MS,
+    tls:
+      e.KITE_TLS_CERT && e.KITE_TLS_KEY
+        ? Object.freeze({ certFile: e.KITE_TLS_CERT, keyFile: e.KITE_TLS_KEY })
+        : undefined,
   });
 }
