@@ -98,7 +98,9 @@ export interface TermTables {
 /**
  * A fold over the tables of `plan`: `reach`, `activities` and one `mastery/<topic>` per topic,
  * by band; one `gains/<topic>` per counted bank, by measure; `most-missed` by item and
- * `feedback` by answer (both national only). Feedback carries no school: its cells are put on
+ * `feedback` by answer (both national only); per counted bank an `evidence/<topic>` (by check
+ * and measure) and an `items/<topic>` (by form and item), and `reliability` by form, whose cells
+ * keep additive sums (`statistics.ts`; national only). Feedback carries no school: its cells are put on
  * `feedbackSchool`, any school of the geography, since a national-only table adds every school
  * up to the nation alone.
  */

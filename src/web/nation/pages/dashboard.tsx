@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PublishedTable, TableKind } from '../../../engine';
 import { Link } from '../../components/link';
@@ -186,6 +187,25 @@ function QuestionWords(props: { columns: readonly string[]; name: (column: strin
   );
 }
 
+/**
+ * The content team's tables (`items`, `reliability`: hundreds of rows in a national release)
+ * behind a summary, drawn only once opened: the coordinator's page stays light on a phone.
+ */
+const ON_REQUEST: ReadonlySet<TableKind> = new Set(['items', 'reliability']);
+
+function OnRequest(props: { summary: string; children: () => ComponentChildren }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      class="table-on-request"
+      onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}
+    >
+      <summary>{props.summary}</summary>
+      {opened && props.children()}
+    </details>
+  );
+}
+
 function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
   const labels = tableLabels();
   const areas = namedAreas(release.areas);
@@ -246,7 +266,7 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
             {tables.map((t) => {
               const topic = perTopic ? topicName(t) : undefined;
               const title = topic && perTopic ? nat(perTopic, { topic }) : nat(s.heading);
-              return (
+              const block = () => (
                 <TableBlock
                   key={t.id}
                   term={release.term}
@@ -278,6 +298,13 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
                     <p>{nat('nation.page.table.rules', { version: String(t.rulesVersion) })}</p>
                   )}
                 </TableBlock>
+              );
+              return ON_REQUEST.has(s.kind) ? (
+                <OnRequest key={t.id} summary={nat('nation.page.table.show', { table: title })}>
+                  {block}
+                </OnRequest>
+              ) : (
+                block()
               );
             })}
           </section>
