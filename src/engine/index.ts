@@ -235,10 +235,11 @@ export type {
   YearStatistics,
 } from './industry/statistics';
 
-export { AREA_LEVELS, GAIN_MEASURES, TABLE_KINDS, TOTAL } from './nation/types';
+export { AREA_LEVELS, GAIN_MEASURES, ITEM_FLAGS, TABLE_KINDS, TOTAL } from './nation/types';
 export type {
   AreaLevel,
   GainMeasure,
+  ItemFlag,
   Geography,
   PairSums,
   PublishedCell,
@@ -248,19 +249,36 @@ export type {
   SchoolCell,
   Shown,
   ShownGain,
+  ShownStatistic,
   TableInput,
   TableKind,
 } from './nation/types';
 export {
+  ITEM_P_HIGH,
+  ITEM_P_LOW,
+  ITEM_R_LOW,
   MIN_CHILDREN,
   MIN_PAIRS,
+  MIN_RELIABILITY_CHILDREN,
   MIN_SCHOOLS,
+  MIN_STATISTIC_CHILDREN,
   PERCENT_EDGE,
   RELIABLE_PAIRS,
   ROUNDING_BASE,
 } from './nation/policy';
 export { KIND_RULES } from './nation/kinds';
-export type { KindRules } from './nation/kinds';
+export type { KindRules, StatisticKind } from './nation/kinds';
+export {
+  correlation,
+  correlationTerms,
+  itemStatistics,
+  itemTerms,
+  kr20,
+  pearson,
+  reliabilityTerms,
+} from './nation/statistics';
+export type { Correlation, ItemStatistics } from './nation/statistics';
+export { STEALTH_RULES_VERSION, stealthEvidence } from './nation/stealth';
 export { RELEASE_PROBLEMS, releaseProblems } from './nation/validate';
 export type { ReleaseProblem, ReleaseProblemCode } from './nation/validate';
 export { publishRelease } from './nation/publish';
@@ -278,8 +296,21 @@ export { selectCells } from './nation/request';
 export type { RequestRefusal, TableRequest } from './nation/request';
 export { TERM_DAY, TERM_ID, dayStart, inWindow, termRefusal, termWindow } from './nation/term';
 export type { Term, TermRefusal, TermWindow } from './nation/term';
-export { MISSED_USES, missedColumn, termPlan } from './nation/term-plan';
-export type { MissedItem, TermPlan, TermPlanOptions } from './nation/term-plan';
+export {
+  EVIDENCE_COLUMNS,
+  MISSED_USES,
+  formColumn,
+  itemColumn,
+  missedColumn,
+  termPlan,
+} from './nation/term-plan';
+export type {
+  EvidenceColumn,
+  ItemForm,
+  MissedItem,
+  TermPlan,
+  TermPlanOptions,
+} from './nation/term-plan';
 export { MISSED_BELOW, learnerTerm } from './nation/learner-term';
 export type { LearnerTerm } from './nation/learner-term';
 export { mergeTables, termTables } from './nation/term-tables';

@@ -201,16 +201,25 @@ describe.skipIf(!enabled)('the national dashboard', () => {
       'Mastery by topic',
       'Learning gains by topic',
       'Most-missed questions',
+      'Spotting warning signs',
+      'Play and quick checks',
+      'Checking the questions',
+      'How consistent each check is',
       "Children's feedback",
     ])
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
     const release = (await (
       await page.request.get(`${origin}/api/nation/releases/t-synthetic`)
     ).json()) as { tables: { id: string; kind: string; columns: string[] }[] };
-    // Every table of the release has its chart, its data table and its download.
-    expect(await page.locator('table.nation-table').count()).toBe(release.tables.length);
-    expect(await page.locator('.nation-chart svg[role="img"]').count()).toBe(release.tables.length);
-    expect(await page.locator('a.csv-link[download]').count()).toBe(release.tables.length);
+    // Every table of the release has its chart, its data table and its download; the content
+    // team's (items, reliability) once their summary is opened.
+    const onRequest = release.tables.filter((t) => t.kind === 'items' || t.kind === 'reliability');
+    const drawn = release.tables.length - onRequest.length;
+    expect(onRequest.length).toBeGreaterThan(0);
+    expect(await page.locator('details.table-on-request').count()).toBe(onRequest.length);
+    expect(await page.locator('table.nation-table').count()).toBe(drawn);
+    expect(await page.locator('.nation-chart svg[role="img"]').count()).toBe(drawn);
+    expect(await page.locator('a.csv-link[download]').count()).toBe(drawn);
     // A hidden value in a chart is drawn and marked, never left blank.
     const reachChart = page.getByRole('img', { name: 'Chart: Children reached' });
     await reachChart.waitFor();
@@ -260,13 +269,70 @@ describe.skipIf(!enabled)('the national dashboard', () => {
     expect(missed?.columns.length).toBeGreaterThan(0);
     const [topic, item] = missed!.columns[0]!.split('/') as [string, string];
     const bank = [...catalogue.measurement!.values()].find((b) => b.topic === topic)!;
-    const words = page.locator('details.question-words');
+    const words = page.locator('#section-most-missed details.question-words');
     await words.locator('summary').click();
     await words.locator('dd').first().waitFor();
     expect(await words.locator('dd').first().textContent()).toBe(
       bank.items.find((i) => i.id === item)!.prompt.text,
     );
     expect(await words.locator('dd').count()).toBe(missed!.columns.length);
+
+    // The statistics (MEAS-06, MEAS-11), one row each turned a quarter, CSV equal to the screen:
+    // a topic's play evidence against its checks (with the rules' version), its questions' p, r
+    // and flags in words, and the checks' KR-20.
+    const evidence = release.tables.find((t) => t.kind === 'evidence')!;
+    // The same topic's questions.
+    const items = release.tables.find(
+      (t) => t.kind === 'items' && t.id.endsWith(`/${evidence.id.split('/')[1]}`),
+    )!;
+    const caption = async (id: string) =>
+      (await page.locator(`table#t-${id.replace('/', '-')} caption`).textContent())!.replace(
+        /, term t-synthetic$/,
+        '',
+      );
+    const evidenceTitle = await caption(evidence.id);
+    const topicName = evidenceTitle.replace(/^Play and checks: /, '');
+    await page
+      .locator('details.table-on-request > summary', {
+        hasText: `Show the figures: Questions: ${topicName}`,
+      })
+      .click();
+    await page.locator(`table#t-${items.id.replace('/', '-')}`).waitFor();
+    await page
+      .locator('details.table-on-request > summary', {
+        hasText: 'Show the figures: How consistent each check is',
+      })
+      .click();
+    await page.locator('table#t-reliability').waitFor();
+    const itemsTitle = await caption(items.id);
+    expect(evidenceTitle).toMatch(/^Play and checks: /);
+    expect(itemsTitle).toMatch(/^Questions: /);
+    for (const [id, title] of [
+      [evidence.id, evidenceTitle],
+      [items.id, itemsTitle],
+      ['reliability', 'How consistent each check is'],
+    ] as const) {
+      const { csv } = await tableCsv(page, title);
+      const rows = parseCsv(csv);
+      const screen = await screenTable(page, `t-${id.replace('/', '-')}`);
+      expect(screen, id).toEqual(rows[0]!.map((h, i) => [h, rows[1]![i]]));
+    }
+    await page
+      .locator('#section-evidence')
+      .getByText('The play estimates follow version 1 of the evidence rules.', { exact: false })
+      .first()
+      .waitFor();
+    const itemRows = await screenTable(page, `t-${items.id.replace('/', '-')}`);
+    // Some question of the topic has its p and r shown, and its flags in words.
+    const shownP = itemRows.filter(([h, v]) => / p \(% of points\)$/.test(h!) && /%$/.test(v!));
+    expect(shownP.length).toBeGreaterThan(0);
+    const flags = itemRows.filter(([h]) => /: flags$/.test(h!)).map(([, v]) => v!);
+    expect(flags.some((f) => f !== '[c]')).toBe(true);
+    for (const f of flags)
+      expect(f).toMatch(
+        /^(\[c\]|none|((very easy|very hard|weak link to the other questions) \([^)]*\)(; )?)+)$/,
+      );
+    expect(itemRows[2]![0]).toMatch(/^Ages \d+–\d+, pre-check, .+: children$/);
     expect(await axeViolations(page), 'dashboard').toEqual([]);
 
     // The list names the term, its days and who built it; building it again is refused.

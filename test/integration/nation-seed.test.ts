@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishRelease, termPlan, termTables, termWindow } from '../../src/engine';
-import type { Catalogue, PublishedTable } from '../../src/engine';
+import type { Catalogue, PublishedTable, TableInput } from '../../src/engine';
 import { foldTerm } from '../../src/server/nation/fold-workers';
 import { releasePlaces } from '../../src/server/nation/geography';
 import { seedSynthetic } from '../../src/server/nation/synthetic/seed';
@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
         expect(built.stderr).toBe('');
         expect(built.code).toBe(0);
         expect(built.stdout).toMatch(
-          /nation build: the release of 2026-t1 \(2026-01-05 to 2026-04-03\) is built: 23 tables/,
+          /nation build: the release of 2026-t1 \(2026-01-05 to 2026-04-03\) is built: 42 tables/,
         );
         const again = await kite(build, testDb.env);
         expect(again.code).toBe(1);
@@ -168,6 +168,7 @@ for (const dialect of DIALECTS) {
         const plan = termPlan(content, window, options);
         const places = await releasePlaces(testDb.db, 'International');
         const published = [];
+        const foldedBy: TableInput[][] = [];
         for (const workers of [1, 3]) {
           const fold = termTables(plan, places.feedbackSchool);
           const feedback = await testDb.db.kysely
@@ -188,6 +189,7 @@ for (const dialect of DIALECTS) {
             workers,
           );
           expect(tally.events).toBeGreaterThan(10_000);
+          foldedBy.push(folded);
           const r = publishRelease({
             term: '2026-t1',
             geography: places.geography,
@@ -198,6 +200,24 @@ for (const dialect of DIALECTS) {
         }
         expect(published[0]).toEqual(tables);
         expect(published[1]).toEqual(tables);
+        // The school cells themselves, sums of the statistics included, to the last bit.
+        expect(foldedBy[1]).toEqual(foldedBy[0]);
+        expect(foldedBy[0]!.some((t) => t.kind === 'reliability' && t.cells.length > 0)).toBe(true);
+        // Statistics show from the synthetic play and checks: a correlation, an item's p and r.
+        expect(
+          tables.some(
+            (t) => t.kind === 'evidence' && t.cells.some((c) => typeof c.statistic?.r === 'number'),
+          ),
+        ).toBe(true);
+        expect(
+          tables.some(
+            (t) =>
+              t.kind === 'items' &&
+              t.cells.some(
+                (c) => c.statistic?.p?.shown === 'percent' && c.statistic.r !== undefined,
+              ),
+          ),
+        ).toBe(true);
         // Something shows: the nation's reach, and a gain from 30 pairs or more somewhere.
         const reach = tables.find((t) => t.id === 'reach')!;
         expect(

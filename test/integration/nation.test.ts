@@ -9,15 +9,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import {
   answeredEvent,
+  formatShown,
+  isScored,
   layoutCsv,
   measureForm,
   nationLayoutLabels,
+  scoreItem,
   summarize,
   tableLayout,
   topicMastery,
   translateAreas,
   isMastered,
+  PROGRESSION_DEFAULTS,
   START_LEVEL,
+  STEALTH_RULES_VERSION,
 } from '../../src/engine';
 import type {
   Activity,
@@ -25,6 +30,7 @@ import type {
   DeviceId,
   EventId,
   LearnerId,
+  MeasureAnswer,
   MeasureItem,
   ProgressEvent,
   PublishedTable,
@@ -65,9 +71,26 @@ interface Made {
   classIds: string[];
   learnerIds: string[];
   erasedId: string;
-  /** Per child (kept ones), their progress events. */
-  played: { id: string; events: ProgressEvent[] }[];
+  /** Per child (kept ones), their progress events and their post-check's item scores. */
+  played: { id: string; events: ProgressEvent[]; scores: number[] }[];
 }
+
+/** Pearson's r of two lists, the textbook way (deviations from the means). */
+function pearsonOf(xs: readonly number[], ys: readonly number[]): number | null {
+  const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * (ys[i]! - my);
+    sxx += (x - mx) ** 2;
+    syy += (ys[i]! - my) ** 2;
+  });
+  return sxx < 1e-12 || syy < 1e-12 ? null : sxy / Math.sqrt(sxx * syy);
+}
+const two = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100 + 0);
 
 for (const dialect of DIALECTS) {
   describe(`${dialect.name}: national releases`, async () => {
@@ -82,6 +105,8 @@ for (const dialect of DIALECTS) {
     /** The activity every child plays (8–10, not sensitive), and the post item of its topic. */
     let activity: Activity;
     let item: MeasureItem;
+    /** The scored items of the topic's 8–10 post-check, in form order. */
+    let postItems: MeasureItem[];
 
     const build = (c: AccountClient, body: object) => c.post('/api/nation/releases', body);
     const release = async (query = '') => {
@@ -173,6 +198,8 @@ for (const dialect of DIALECTS) {
       item = measureForm(bank, '8-10', 'post').find(
         (i) => i.interaction.type === 'choice' && i.key?.type === 'choice',
       )!;
+      postItems = measureForm(bank, '8-10', 'post').filter((i) => isScored(i.construct));
+      expect(postItems.length).toBeGreaterThan(1);
 
       // Places: region North with districts Hill, Vale (3 schools each) and Lake (1 school).
       const region = await coordinator.post('/api/deployment/regions', { name: 'North' });
@@ -211,7 +238,6 @@ for (const dialect of DIALECTS) {
       };
       const t0 = Date.UTC(2026, 1, 2, 9, 0, 0);
       let n = 0;
-      let answered = 0;
       const bankVersion = [...content.measurement!.values()].find(
         (b) => b.topic === activity.topic,
       )!.version;
@@ -270,29 +296,50 @@ for (const dialect of DIALECTS) {
                 at: Date.UTC(2025, 11, 1),
               }),
             );
-          // Lake's 11 children and the first Hill child answer the post item: 6 right, 6 missed.
-          if (district === 'Lake' || n === 0) {
-            const key = item.key as unknown as { best: string[]; acceptable?: string[] };
-            const wrong = (
-              item.interaction as unknown as { args: { options: { id: string }[] } }
-            ).args.options.find(
-              (o) => !key.best.includes(o.id) && !key.acceptable?.includes(o.id),
-            )!.id;
-            const option = answered++ % 2 === 0 ? key.best[0]! : wrong;
-            const ctx = {
-              id: randomUUID() as EventId,
-              learner: child.id as LearnerId,
-              device: device as DeviceId,
-              seq: seq.next++,
-              at: at + 3_600_000,
-              topic: activity.topic as TopicId,
-              band: '8-10' as const,
-            };
+          // Every child answers the whole post-check an hour later, each item right or wrong by a
+          // fixed pattern (a right answer: the best option, or every card in its bin; a wrong one:
+          // an option neither best nor acceptable, or every card in another bin).
+          const scores: number[] = [];
+          for (const [i, it] of postItems.entries()) {
+            const right = (n * 7 + i * 3 + (n % 2) * i) % 5 < 3;
+            let answer: MeasureAnswer;
+            if (it.interaction.type === 'choice' && it.key?.type === 'choice') {
+              const key = it.key;
+              const wrong = it.interaction.args.options.find(
+                (o) => !key.best.includes(o.id) && !key.acceptable?.includes(o.id),
+              )!.id;
+              answer = { type: 'choice', option: right ? key.best[0]! : wrong };
+            } else if (it.interaction.type === 'sort' && it.key?.type === 'sort') {
+              const placement = it.key.placement;
+              const bins = it.interaction.args.bins.map((b) => b.id);
+              answer = {
+                type: 'sort',
+                placement: Object.fromEntries(
+                  Object.entries(placement).map(([card, bin]) => [
+                    card,
+                    right ? bin : bins.find((b) => b !== bin)!,
+                  ]),
+                ),
+              };
+            } else throw new Error(`no answer for ${it.id}`);
+            const result = scoreItem(it, answer);
+            expect(result?.kind).toBe('scored');
+            scores.push(result!.kind === 'scored' ? result!.score : Number.NaN);
             events.push(
-              answeredEvent(ctx, { use: 'post', version: bankVersion }, item, {
-                type: 'choice',
-                option,
-              }),
+              answeredEvent(
+                {
+                  id: randomUUID() as EventId,
+                  learner: child.id as LearnerId,
+                  device: device as DeviceId,
+                  seq: seq.next++,
+                  at: at + 3_600_000 + i * 10_000,
+                  topic: activity.topic as TopicId,
+                  band: '8-10' as const,
+                },
+                { use: 'post', version: bankVersion },
+                it,
+                answer,
+              ),
             );
           }
           await syncChild(code, child, events);
@@ -302,6 +349,7 @@ for (const dialect of DIALECTS) {
             made.played.push({
               id: child.id,
               events: events.filter((e) => !('kind' in (e as object))) as ProgressEvent[],
+              scores,
             });
           made.learnerIds.push(child.id);
           n++;
@@ -385,10 +433,13 @@ for (const dialect of DIALECTS) {
             'activities',
             'detection',
             'feedback',
+            ...topics.map((t) => `evidence/${t}`),
             ...topics.map((t) => `gains/${t}`),
+            ...topics.map((t) => `items/${t}`),
             ...topics.map((t) => `mastery/${t}`),
             'most-missed',
             'reach',
+            'reliability',
           ].sort(),
         );
         const r = await release();
@@ -443,12 +494,85 @@ for (const dialect of DIALECTS) {
         // Another topic: nobody played it.
         const other = topics.find((t) => t !== activity.topic)!;
         expect(shown(byId.get(`mastery/${other}`)!, 'national', 'total')).toBe('[c]');
-        // Most missed: 12 children answered the post item, 6 missed it.
+        // Most missed: all 35 children answered the post item; those the pattern made wrong
+        // missed it.
         const missed = byId.get('most-missed')!;
         const column = `${activity.topic}/${item.id}`;
-        expect(shown(missed, 'national', column)).toBe('10');
-        expect(shown(missed, 'national', column, 'percent')).toBe('50%');
+        const at = postItems.indexOf(item);
+        const missedBy = made.played.filter((p) => p.scores[at]! < 0.5).length;
+        expect(missedBy).toBeGreaterThan(5);
+        expect(shown(missed, 'national', column)).toBe('35');
+        expect(shown(missed, 'national', column, 'percent')).toBe(
+          `${Math.round((100 * missedBy) / 35)}%`,
+        );
         expect(missed.cells.every((c) => c.level === 'national')).toBe(true);
+
+        // Stealth evidence (MEAS-06): each child's mastery estimate of the topic from their play
+        // beside their post-check's knowledge and skill scores, r worked out here from the lists.
+        const evidence = byId.get(`evidence/${activity.topic}`)!;
+        expect(evidence.rulesVersion).toBe(STEALTH_RULES_VERSION);
+        expect(new Set(evidence.cells.map((c) => c.area))).toEqual(new Set(['national']));
+        const xs = made.played.map((p) => {
+          const model = summarize(p.events, content, '8-10').learner;
+          const m = topicMastery(content, model, activity.topic as TopicId, START_LEVEL['8-10']);
+          expect(m.evidence).toBeGreaterThanOrEqual(PROGRESSION_DEFAULTS.minEvidence);
+          return m.value;
+        });
+        for (const construct of ['knowledge', 'skill'] as const) {
+          const mine = postItems.flatMap((it, i) => (it.construct === construct ? [i] : []));
+          const c = cell(evidence, 'national', `post/${construct}`)!;
+          if (mine.length === 0) {
+            expect(shown(evidence, 'national', `post/${construct}`)).toBe('[c]');
+            continue;
+          }
+          const ys = made.played.map(
+            (p) => mine.reduce((s, i) => s + p.scores[i]!, 0) / mine.length,
+          );
+          const r = pearsonOf(xs, ys);
+          expect(r).not.toBeNull();
+          const z = Math.atanh(r!);
+          const half = 1.959963984540054 / Math.sqrt(35 - 3);
+          expect(shown(evidence, 'national', `post/${construct}`)).toBe('35');
+          expect(c.statistic).toEqual({
+            r: two(r),
+            low: two(Math.tanh(z - half)),
+            high: two(Math.tanh(z + half)),
+          });
+        }
+        // No transfer check was taken: too few pairs, hidden.
+        expect(shown(evidence, 'national', 'transfer/knowledge')).toBe('[c]');
+
+        // Item statistics (MEAS-11): p, the item's r with the rest of the form, and the flags.
+        const items = byId.get(`items/${activity.topic}`)!;
+        expect(new Set(items.cells.map((c) => c.area))).toEqual(new Set(['national']));
+        const totals = made.played.map((p) => p.scores.reduce((a, b) => a + b, 0));
+        for (const [i, it] of postItems.entries()) {
+          const c = cell(items, 'national', `8-10/post/${it.id}`)!;
+          const xi = made.played.map((p) => p.scores[i]!);
+          const p = xi.reduce((a, b) => a + b, 0) / 35;
+          const r = pearsonOf(
+            xi,
+            totals.map((t, k) => t - xi[k]!),
+          );
+          const flags = [
+            ...(p > 0.95 ? ['p-high'] : []),
+            ...(p < 0.2 ? ['p-low'] : []),
+            ...(r !== null && r < 0.2 ? ['r-low'] : []),
+          ];
+          expect(formatShown(c.count), it.id).toBe('35');
+          expect(c.statistic, it.id).toEqual({
+            p: { shown: 'percent', value: Math.round(100 * p) },
+            r: two(r),
+            flags,
+          });
+        }
+        // The pre-check nobody took: hidden.
+        const pre = items.columns.find((c) => c.startsWith('8-10/pre/'))!;
+        expect(shown(items, 'national', pre)).toBe('[c]');
+        // KR-20 needs 200 children: hidden with 35.
+        expect(shown(byId.get('reliability')!, 'national', `${activity.topic}/8-10/post`)).toBe(
+          '[c]',
+        );
         // Gains: no pre-check, no pair.
         expect(shown(byId.get(`gains/${activity.topic}`)!, 'national', 'knowledge')).toBe('[c]');
         // Feedback: 12 "fun" (10 rounded), 3 "scary" hidden; the answer after the term is not in.
@@ -556,6 +680,9 @@ for (const dialect of DIALECTS) {
           ['en', 'reach'],
           ['km', `mastery/${activity.topic}`],
           ['en', 'most-missed'],
+          ['en', `evidence/${activity.topic}`],
+          ['km', `items/${activity.topic}`],
+          ['en', 'reliability'],
         ] as const) {
           const res = await coordinator.get(
             `/api/nation/releases/${TERM.term}/csv?table=${table}&lang=${lang}`,
@@ -570,7 +697,9 @@ for (const dialect of DIALECTS) {
           expect(res.body).toBe(
             layoutCsv(tableLayout(json, translateAreas(r.areas, t), nationLayoutLabels(t))),
           );
-          if (lang === 'km') expect(res.body).toContain('ខេត្ត');
+          // Khmer words: a region's level; an item's check ("post-check").
+          if (lang === 'km')
+            expect(res.body).toContain(table.startsWith('mastery') ? 'ខេត្ត' : 'ការត្រួតពិនិត្យក្រោយ');
         }
         const bad = await coordinator.get(
           `/api/nation/releases/${TERM.term}/csv?table=reach&lang=xx`,
@@ -586,7 +715,13 @@ for (const dialect of DIALECTS) {
       'holds no school, class or child id, and a coordinator reaches no child-level record',
       async () => {
         const all = [(await coordinator.get(`/api/nation/releases/${TERM.term}`)).body];
-        for (const table of ['reach', 'most-missed', `mastery/${activity.topic}`])
+        for (const table of [
+          'reach',
+          'most-missed',
+          `mastery/${activity.topic}`,
+          `items/${activity.topic}`,
+          `evidence/${activity.topic}`,
+        ])
           all.push(
             (await coordinator.get(`/api/nation/releases/${TERM.term}/csv?table=${table}`)).body,
           );

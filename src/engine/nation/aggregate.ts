@@ -17,6 +17,8 @@ export interface Cell {
   readonly count: number;
   readonly numerator: number;
   readonly pairs: PairSums;
+  /** Statistic kinds: the schools' sums added element by element (empty when none). */
+  readonly sums: readonly number[];
   /** Distinct schools with at least one child in the cell. */
   readonly schools: number;
 }
@@ -43,6 +45,7 @@ interface Sum {
   count: number;
   numerator: number;
   pairs: PairSums;
+  sums: number[];
   schools: Set<string>;
 }
 
@@ -57,6 +60,10 @@ const add = (s: Sum, c: SchoolCell) => {
     post: s.pairs.post + p.post,
     diffSquares: s.pairs.diffSquares + p.diffSquares,
   };
+  if (c.sums)
+    c.sums.forEach((v, i) => {
+      s.sums[i] = (s.sums[i] ?? 0) + v;
+    });
   if (c.children > 0) s.schools.add(c.school);
 };
 
@@ -74,6 +81,7 @@ export function aggregateTable(table: TableInput, geography: Geography): Aggrega
         count: 0,
         numerator: 0,
         pairs: NO_PAIRS,
+        sums: [],
         schools: new Set(),
       });
   const parentOf = new Map(areas.map((a) => [a.id, a.parent]));
@@ -103,6 +111,7 @@ export function aggregateTable(table: TableInput, geography: Geography): Aggrega
         count: s.count,
         numerator: s.numerator,
         pairs: s.pairs,
+        sums: s.sums,
         schools: s.schools.size,
       });
     }

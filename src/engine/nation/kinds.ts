@@ -1,7 +1,12 @@
 // What each table kind publishes: at which levels, whether its columns add up to a total, what
 // size a group must reach, and whether it carries a percent or a gain.
 
-import { MIN_CHILDREN, MIN_PAIRS } from './policy';
+import {
+  MIN_CHILDREN,
+  MIN_PAIRS,
+  MIN_RELIABILITY_CHILDREN,
+  MIN_STATISTIC_CHILDREN,
+} from './policy';
 import type { AreaLevel, TableKind } from './types';
 
 /** How a table kind is published. */
@@ -21,7 +26,15 @@ export interface KindRules {
   readonly percentOf?: 'count';
   /** Whether a cell shows a learning gain. */
   readonly gain: boolean;
+  /**
+   * The statistic a cell shows from its additive sums (`statistics.ts`): a correlation with its
+   * interval (`evidence`), an item's p, r and flags (`items`), a form's KR-20 (`reliability`).
+   */
+  readonly statistic?: StatisticKind;
 }
+
+/** What a statistic cell computes from its sums at publish time. */
+export type StatisticKind = 'correlation' | 'item' | 'reliability';
 
 const ALL: readonly AreaLevel[] = ['national', 'region', 'district'];
 const NATIONAL: readonly AreaLevel[] = ['national'];
@@ -48,4 +61,28 @@ export const KIND_RULES: Readonly<Record<TableKind, KindRules>> = {
     gain: false,
   },
   feedback: { levels: NATIONAL, total: false, minimum: MIN_CHILDREN, percent: false, gain: false },
+  evidence: {
+    levels: NATIONAL,
+    total: false,
+    minimum: MIN_STATISTIC_CHILDREN,
+    percent: false,
+    gain: false,
+    statistic: 'correlation',
+  },
+  items: {
+    levels: NATIONAL,
+    total: false,
+    minimum: MIN_STATISTIC_CHILDREN,
+    percent: false,
+    gain: false,
+    statistic: 'item',
+  },
+  reliability: {
+    levels: NATIONAL,
+    total: false,
+    minimum: MIN_RELIABILITY_CHILDREN,
+    percent: false,
+    gain: false,
+    statistic: 'reliability',
+  },
 };

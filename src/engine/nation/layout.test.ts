@@ -13,6 +13,16 @@ const labels: LayoutLabels = {
   effect: 'd (95% CI)',
   lowReliability: '[u]',
   interval: (low, high) => `${low} to ${high}`,
+  statistic: {
+    r: 'r',
+    interval: '95% interval',
+    p: 'p',
+    itemR: 'r with the rest',
+    flags: 'Flags',
+    kr20: 'KR-20',
+  },
+  flag: (f) => ({ 'p-high': 'very easy', 'p-low': 'very hard', 'r-low': 'weak link' })[f],
+  noFlag: 'none',
 };
 
 const areas: ReleaseArea[] = [
@@ -93,6 +103,109 @@ describe('tableLayout', () => {
   });
 });
 
+describe('tableLayout of statistics (MEAS-06, MEAS-11)', () => {
+  const nation = (column: string, over: object) => ({
+    area: 'national',
+    level: 'national' as const,
+    column,
+    count: { shown: 'count' as const, value: 40 },
+    ...over,
+  });
+
+  it('writes a correlation with its interval, a hidden one as [c], one without spread as [z]', () => {
+    const table: PublishedTable = {
+      id: 'evidence/scams',
+      kind: 'evidence',
+      columns: ['post/knowledge', 'post/skill', 'transfer/knowledge', 'transfer/skill'],
+      rulesVersion: 1,
+      cells: [
+        nation('post/knowledge', { statistic: { r: 0.42, low: 0.12, high: 0.65 } }),
+        nation('post/skill', { count: { shown: 'c' } }),
+        nation('transfer/knowledge', { statistic: { r: null, low: null, high: null } }),
+      ],
+    };
+    const layout = tableLayout(table, areas, labels);
+    expect(layout.header.slice(2, 5)).toEqual([
+      'post/knowledge: children',
+      'post/knowledge: r',
+      'post/knowledge: 95% interval',
+    ]);
+    expect(layout.rows[0]!.cells).toEqual([
+      'Cambodia',
+      'Nation',
+      '40',
+      '0.42',
+      '0.12 to 0.65',
+      '[c]',
+      '[c]',
+      '[c]',
+      '40',
+      '[z]',
+      '[z]',
+      '[z]',
+      '[z]',
+      '[z]',
+    ]);
+  });
+
+  it('writes an item’s p, r and flags in words, and a form’s KR-20', () => {
+    const items: PublishedTable = {
+      id: 'items/scams',
+      kind: 'items',
+      columns: ['8-10/post/q1', '8-10/post/q2'],
+      cells: [
+        nation('8-10/post/q1', {
+          statistic: { p: { shown: 'above', value: 95 }, r: 0.05, flags: ['p-high', 'r-low'] },
+        }),
+        nation('8-10/post/q2', {
+          statistic: { p: { shown: 'percent', value: 61 }, r: 0.38, flags: [] },
+        }),
+      ],
+    };
+    const layout = tableLayout(items, areas, labels);
+    expect(layout.header).toEqual([
+      'Area',
+      'Level',
+      '8-10/post/q1: children',
+      '8-10/post/q1: p',
+      '8-10/post/q1: r with the rest',
+      '8-10/post/q1: Flags',
+      '8-10/post/q2: children',
+      '8-10/post/q2: p',
+      '8-10/post/q2: r with the rest',
+      '8-10/post/q2: Flags',
+    ]);
+    expect(layout.rows[0]!.cells.slice(2)).toEqual([
+      '40',
+      '>95%',
+      '0.05',
+      'very easy; weak link',
+      '40',
+      '61%',
+      '0.38',
+      'none',
+    ]);
+    const reliability: PublishedTable = {
+      id: 'reliability',
+      kind: 'reliability',
+      columns: ['scams/8-10/post', 'scams/8-10/pre'],
+      cells: [
+        nation('scams/8-10/post', {
+          count: { shown: 'count', value: 215 },
+          statistic: { kr20: 0.71 },
+        }),
+        nation('scams/8-10/pre', { count: { shown: 'c' } }),
+      ],
+    };
+    expect(tableLayout(reliability, areas, labels).rows[0]!.cells.slice(2)).toEqual([
+      '215',
+      '0.71',
+      '[c]',
+      '[c]',
+    ]);
+  });
+});
+
 describe('nationLayoutLabels', () => {
   it('names bands, measures and totals from the nation.table strings', () => {
     const t = (key: string, vars: Readonly<Record<string, string>> = {}) =>
@@ -104,6 +217,16 @@ describe('nationLayoutLabels', () => {
     expect(l.column('too-hard')).toBe('nation.table.feedback.too-hard');
     expect(l.column('scams.pre.3')).toBe('scams.pre.3');
     expect(l.interval('0.1', '0.2')).toBe('nation.table.interval(0.1,0.2)');
+    expect(l.column('post/knowledge')).toBe(
+      'nation.table.evidence.column(nation.table.check.post,nation.table.measure.knowledge)',
+    );
+    expect(l.column('8-10/transfer/t1')).toBe(
+      'nation.table.item.column(nation.table.band(8–10),nation.table.check.transfer,t1)',
+    );
+    expect(l.column('scams/14-16/pre')).toBe(
+      'nation.table.form.column(scams,nation.table.band(14–16),nation.table.check.pre)',
+    );
+    expect(l.flag('r-low')).toBe('nation.table.flag.rLow');
   });
 });
 

@@ -4,7 +4,15 @@
 
 import { formatShown } from './display';
 import { KIND_RULES } from './kinds';
-import type { AreaLevel, PublishedCell, PublishedTable, ShownGain } from './types';
+import type { KindRules } from './kinds';
+import type {
+  AreaLevel,
+  ItemFlag,
+  PublishedCell,
+  PublishedTable,
+  ShownGain,
+  ShownStatistic,
+} from './types';
 
 /** An area as the release names it (names are a snapshot taken when the release was built). */
 export interface ReleaseArea {
@@ -36,6 +44,25 @@ export interface LayoutLabels {
   readonly lowReliability: string;
   /** "0.20 to 0.50": the interval's words. */
   readonly interval: (low: string, high: string) => string;
+  /** Sub-headers of the statistics (MEAS-06, MEAS-11). */
+  readonly statistic: {
+    /** A correlation, e.g. "r". */
+    readonly r: string;
+    /** Its 95 % interval, e.g. "95% interval". */
+    readonly interval: string;
+    /** An item's mean score, e.g. "p (% right)". */
+    readonly p: string;
+    /** An item's correlation with the rest of its form, e.g. "r with the other items". */
+    readonly itemR: string;
+    /** An item's flags, e.g. "Flags". */
+    readonly flags: string;
+    /** A form's reliability, e.g. "KR-20". */
+    readonly kr20: string;
+  };
+  /** A flag of an item in words, e.g. "very easy (p over .95, a rule of thumb)". */
+  readonly flag: (flag: ItemFlag) => string;
+  /** Written where an item has no flag. */
+  readonly noFlag: string;
 }
 
 /** One row: an area and its cells as text, in the header's order. */
@@ -63,23 +90,65 @@ const gainTexts = (gain: ShownGain | undefined, labels: LayoutLabels): [string, 
   return [`${decimal(gain.hake)}${mark}`, `${effect}${mark}`];
 };
 
+/** The sub-headers of a column after its count, by the kind's rules. */
+const subHeaders = (rules: KindRules, table: PublishedTable, labels: LayoutLabels): string[] => {
+  if (rules.percent) return [labels.percent(table)];
+  if (rules.gain) return [labels.hake, labels.effect];
+  switch (rules.statistic) {
+    case 'correlation':
+      return [labels.statistic.r, labels.statistic.interval];
+    case 'item':
+      return [labels.statistic.p, labels.statistic.itemR, labels.statistic.flags];
+    case 'reliability':
+      return [labels.statistic.kr20];
+    case undefined:
+      return [];
+  }
+};
+
+const statisticTexts = (
+  rules: KindRules,
+  s: ShownStatistic | undefined,
+  labels: LayoutLabels,
+): string[] => {
+  const width = rules.statistic === 'item' ? 3 : rules.statistic === 'correlation' ? 2 : 1;
+  if (!s) return Array<string>(width).fill('[c]');
+  switch (rules.statistic) {
+    case 'correlation':
+      return [
+        decimal(s.r ?? null),
+        s.low == null || s.high == null ? '[z]' : labels.interval(decimal(s.low), decimal(s.high)),
+      ];
+    case 'item':
+      return [
+        formatShown(s.p ?? { shown: 'z' }),
+        decimal(s.r ?? null),
+        s.flags && s.flags.length > 0 ? s.flags.map(labels.flag).join('; ') : labels.noFlag,
+      ];
+    default:
+      return [decimal(s.kr20 ?? null)];
+  }
+};
+
 const cellTexts = (
   table: PublishedTable,
   cell: PublishedCell | undefined,
   labels: LayoutLabels,
 ) => {
   const rules = KIND_RULES[table.kind];
-  if (!cell) return rules.percent ? ['[z]', '[z]'] : rules.gain ? ['[z]', '[z]', '[z]'] : ['[z]'];
+  if (!cell) return Array<string>(1 + subHeaders(rules, table, labels).length).fill('[z]');
   const count = formatShown(cell.count);
   if (rules.percent) return [count, formatShown(cell.percent ?? { shown: 'c' })];
   if (rules.gain) return [count, ...gainTexts(cell.gain, labels)];
+  if (rules.statistic) return [count, ...statisticTexts(rules, cell.statistic, labels)];
   return [count];
 };
 
 /**
  * Lays a table out: the area's name and level, then for each column (and `total` where the kind
  * has one) its count, its percent (`mastery`, `most-missed`) or its pairs, Hake's g and d with
- * its interval (`gains`). Rows: the nation, then each region followed by its districts.
+ * its interval (`gains`), r and its interval (`evidence`), p, the item's r with the rest of its
+ * form and its flags in words (`items`), or KR-20 (`reliability`). Rows: the nation, then each region followed by its districts.
  * Areas missing from `areas` are shown by id (a release always names them all).
  */
 export function tableLayout(
@@ -93,8 +162,7 @@ export function tableLayout(
   for (const c of columns) {
     const name = labels.column(c);
     header.push(`${name}: ${labels.count(table)}`);
-    if (rules.percent) header.push(`${name}: ${labels.percent(table)}`);
-    if (rules.gain) header.push(`${name}: ${labels.hake}`, `${name}: ${labels.effect}`);
+    for (const sub of subHeaders(rules, table, labels)) header.push(`${name}: ${sub}`);
   }
   const names = new Map(areas.map((a) => [a.id, a.name]));
   const byArea = new Map<string, Map<string, PublishedCell>>();

@@ -10,6 +10,7 @@ import { learnerTerm } from './learner-term';
 import type { LearnerTerm } from './learner-term';
 import { dayStart, termRefusal, termWindow } from './term';
 import { termPlan } from './term-plan';
+import { STEALTH_RULES_VERSION } from './stealth';
 import { mergeTables, termTables } from './term-tables';
 
 // The term: instants 10 000 up to, not including, 100 000.
@@ -170,6 +171,55 @@ describe('a learner’s part of a term', () => {
     expect(learnerTerm(plan, '8-10', measured.slice(5)).gains).toEqual([]);
   });
 
+  it('pairs the stealth evidence with the post and transfer scores per measure (MEAS-06)', () => {
+    // The four graded right answers of the first test, by hand: θ moves by K = 1 / (1 + 0.05 n)
+    // times (1 − P(right)), P(right) = 1 / (1 + e^(−1 − θ)) at difficulty −1; the evidence is
+    // P(right) at the start level (identify, −1) after the fourth.
+    let theta = 0;
+    for (let k = 0; k < 4; k++)
+      theta += (1 / (1 + 0.05 * k)) * (1 - 1 / (1 + Math.exp(-1 - theta)));
+    const x = 1 / (1 + Math.exp(-1 - theta));
+    expect(x).toBeCloseTo(0.857, 3);
+    const t = learnerTerm(plan, '8-10', [...played, ...measured]);
+    expect(t.evidence.map((e) => e.column)).toEqual([
+      'post/knowledge',
+      'post/skill',
+      'transfer/knowledge',
+    ]);
+    // Post: q1 and q2 best (knowledge 1), q3 all four cards right (skill 1); transfer: t1 wrong.
+    expect(t.evidence.map((e) => e.y)).toEqual([1, 1, 0]);
+    for (const e of t.evidence) expect(e.x).toBeCloseTo(x, 12);
+    // Without play in the term there is no stealth evidence to pair.
+    expect(learnerTerm(plan, '8-10', measured).evidence).toEqual([]);
+    // With too little evidence (2 graded answers) neither.
+    expect(learnerTerm(plan, '8-10', [...played.slice(2, 4), ...measured]).evidence).toEqual([]);
+  });
+
+  it('keeps the forms first answered in the term with every scored item answered (MEAS-11)', () => {
+    const t = learnerTerm(plan, '8-10', measured);
+    // The pre-check began before the term: not counted. Post q1, q2 (best: 1 each), q3 (1);
+    // transfer t1 (wrong: 0). The scales are no items of the statistics.
+    expect(t.forms).toEqual([
+      { topic: 'scams', band: '8-10', use: 'post', scores: [1, 1, 1] },
+      { topic: 'scams', band: '8-10', use: 'transfer', scores: [0] },
+    ]);
+    // An acceptable answer scores 0.5, a sort the share of its cards right.
+    const partial = learnerTerm(plan, '8-10', [
+      said('post', 'q2', 20_000, choice('b')),
+      said('post', 'q1', 20_100, choice('ns')),
+      said('post', 'q3', 20_200, {
+        type: 'sort',
+        placement: { c1: 'scam', c2: 'real', c3: 'real', c4: 'real' },
+      }),
+    ]);
+    expect(partial.forms).toEqual([
+      { topic: 'scams', band: '8-10', use: 'post', scores: [0, 0.5, 0.75] },
+    ]);
+    // A form with a scored item unanswered is left out.
+    expect(learnerTerm(plan, '8-10', measured.slice(5, 7)).forms).toEqual([]);
+    expect(plan.reliabilityColumns).toEqual(['scams/8-10/pre', 'scams/8-10/post']);
+  });
+
   it('is nothing for a learner with no event in the term, and has no checks with measurement off', () => {
     expect(learnerTerm(plan, '8-10', [played[0]!, played[6]!])).toEqual({
       active: false,
@@ -178,10 +228,19 @@ describe('a learner’s part of a term', () => {
       gains: [],
       items: [],
       detection: [],
+      evidence: [],
+      forms: [],
     });
     const off = termPlan(content, WINDOW, { measurement: false });
     const t = learnerTerm(off, '8-10', [...played, ...measured]);
-    expect(t).toMatchObject({ active: true, completions: 1, gains: [], items: [] });
+    expect(t).toMatchObject({
+      active: true,
+      completions: 1,
+      gains: [],
+      items: [],
+      evidence: [],
+      forms: [],
+    });
     expect(off.banks.size).toBe(0);
     expect(off.missedColumns).toEqual([]);
   });
@@ -195,6 +254,8 @@ describe('the fold into school cells', () => {
     gains: [],
     items: [],
     detection: [],
+    evidence: [],
+    forms: [],
     ...over,
   });
   const scams = 'scams' as TopicId;
@@ -250,11 +311,14 @@ describe('the fold into school cells', () => {
     expect(tables.map((t) => t.id)).toEqual([
       'activities',
       'detection',
+      'evidence/scams',
       'feedback',
       'gains/scams',
+      'items/scams',
       'mastery/scams',
       'most-missed',
       'reach',
+      'reliability',
     ]);
     const byId = new Map(tables.map((t) => [t.id, t]));
     expect(byId.get('reach')!.columns).toEqual(['5-7', '8-10', '11-13', '14-16']);
@@ -304,11 +368,75 @@ describe('the fold into school cells', () => {
     ]);
   });
 
+  it('keeps additive sums for the correlation, the items and the forms, never a learner', () => {
+    const fold = termTables(plan, 'f');
+    const form = (scores: number[]) => ({
+      topic: scams,
+      band: '8-10' as const,
+      use: 'post' as const,
+      scores,
+    });
+    fold.addLearner(
+      's1',
+      '8-10',
+      learner({
+        evidence: [{ topic: scams, column: 'post/knowledge', x: 0.5, y: 1 }],
+        forms: [form([1, 0, 0.5])],
+      }),
+    );
+    fold.addLearner(
+      's1',
+      '8-10',
+      learner({
+        evidence: [{ topic: scams, column: 'post/knowledge', x: 0.75, y: 0.5 }],
+        forms: [form([0, 1, 1])],
+      }),
+    );
+    const byId = new Map(fold.tables().map((t) => [t.id, t]));
+    // Σx, Σy, Σx², Σy², Σxy.
+    expect(byId.get('evidence/scams')!.cells).toEqual([
+      {
+        school: 's1',
+        column: 'post/knowledge',
+        children: 2,
+        sums: [1.25, 1.5, 0.8125, 1.25, 0.875],
+      },
+    ]);
+    expect(byId.get('evidence/scams')!.rulesVersion).toBe(STEALTH_RULES_VERSION);
+    // Totals 1.5 and 2. q1: Σx 1, Σx² 1, Σx·T 1.5, ΣT 3.5, ΣT² 6.25.
+    const items = byId.get('items/scams')!;
+    expect(items.columns).toEqual([
+      '8-10/pre/p1',
+      '8-10/pre/p2',
+      '8-10/pre/p3',
+      '8-10/post/q1',
+      '8-10/post/q2',
+      '8-10/post/q3',
+      '8-10/transfer/t1',
+    ]);
+    expect(items.cells).toEqual([
+      { school: 's1', column: '8-10/post/q1', children: 2, sums: [1, 1, 1.5, 3.5, 6.25] },
+      { school: 's1', column: '8-10/post/q2', children: 2, sums: [1, 1, 2, 3.5, 6.25] },
+      { school: 's1', column: '8-10/post/q3', children: 2, sums: [1.5, 1.25, 2.75, 3.5, 6.25] },
+    ]);
+    // ΣT, ΣT², then each item's Σx, Σx².
+    expect(byId.get('reliability')!.cells).toEqual([
+      {
+        school: 's1',
+        column: 'scams/8-10/post',
+        children: 2,
+        sums: [3.5, 6.25, 1, 1, 1, 1, 1.5, 1.25],
+      },
+    ]);
+  });
+
   it('merges folds of different schools into what one fold of them all gives', () => {
     const a = learner({ completions: 1, mastery: [{ topic: scams, mastered: true }] });
     const b = learner({
       gains: [{ topic: scams, measure: 'skill', pair: { pre: 10, post: 35 } }],
       items: [{ column: 'scams/q2', missed: false }],
+      evidence: [{ topic: scams, column: 'post/skill', x: 0.3, y: 0.25 }],
+      forms: [{ topic: scams, band: '8-10', use: 'pre', scores: [1, 0.5, 0.25] }],
     });
     const all = termTables(plan, 'f');
     const one = termTables(plan, 'f');
@@ -335,6 +463,14 @@ describe('the fold into school cells', () => {
         pairs: { n: 2, pre: 20, post: 70, diffSquares: 1250 },
       },
     ]);
+    expect(twice.find((t) => t.id === 'reliability')!.cells).toEqual([
+      {
+        school: 's1',
+        column: 'scams/8-10/pre',
+        children: 2,
+        sums: [3.5, 6.125, 2, 2, 1, 0.5, 0.5, 0.125],
+      },
+    ]);
   });
 
   it('has no gains or most-missed table with measurement off', () => {
@@ -345,6 +481,7 @@ describe('the fold into school cells', () => {
       'mastery/scams',
       'reach',
     ]);
+    expect(termPlan(content, WINDOW, { measurement: false }).reliabilityColumns).toEqual([]);
   });
 });
 

@@ -3,18 +3,21 @@
 // learner's events and no child-level row reaches the release.
 
 import type { TopicId } from '../ids';
-import { PROGRESSION_DEFAULTS, START_LEVEL, isMastered, topicMastery } from '../learner/mastery';
+import { isMastered } from '../learner/mastery';
+import type { Mastery } from '../learner/mastery';
 import { isMeasureEvent } from '../measurement/events';
 import type { MeasureAnsweredEvent, MeasureEvent } from '../measurement/events';
 import { formAnswers, scoreForm } from '../measurement/form-score';
 import type { FormScore } from '../measurement/form-score';
 import { classifyAnswer, scoreItem } from '../measurement/score';
 import type { ProgressEvent } from '../progress/event';
-import { summarize } from '../progress/summary';
+import { isScored } from '../types/measurement';
+import type { MeasureUse } from '../types/measurement';
 import type { Band } from '../types/text';
 import type { Pair } from './gains';
+import { stealthEvidence } from './stealth';
 import { isClassification, missedColumn } from './term-plan';
-import type { TermPlan } from './term-plan';
+import type { EvidenceColumn, TermPlan } from './term-plan';
 import { inWindow } from './term';
 import type { GainMeasure } from './types';
 
@@ -52,6 +55,26 @@ export interface LearnerTerm {
     readonly noise: number;
     readonly falseAlarms: number;
   }[];
+  /**
+   * The stealth evidence of a topic (`x`, its mastery estimate from 0 to 1) beside a check's
+   * score on one measure (`y`, the share of points, 0–1), MEAS-06 (`evidence`).
+   */
+  readonly evidence: readonly {
+    readonly topic: TopicId;
+    readonly column: EvidenceColumn;
+    readonly x: number;
+    readonly y: number;
+  }[];
+  /**
+   * Forms first answered in the term with every scored item answered: the items' scores (0–1)
+   * in the form's order, MEAS-11 (`items`, `reliability`).
+   */
+  readonly forms: readonly {
+    readonly topic: TopicId;
+    readonly band: Band;
+    readonly use: MeasureUse;
+    readonly scores: readonly number[];
+  }[];
 }
 
 const NOTHING: LearnerTerm = Object.freeze({
@@ -61,6 +84,8 @@ const NOTHING: LearnerTerm = Object.freeze({
   gains: [],
   items: [],
   detection: [],
+  evidence: [],
+  forms: [],
 });
 
 /** A measure's score in percent, or null when the form had none of it answered. */
@@ -89,8 +114,8 @@ function topicGains(
   answers: readonly MeasureAnsweredEvent[],
 ): LearnerTerm['gains'] {
   const version = plan.banks.get(topic)!.version;
-  const firstPost = answers.find((e) => e.use === 'post');
-  if (!firstPost || !inWindow(plan.window, firstPost.at)) return [];
+  const firstPost = firstInTerm(plan, answers, 'post');
+  if (!firstPost) return [];
   const band = firstPost.band;
   const check = (use: 'pre' | 'post') => {
     const given = formAnswers(answers, { topic, band, use, version });
@@ -140,6 +165,68 @@ function topicItems(
   return { items: out, detection };
 }
 
+/** The first answer of a check (one use) in the learner's answers, when it falls in the term. */
+function firstInTerm(plan: TermPlan, answers: readonly MeasureAnsweredEvent[], use: MeasureUse) {
+  const first = answers.find((e) => e.use === use);
+  return first && inWindow(plan.window, first.at) ? first : undefined;
+}
+
+/** The stealth evidence of a topic beside its post- and transfer-check scores (MEAS-06). */
+function topicEvidence(
+  plan: TermPlan,
+  topic: TopicId,
+  stealth: Mastery,
+  answers: readonly MeasureAnsweredEvent[],
+): LearnerTerm['evidence'] {
+  const version = plan.banks.get(topic)!.version;
+  const out: LearnerTerm['evidence'][number][] = [];
+  for (const use of ['post', 'transfer'] as const) {
+    const first = firstInTerm(plan, answers, use);
+    if (!first) continue;
+    const given = formAnswers(answers, { topic, band: first.band, use, version });
+    const score = scoreForm(plan.form(topic, first.band, use), given);
+    if (score.knowledge)
+      out.push({
+        topic,
+        column: `${use}/knowledge`,
+        x: stealth.value,
+        y: score.knowledge.proportion,
+      });
+    if (score.skill)
+      out.push({ topic, column: `${use}/skill`, x: stealth.value, y: score.skill.proportion });
+  }
+  return out;
+}
+
+/** The forms of a topic first answered in the term with all their scored items (MEAS-11). */
+function topicForms(
+  plan: TermPlan,
+  topic: TopicId,
+  answers: readonly MeasureAnsweredEvent[],
+): LearnerTerm['forms'] {
+  const version = plan.banks.get(topic)!.version;
+  const out: LearnerTerm['forms'][number][] = [];
+  const seen = new Set<string>();
+  for (const e of answers) {
+    const key = `${e.band}|${e.use}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!inWindow(plan.window, e.at)) continue;
+    const items = plan.form(topic, e.band, e.use).filter((i) => isScored(i.construct));
+    if (items.length === 0) continue;
+    const given = formAnswers(answers, { topic, band: e.band, use: e.use, version });
+    const scores: number[] = [];
+    for (const item of items) {
+      const answer = given.get(item.id);
+      const r = answer === undefined ? null : scoreItem(item, answer);
+      if (r === null || r.kind !== 'scored') break;
+      scores.push(r.score);
+    }
+    if (scores.length === items.length) out.push({ topic, band: e.band, use: e.use, scores });
+  }
+  return out;
+}
+
 /**
  * One learner's contribution to the term of `plan`, from their events (any order, any time;
  * events after the term's end are left out) and their band:
@@ -154,7 +241,12 @@ function topicItems(
  *   version only);
  * - `items`: each scored post or transfer item first answered in the term, and whether it was
  *   missed (scored below {@link MISSED_BELOW}: neither a best nor an acceptable answer, "not
- *   sure" included; a sort with fewer than half its cards right).
+ *   sure" included; a sort with fewer than half its cards right);
+ * - `evidence`: per topic with stealth evidence (`stealthEvidence`: the mastery estimate above)
+ *   and a post (or transfer) check first answered in the term, the estimate beside the check's
+ *   knowledge and skill scores (the check's band, the bank's current version);
+ * - `forms`: each form (band and use) of a topic first answered in the term whose every scored
+ *   item has an answer that fits it: the items' scores in the form's order.
  */
 export function learnerTerm(
   plan: TermPlan,
@@ -187,25 +279,30 @@ export function learnerTerm(
     if (topic !== undefined) played.add(topic);
   }
   if (!active) return NOTHING;
-  const mastery: { topic: TopicId; mastered: boolean }[] = [];
-  if (played.size > 0) {
-    const model = summarize(progress, plan.catalogue, band).learner;
-    for (const topic of plan.topics) {
-      if (!played.has(topic)) continue;
-      const m = topicMastery(plan.catalogue, model, topic, START_LEVEL[band]);
-      if (m.evidence >= PROGRESSION_DEFAULTS.minEvidence)
-        mastery.push({ topic, mastered: isMastered(m) });
-    }
-  }
+  const stealth =
+    played.size > 0
+      ? stealthEvidence(
+          plan.catalogue,
+          band,
+          progress,
+          plan.topics.filter((t) => played.has(t)),
+        )
+      : new Map<TopicId, Mastery>();
+  const mastery = [...stealth].map(([topic, m]) => ({ topic, mastered: isMastered(m) }));
   const gains: LearnerTerm['gains'][number][] = [];
   const items: LearnerTerm['items'][number][] = [];
   const detection: LearnerTerm['detection'][number][] = [];
+  const evidence: LearnerTerm['evidence'][number][] = [];
+  const forms: LearnerTerm['forms'][number][] = [];
   for (const topic of [...answered.keys()].sort()) {
     const answers = answered.get(topic)!.sort(byTime);
     gains.push(...topicGains(plan, topic, answers));
     const t = topicItems(plan, topic, answers);
     items.push(...t.items);
     detection.push(...t.detection);
+    const m = stealth.get(topic);
+    if (m) evidence.push(...topicEvidence(plan, topic, m, answers));
+    forms.push(...topicForms(plan, topic, answers));
   }
-  return { active, completions: attempts.size, mastery, gains, items, detection };
+  return { active, completions: attempts.size, mastery, gains, items, detection, evidence, forms };
 }

@@ -18,3 +18,21 @@ export const RELIABLE_PAIRS = 90;
 
 /** Percents under this are shown as "<5%", over 100 minus it as ">95%". */
 export const PERCENT_EDGE = 5;
+
+/**
+ * Fewest children a correlation (MEAS-06) or an item's statistics (MEAS-11) are shown from, as
+ * for gains: with 30 pairs the 95 % interval of r by Fisher's z is about ±0.35 around 0, so a
+ * smaller group says next to nothing about the rules or the item; the count itself is then far
+ * above the 10 children any published group needs.
+ */
+export const MIN_STATISTIC_CHILDREN = 30;
+
+/** Fewest children a form's KR-20 is shown from (MEAS-11: "report KR-20 once n ≥ 200"). */
+export const MIN_RELIABILITY_CHILDREN = 200;
+
+/** Item flags (MEAS-11 heuristics, not rules): p over this is very easy… */
+export const ITEM_P_HIGH = 0.95;
+/** …p under this is very hard… */
+export const ITEM_P_LOW = 0.2;
+/** …and a corrected item–total r under this tells the item apart from the rest too little. */
+export const ITEM_R_LOW = 0.2;

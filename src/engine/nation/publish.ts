@@ -9,6 +9,8 @@ import { gainOf } from './gains';
 import { KIND_RULES } from './kinds';
 import { RELIABLE_PAIRS } from './policy';
 import { isPrimary } from './primary';
+import { correlation, itemStatistics, kr20 } from './statistics';
+import type { CorrelationSums, ItemSums } from './statistics';
 import { releaseProblems } from './validate';
 import type { ReleaseProblem } from './validate';
 import type {
@@ -17,8 +19,10 @@ import type {
   PublishedTable,
   ReleaseInput,
   ShownGain,
+  ShownStatistic,
   TableInput,
 } from './types';
+import type { StatisticKind } from './kinds';
 
 /** The outcome of `publishRelease`: the release, or every problem of its input. */
 export type ReleaseResult =
@@ -40,6 +44,23 @@ const shownGain = (cell: Cell): ShownGain => {
   };
 };
 
+/** A statistic cell's figures from its sums (`statistics.ts`), 2 decimals. */
+const shownStatistic = (cell: Cell, kind: StatisticKind): ShownStatistic => {
+  switch (kind) {
+    case 'correlation': {
+      const c = correlation(cell.children, cell.sums as unknown as CorrelationSums);
+      return { r: two(c.r), low: two(c.low), high: two(c.high) };
+    }
+    case 'item': {
+      const s = itemStatistics(cell.children, cell.sums as unknown as ItemSums);
+      // p as a percent with the edges of every percent: never "all" or "none" of a group.
+      return { p: percentOf(s.p, 1), r: two(s.r), flags: s.flags };
+    }
+    case 'reliability':
+      return { kr20: two(kr20(cell.children, cell.sums)) };
+  }
+};
+
 const publishTable = (table: TableInput, input: ReleaseInput): PublishedTable => {
   const rules = KIND_RULES[table.kind];
   const { cells, relations } = aggregateTable(table, input.geography);
@@ -58,16 +79,27 @@ const publishTable = (table: TableInput, input: ReleaseInput): PublishedTable =>
           : percentOf(cell.numerator, rules.percentOf === 'count' ? cell.count : cell.children),
       };
     if (rules.gain && !isHidden) return { ...base, count, gain: shownGain(cell) };
+    if (rules.statistic && !isHidden)
+      return { ...base, count, statistic: shownStatistic(cell, rules.statistic) };
     return { ...base, count };
   });
-  return { id: table.id, kind: table.kind, columns: [...table.columns], cells: out };
+  const published: PublishedTable = {
+    id: table.id,
+    kind: table.kind,
+    columns: [...table.columns],
+    cells: out,
+  };
+  return table.rulesVersion === undefined
+    ? published
+    : { ...published, rulesVersion: table.rulesVersion };
 };
 
 /**
  * Publishes a term's tables under the disclosure policy (docs/national.md, "Disclosure control"):
  * counts of 0–9 children and sub-national cells from fewer than 3 schools hidden as "[c]", more
  * cells hidden so that no total, area sum or difference reveals them, counts rounded to 5,
- * percents only over shown counts of 10 or more, gains only from 30 pairs ("[u]" under 90).
+ * percents only over shown counts of 10 or more, gains only from 30 pairs ("[u]" under 90),
+ * correlations and item statistics only from 30 children, KR-20 only from 200.
  *
  * Tables are per-term counts, never running totals: nothing published links two terms, so
  * comparing consecutive releases adds no equation an observer could subtract (docs/national.md).

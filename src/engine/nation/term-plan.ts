@@ -41,7 +41,41 @@ export interface TermPlan {
    * warning and other cards).
    */
   readonly detectionColumns: readonly string[];
+  /**
+   * The forms of each counted bank with a scored item (MEAS-11), by topic, bands in order, then
+   * pre, post, transfer: their scored items in form order.
+   */
+  readonly itemForms: ReadonlyMap<TopicId, readonly ItemForm[]>;
+  /** Reliability columns (`<topic>/<band>/<use>`): the forms with two scored items or more. */
+  readonly reliabilityColumns: readonly string[];
 }
+
+/** A form whose scored items get statistics (MEAS-11). */
+export interface ItemForm {
+  readonly band: Band;
+  readonly use: MeasureUse;
+  readonly items: readonly MeasureItem[];
+}
+
+/** An `items/<topic>` column: the form (band and use) and the item's id in the bank. */
+export const itemColumn = (band: Band, use: MeasureUse, item: string): string =>
+  `${band}/${use}/${item}`;
+
+/** A `reliability` column: the form of a topic's bank. */
+export const formColumn = (topic: string, band: Band, use: MeasureUse): string =>
+  `${topic}/${band}/${use}`;
+
+/**
+ * The columns of an `evidence/<topic>` table (MEAS-06): the check and the measure the stealth
+ * evidence is correlated with. Knowledge and skill stay apart (MEAS-07).
+ */
+export const EVIDENCE_COLUMNS = [
+  'post/knowledge',
+  'post/skill',
+  'transfer/knowledge',
+  'transfer/skill',
+] as const;
+export type EvidenceColumn = (typeof EVIDENCE_COLUMNS)[number];
 
 /** A classification item's two detection columns: its warning cards, and its other cards. */
 export const detectionColumns = (missed: string): { hits: string; falseAlarms: string } => ({
@@ -88,6 +122,19 @@ export function termPlan(
     for (const band of BANDS)
       for (const use of ['pre', 'post', 'transfer'] as const)
         forms.set(`${topic}|${band}|${use}`, measureForm(bank, band, use));
+  const itemForms = new Map<TopicId, ItemForm[]>();
+  const reliabilityColumns: string[] = [];
+  for (const topic of [...banks.keys()].sort(byString)) {
+    const list: ItemForm[] = [];
+    for (const band of BANDS)
+      for (const use of ['pre', 'post', 'transfer'] as const) {
+        const items = forms.get(`${topic}|${band}|${use}`)!.filter((i) => isScored(i.construct));
+        if (items.length === 0) continue;
+        list.push({ band, use, items });
+        if (items.length > 1) reliabilityColumns.push(formColumn(topic, band, use));
+      }
+    itemForms.set(topic, list);
+  }
   const missedColumns: string[] = [];
   const missedItems = new Map<string, MissedItem>();
   const detection: string[] = [];
@@ -112,5 +159,7 @@ export function termPlan(
     missedColumns,
     missedItems,
     detectionColumns: detection,
+    itemForms,
+    reliabilityColumns,
   };
 }

@@ -5,7 +5,9 @@ import { FEEDBACK_ANSWERS } from '../app/feedback';
 import { BANDS } from '../types/text';
 import type { Band } from '../types/text';
 import type { LearnerTerm } from './learner-term';
-import { detectionColumns } from './term-plan';
+import { correlationTerms, itemTerms, reliabilityTerms } from './statistics';
+import { STEALTH_RULES_VERSION } from './stealth';
+import { EVIDENCE_COLUMNS, detectionColumns, formColumn, itemColumn } from './term-plan';
 import type { TermPlan } from './term-plan';
 import { GAIN_MEASURES } from './types';
 import type { SchoolCell, TableInput, TableKind } from './types';
@@ -18,7 +20,14 @@ interface Sum {
   pre: number;
   post: number;
   diffSquares: number;
+  sums: number[] | undefined;
 }
+
+/** Adds `terms` to a cell's sums, element by element. */
+const addSums = (s: Sum, terms: readonly number[]) => {
+  if (!s.sums) s.sums = [...terms];
+  else for (let i = 0; i < terms.length; i++) s.sums[i]! += terms[i]!;
+};
 
 /** One table being folded: its cells by school, then column. */
 class TableSums {
@@ -27,6 +36,7 @@ class TableSums {
     readonly id: string,
     readonly kind: TableKind,
     readonly columns: readonly string[],
+    readonly rulesVersion?: number,
   ) {}
 
   cell(school: string, column: string): Sum {
@@ -34,7 +44,16 @@ class TableSums {
     if (!bySchool) this.schools.set(school, (bySchool = new Map()));
     let s = bySchool.get(column);
     if (!s) {
-      s = { children: 0, count: 0, numerator: 0, n: 0, pre: 0, post: 0, diffSquares: 0 };
+      s = {
+        children: 0,
+        count: 0,
+        numerator: 0,
+        n: 0,
+        pre: 0,
+        post: 0,
+        diffSquares: 0,
+        sums: undefined,
+      };
       bySchool.set(column, s);
     }
     return s;
@@ -58,9 +77,11 @@ class TableSums {
             ...cell,
             pairs: { n: s.n, pre: s.pre, post: s.post, diffSquares: s.diffSquares },
           });
+        else if (s.sums) cells.push({ ...cell, sums: s.sums });
         else cells.push(cell);
       }
-    return { id: this.id, kind: this.kind, columns: this.columns, cells };
+    const table: TableInput = { id: this.id, kind: this.kind, columns: this.columns, cells };
+    return this.rulesVersion === undefined ? table : { ...table, rulesVersion: this.rulesVersion };
   }
 }
 
@@ -77,7 +98,9 @@ export interface TermTables {
 /**
  * A fold over the tables of `plan`: `reach`, `activities` and one `mastery/<topic>` per topic,
  * by band; one `gains/<topic>` per counted bank, by measure; `most-missed` by item and
- * `feedback` by answer (both national only). Feedback carries no school: its cells are put on
+ * `feedback` by answer (both national only); per counted bank an `evidence/<topic>` (by check
+ * and measure) and an `items/<topic>` (by form and item), and `reliability` by form, whose cells
+ * keep additive sums (`statistics.ts`; national only). Feedback carries no school: its cells are put on
  * `feedbackSchool`, any school of the geography, since a national-only table adds every school
  * up to the nation alone.
  */
@@ -99,6 +122,27 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
     plan.detectionColumns.length > 0
       ? new TableSums('detection', 'detection', plan.detectionColumns)
       : undefined;
+  const evidence = new Map(
+    [...plan.banks.keys()].map((t) => [
+      t,
+      new TableSums(`evidence/${t}`, 'evidence', EVIDENCE_COLUMNS, STEALTH_RULES_VERSION),
+    ]),
+  );
+  const items = new Map(
+    [...plan.itemForms].map(([t, forms]) => [
+      t,
+      new TableSums(
+        `items/${t}`,
+        'items',
+        forms.flatMap((f) => f.items.map((i) => itemColumn(f.band, f.use, i.id))),
+      ),
+    ]),
+  );
+  const reliability =
+    plan.reliabilityColumns.length > 0
+      ? new TableSums('reliability', 'reliability', plan.reliabilityColumns)
+      : undefined;
+  const reliable = new Set(plan.reliabilityColumns);
   const feedback = new TableSums('feedback', 'feedback', FEEDBACK_ANSWERS);
   const answers = new Set<string>(FEEDBACK_ANSWERS);
   return {
@@ -150,14 +194,47 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
             s.numerator += d.falseAlarms;
           }
         }
+      for (const e of term.evidence) {
+        const table = evidence.get(e.topic);
+        if (!table) continue;
+        const s = table.cell(school, e.column);
+        s.children++;
+        addSums(s, correlationTerms(e.x, e.y));
+      }
+      for (const f of term.forms) {
+        const table = items.get(f.topic);
+        const form = plan.itemForms.get(f.topic)?.find((x) => x.band === f.band && x.use === f.use);
+        if (!table || !form || form.items.length !== f.scores.length) continue;
+        const total = f.scores.reduce((a, b) => a + b, 0);
+        form.items.forEach((item, i) => {
+          const s = table.cell(school, itemColumn(f.band, f.use, item.id));
+          s.children++;
+          addSums(s, itemTerms(f.scores[i]!, total));
+        });
+        const column = formColumn(f.topic, f.band, f.use);
+        if (reliability && reliable.has(column)) {
+          const s = reliability.cell(school, column);
+          s.children++;
+          addSums(s, reliabilityTerms(f.scores));
+        }
+      }
     },
     addFeedback(answer, count) {
       if (answers.has(answer) && count > 0) feedback.cell(feedbackSchool, answer).children += count;
     },
     tables() {
-      const all = [reach, activities, ...mastery.values(), ...gains.values(), feedback];
+      const all = [
+        reach,
+        activities,
+        ...mastery.values(),
+        ...gains.values(),
+        ...evidence.values(),
+        ...items.values(),
+        feedback,
+      ];
       if (missed) all.push(missed);
       if (detection) all.push(detection);
+      if (reliability) all.push(reliability);
       return all.map((t) => t.input()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
   };
@@ -205,11 +282,14 @@ export function mergeTables(parts: readonly (readonly TableInput[])[]): TableInp
             ? undefined
             : (had.numerator ?? 0) + (c.numerator ?? 0);
         const pairs = addPairs(had.pairs, c.pairs);
+        const sums =
+          had.sums && c.sums ? had.sums.map((v, i) => v + (c.sums![i] ?? 0)) : (had.sums ?? c.sums);
         merged.cells.set(key, {
           ...sum,
           ...(count === undefined ? {} : { count }),
           ...(numerator === undefined ? {} : { numerator }),
           ...(pairs === undefined ? {} : { pairs }),
+          ...(sums === undefined ? {} : { sums }),
         });
       }
     }

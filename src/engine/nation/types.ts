@@ -29,7 +29,13 @@ export interface Geography {
  * - `detection`: per classification item (a sort with a warning bin), its warning cards and the
  *   percent sorted as warnings (hit rate), and its other cards and the percent sorted as
  *   warnings (false-alarm rate), MEAS-08 (national only);
- * - `feedback`: children's feedback answers (national only).
+ * - `feedback`: children's feedback answers (national only);
+ * - `evidence`: per topic, the correlation of the stealth evidence (the mastery play estimates)
+ *   with the post- and transfer-check scores, per check and measure (MEAS-06, national only);
+ * - `items`: per topic, each scored item of each form (band × use): children, p, corrected
+ *   item–total r and the heuristic flags (MEAS-11, national only);
+ * - `reliability`: per form with two scored items or more, children and KR-20 (MEAS-11,
+ *   national only).
  */
 export const TABLE_KINDS = [
   'reach',
@@ -39,6 +45,9 @@ export const TABLE_KINDS = [
   'most-missed',
   'detection',
   'feedback',
+  'evidence',
+  'items',
+  'reliability',
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
@@ -73,6 +82,11 @@ export interface SchoolCell {
   readonly numerator?: number;
   /** `gains`: the pairs' sums; `children` is then the number of pairs. */
   readonly pairs?: PairSums;
+  /**
+   * `evidence`, `items`, `reliability`: additive sums over the cell's children (their meaning is
+   * the kind's, `statistics.ts`), added element by element across schools; `children` is n.
+   */
+  readonly sums?: readonly number[];
 }
 
 /** One table of a release: its kind, its columns (in display order) and per-school cells. */
@@ -82,6 +96,8 @@ export interface TableInput {
   readonly kind: TableKind;
   readonly columns: readonly string[];
   readonly cells: readonly SchoolCell[];
+  /** `evidence`: the version of the stealth-evidence rules the sums were made with (MEAS-06). */
+  readonly rulesVersion?: number;
 }
 
 /** What the release builder hands over for one term. */
@@ -123,6 +139,26 @@ export interface ShownGain {
   readonly lowReliability: boolean;
 }
 
+/** The heuristic flags of an item (MEAS-11): p > .95, p < .20, corrected item–total r < .20. */
+export const ITEM_FLAGS = ['p-high', 'p-low', 'r-low'] as const;
+export type ItemFlag = (typeof ITEM_FLAGS)[number];
+
+/**
+ * A statistic as published (2 decimals; null where it is undefined, e.g. no spread at all):
+ * - `evidence`: Pearson's `r` with its 95 % interval (`low`, `high`, Fisher's z);
+ * - `items`: `p` (the mean score, as a percent with the "<5%"/">95%" edges), the corrected
+ *   item–total `r` (null in a form of one scored item) and the `flags`;
+ * - `reliability`: `kr20` (Kuder–Richardson 20; coefficient α for partial-credit items).
+ */
+export interface ShownStatistic {
+  readonly r?: number | null;
+  readonly low?: number | null;
+  readonly high?: number | null;
+  readonly p?: Shown;
+  readonly flags?: readonly ItemFlag[];
+  readonly kr20?: number | null;
+}
+
 /** One published cell. */
 export interface PublishedCell {
   readonly area: string;
@@ -135,6 +171,8 @@ export interface PublishedCell {
   readonly percent?: Shown;
   /** `gains`: the gain, or absent when `count` is a symbol. */
   readonly gain?: ShownGain;
+  /** `evidence`, `items`, `reliability`: the statistic, or absent when `count` is a symbol. */
+  readonly statistic?: ShownStatistic;
 }
 
 /** One published table: every cell of every area at the levels its kind publishes. */
@@ -144,6 +182,8 @@ export interface PublishedTable {
   readonly columns: readonly string[];
   /** Sorted by level, area id, then column (columns in their given order, total last). */
   readonly cells: readonly PublishedCell[];
+  /** `evidence`: the version of the stealth-evidence rules behind it (MEAS-06). */
+  readonly rulesVersion?: number;
 }
 
 /** A term's release: what a coordinator sees, downloads and what the API serves. */

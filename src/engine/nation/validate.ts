@@ -18,6 +18,7 @@ export const RELEASE_PROBLEMS = [
   'bad_count',
   'bad_numerator',
   'bad_pairs',
+  'bad_sums',
 ] as const;
 export type ReleaseProblemCode = (typeof RELEASE_PROBLEMS)[number];
 
@@ -59,6 +60,22 @@ const cellProblems = (cell: SchoolCell, at: string, t: TableInput): ReleaseProbl
       p.post <= 100 * p.n;
     if (!ok) bad('bad_pairs', 'pairs', 'needs n = children and sums of scores within 0–100');
   }
+  if (rules.statistic) {
+    const sums = cell.sums;
+    const form = rules.statistic === 'reliability';
+    const ok =
+      sums !== undefined &&
+      (form ? sums.length >= 6 && sums.length % 2 === 0 : sums.length === 5) &&
+      sums.every((v) => Number.isFinite(v) && v >= 0);
+    if (!ok)
+      bad(
+        'bad_sums',
+        'sums',
+        form
+          ? 'needs [ΣT, ΣT², then Σx, Σx² of each of 2 items or more], each finite and ≥ 0'
+          : 'needs 5 sums, each finite and ≥ 0',
+      );
+  }
   return out;
 };
 
@@ -80,6 +97,7 @@ const tableProblems = (t: TableInput, at: string, schools: ReadonlySet<string>) 
       message: `need distinct columns other than "${TOTAL}"${gainOnly ? ', each a gain measure' : ''}`,
     });
   const seen = new Set<string>();
+  const widths = new Map<string, number>();
   t.cells.forEach((cell, i) => {
     const c = `${at}.cells[${i}]`;
     if (!schools.has(cell.school))
@@ -94,7 +112,18 @@ const tableProblems = (t: TableInput, at: string, schools: ReadonlySet<string>) 
     if (seen.has(key))
       out.push({ code: 'duplicate_cell', path: c, message: 'school and column given twice' });
     seen.add(key);
-    out.push(...cellProblems(cell, c, t));
+    const problems = cellProblems(cell, c, t);
+    out.push(...problems);
+    // A form's cells must sum the same items in every school.
+    const width = widths.get(cell.column);
+    if (problems.length > 0) return;
+    if (cell.sums && width !== undefined && width !== cell.sums.length)
+      out.push({
+        code: 'bad_sums',
+        path: `${c}.sums`,
+        message: 'must have as many sums as the column’s other cells',
+      });
+    else if (cell.sums) widths.set(cell.column, cell.sums.length);
   });
   return out;
 };

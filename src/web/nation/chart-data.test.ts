@@ -139,4 +139,62 @@ describe('chartData', () => {
         expect(v.shown === 'percent' && v.value <= lowest).toBe(true);
       }
   });
+
+  it('draws correlations from −1 to 1 per column, hidden as [c] and undefined as [z]', () => {
+    const table: PublishedTable = {
+      id: 'evidence/scams',
+      kind: 'evidence',
+      columns: ['post/knowledge', 'post/skill', 'transfer/knowledge'],
+      cells: [
+        cell('national', 'post/knowledge', { statistic: { r: -0.25, low: -0.5, high: 0.05 } }),
+        cell('national', 'post/skill', { count: { shown: 'c' } }),
+        cell('national', 'transfer/knowledge', { statistic: { r: null, low: null, high: null } }),
+      ],
+    };
+    const data = chartData(table, areas, (c) => c);
+    expect(data.scale).toBe('statistic');
+    expect([data.min, data.max]).toEqual([-1, 1]);
+    expect(data.bars.map((b) => [b.key, b.text, b.value, b.hidden])).toEqual([
+      ['post/knowledge', '-0.25', -0.25, false],
+      ['post/skill', '[c]', null, true],
+      ['transfer/knowledge', '[z]', null, false],
+    ]);
+  });
+
+  it('draws the p of the items shown and the KR-20 of the forms shown, leaving hidden ones to the table', () => {
+    const items: PublishedTable = {
+      id: 'items/scams',
+      kind: 'items',
+      columns: ['8-10/post/q1', '8-10/post/q2'],
+      cells: [
+        cell('national', '8-10/post/q1', {
+          statistic: { p: { shown: 'above', value: 95 }, r: null, flags: ['p-high'] },
+        }),
+        cell('national', '8-10/post/q2', { count: { shown: 'c' } }),
+      ],
+    };
+    const i = chartData(items, areas, (c) => c);
+    expect(i.scale).toBe('percent');
+    expect(i.bars.map((b) => [b.key, b.text, b.value])).toEqual([['8-10/post/q1', '>95%', 95]]);
+    const reliability: PublishedTable = {
+      id: 'reliability',
+      kind: 'reliability',
+      columns: ['scams/8-10/pre', 'scams/8-10/post'],
+      cells: [
+        cell('national', 'scams/8-10/pre', { count: { shown: 'c' } }),
+        cell('national', 'scams/8-10/post', { statistic: { kr20: 0.71 } }),
+      ],
+    };
+    const r = chartData(reliability, areas, (c) => `form ${c}`);
+    expect(r.bars).toEqual([
+      {
+        key: 'scams/8-10/post',
+        label: 'form scams/8-10/post',
+        value: 0.71,
+        text: '0.71',
+        hidden: false,
+      },
+    ]);
+    expect([r.min, r.max]).toEqual([0, 1]);
+  });
 });

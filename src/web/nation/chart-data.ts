@@ -17,8 +17,11 @@ export interface ChartBar {
   readonly hidden: boolean;
 }
 
-/** What a chart shows: counts, percents (0–100) or Hake's g (at most 1, may be negative). */
-export type ChartScale = 'count' | 'percent' | 'gain';
+/**
+ * What a chart shows: counts, percents (0–100), Hake's g (at most 1, may be negative), or a
+ * statistic from −1 to 1 (a correlation, KR-20).
+ */
+export type ChartScale = 'count' | 'percent' | 'gain' | 'statistic';
 
 export interface ChartData {
   readonly scale: ChartScale;
@@ -70,6 +73,57 @@ const gainBar = (
   };
 };
 
+const decimalBar = (
+  key: string,
+  label: string,
+  cell: PublishedCell | undefined,
+  value: number | null | undefined,
+): ChartBar => {
+  if (!cell) return bar(key, label, undefined);
+  if (!cell.statistic) return bar(key, label, { shown: 'c' });
+  const v = value ?? null;
+  return { key, label, value: v, text: v === null ? '[z]' : v.toFixed(2), hidden: false };
+};
+
+/**
+ * The chart of a statistic table, nation only: a correlation per column (`evidence`); the p of
+ * every item shown (`items`) or the KR-20 of every form shown (`reliability`), as the most-missed
+ * chart leaves hidden ones to the table.
+ */
+function statisticBars(
+  table: PublishedTable,
+  nationCell: (col: string) => PublishedCell | undefined,
+  column: (id: string) => string,
+): { scale: ChartScale; bars: ChartBar[] } {
+  switch (KIND_RULES[table.kind].statistic) {
+    case 'correlation':
+      return {
+        scale: 'statistic',
+        bars: table.columns.map((c) => {
+          const cell = nationCell(c);
+          return decimalBar(c, column(c), cell, cell?.statistic?.r);
+        }),
+      };
+    case 'item':
+      return {
+        scale: 'percent',
+        bars: table.columns
+          .map((c) => bar(c, column(c), nationCell(c)?.statistic?.p))
+          .filter((b) => b.value !== null),
+      };
+    default:
+      return {
+        scale: 'statistic',
+        bars: table.columns
+          .map((c) => {
+            const cell = nationCell(c);
+            return decimalBar(c, column(c), cell, cell?.statistic?.kr20);
+          })
+          .filter((b) => b.value !== null),
+      };
+  }
+}
+
 /**
  * The chart of `table`: `areas` name the rows (as the table names them), `column` names a
  * column (a measure, an item, a feedback answer), `lowReliability` is the table's "[u]".
@@ -85,7 +139,9 @@ export function chartData(
   const nationCell = (col: string) => national.find((c) => c.column === col);
   let scale: ChartScale;
   let bars: ChartBar[];
-  if (rules.gain) {
+  if (rules.statistic) {
+    ({ scale, bars } = statisticBars(table, nationCell, column));
+  } else if (rules.gain) {
     scale = 'gain';
     bars = table.columns.map((c) => gainBar(c, column(c), nationCell(c), lowReliability));
   } else if (!rules.total) {
@@ -109,7 +165,17 @@ export function chartData(
       .map((c) => bar(c.area, names.get(c.area) ?? c.area, rules.percent ? percentOf(c) : c.count));
   }
   const values = bars.flatMap((b) => (b.value === null ? [] : [b.value]));
-  const max = scale === 'percent' ? 100 : scale === 'gain' ? 1 : Math.max(1, ...values);
-  const min = scale === 'gain' ? Math.min(0, ...values) : 0;
+  const max =
+    scale === 'percent'
+      ? 100
+      : scale === 'gain' || scale === 'statistic'
+        ? 1
+        : Math.max(1, ...values);
+  const min =
+    scale === 'statistic' && table.kind === 'evidence'
+      ? -1
+      : scale === 'gain' || scale === 'statistic'
+        ? Math.min(0, ...values)
+        : 0;
   return { scale, bars, min, max: Math.max(max, ...values) };
 }

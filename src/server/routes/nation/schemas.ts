@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREA_LEVELS, TABLE_KINDS, TERM_DAY, TERM_ID, dayStart } from '../../../engine';
+import { AREA_LEVELS, ITEM_FLAGS, TABLE_KINDS, TERM_DAY, TERM_ID, dayStart } from '../../../engine';
 
 /** A term id: what a release is named by. */
 export const TermId = z
@@ -65,6 +65,19 @@ const Cell = z.object({
       lowReliability: z.boolean(),
     })
     .optional(),
+  statistic: z
+    .object({
+      r: z.number().nullable().optional(),
+      low: z.number().nullable().optional(),
+      high: z.number().nullable().optional(),
+      p: Shown.optional(),
+      flags: z.array(z.enum(ITEM_FLAGS)).optional(),
+      kr20: z.number().nullable().optional(),
+    })
+    .optional()
+    .describe(
+      'evidence: r with its 95% interval (Fisher z); items: p (mean score as a percent), r with the rest of the form, heuristic flags; reliability: KR-20. Null: undefined (no spread, one item)',
+    ),
 });
 
 export const TableSchema = z
@@ -73,6 +86,11 @@ export const TableSchema = z
     kind: z.enum(TABLE_KINDS),
     columns: z.array(z.string()),
     cells: z.array(Cell),
+    rulesVersion: z
+      .number()
+      .int()
+      .optional()
+      .describe('evidence tables: the version of the stealth-evidence rules (MEAS-06)'),
   })
   .meta({ id: 'NationTable' });
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PublishedTable, TableKind } from '../../../engine';
 import { Link } from '../../components/link';
@@ -22,7 +23,18 @@ async function loadTopics(): Promise<Topics> {
   return index.topics.map((t) => ({ id: t.id, name: t.title.text }));
 }
 
-/** The tables of a kind; per topic for mastery and gains (`mastery/<topic>`), topics in order. */
+/** Kinds with one table per topic (`mastery/<topic>`), and each one's title. */
+const PER_TOPIC: Partial<Record<TableKind, NationKey>> = {
+  mastery: 'nation.page.table.mastery',
+  gains: 'nation.page.table.gains',
+  evidence: 'nation.page.table.evidence',
+  items: 'nation.page.table.items',
+};
+
+/** A reliability column (`<topic>/<band>/<use>`) split, or null. */
+const FORM = /^(.+)\/(\d+)-(\d+)\/(pre|post|transfer)$/;
+
+/** The tables of a kind; per topic for mastery, gains, evidence, items; topics in order. */
 function tablesOf(release: Release, kind: TableKind, topics: Topics): PublishedTable[] {
   const tables = release.tables.filter((t) => t.kind === kind);
   const rank = (t: PublishedTable) => {
@@ -43,6 +55,7 @@ function Symbols() {
     'nation.page.symbols.z',
     'nation.page.symbols.estimates',
     'nation.page.symbols.measures',
+    'nation.page.symbols.statistics',
   ];
   return (
     <section class="card symbols" aria-labelledby="nation-symbols">
@@ -108,6 +121,27 @@ const SECTIONS: readonly {
     chart: 'nation.page.chart.detection',
   },
   {
+    kind: 'evidence',
+    id: 'evidence',
+    heading: 'nation.page.section.evidence',
+    intro: 'nation.page.section.evidenceIntro',
+    chart: 'nation.page.chart.evidence',
+  },
+  {
+    kind: 'items',
+    id: 'items',
+    heading: 'nation.page.section.items',
+    intro: 'nation.page.section.itemsIntro',
+    chart: 'nation.page.chart.items',
+  },
+  {
+    kind: 'reliability',
+    id: 'reliability',
+    heading: 'nation.page.section.reliability',
+    intro: 'nation.page.section.reliabilityIntro',
+    chart: 'nation.page.chart.reliability',
+  },
+  {
     kind: 'feedback',
     id: 'feedback',
     heading: 'nation.page.section.feedback',
@@ -153,6 +187,25 @@ function QuestionWords(props: { columns: readonly string[]; name: (column: strin
   );
 }
 
+/**
+ * The content team's tables (`items`, `reliability`: hundreds of rows in a national release)
+ * behind a summary, drawn only once opened: the coordinator's page stays light on a phone.
+ */
+const ON_REQUEST: ReadonlySet<TableKind> = new Set(['items', 'reliability']);
+
+function OnRequest(props: { summary: string; children: () => ComponentChildren }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      class="table-on-request"
+      onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}
+    >
+      <summary>{props.summary}</summary>
+      {opened && props.children()}
+    </details>
+  );
+}
+
 function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
   const labels = tableLabels();
   const areas = namedAreas(release.areas);
@@ -167,7 +220,19 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
     const name = topics.find((p) => p.id === topic)?.name ?? topic;
     return nat('nation.page.item', { topic: name, item: c.slice(cut + 1) });
   };
-  const columnOf = (kind: TableKind) => (kind === 'most-missed' ? itemName : column);
+  // A reliability column is a topic's form: the topic by its name, as the CSV's words say it.
+  const formName = (c: string) => {
+    const f = FORM.exec(c);
+    if (!f) return column(c);
+    const name = topics.find((p) => p.id === f[1])?.name ?? f[1]!;
+    return nat('nation.table.form.column', {
+      topic: name,
+      band: nat('nation.table.band', { band: `${f[2]}–${f[3]}` }),
+      check: nat(`nation.table.check.${f[4]}` as NationKey),
+    });
+  };
+  const columnOf = (kind: TableKind) =>
+    kind === 'most-missed' ? itemName : kind === 'reliability' ? formName : column;
   return (
     <>
       <p class="lead">
@@ -192,7 +257,7 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
       </nav>
       {SECTIONS.map((s) => {
         const tables = tablesOf(release, s.kind, topics);
-        const perTopic = s.kind === 'mastery' || s.kind === 'gains';
+        const perTopic = PER_TOPIC[s.kind];
         return (
           <section key={s.id} id={`section-${s.id}`} aria-labelledby={`heading-${s.id}`}>
             <h2 id={`heading-${s.id}`}>{nat(s.heading)}</h2>
@@ -200,15 +265,8 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
             {tables.length === 0 && <p>{nat('nation.page.dashboard.noTables')}</p>}
             {tables.map((t) => {
               const topic = perTopic ? topicName(t) : undefined;
-              const title = topic
-                ? nat(
-                    s.kind === 'mastery' ? 'nation.page.table.mastery' : 'nation.page.table.gains',
-                    {
-                      topic,
-                    },
-                  )
-                : nat(s.heading);
-              return (
+              const title = topic && perTopic ? nat(perTopic, { topic }) : nat(s.heading);
+              const block = () => (
                 <TableBlock
                   key={t.id}
                   term={release.term}
@@ -226,7 +284,27 @@ function Dashboard({ release, topics }: { release: Release; topics: Topics }) {
                       <QuestionWords columns={t.columns} name={itemName} />
                     </>
                   )}
+                  {s.kind === 'items' && (
+                    <QuestionWords
+                      columns={[
+                        ...new Set(
+                          t.columns.map((c) => `${topicOf(t)}/${c.split('/').slice(2).join('/')}`),
+                        ),
+                      ]}
+                      name={itemName}
+                    />
+                  )}
+                  {t.rulesVersion !== undefined && (
+                    <p>{nat('nation.page.table.rules', { version: String(t.rulesVersion) })}</p>
+                  )}
                 </TableBlock>
+              );
+              return ON_REQUEST.has(s.kind) ? (
+                <OnRequest key={t.id} summary={nat('nation.page.table.show', { table: title })}>
+                  {block}
+                </OnRequest>
+              ) : (
+                block()
               );
             })}
           </section>
