@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider, MigrationResultSet } from 'kysely';
 import type { Db } from './connect';
 import { migrationDialect } from './migration-dialect';
 import type { MigrationDialect } from './migration-dialect';
@@ -57,15 +57,28 @@ export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
 
-/** Brings the database to the latest schema. Returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+const migrator = (db: Db) =>
+  new Migrator({
     db: db.kysely,
     provider: new StaticProvider(migrationDialect(db.dialect)),
     migrationTableName: 'kite_migration',
     migrationLockTableName: 'kite_migration_lock',
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+
+/** Brings the database to the latest schema. Returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return applied(await migrator(db).migrateToLatest());
+}
+
+/**
+ * Brings the database to the schema of migration `name` (tests of a migration over a database
+ * that holds data from before it). Returns the names of the migrations it applied.
+ */
+export async function migrateUpTo(db: Db, name: keyof typeof MIGRATIONS): Promise<string[]> {
+  return applied(await migrator(db).migrateTo(name));
+}
+
+function applied({ error, results = [] }: MigrationResultSet): string[] {
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`Migration ${failed} failed: ${(error as Error).message}`);
