@@ -58,11 +58,13 @@ const PG_INSERT =
   "select e->>'id', $1, e->>'device', (e->>'seq')::integer, " +
   "coalesce(e->>'activity', 'measure.' || (e->>'topic')), (e->>'at')::bigint, " +
   'e, $2::timestamptz from jsonb_array_elements($3::jsonb) as e ' +
-  'on conflict (id) do nothing returning id';
+  // Partitioned by month of `at` (event-partitions.ts): the dedupe key holds it (SCALE-01).
+  'on conflict (id, at) do nothing returning id';
 
 /**
- * Stores a learner's events, skipping every event whose id is stored already (by anyone), and
- * returns the ids it stored now. `receivedAt` is a `MigrationDialect.timestamp` value.
+ * Stores a learner's events, skipping every event stored already (by anyone: by id on SQLite,
+ * by id and time on PostgreSQL, whose table is partitioned by time), and returns the ids it
+ * stored now. `receivedAt` is a `MigrationDialect.timestamp` value.
  */
 export async function appendEvents(
   db: Runner,

@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider, MigrationResultSet } from 'kysely';
 import type { Db } from './connect';
 import { migrationDialect } from './migration-dialect';
 import type { MigrationDialect } from './migration-dialect';
@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008-deployment-settings';
 import * as m0009 from './migrations/0009-industry-publication';
 import * as m0010 from './migrations/0010-pg-sync';
 import * as m0011 from './migrations/0011-nation-releases';
+import * as m0012 from './migrations/0012-event-partitions';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0009-industry-publication': m0009,
   '0010-pg-sync': m0010,
   '0011-nation-releases': m0011,
+  '0012-event-partitions': m0012,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -55,15 +57,28 @@ export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
 
-/** Brings the database to the latest schema. Returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+const migrator = (db: Db) =>
+  new Migrator({
     db: db.kysely,
     provider: new StaticProvider(migrationDialect(db.dialect)),
     migrationTableName: 'kite_migration',
     migrationLockTableName: 'kite_migration_lock',
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+
+/** Brings the database to the latest schema. Returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return applied(await migrator(db).migrateToLatest());
+}
+
+/**
+ * Brings the database to the schema of migration `name` (tests of a migration over a database
+ * that holds data from before it). Returns the names of the migrations it applied.
+ */
+export async function migrateUpTo(db: Db, name: keyof typeof MIGRATIONS): Promise<string[]> {
+  return applied(await migrator(db).migrateTo(name));
+}
+
+function applied({ error, results = [] }: MigrationResultSet): string[] {
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`Migration ${failed} failed: ${(error as Error).message}`);

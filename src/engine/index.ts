@@ -126,6 +126,15 @@ export type { ProgressSummary } from './progress/summary';
 export { summarize } from './progress/summary';
 export type { LearnerReport, MissedQuestion, TopicReport } from './progress/report';
 export { learnerReport, mostMissed, starFills } from './progress/report';
+export type { ProgressFold, ProgressLog } from './progress/fold';
+export {
+  FOLD_DEVICE,
+  PROGRESS_FOLD,
+  isProgressFold,
+  measuresOfLog,
+  splitLog,
+} from './progress/fold';
+export { foldProgress } from './progress/fold-make';
 
 export type { DeploymentContent } from './library/filter';
 export { withoutTopics } from './library/filter';

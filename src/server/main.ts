@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     pdfPool: { size: config.pdfWorkers, maxQueue: config.pdfQueue },
     // The retention purge and any later background job, run by whichever process wins its lease.
-    jobs: createJobRunner({ db, jobs: kiteJobs(config, mailer) }),
+    jobs: createJobRunner({ db, jobs: kiteJobs(config, mailer, catalogue) }),
     accounts: { mailer },
     industry: {
       evidenceDir: evidenceDirOf(config.dataDir),

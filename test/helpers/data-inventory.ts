@@ -107,6 +107,11 @@ export async function catalogue(db: Db): Promise<Map<string, string[]>> {
       join information_schema.tables t
         on t.table_schema = c.table_schema and t.table_name = c.table_name
       where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+        -- A partition (a month of kite_learner_event) holds its parent's columns: one table.
+        and not exists (
+          select 1 from pg_class pc
+          where pc.relname = c.table_name and pc.relnamespace = current_schema()::regnamespace
+            and pc.relispartition)
       order by c.table_name, c.ordinal_position`.execute(k);
     for (const { table_name, column_name } of cols.rows) {
       out.set(table_name, [...(out.get(table_name) ?? []), column_name]);

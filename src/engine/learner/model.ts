@@ -111,15 +111,18 @@ export function updateLearner(
 
 /**
  * Applies many answers in order, the same as folding {@link updateLearner} over them but
- * without copying the model for each one (for summaries of long logs).
+ * without copying the model for each one (for summaries of long logs); after the answers of
+ * `start`, when given.
  */
 export function learnerFrom(
   band: Band,
   answers: Iterable<ModelAnswer>,
   params: EloParams = ELO_DEFAULTS,
+  start?: Pick<LearnerModel, 'skills' | 'activities'>,
 ): LearnerModel {
-  const skills: Skills = {};
-  const activities: Activities = {};
+  // From `start` when given (a fold of earlier answers, progress/fold.ts), as if they came first.
+  const skills: Skills = { ...start?.skills };
+  const activities: Activities = { ...start?.activities };
   for (const a of answers) applyAnswer(skills, activities, a, params);
   return Object.freeze({
     band,

@@ -4,6 +4,7 @@ import type { MeasureEvent } from '../measurement/events';
 import type { ProgressEvent } from '../progress/event';
 import { catalogue, topic, twoSceneActivity } from '../testing/builders';
 import { event } from '../testing/events';
+import { foldProgress } from '../progress/fold-make';
 import { BANK, measureEvent } from '../testing/measurement';
 import type { Catalogue } from '../types/catalogue';
 import { learnerTerm } from './learner-term';
@@ -243,6 +244,23 @@ describe('a learner’s part of a term', () => {
     });
     expect(off.banks.size).toBe(0);
     expect(off.missedColumns).toEqual([]);
+  });
+
+  it('reads the same from a fold of the events before the term as from those events', () => {
+    const log = [...played, ...measured];
+    const fold = foldProgress(log, WINDOW.start, content, '8-10', {
+      id: 'f1' as EventId,
+      learner: played[0]!.learner,
+    });
+    const whole = learnerTerm(plan, '8-10', log);
+    expect(whole.mastery).not.toEqual([]);
+    expect(whole.gains).not.toEqual([]);
+    const rest = log.filter((e) => e.at >= WINDOW.start);
+    expect(learnerTerm(plan, '8-10', [fold, ...rest])).toEqual(whole);
+    // While the events are still stored beside it, nothing counts twice.
+    expect(learnerTerm(plan, '8-10', [...log, fold])).toEqual(whole);
+    // Without the fold, the model and the pre-check before the term are missing.
+    expect(learnerTerm(plan, '8-10', rest)).not.toEqual(whole);
   });
 });
 

@@ -13,6 +13,8 @@ import { classifyAnswer, scoreItem } from '../measurement/score';
 import type { ProgressEvent } from '../progress/event';
 import { isScored } from '../types/measurement';
 import type { MeasureUse } from '../types/measurement';
+import { isProgressFold, measuresOfLog } from '../progress/fold';
+import type { ProgressFold } from '../progress/fold';
 import type { Band } from '../types/text';
 import type { Pair } from './gains';
 import { stealthEvidence } from './stealth';
@@ -251,14 +253,23 @@ function topicForms(
 export function learnerTerm(
   plan: TermPlan,
   band: Band,
-  events: readonly (ProgressEvent | MeasureEvent)[],
+  log: readonly (ProgressEvent | MeasureEvent | ProgressFold)[],
 ): LearnerTerm {
   const { window } = plan;
-  const progress: ProgressEvent[] = [];
+  const progress: (ProgressEvent | ProgressFold)[] = [];
   const answered = new Map<TopicId, MeasureAnsweredEvent[]>();
   let active = false;
   const attempts = new Set<string>();
   const played = new Set<TopicId>();
+  // A fold of events gone (progress/fold.ts) counts in the model at the term's end, and its
+  // measurement events count as themselves; its own time is no activity. A term is counted as
+  // before only when no fold reaches into it (docs/classes.md "Retention").
+  const events: (ProgressEvent | MeasureEvent)[] = measuresOfLog(log);
+  for (const e of log) {
+    if (isProgressFold(e)) {
+      if (e.at <= window.end) progress.push(e);
+    } else if (!isMeasureEvent(e)) events.push(e);
+  }
   for (const e of events) {
     if (e.at >= window.end) continue;
     const now = e.at >= window.start;

@@ -14,8 +14,8 @@
 import type { TopicId } from '../ids';
 import { PROGRESSION_DEFAULTS, START_LEVEL, topicMastery } from '../learner/mastery';
 import type { Mastery } from '../learner/mastery';
-import type { ProgressEvent } from '../progress/event';
 import { summarize } from '../progress/summary';
+import type { ProgressLog } from '../progress/fold';
 import type { Catalogue } from '../types/catalogue';
 import type { Band } from '../types/text';
 
@@ -33,7 +33,7 @@ export const STEALTH_RULES_VERSION = 1;
 export function stealthEvidence(
   catalogue: Catalogue,
   band: Band,
-  progress: readonly ProgressEvent[],
+  progress: ProgressLog,
   topics: Iterable<TopicId>,
 ): Map<TopicId, Mastery> {
   const out = new Map<TopicId, Mastery>();

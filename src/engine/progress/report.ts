@@ -6,6 +6,8 @@ import { isGraded } from '../types/interaction';
 import { LEVELS } from '../types/text';
 import type { Band } from '../types/text';
 import type { ProgressEvent } from './event';
+import { sceneKey, splitLog } from './fold';
+import type { ProgressLog } from './fold';
 import { canonicalEvents } from './order';
 import { summarize } from './summary';
 
@@ -51,7 +53,7 @@ export interface LearnerReport {
  * report and the child's sky map cannot disagree on the same events.
  */
 export function learnerReport(
-  events: readonly ProgressEvent[],
+  events: ProgressLog,
   catalogue: Catalogue,
   band: Band,
 ): LearnerReport {
@@ -85,6 +87,23 @@ export function learnerReport(
   };
 }
 
+/**
+ * Each graded scene's first try in canonical order (outside "what if" replays): what the most
+ * missed questions count, and what a fold keeps of its events (fold-make.ts).
+ */
+export function firstGradedTries(events: readonly ProgressEvent[]): ProgressEvent[] {
+  const seen = new Set<string>();
+  const out: ProgressEvent[] = [];
+  for (const e of canonicalEvents(events)) {
+    if (e.whatIf || !isGraded(e.answer.type)) continue;
+    const key = sceneKey(e.activity, e.scene);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
 /** A question many learners got wrong at their first try. */
 export interface MissedQuestion {
   readonly activity: ActivityId;
@@ -98,25 +117,31 @@ export interface MissedQuestion {
  * The questions most missed across learners: per learner and scene, only the first graded try
  * (not a "what if" replay) counts. Most missed first, then by share missed, then by id.
  */
-export function mostMissed(
-  eventsByLearner: Iterable<readonly ProgressEvent[]>,
-  limit = 10,
-): MissedQuestion[] {
+export function mostMissed(eventsByLearner: Iterable<ProgressLog>, limit = 10): MissedQuestion[] {
   const counts = new Map<
     string,
     { activity: ActivityId; scene: SceneId; missed: number; tried: number }
   >();
-  for (const events of eventsByLearner) {
-    const seen = new Set<string>();
-    for (const e of canonicalEvents(events)) {
-      if (e.whatIf || !isGraded(e.answer.type)) continue;
-      const key = `${e.activity}\u0000${e.scene}`;
+  const count = (activity: ActivityId, scene: SceneId, missed: boolean) => {
+    const key = sceneKey(activity, scene);
+    const c = counts.get(key) ?? { activity, scene, missed: 0, tried: 0 };
+    c.tried++;
+    if (missed) c.missed++;
+    counts.set(key, c);
+  };
+  for (const log of eventsByLearner) {
+    const { fold, events } = splitLog(log);
+    // The first tries of a fold's events came before every event after it.
+    const seen = new Set<string>(Object.keys(fold?.firsts ?? {}));
+    for (const [key, missed] of Object.entries(fold?.firsts ?? {})) {
+      const [activity, scene] = key.split('/') as [ActivityId, SceneId];
+      count(activity, scene, missed);
+    }
+    for (const e of firstGradedTries(events)) {
+      const key = sceneKey(e.activity, e.scene);
       if (seen.has(key)) continue;
       seen.add(key);
-      const c = counts.get(key) ?? { activity: e.activity, scene: e.scene, missed: 0, tried: 0 };
-      c.tried++;
-      if (!e.correct) c.missed++;
-      counts.set(key, c);
+      count(e.activity, e.scene, !e.correct);
     }
   }
   return [...counts.values()]

@@ -2,7 +2,13 @@
 // events with the engine's code (the child's sky map shows the same stars), the most missed
 // questions, and the CSV of exactly the table the page shows.
 
-import { FEEDBACK_ANSWERS, learnerReport, mostMissed, translatorFor } from '../../engine';
+import {
+  FEEDBACK_ANSWERS,
+  isProgressFold,
+  learnerReport,
+  mostMissed,
+  translatorFor,
+} from '../../engine';
 import type {
   ActivityId,
   Band,
@@ -90,7 +96,13 @@ export async function classReport(
     };
   });
   const played = new Set<string>();
-  for (const list of events.values()) for (const e of list) played.add(e.activity);
+  for (const list of events.values()) {
+    for (const e of list) {
+      // A fold of dropped events played every activity its model has progress in.
+      if (isProgressFold(e)) for (const a of Object.keys(e.activities)) played.add(a);
+      else played.add(e.activity);
+    }
+  }
   return {
     class: summary,
     feedback: await classFeedback(ctx, catalogue, text, [...played].sort()),

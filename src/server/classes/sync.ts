@@ -12,8 +12,8 @@ import {
 } from '../../db/learner-events';
 import type { EventRow, PulledRow } from '../../db/learner-events';
 import { toDbTime } from '../../db/time';
-import { isMeasureEvent } from '../../engine';
-import type { MeasureEvent, ProgressEvent } from '../../engine';
+import { isMeasureEvent, measuresOfLog } from '../../engine';
+import type { MeasureEvent, ProgressEvent, ProgressFold } from '../../engine';
 import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
 import { removeLearner } from './erase';
@@ -55,9 +55,11 @@ export const erasedForGood = () =>
   new HttpError(410, 'learner_erased', 'This learner was erased; this device forgets them');
 
 /** An event as stored: the JSON of the engine's event (jsonb comes back parsed). */
-export function parseStored(value: string | Record<string, unknown>): ProgressEvent | MeasureEvent {
+export function parseStored(
+  value: string | Record<string, unknown>,
+): ProgressEvent | MeasureEvent | ProgressFold {
   return (typeof value === 'string' ? JSON.parse(value) : value) as unknown as
-    ProgressEvent | MeasureEvent;
+    ProgressEvent | MeasureEvent | ProgressFold;
 }
 
 /**
@@ -196,34 +198,39 @@ export async function eraseLearner(ctx: ClassesContext, learnerId: string): Prom
 }
 
 /**
- * Every stored progress event of some learners, for reports (canonical order is the engine's
- * job). Measurement events are left out: no report of progress reads them.
+ * Every stored progress event of some learners, and the folds of events that retention dropped
+ * (docs/classes.md "Retention"), for reports (canonical order is the engine's job). Measurement
+ * events are left out: no report of progress reads them.
  */
 export async function eventsOf(
   ctx: ClassesContext,
   learnerIds: string[],
-): Promise<Map<string, ProgressEvent[]>> {
-  const out = new Map<string, ProgressEvent[]>(learnerIds.map((id) => [id, []]));
+): Promise<Map<string, (ProgressEvent | ProgressFold)[]>> {
+  const out = new Map<string, (ProgressEvent | ProgressFold)[]>(learnerIds.map((id) => [id, []]));
   for (const [learner, e] of await storedOf(ctx, learnerIds))
     if (!isMeasureEvent(e)) out.get(learner)?.push(e);
   return out;
 }
 
-/** Every stored measurement event of some learners (NATION-3), oldest first. */
+/**
+ * Every stored measurement event of some learners (NATION-3), oldest first, with those kept in
+ * the folds of dropped events.
+ */
 export async function measureEventsOf(
   ctx: ClassesContext,
   learnerIds: string[],
 ): Promise<Map<string, MeasureEvent[]>> {
-  const out = new Map<string, MeasureEvent[]>(learnerIds.map((id) => [id, []]));
-  for (const [learner, e] of await storedOf(ctx, learnerIds))
-    if (isMeasureEvent(e)) out.get(learner)?.push(e);
-  return out;
+  const logs = new Map<string, StoredEvent[]>(learnerIds.map((id) => [id, []]));
+  for (const [learner, e] of await storedOf(ctx, learnerIds)) logs.get(learner)?.push(e);
+  return new Map([...logs].map(([id, log]) => [id, measuresOfLog(log)]));
 }
+
+type StoredEvent = ProgressEvent | MeasureEvent | ProgressFold;
 
 async function storedOf(
   ctx: ClassesContext,
   learnerIds: string[],
-): Promise<[string, ProgressEvent | MeasureEvent][]> {
+): Promise<[string, StoredEvent][]> {
   if (learnerIds.length === 0) return [];
   // Reports read a replica where there is one (DATABASE_READ_URL): a moment's lag is fine.
   const rows = await ctx.db.read

@@ -77,6 +77,20 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(c.retention)).toBe(true);
   });
 
+  it('keeps every event unless KITE_RETAIN_EVENT_MONTHS says 13 months or more', () => {
+    expect(parseConfig({}).eventMonths).toBe(0);
+    expect(parseConfig({ KITE_RETAIN_EVENT_MONTHS: '0' }).eventMonths).toBe(0);
+    expect(parseConfig({ KITE_RETAIN_EVENT_MONTHS: ' 24 ' }).eventMonths).toBe(24);
+    for (const bad of ['6', '12', '121', '-1', 'two']) {
+      expect(() => parseConfig({ KITE_RETAIN_EVENT_MONTHS: bad })).toThrow(
+        /KITE_RETAIN_EVENT_MONTHS/,
+      );
+    }
+    expect(() => parseConfig({ KITE_RETAIN_EVENT_MONTHS: '6' })).toThrow(
+      /0 \(keep every event\) or a whole number of months from 13 to 120/,
+    );
+  });
+
   it('takes evidence documents of at most 10 MB unless KITE_EVIDENCE_MAX_MB says otherwise', () => {
     expect(parseConfig({}).evidenceMaxBytes).toBe(10 * 1024 * 1024);
     expect(parseConfig({ KITE_EVIDENCE_MAX_MB: '2' }).evidenceMaxBytes).toBe(2 * 1024 * 1024);

@@ -56,6 +56,12 @@ export interface Config {
   readonly production: boolean;
   /** How long data is kept before the purge job deletes it (PRIV-18). */
   readonly retention: Retention;
+  /**
+   * Months of children's events kept on PostgreSQL (KITE_RETAIN_EVENT_MONTHS): older months of
+   * the event log are dropped, each child's progress folded first (docs/classes.md); 0 keeps
+   * every event.
+   */
+  readonly eventMonths: number;
   /** The largest industry evidence document accepted, in bytes (KITE_EVIDENCE_MAX_MB). */
   readonly evidenceMaxBytes: number;
   /**
@@ -99,6 +105,12 @@ export const DEFAULT_RETENTION: Retention = Object.freeze({
   childMonths: 12,
   evidenceDays: 730,
 });
+
+/**
+ * The fewest months of events a deployment may keep when it drops older ones: a school year's
+ * terms, so a term's release is built from events that are all still there.
+ */
+export const MIN_EVENT_MONTHS = 13;
 
 /** The largest evidence document a company may upload, in MB (KITE_EVIDENCE_MAX_MB). */
 export const DEFAULT_EVIDENCE_MAX_MB = 10;
@@ -254,6 +266,11 @@ const EnvSchema = z.object({
   KITE_RETAIN_AUDIT_DAYS: wholeNumber(1, 3650).default(DEFAULT_RETENTION.auditDays),
   KITE_RETAIN_CHILD_MONTHS: wholeNumber(1, 120).default(DEFAULT_RETENTION.childMonths),
   KITE_RETAIN_EVIDENCE_DAYS: wholeNumber(30, 3650).default(DEFAULT_RETENTION.evidenceDays),
+  KITE_RETAIN_EVENT_MONTHS: wholeNumber(0, 120)
+    .refine((n) => n === 0 || n >= MIN_EVENT_MONTHS, {
+      message: `must be 0 (keep every event) or a whole number of months from ${MIN_EVENT_MONTHS} to 120`,
+    })
+    .default(0),
   KITE_EVIDENCE_MAX_MB: wholeNumber(1, 100).default(DEFAULT_EVIDENCE_MAX_MB),
   KITE_SMTP_URL: z
     .string()
@@ -371,6 +388,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       childMonths: e.KITE_RETAIN_CHILD_MONTHS,
       evidenceDays: e.KITE_RETAIN_EVIDENCE_DAYS,
     }),
+    eventMonths: e.KITE_RETAIN_EVENT_MONTHS,
     evidenceMaxBytes: e.KITE_EVIDENCE_MAX_MB * 1024 * 1024,
     mode: e.KITE_MODE,
     drainMs: e.KITE_DRAIN_MS,

@@ -7,6 +7,8 @@ export interface JobContext {
   readonly now: number;
   /** Aborted when this process lost the job's lease or is stopping; check it between steps. */
   readonly signal: AbortSignal;
+  /** Where a job says what people must look at (a warning line), besides what it returns. */
+  readonly log?: { warn(obj: object, msg: string): void };
 }
 
 /**

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import type { Config } from '../config/config';
 import type { Mailer } from '../accounts/mailer';
 import { noMailer } from '../accounts/mailer';
+import type { Catalogue } from '../../engine';
+import { eventHistoryStep } from './event-history-step';
+import { eventPartitionsJob } from './event-partitions';
 import type { Job } from './job';
 import { purgeJob } from './purge';
 import { retentionSteps } from './purge-steps';
@@ -15,21 +18,28 @@ export const evidenceDirOf = (dataDir: string): string => join(dataDir, 'evidenc
 /**
  * Every background job of a Kite process, from its configuration: the retention purge (its
  * periods the deployment settings' in force at each run, docs/national.md; with the
- * evidence documents when the data folder is known) and the industry deadline reminders, sent
- * with `mailer`. Later features (termly releases) add theirs here.
+ * evidence documents when the data folder is known, and the months of children's events past
+ * `eventMonths` when the content is loaded to fold their progress) and the industry deadline
+ * reminders, sent with `mailer`; on PostgreSQL the months of the event log (event-partitions.ts).
+ * Later features (termly releases) add theirs here.
  */
 export function kiteJobs(
-  config: Pick<Config, 'retention'> & Partial<Pick<Config, 'dataDir' | 'publicUrl' | 'country'>>,
+  config: Pick<Config, 'retention'> &
+    Partial<Pick<Config, 'dataDir' | 'publicUrl' | 'country' | 'databaseUrl' | 'eventMonths'>>,
   mailer: Mailer = noMailer,
+  catalogue?: Catalogue,
 ): Job[] {
   const evidence = config.dataDir === undefined ? undefined : evidenceDirOf(config.dataDir);
+  const events =
+    catalogue && config.eventMonths ? [eventHistoryStep(config.eventMonths, catalogue)] : [];
   return [
     // The periods in force at each run: the environment's, or a coordinator's within bounds.
     purgeJob(async (db) => {
       const defaults = settingsDefaults(undefined, config.country ?? 'intl', config.retention);
       const { retention } = await readEffective(db, defaults);
-      return retentionSteps({ ...config.retention, ...retention }, evidence);
+      return [...retentionSteps({ ...config.retention, ...retention }, evidence), ...events];
     }),
     remindersJob(mailer, config.publicUrl),
+    ...(config.databaseUrl ? [eventPartitionsJob()] : []),
   ];
 }

@@ -118,7 +118,7 @@ export function createJobRunner({
     let ended:
       { outcome: 'ok'; result: unknown } | { outcome: 'fail'; error: unknown; message: string };
     try {
-      ended = { outcome: 'ok', result: await job.run({ db, now, signal }) };
+      ended = { outcome: 'ok', result: await job.run({ db, now, signal, log }) };
     } catch (error) {
       ended = { outcome: 'fail', error, message: safeErrorMessage(error) };
     }

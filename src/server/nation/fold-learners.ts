@@ -7,12 +7,20 @@ import type { Db } from '../../db/connect';
 import { termEvents, termLearners } from '../../db/term-events';
 import type { SchoolRange, TermEventsRow, TermLearnerRow } from '../../db/term-events';
 import { BANDS, learnerTerm } from '../../engine';
-import type { Band, MeasureEvent, ProgressEvent, TermPlan, TermTables } from '../../engine';
+import type {
+  Band,
+  MeasureEvent,
+  ProgressEvent,
+  ProgressFold,
+  TermPlan,
+  TermTables,
+} from '../../engine';
 
 /** Learners per page. */
 export const LEARNER_PAGE = 500;
 
-type StoredEvent = ProgressEvent | MeasureEvent;
+/** A stored event; a fold stands for events that retention dropped (docs/classes.md). */
+type StoredEvent = ProgressEvent | MeasureEvent | ProgressFold;
 
 /** A learner's events from their row; a row that is not a JSON array counts as none. */
 function parseEvents(row: TermEventsRow): StoredEvent[] {

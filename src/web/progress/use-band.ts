@@ -6,7 +6,7 @@ import { audioIndexUrl, bandBundleUrl, courseBundleUrl, homeIndex } from '../con
 import type { HomeIndex } from '../content/types';
 import { loadDeployment, playContext } from '../content/deployment';
 import { catalogueFromHome } from '../content/catalogue';
-import { eventsOf } from '../store/events';
+import { progressLogOf } from '../store/events';
 import { keepOffline } from '../app/offline-cache';
 import { warmDictionaries } from '../app/dictionaries';
 import { effectiveBand } from '../store/profiles';
@@ -32,7 +32,7 @@ export async function loadBand(profile: Profile): Promise<BandData> {
   const [index, { config, pack, fallback }, events] = await Promise.all([
     homeIndex(language(), band),
     loadDeployment(language()),
-    eventsOf(profile.id),
+    progressLogOf(profile.id),
   ]);
   const catalogue = catalogueFromHome(index, config.disabledTopics);
   warmBand(index);

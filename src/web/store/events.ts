@@ -1,4 +1,5 @@
-import type { MeasureEvent, ProgressEvent } from '../../engine';
+import { isProgressFold } from '../../engine';
+import type { MeasureEvent, ProgressEvent, ProgressFold, ProgressLog } from '../../engine';
 import { done, getAllByIndex, inTransaction } from './idb';
 import { newLocalId } from './ids';
 import type { Profile } from './profiles';
@@ -73,6 +74,19 @@ export function recordEvent(
 export async function eventsOf(learner: string): Promise<ProgressEvent[]> {
   const all = await getAllByIndex<ProgressEvent | MeasureEvent>('events', 'learner', learner);
   return all.filter((e): e is ProgressEvent => !('kind' in e));
+}
+
+/**
+ * A learner's progress events and the server's folds of events it no longer keeps (synced down
+ * like events; docs/classes.md "Retention"), for the views that fold progress with `summarize`.
+ */
+export async function progressLogOf(learner: string): Promise<ProgressLog> {
+  const all = await getAllByIndex<ProgressEvent | MeasureEvent | ProgressFold>(
+    'events',
+    'learner',
+    learner,
+  );
+  return all.filter((e) => !('kind' in e) || isProgressFold(e));
 }
 
 /** This device's id in events (made on first use, as {@link recordEvent} would). */

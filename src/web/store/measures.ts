@@ -1,5 +1,5 @@
-import { isMeasureEvent } from '../../engine';
-import type { MeasureEvent, ProgressEvent } from '../../engine';
+import { measuresOfLog } from '../../engine';
+import type { MeasureEvent, ProgressEvent, ProgressFold } from '../../engine';
 import { done, getAllByIndex, inTransaction } from './idb';
 import { takeSlot } from './events';
 import type { EventSlot, Unsynced } from './events';
@@ -28,8 +28,15 @@ export function recordMeasure(build: (slot: EventSlot) => MeasureEvent): Promise
   });
 }
 
-/** A learner's measurement events on this device (this device's and those synced down). */
+/**
+ * A learner's measurement events on this device (this device's and those synced down, with
+ * those kept in the server's folds of events it no longer keeps).
+ */
 export async function measuresOf(learner: string): Promise<MeasureEvent[]> {
-  const all = await getAllByIndex<ProgressEvent | MeasureEvent>('events', 'learner', learner);
-  return all.filter(isMeasureEvent);
+  const all = await getAllByIndex<ProgressEvent | MeasureEvent | ProgressFold>(
+    'events',
+    'learner',
+    learner,
+  );
+  return measuresOfLog(all);
 }

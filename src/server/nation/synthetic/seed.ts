@@ -7,6 +7,7 @@
 import type { Db } from '../../../db/connect';
 import { bulkInsert, refreshStatistics } from '../../../db/bulk-insert';
 import { toDbTime } from '../../../db/time';
+import { addMonths, ensureMonths } from '../../../db/event-partitions';
 import { BANDS, termWindow } from '../../../engine';
 import type { Activity, Band, Catalogue, MeasureBank, TopicId } from '../../../engine';
 import { simulateLearner } from './learner';
@@ -127,6 +128,14 @@ export async function seedSynthetic(
     .executeTakeFirst();
   if (taken) throw new SeedRefused(`seed ${o.seed} was used on this database already`);
   const w = world(catalogue, o.from, o.to, o.measurement ?? true);
+  // PostgreSQL: the term's months of the event log (a past term has none yet), so its events do
+  // not wait in the default partition (docs/classes.md).
+  if (db.dialect === 'postgres')
+    await db.kysely
+      .transaction()
+      .execute((trx) =>
+        ensureMonths(trx, Math.max(now, w.window.end), addMonths(w.window.start, -1)),
+      );
   const rng = seededRng(o.seed);
   const at = toDbTime(now);
   const say = o.progress ?? (() => {});

@@ -3,11 +3,23 @@ import { z } from 'zod';
 import type { Db } from '../../../db/connect';
 import { HttpError, ErrorBodySchema } from '../../http/errors';
 import type { Lifecycle } from '../../http/lifecycle';
+import { EventLogProbe } from './event-status';
 import { ReadinessProbe } from './readiness';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 const ReadySchema = z
-  .object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) })
+  .object({
+    status: z.literal('ready'),
+    database: z.enum(['sqlite', 'postgres']),
+    // PostgreSQL: the months of the event log (SCALE-13, docs/classes.md).
+    events: z
+      .object({
+        monthsAhead: z.number().int(),
+        defaultPartition: z.number().int(),
+        alert: z.boolean(),
+      })
+      .optional(),
+  })
   .meta({ id: 'Ready' });
 
 /** Liveness and readiness, for monitors and reverse proxies. Public; never logged per request. */
@@ -18,6 +30,7 @@ export const healthRoutes =
   ): FastifyPluginAsyncZod =>
   async (app) => {
     const probe = new ReadinessProbe(() => db.ping(), now);
+    const eventLog = new EventLogProbe(db, now);
     const noQuery = z.strictObject({});
     app.get(
       '/api/health',
@@ -39,7 +52,7 @@ export const healthRoutes =
         schema: {
           tags: ['ops'],
           summary:
-            'Readiness: the database answered within the last second, and the process is not draining',
+            "Readiness: the database answered within the last second, and the process is not draining; on PostgreSQL, the state of the event log's months",
           security: [],
           querystring: noQuery,
           response: { 200: ReadySchema, 503: ErrorBodySchema },
@@ -51,7 +64,8 @@ export const healthRoutes =
         if (!(await probe.ready())) {
           throw new HttpError(503, 'database_unavailable', 'The database does not answer');
         }
-        return { status: 'ready' as const, database: db.dialect };
+        const events = await eventLog.status();
+        return { status: 'ready' as const, database: db.dialect, ...(events ? { events } : {}) };
       },
     );
   };
