@@ -14,6 +14,7 @@ import * as m0008 from './migrations/0008-deployment-settings';
 import * as m0009 from './migrations/0009-industry-publication';
 import * as m0010 from './migrations/0010-pg-sync';
 import * as m0011 from './migrations/0011-nation-releases';
+import * as m0012 from './migrations/0012-hub-sync';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0009-industry-publication': m0009,
   '0010-pg-sync': m0010,
   '0011-nation-releases': m0011,
+  '0012-hub-sync': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

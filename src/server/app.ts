@@ -44,6 +44,8 @@ import type { IndustryOptions } from './industry/context';
 import { deploymentContext } from './deployment/context';
 import { nationContext } from './nation/context';
 import type { Retention } from './config/config';
+import { hubRoutes } from './routes/hubs';
+import { DEFAULT_HUB_UPLOADS } from './hubs/context';
 
 export interface AppDeps {
   db: Db;
@@ -110,6 +112,11 @@ export interface AppDeps {
   settingsTtlMs?: number;
   /** Serving or draining (main.ts starts the drain on SIGTERM); a new one when not given. */
   lifecycle?: Lifecycle;
+  /**
+   * School hubs' uploads this process works on at once; more are answered 429 with
+   * `Retry-After` (KITE_HUB_UPLOADS, default 4; docs/deploy.md "A school hub").
+   */
+  hubUploads?: number;
 }
 
 declare module 'fastify' {
@@ -172,6 +179,7 @@ export async function createApp({
   retention = DEFAULT_RETENTION,
   settingsTtlMs,
   lifecycle = new Lifecycle(),
+  hubUploads = DEFAULT_HUB_UPLOADS,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -284,6 +292,9 @@ export async function createApp({
     ),
   );
   await app.register(childRoutes(classes));
+  await app.register(
+    hubRoutes({ db, now: accounts.now ?? now, measurement, uploadsInFlight: hubUploads }),
+  );
   if (catalogue) {
     const content = { catalogue, languages: bundleLanguages(catalogue) };
     await app.register(feedbackRoutes(db, content, accounts.now ?? now));
