@@ -46,6 +46,8 @@ import { nationContext } from './nation/context';
 import type { Retention } from './config/config';
 import { hubRoutes } from './routes/hubs';
 import { DEFAULT_HUB_UPLOADS } from './hubs/context';
+import { HubUploader } from './hubs/uploader';
+import type { UploaderOptions } from './hubs/uploader';
 
 export interface AppDeps {
   db: Db;
@@ -117,6 +119,12 @@ export interface AppDeps {
    * `Retry-After` (KITE_HUB_UPLOADS, default 4; docs/deploy.md "A school hub").
    */
   hubUploads?: number;
+  /**
+   * A school hub's national server (KITE_UPSTREAM_URL…): the app uploads its events there in
+   * the background once ready, and stops when it closes (docs/deploy.md "A school hub"). Tests
+   * inject fetch, clock, randomness and sleep here.
+   */
+  hubUpload?: Omit<UploaderOptions, 'db' | 'log'> | undefined;
 }
 
 declare module 'fastify' {
@@ -125,6 +133,8 @@ declare module 'fastify' {
     accounts: AccountsContext;
     /** Serving or draining: `/api/ready` answers 503 while it drains (docs/deploy.md). */
     lifecycle: Lifecycle;
+    /** A school hub's uploader to its national server, when it has one. */
+    hubUploader: HubUploader | undefined;
   }
 }
 
@@ -180,6 +190,7 @@ export async function createApp({
   settingsTtlMs,
   lifecycle = new Lifecycle(),
   hubUploads = DEFAULT_HUB_UPLOADS,
+  hubUpload,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries the same headers, computed once: the handlers of errors that happen
@@ -303,7 +314,17 @@ export async function createApp({
   await installWebApp(app, webDir, disabledTopics);
 
   if (jobs) app.addHook('onClose', () => jobs.stop());
+  const uploader = hubUpload ? new HubUploader({ ...hubUpload, db, log: app.log }) : undefined;
+  app.decorate('hubUploader', uploader);
+  if (uploader) app.addHook('onClose', () => uploader.stop());
   await app.ready();
   jobs?.start(app.log);
+  if (uploader) {
+    uploader.start();
+    app.log.info(
+      { hub: hubUpload?.upstream.hubId, upstream: hubUpload?.upstream.url },
+      'this hub uploads to its national server',
+    );
+  }
   return app;
 }

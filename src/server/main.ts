@@ -21,7 +21,6 @@ import {
 import type { Mailer } from './accounts/mailer';
 import { setupLinkIfNeeded } from './accounts/credentials';
 import type { MailConfig } from './config/config';
-import { HubUploader } from './hubs/uploader';
 
 /** The mailer of the configuration; its texts are checked now, so a broken file stops the start. */
 function mailerFor(mail: MailConfig, contentDir: string): Mailer {
@@ -88,12 +87,10 @@ async function main(): Promise<void> {
     retention: config.retention,
     studio: { dir: config.studioDir },
     hubUploads: config.hubUploads,
+    // A school hub with a national server uploads its events there in the background, one
+    // chunk at a time (docs/deploy.md "A school hub").
+    hubUpload: config.upstream ? { upstream: config.upstream } : undefined,
   });
-  // A school hub with a national server uploads its events there in the background, one chunk
-  // at a time (docs/deploy.md "A school hub").
-  const uploader = config.upstream
-    ? new HubUploader({ db, upstream: config.upstream, log: app.log })
-    : undefined;
 
   const mismatch = webContentMismatch(config.webDir, catalogue);
   if (mismatch) app.log.warn(mismatch);
@@ -109,7 +106,6 @@ async function main(): Promise<void> {
       // Draining: still serving, while /api/ready tells the proxy to send no more.
       lifecycle.startDraining();
       if (config.drainMs > 0) await new Promise((r) => setTimeout(r, config.drainMs));
-      await uploader?.stop();
       await app.close();
       await db.close();
     } finally {
@@ -132,13 +128,6 @@ async function main(): Promise<void> {
     throw new StartupError(`Cannot listen on ${config.host}:${config.port}: ${why}`);
   }
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  if (uploader) {
-    uploader.start();
-    app.log.info(
-      { hub: config.upstream?.hubId, upstream: config.upstream?.url },
-      'hub uploads to its national server',
-    );
-  }
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
   process.stdout.write(
     `Kite is running at http://${shownHost}:${config.port} (database: ${where}). Press Ctrl+C to stop.\n`,
