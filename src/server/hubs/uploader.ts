@@ -48,11 +48,14 @@ export interface UploaderOptions {
 
 /** What the uploader has done since it was made (for logs, tests and the drill). */
 export interface UploaderStats {
-  /** Chunks posted, answered or not. */
+  /** Posts of a chunk, answered or not (every try counts). */
   chunksSent: number;
   /** Chunks the server acknowledged. */
   chunksAcked: number;
-  /** Chunks posted that started at or before a sequence number posted before: re-sends. */
+  /**
+   * Chunks sent again: distinct chunks whose first event was posted before (however many
+   * tries it then took).
+   */
   chunksResent: number;
   eventsStored: number;
   /** Events the server already had when a chunk arrived (a re-sent chunk's). */
@@ -122,6 +125,8 @@ export class HubUploader {
   private running: Promise<'sent' | 'idle'> | undefined;
   /** The highest sequence number posted so far (in this process): a later post at or below it is a re-send. */
   private highestSent = 0;
+  /** First sequence numbers of the chunks counted as re-sent. */
+  private readonly resent = new Set<number>();
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly o: UploaderOptions) {
@@ -263,7 +268,11 @@ export class HubUploader {
       `"backlog":${backlog},"events":[${items.join(',')}]}`;
     const body = await gzipAsync(Buffer.from(json));
     this.stats.chunksSent++;
-    if (events[0]!.n <= this.highestSent) this.stats.chunksResent++;
+    const from = events[0]!.n;
+    if (from <= this.highestSent && !this.resent.has(from)) {
+      this.resent.add(from);
+      this.stats.chunksResent++;
+    }
     this.highestSent = Math.max(this.highestSent, through);
     const res = await this.fetch(`${this.o.upstream.url}/api/hubs/upload`, {
       method: 'POST',
