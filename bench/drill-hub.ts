@@ -23,7 +23,7 @@ import { freshPostgres, freshSqlite } from '../test/helpers/dialects';
 import { seedHubEvents, seedRoster } from '../test/helpers/hub-fixtures';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { buildServerIfStale } from '../scripts/server-build.mjs';
-import { startServer, stopServer } from './server-process';
+import { serverCpu, startServer, stopServer } from './server-process';
 import type { HubResult, HubsPlan } from './drill-hub-hubs';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -113,6 +113,7 @@ try {
     hubsProcess!.on('message', (m: { results?: HubResult[] }) => m.results && resolve(m.results));
     hubsProcess!.on('exit', (code) => code !== 0 && reject(new Error(`the hubs exited (${code})`)));
   });
+  const cpuBefore = await serverCpu(serverProcess);
   const started = new Promise<void>((resolve) =>
     hubsProcess!.on('message', (m: { started?: number }) => m.started && resolve()),
   );
@@ -146,6 +147,7 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const results = await done;
+  const cpuMs = ((await serverCpu(serverProcess)) - cpuBefore) / 1000;
 
   // Checks: per hub, the server holds exactly the hub's event ids, none twice.
   let lost = 0;
@@ -182,10 +184,10 @@ try {
   const resentMax = Math.max(...results.map((r) => r.stats.chunksResent));
   out(`  ${cutInfo}`);
   out(
-    `  catch-up per hub: p50 ${seconds(percentile(times, 0.5))}, max ${seconds(times[times.length - 1]!)}; all hubs ${seconds(allMs)}; ${Math.round(total / (allMs / 1000))} events/s`,
+    `  catch-up per hub: p50 ${seconds(percentile(times, 0.5))}, max ${seconds(times[times.length - 1]!)}; all hubs ${seconds(allMs)}; ${Math.round(total / (allMs / 1000))} events/s; the server's CPU ${seconds(cpuMs)} (${((1000 * cpuMs) / total).toFixed(0)} µs per event)`,
   );
   out(
-    `  chunks acknowledged ${sum('chunksAcked')}, posts ${sum('chunksSent')}, re-sent chunks ${sum('chunksResent')} (at most ${resentMax} per hub), events the server already had ${sum('eventsKnown')}, failures ${sum('failures')} (429: ${sum('busy')})`,
+    `  chunks acknowledged ${sum('chunksAcked')}, posts ${sum('chunksSent')}, chunks re-sent after a try with no answer ${sum('chunksResent')} (at most ${resentMax} per hub), events the server already had ${sum('eventsKnown')}, failures ${sum('failures')} (429: ${sum('busy')})`,
   );
   out(
     `  server: ${dup.all} events, ${dup.ids} distinct ids; hub events missing on the server ${lost}, extra or duplicate ${extra}`,

@@ -53,8 +53,10 @@ export interface UploaderStats {
   /** Chunks the server acknowledged. */
   chunksAcked: number;
   /**
-   * Chunks sent again: distinct chunks whose first event was posted before (however many
-   * tries it then took).
+   * Chunks sent again after a try that got no answer (the link cut, a timeout), when the
+   * server may or may not have stored them: each distinct chunk counted once, however many
+   * tries it then took. A chunk refused with an answer (429) and sent again is not counted:
+   * the server said it stored nothing.
    */
   chunksResent: number;
   eventsStored: number;
@@ -123,8 +125,8 @@ export class HubUploader {
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
   private running: Promise<'sent' | 'idle'> | undefined;
-  /** The highest sequence number posted so far (in this process): a later post at or below it is a re-send. */
-  private highestSent = 0;
+  /** First sequence numbers of chunks whose last try got no answer. */
+  private readonly unanswered = new Set<number>();
   /** First sequence numbers of the chunks counted as re-sent. */
   private readonly resent = new Set<number>();
   private idleWaiters: (() => void)[] = [];
@@ -269,11 +271,11 @@ export class HubUploader {
     const body = await gzipAsync(Buffer.from(json));
     this.stats.chunksSent++;
     const from = events[0]!.n;
-    if (from <= this.highestSent && !this.resent.has(from)) {
+    if (this.unanswered.has(from) && !this.resent.has(from)) {
       this.resent.add(from);
       this.stats.chunksResent++;
     }
-    this.highestSent = Math.max(this.highestSent, through);
+    this.unanswered.add(from);
     const res = await this.fetch(`${this.o.upstream.url}/api/hubs/upload`, {
       method: 'POST',
       headers: {
@@ -288,6 +290,7 @@ export class HubUploader {
       ]),
     });
     const text = await res.text();
+    this.unanswered.delete(from);
     if (res.status === 429) throw new Busy(parseRetryAfter(res.headers.get('retry-after'), 5));
     if (res.status === 409) {
       // The server has less than this hub thought (restored from a backup): start again from
