@@ -296,6 +296,13 @@ for (const dialect of DIALECTS) {
         await refused(401, 'unauthenticated', () => upload(body, { token: 'x'.repeat(43) }));
         expect(await revokeHub(testDb.db, vale.id, T0)).toBe(true);
         await refused(401, 'unauthenticated', () => upload(body, { token: vale.token }));
+        // A hub credential counts nowhere else.
+        const child = await t.app.inject({
+          method: 'GET',
+          url: '/api/child/me',
+          headers: { authorization: `Bearer ${hill.token}` },
+        });
+        expect(child.statusCode).toBe(401);
       },
     );
 
