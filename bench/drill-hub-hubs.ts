@@ -43,6 +43,7 @@ async function run(plan: HubsPlan): Promise<void> {
       }),
     );
   }
+  const cpu = process.cpuUsage();
   const started = performance.now();
   process.send!({ started: Date.now() });
   const results = await Promise.all(
@@ -55,5 +56,6 @@ async function run(plan: HubsPlan): Promise<void> {
   );
   await Promise.all(uploaders.map((u) => u.stop()));
   for (const db of dbs) await db.close();
-  process.send!({ results }, () => process.exit(0));
+  const used = process.cpuUsage(cpu);
+  process.send!({ results, cpuMs: (used.user + used.system) / 1000 }, () => process.exit(0));
 }

@@ -109,8 +109,13 @@ try {
     url: proxy.url,
     hubs: hubs.map(({ dir, id, token }) => ({ dir, id, token })),
   };
+  let hubsCpuMs = 0;
   const done = new Promise<HubResult[]>((resolve, reject) => {
-    hubsProcess!.on('message', (m: { results?: HubResult[] }) => m.results && resolve(m.results));
+    hubsProcess!.on('message', (m: { results?: HubResult[]; cpuMs?: number }) => {
+      if (!m.results) return;
+      hubsCpuMs = m.cpuMs ?? 0;
+      resolve(m.results);
+    });
     hubsProcess!.on('exit', (code) => code !== 0 && reject(new Error(`the hubs exited (${code})`)));
   });
   const cpuBefore = await serverCpu(serverProcess);
@@ -184,7 +189,7 @@ try {
   const resentMax = Math.max(...results.map((r) => r.stats.chunksResent));
   out(`  ${cutInfo}`);
   out(
-    `  catch-up per hub: p50 ${seconds(percentile(times, 0.5))}, max ${seconds(times[times.length - 1]!)}; all hubs ${seconds(allMs)}; ${Math.round(total / (allMs / 1000))} events/s; the server's CPU ${seconds(cpuMs)} (${((1000 * cpuMs) / total).toFixed(0)} µs per event)`,
+    `  catch-up per hub: p50 ${seconds(percentile(times, 0.5))}, max ${seconds(times[times.length - 1]!)}; all hubs ${seconds(allMs)}; ${Math.round(total / (allMs / 1000))} events/s; the server's CPU ${seconds(cpuMs)} (${((1000 * cpuMs) / total).toFixed(0)} µs per event), the hubs' process ${seconds(hubsCpuMs)}`,
   );
   out(
     `  chunks acknowledged ${sum('chunksAcked')}, posts ${sum('chunksSent')}, chunks re-sent after a try with no answer ${sum('chunksResent')} (at most ${resentMax} per hub), events the server already had ${sum('eventsKnown')}, failures ${sum('failures')} (429: ${sum('busy')})`,
