@@ -30,12 +30,18 @@ export class OutOfScope extends HttpError {
   }
 }
 
+/** The largest device sequence number kite_learner_event.seq holds. */
+const MAX_SEQ = 2_147_483_647;
+
 /** A chunk's own order: sequence numbers rising, all within (after, through]. */
 function checkOrder(chunk: HubChunk): void {
   if (chunk.through < chunk.after)
     throw new HttpError(400, 'validation_failed', 'through must not be less than after');
   let last = chunk.after;
   for (const e of chunk.events) {
+    // The column is a 32-bit integer (the event schema allows any safe integer).
+    if (e.event.seq > MAX_SEQ)
+      throw new HttpError(400, 'validation_failed', `An event's seq must be at most ${MAX_SEQ}`);
     if (e.n <= last || e.n > chunk.through)
       throw new HttpError(
         400,
