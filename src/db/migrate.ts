@@ -15,6 +15,7 @@ import * as m0009 from './migrations/0009-industry-publication';
 import * as m0010 from './migrations/0010-pg-sync';
 import * as m0011 from './migrations/0011-nation-releases';
 import * as m0012 from './migrations/0012-event-partitions';
+import * as m0013 from './migrations/0013-hub-sync';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0010-pg-sync': m0010,
   '0011-nation-releases': m0011,
   '0012-event-partitions': m0012,
+  '0013-hub-sync': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

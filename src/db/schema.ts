@@ -37,6 +37,8 @@ export interface Database {
   kite_district: KiteDistrictTable;
   kite_nation_release: KiteNationReleaseTable;
   kite_nation_release_table: KiteNationReleaseTableTable;
+  kite_hub: KiteHubTable;
+  kite_hub_upstream: KiteHubUpstreamTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -443,4 +445,29 @@ export interface KiteNationReleaseTableTable {
   /** The table's place in the release (tables are sorted by id). */
   position: number;
   body: string;
+}
+
+/** A school hub the national server accepts uploads from (migration 0013, docs/deploy.md). */
+export interface KiteHubTable {
+  id: string;
+  school_id: string;
+  /** SHA-256 of the hub's credential (`kite hub add` prints the credential once). */
+  token_hash: string;
+  /** The hub's sequence up to which every event is stored here; bigint as text on PostgreSQL. */
+  high_water: number | string;
+  /** Events the hub reported still to send. */
+  backlog: number | string | null;
+  last_sync_at: Timestamp | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** On a hub: what its upstream server acknowledged (one row per hub id, normally one). */
+export interface KiteHubUpstreamTable {
+  hub_id: string;
+  acked: number | string;
+  backlog: number | string | null;
+  last_sync_at: Timestamp | null;
+  /** The last failure, one short line without personal data; null after a success. */
+  last_error: string | null;
 }

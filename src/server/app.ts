@@ -46,6 +46,10 @@ import type { IndustryOptions } from './industry/context';
 import { deploymentContext } from './deployment/context';
 import { nationContext } from './nation/context';
 import type { Retention } from './config/config';
+import { hubRoutes } from './routes/hubs';
+import { DEFAULT_HUB_UPLOADS } from './hubs/context';
+import { HubUploader } from './hubs/uploader';
+import type { UploaderOptions } from './hubs/uploader';
 
 export interface AppDeps {
   db: Db;
@@ -114,6 +118,17 @@ export interface AppDeps {
   lifecycle?: Lifecycle;
   /** HTTPS with this certificate and key (a school hub, KITE_TLS_CERT/KEY); plain HTTP when absent. */
   tls?: TlsCredentials | undefined;
+  /**
+   * School hubs' uploads this process works on at once; more are answered 429 with
+   * `Retry-After` (KITE_HUB_UPLOADS, default 4; docs/deploy.md "A school hub").
+   */
+  hubUploads?: number;
+  /**
+   * A school hub's national server (KITE_UPSTREAM_URL…): the app uploads its events there in
+   * the background once ready, and stops when it closes (docs/deploy.md "A school hub"). Tests
+   * inject fetch, clock, randomness and sleep here.
+   */
+  hubUpload?: Omit<UploaderOptions, 'db' | 'log'> | undefined;
 }
 
 /**
@@ -133,6 +148,8 @@ declare module 'fastify' {
     accounts: AccountsContext;
     /** Serving or draining: `/api/ready` answers 503 while it drains (docs/deploy.md). */
     lifecycle: Lifecycle;
+    /** A school hub's uploader to its national server, when it has one. */
+    hubUploader: HubUploader | undefined;
   }
 }
 
@@ -188,6 +205,9 @@ export async function createApp({
   settingsTtlMs,
   lifecycle = new Lifecycle(),
   tls,
+
+  hubUploads = DEFAULT_HUB_UPLOADS,
+  hubUpload,
 }: AppDeps): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...given };
   // Every answer carries its kind's headers (API or document), computed once: the handlers of
@@ -304,6 +324,9 @@ export async function createApp({
     ),
   );
   await app.register(childRoutes(classes));
+  await app.register(
+    hubRoutes({ db, now: accounts.now ?? now, measurement, uploadsInFlight: hubUploads }),
+  );
   if (catalogue) {
     const content = { catalogue, languages: bundleLanguages(catalogue) };
     await app.register(feedbackRoutes(db, content, accounts.now ?? now));
@@ -312,7 +335,17 @@ export async function createApp({
   await installWebApp(app, webDir, disabledTopics);
 
   if (jobs) app.addHook('onClose', () => jobs.stop());
+  const uploader = hubUpload ? new HubUploader({ ...hubUpload, db, log: app.log }) : undefined;
+  app.decorate('hubUploader', uploader);
+  if (uploader) app.addHook('onClose', () => uploader.stop());
   await app.ready();
   jobs?.start(app.log);
+  if (uploader) {
+    uploader.start();
+    app.log.info(
+      { hub: hubUpload?.upstream.hubId, upstream: hubUpload?.upstream.url },
+      'this hub uploads to its national server',
+    );
+  }
   return app;
 }

@@ -96,6 +96,11 @@ async function main(): Promise<void> {
     retention: config.retention,
     studio: { dir: config.studioDir },
     tls,
+
+    hubUploads: config.hubUploads,
+    // A school hub with a national server uploads its events there in the background, one
+    // chunk at a time (docs/deploy.md "A school hub").
+    hubUpload: config.upstream ? { upstream: config.upstream } : undefined,
   });
 
   const mismatch = webContentMismatch(config.webDir, catalogue);

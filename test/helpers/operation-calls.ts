@@ -748,6 +748,13 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     ...(who === 'child' && allowed ? { as: await childDevice(k) } : {}),
   }),
 
+  // A school hub's upload: no person's credential counts there.
+  'POST /api/hubs/upload': async () => ({
+    method: 'POST',
+    url: '/api/hubs/upload',
+    body: { hub: 'hub-authz-000', after: 0, through: 0, backlog: 0, events: [] },
+  }),
+
   // Industry self-assessment (docs/industry.md): the shared company's things, reviewed by the
   // shared coordinator.
   'GET /api/industry/frameworks': async () => ({ method: 'GET', url: '/api/industry/frameworks' }),

@@ -197,7 +197,14 @@ const ACCESS: Readonly<Record<string, Row>> = {
   'GET /api/nation/releases': row('coordinator', 'admin'),
   'GET /api/nation/releases/{term}': row('coordinator', 'admin'),
   'GET /api/nation/releases/{term}/csv': row('coordinator', 'admin'),
+
+  // School hubs (docs/deploy.md "A school hub"): a hub credential only, which no person holds
+  // (a hub's own calls are tested in hub-upload.test.ts).
+  'POST /api/hubs/upload': row(),
 };
+
+/** Operations of a school hub: a hub credential (security `hub`), never a person's. */
+const HUB_OPS = new Set(['POST /api/hubs/upload']);
 
 /** Operations of a child's device: a device credential, not a session (security `device`). */
 const DEVICE_OPS = new Set(
@@ -304,7 +311,11 @@ for (const dialect of DIALECTS) {
         // The document agrees with the table: public operations say `security: []`.
         for (const op of ops) {
           const publicOp = ACCESS[op.key]!.anonymous === 'allow';
-          const scheme = DEVICE_OPS.has(op.key) ? 'device' : 'session';
+          const scheme = HUB_OPS.has(op.key)
+            ? 'hub'
+            : DEVICE_OPS.has(op.key)
+              ? 'device'
+              : 'session';
           expect(op.security, op.key).toEqual(publicOp ? [] : [{ [scheme]: [] }]);
         }
       },
@@ -333,7 +344,7 @@ for (const dialect of DIALECTS) {
           }
           // Nobody signed in, a child's device on an adult's operation, an adult on a device's
           // operation: no credential that counts there.
-          if (who === 'anonymous' || who === 'child' || DEVICE_OPS.has(op)) {
+          if (who === 'anonymous' || who === 'child' || DEVICE_OPS.has(op) || HUB_OPS.has(op)) {
             expect(res.statusCode, what).toBe(401);
             expect(res.json().error.code, what).toBe('unauthenticated');
           } else {
@@ -355,7 +366,9 @@ for (const dialect of DIALECTS) {
       code: string,
     ) {
       for (const [op, access] of Object.entries(ACCESS)) {
-        if (access.anonymous === 'allow' || DEVICE_OPS.has(op) || mayUse.includes(op)) continue;
+        // A device's or hub's operation takes no session at all (401 whatever the session).
+        if (access.anonymous === 'allow' || DEVICE_OPS.has(op) || HUB_OPS.has(op)) continue;
+        if (mayUse.includes(op)) continue;
         const call = await CALLS[op]!('teacher', kit, false);
         await client.get('/api/auth/session');
         const before = await snapshotDb(testDb.db);

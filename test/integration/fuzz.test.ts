@@ -50,6 +50,7 @@ import type { Json } from '../helpers/hostile';
 import { childDevice, classFixture, waitingCompany } from '../helpers/operation-calls';
 import type { Kit } from '../helpers/operation-calls';
 import { fillPath, operationsOf } from '../helpers/openapi-operations';
+import { addHub } from '../../src/server/hubs/provisioning';
 import type { JsonSchema, Operation } from '../helpers/openapi-operations';
 import { People } from '../helpers/people';
 import type { Person } from '../helpers/people';
@@ -67,7 +68,7 @@ const GUARD_CODES = new Set(['csrf_rejected', 'unauthenticated', 'forbidden', 'm
 /** What an operation without a body takes: nothing, or an empty object. */
 const NO_BODY: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
-type ModeName = 'anonymous' | 'admin' | 'mfa' | 'teacher' | 'parent' | 'company' | 'child';
+type ModeName = 'anonymous' | 'admin' | 'mfa' | 'teacher' | 'parent' | 'company' | 'child' | 'hub';
 const MODES: readonly ModeName[] = [
   'anonymous',
   'admin',
@@ -76,6 +77,7 @@ const MODES: readonly ModeName[] = [
   'parent',
   'company',
   'child',
+  'hub',
 ];
 /** Industry operations of the coordinator's side; the rest are a company's. */
 const INDUSTRY_COORDINATOR =
@@ -84,6 +86,7 @@ const INDUSTRY_COORDINATOR =
 /** Who an operation is for, so that most requests come through its own front door. */
 function naturalMode(op: Operation): ModeName {
   if (op.path.startsWith('/api/child/')) return 'child';
+  if (op.path.startsWith('/api/hubs/')) return 'hub';
   if (/^\/api\/(classes|schools)\b/.test(op.path)) return 'teacher';
   if (op.path.startsWith('/api/family/')) return 'parent';
   if (op.path.startsWith('/api/industry/') && !INDUSTRY_COORDINATOR.test(op.path)) return 'company';
@@ -342,11 +345,12 @@ for (const dialect of DIALECTS) {
       pools.learnerId = [child.id];
     }
     let baseline: DbSnapshot;
+    let hubToken = '';
     const modes = new Map<ModeName, { client: AccountClient; csrf: string; person?: Person }>();
 
     async function mode(name: ModeName, person?: Person) {
       const client =
-        name === 'anonymous'
+        name === 'anonymous' || name === 'hub'
           ? people.client()
           : name === 'child'
             ? await childDevice(kit)
@@ -362,6 +366,7 @@ for (const dialect of DIALECTS) {
       parent: 'full',
       company: 'full',
       child: null,
+      hub: null,
     };
 
     /** Sessions the fuzz ended (a valid sign-out) signed in again; the new baseline. */
@@ -420,6 +425,8 @@ for (const dialect of DIALECTS) {
       await mode('parent', parent.person);
       await mode('company', company.person);
       await mode('child');
+      hubToken = (await addHub(testDb.db, kit.classes.schoolId, clock.now)).token;
+      await mode('hub');
       foreignToken = await people.client().csrfToken();
       const sessions = (await modes.get('admin')!.client.get('/api/account/sessions')).json()
         .sessions as { id: string }[];
@@ -468,6 +475,8 @@ for (const dialect of DIALECTS) {
       if (d.mode === 'child') {
         headers.authorization = `Bearer ${(m.client as ChildClient).token}`;
       }
+      // A school hub of the fixture's school, with its credential (docs/deploy.md).
+      if (d.mode === 'hub') headers.authorization = `Bearer ${hubToken}`;
       if (d.contentType !== undefined) headers['content-type'] = d.contentType;
       const query = [
         ...d.query.map(([k, v]) => `${pct(k)}=${pct(v)}`),

@@ -4,6 +4,7 @@ import { purgeCommand } from './commands/purge';
 import { feedbackReportCommand } from './commands/feedback';
 import { i18nExportCommand, i18nImportCommand } from './commands/i18n';
 import { nationBuildCommand, nationSeedCommand } from './commands/nation';
+import { hubAddCommand, hubListCommand, hubRevokeCommand } from './commands/hubs';
 import {
   adminCreateCommand,
   inviteCommand,
@@ -27,6 +28,9 @@ export const COMMANDS: readonly Command[] = [
   feedbackReportCommand,
   nationBuildCommand,
   nationSeedCommand,
+  hubAddCommand,
+  hubListCommand,
+  hubRevokeCommand,
   i18nExportCommand,
   i18nImportCommand,
   helpCommand,

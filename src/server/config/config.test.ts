@@ -129,6 +129,44 @@ describe('parseConfig', () => {
     ).toThrow(/KITE_MODE=hub runs on the embedded SQLite database/);
   });
 
+  it('uploads from a hub to KITE_UPSTREAM_URL as KITE_HUB_ID with KITE_HUB_TOKEN, only in hub mode', () => {
+    const token = 'A'.repeat(43);
+    const hub = { KITE_MODE: 'hub', KITE_HUB_ID: 'hub-abcdefgh', KITE_HUB_TOKEN: token };
+    expect(parseConfig({ KITE_MODE: 'hub' }).upstream).toBeUndefined();
+    expect(
+      parseConfig({ ...hub, KITE_UPSTREAM_URL: 'https://kite.example.org/' }).upstream,
+    ).toEqual({ url: 'https://kite.example.org', hubId: 'hub-abcdefgh', token });
+    expect(() =>
+      parseConfig({
+        KITE_UPSTREAM_URL: 'https://kite.example.org',
+        KITE_HUB_ID: 'hub-abcdefgh',
+        KITE_HUB_TOKEN: token,
+      }),
+    ).toThrow(/are for a school hub; set KITE_MODE=hub/);
+    expect(() =>
+      parseConfig({
+        ...hub,
+        KITE_HUB_TOKEN: undefined,
+        KITE_UPSTREAM_URL: 'https://kite.example.org',
+      }),
+    ).toThrow(/needs all of KITE_UPSTREAM_URL, KITE_HUB_ID and KITE_HUB_TOKEN/);
+    expect(() => parseConfig(hub)).toThrow(/needs all of/);
+    // A malformed credential is refused without being shown.
+    let message = '';
+    try {
+      parseConfig({ ...hub, KITE_HUB_TOKEN: 'short-secret!' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/KITE_HUB_TOKEN must be the credential/);
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('works on KITE_HUB_UPLOADS hub uploads at once (4 by default)', () => {
+    expect(parseConfig({}).hubUploads).toBe(4);
+    expect(parseConfig({ KITE_HUB_UPLOADS: '16' }).hubUploads).toBe(16);
+  });
+
   it('drains for KITE_DRAIN_MS (0 by default, at most 8 s) before it stops on SIGTERM', () => {
     expect(parseConfig({}).drainMs).toBe(0);
     expect(parseConfig({ KITE_DRAIN_MS: '5000' }).drainMs).toBe(5000);
@@ -151,6 +189,9 @@ describe('parseConfig', () => {
     [{ KITE_MODE: 'school' }, /KITE_MODE must be server or hub/],
     [{ KITE_DRAIN_MS: '9000' }, /KITE_DRAIN_MS must be a whole number from 0 to 8000/],
     [{ KITE_DRAIN_MS: '2s' }, /KITE_DRAIN_MS must be a whole number/],
+    [{ KITE_HUB_UPLOADS: '0' }, /KITE_HUB_UPLOADS must be a whole number from 1 to 1000/],
+    [{ KITE_UPSTREAM_URL: 'kite.example.org' }, /KITE_UPSTREAM_URL must be an http/],
+    [{ KITE_HUB_ID: 'x' }, /KITE_HUB_ID must be the hub id/],
     [{ DATABASE_URL: 'postgres://k:pw@h:port/k' }, /DATABASE_URL is not a valid URL/],
     [{ KITE_PUBLIC_URL: 'ftp://kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
     [{ KITE_PUBLIC_URL: 'kite.example.org' }, /KITE_PUBLIC_URL must be an http/],

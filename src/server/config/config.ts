@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PACK_LIST, parsePackList } from '../../content/packs';
 import { redactSecrets } from '../../db/redact';
 import { defaultPoolSize } from '../pdf/pool';
+import { DEFAULT_HUB_UPLOADS } from '../hubs/context';
 
 /** The parsed, validated and frozen configuration of one Kite process. */
 export interface Config {
@@ -82,6 +83,27 @@ export interface Config {
    * a proxy that ends TLS, unset.
    */
   readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
+  /**
+   * A school hub's national server (KITE_UPSTREAM_URL, KITE_HUB_ID, KITE_HUB_TOKEN; only with
+   * KITE_MODE=hub): the hub uploads its events there (docs/deploy.md "A school hub"). Absent,
+   * a hub keeps everything to itself.
+   */
+  readonly upstream: HubUpstream | undefined;
+  /**
+   * On the national server: hub uploads one process works on at once, more answered 429 with
+   * `Retry-After` (KITE_HUB_UPLOADS).
+   */
+  readonly hubUploads: number;
+}
+
+/** Where and as whom a school hub uploads. */
+export interface HubUpstream {
+  /** The national server's address, such as https://kite.example.org. */
+  readonly url: string;
+  /** The hub's id, fixed when it was provisioned (`kite hub add`). */
+  readonly hubId: string;
+  /** The hub's credential, printed once by `kite hub add`. Never log it. */
+  readonly token: string;
 }
 
 /** Retention periods of the purge job (server/jobs/purge-steps.ts). */
@@ -230,6 +252,9 @@ const postgresUrl = z
     message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
   });
 
+/** Variables whose value is never shown in an error message. */
+const SECRET_VARIABLES = new Set(['KITE_HUB_TOKEN']);
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: nonEmpty.default('127.0.0.1'),
@@ -294,6 +319,19 @@ const EnvSchema = z.object({
   KITE_DRAIN_MS: wholeNumber(0, MAX_DRAIN_MS).default(0),
   KITE_TLS_CERT: nonEmpty.optional(),
   KITE_TLS_KEY: nonEmpty.optional(),
+
+  KITE_UPSTREAM_URL: publicUrl.optional(),
+  KITE_HUB_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be the hub id `kite hub add` printed (such as hub-…)')
+    .optional(),
+  KITE_HUB_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{32,100}$/, 'must be the credential `kite hub add` printed')
+    .optional(),
+  KITE_HUB_UPLOADS: wholeNumber(1, 1000).default(DEFAULT_HUB_UPLOADS),
   NODE_ENV: z.string().trim().optional(),
 });
 
@@ -312,7 +350,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     const name = String(issue?.path[0] ?? 'environment');
     const value = env[name];
     // Values are shown to help, but never a password (a malformed DATABASE_URL holds one).
-    const shown = value === undefined ? '' : ` (got ${JSON.stringify(redactSecrets(value))})`;
+    const shown =
+      value === undefined || SECRET_VARIABLES.has(name)
+        ? ''
+        : ` (got ${JSON.stringify(redactSecrets(value))})`;
     throw new ConfigError(
       `Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`,
     );
@@ -347,6 +388,17 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (e.KITE_MODE === 'hub' && e.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration: KITE_MODE=hub runs on the embedded SQLite database; leave DATABASE_URL unset on a school hub',
+    );
+  }
+  const hubVariables = [e.KITE_UPSTREAM_URL, e.KITE_HUB_ID, e.KITE_HUB_TOKEN];
+  if (hubVariables.some((v) => v !== undefined) && e.KITE_MODE !== 'hub') {
+    throw new ConfigError(
+      'Invalid configuration: KITE_UPSTREAM_URL, KITE_HUB_ID and KITE_HUB_TOKEN are for a school hub; set KITE_MODE=hub or leave them unset',
+    );
+  }
+  if (hubVariables.some((v) => v !== undefined) && hubVariables.some((v) => v === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration: a hub that uploads needs all of KITE_UPSTREAM_URL, KITE_HUB_ID and KITE_HUB_TOKEN (from `kite hub add` on the national server)',
     );
   }
   const mail: MailConfig = e.KITE_SMTP_URL
@@ -396,5 +448,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       e.KITE_TLS_CERT && e.KITE_TLS_KEY
         ? Object.freeze({ certFile: e.KITE_TLS_CERT, keyFile: e.KITE_TLS_KEY })
         : undefined,
+
+    upstream:
+      e.KITE_UPSTREAM_URL && e.KITE_HUB_ID && e.KITE_HUB_TOKEN
+        ? Object.freeze({
+            url: e.KITE_UPSTREAM_URL.replace(/\/+$/, ''),
+            hubId: e.KITE_HUB_ID,
+            token: e.KITE_HUB_TOKEN,
+          })
+        : undefined,
+    hubUploads: e.KITE_HUB_UPLOADS,
   });
 }

@@ -99,6 +99,10 @@ export const ERROR_CODES = [
   'unknown_table',
   'unknown_level',
   'unknown_area',
+  // School hubs uploading to the national server (docs/deploy.md "A school hub").
+  'bad_gzip',
+  'learner_out_of_scope',
+  'cursor_gap',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,8 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
           session: { type: 'apiKey', in: 'cookie', name: 'kite_session' },
           // A child's device credential (docs/classes.md), from children's sign-in.
           device: { type: 'http', scheme: 'bearer' },
+          // A school hub's credential (docs/deploy.md), from `kite hub add`.
+          hub: { type: 'http', scheme: 'bearer' },
         },
       },
     },

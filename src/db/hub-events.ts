@@ -1,0 +1,166 @@
+// SQL of a school hub's upload (issue #18, docs/deploy.md "A school hub"): on the national
+// server, one chunk of many learners' events stored in one statement and the learners it names
+// locked and read in another; on the hub, its events after a sequence number read in order.
+
+import { CompiledQuery } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DialectName } from './connect';
+import type { Database } from './schema';
+import type { EventRow } from './learner-events';
+
+type Runner = Pick<Kysely<Database>, 'executeQuery'>;
+
+const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
+  db.executeQuery<R>(CompiledQuery.raw(text, parameters));
+
+/** An event to store for one of several learners. */
+export interface LearnerEventRow extends EventRow {
+  readonly learnerId: string;
+}
+
+const COLUMNS = 'id, learner_id, device, seq, activity, at, event, received_at';
+
+const sqliteInserts = new Map<number, string>();
+function sqliteInsert(rows: number): string {
+  let text = sqliteInserts.get(rows);
+  if (!text) {
+    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    text =
+      `insert into kite_learner_event (${COLUMNS}) values ${values} ` +
+      'on conflict (id) do nothing returning id';
+    sqliteInserts.set(rows, text);
+  }
+  return text;
+}
+
+/**
+ * PostgreSQL: the chunk as one JSON array of `[id, learner, event]` triples, one statement
+ * whatever its size; the columns are read from the event as `appendEvents` (learner-events.ts)
+ * reads them.
+ */
+const PG_INSERT =
+  `insert into kite_learner_event (${COLUMNS}) ` +
+  "select t->>0, t->>1, t->2->>'device', (t->2->>'seq')::integer, " +
+  "coalesce(t->2->>'activity', 'measure.' || (t->2->>'topic')), (t->2->>'at')::bigint, " +
+  't->2, $1::timestamptz from jsonb_array_elements($2::jsonb) as t ' +
+  // Partitioned by month of `at` (event-partitions.ts): the dedupe key holds it (SCALE-01).
+  'on conflict (id, at) do nothing returning id';
+
+/**
+ * Stores events of several learners, skipping every event whose id is stored already (the
+ * same dedupe as a device's sync), and returns how many it stored now.
+ */
+export async function appendLearnersEvents(
+  db: Runner,
+  dialect: DialectName,
+  receivedAt: string,
+  rows: readonly LearnerEventRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  if (dialect === 'postgres') {
+    const triples = rows.map(
+      (r) => `[${JSON.stringify(r.id)},${JSON.stringify(r.learnerId)},${r.event}]`,
+    );
+    const { rows: stored } = await run<{ id: string }>(db, PG_INSERT, [
+      receivedAt,
+      `[${triples.join(',')}]`,
+    ]);
+    return stored.length;
+  }
+  const parameters: unknown[] = [];
+  for (const r of rows) {
+    parameters.push(r.id, r.learnerId, r.device, r.seq, r.activity, r.at, r.event, receivedAt);
+  }
+  const { rows: stored } = await run<{ id: string }>(db, sqliteInsert(rows.length), parameters);
+  return stored.length;
+}
+
+/** A learner an upload names, as the server knows them. */
+export interface LearnerScope {
+  readonly id: string;
+  readonly epoch: number;
+  /** Their class's school; null for a child a parent made, in no class. */
+  readonly schoolId: string | null;
+}
+
+/**
+ * The learners of `ids` the server has, with their epoch and school; inside a transaction on
+ * PostgreSQL their rows stay locked until it ends (in id order, so two uploads never wait on
+ * each other in a circle), so no erasure runs between this read and the insert.
+ */
+export async function lockLearners(
+  db: Runner,
+  dialect: DialectName,
+  ids: readonly string[],
+): Promise<LearnerScope[]> {
+  if (ids.length === 0) return [];
+  const text =
+    dialect === 'postgres'
+      ? 'select l.id, l.epoch, c.school_id from kite_learner l ' +
+        'left join kite_class c on c.id = l.class_id where l.id = any($1::text[]) ' +
+        'order by l.id for update of l'
+      : 'select l.id, l.epoch, c.school_id from kite_learner l ' +
+        `left join kite_class c on c.id = l.class_id where l.id in (${ids.map(() => '?').join(', ')})`;
+  const { rows } = await run<{ id: string; epoch: number | string; school_id: string | null }>(
+    db,
+    text,
+    dialect === 'postgres' ? [ids] : [...ids],
+  );
+  return rows.map((r) => ({ id: r.id, epoch: Number(r.epoch), schoolId: r.school_id }));
+}
+
+/** Which of `ids` were erased for good (a tombstone stays). */
+export async function tombstoned(
+  db: Runner,
+  dialect: DialectName,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const text =
+    dialect === 'postgres'
+      ? 'select learner_id from kite_learner_tombstone where learner_id = any($1::text[])'
+      : `select learner_id from kite_learner_tombstone where learner_id in (${ids.map(() => '?').join(', ')})`;
+  const { rows } = await run<{ learner_id: string }>(
+    db,
+    text,
+    dialect === 'postgres' ? [ids] : [...ids],
+  );
+  return new Set(rows.map((r) => r.learner_id));
+}
+
+/** One of a hub's stored events, to upload: its place in the hub's log and its learner's epoch. */
+export interface HubEvent {
+  /** The hub's sequence number: `kite_learner_event.n`, which orders arrival on the hub. */
+  readonly n: number;
+  readonly epoch: number;
+  /** The event as the device sent it, JSON text. */
+  readonly event: string;
+}
+
+/**
+ * A hub's events after sequence `after`, in order, at most `limit`. SQLite only: a hub runs
+ * on its embedded database (config.ts refuses KITE_MODE=hub with DATABASE_URL).
+ */
+export async function hubEventsAfter(
+  db: Runner,
+  after: number,
+  limit: number,
+): Promise<HubEvent[]> {
+  const { rows } = await run<{ n: number; epoch: number; event: string }>(
+    db,
+    'select e.n, l.epoch, e.event from kite_learner_event e ' +
+      'join kite_learner l on l.id = e.learner_id where e.n > ? order by e.n limit ?',
+    [after, limit],
+  );
+  return rows;
+}
+
+/** How many of a hub's events come after sequence `after`. */
+export async function hubBacklog(db: Runner, after: number): Promise<number> {
+  const { rows } = await run<{ c: number }>(
+    db,
+    'select count(*) as c from kite_learner_event where n > ?',
+    [after],
+  );
+  return Number(rows[0]?.c ?? 0);
+}

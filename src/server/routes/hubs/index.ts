@@ -1,0 +1,109 @@
+import { PassThrough } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { ErrorBodySchema, HttpError } from '../../http/errors';
+import { NoQuery } from '../accounts/schemas';
+import type { HubsContext } from '../../hubs/context';
+import { ingestChunk, OutOfScope } from '../../hubs/ingest';
+import { HubAckSchema, HubChunkSchema, MAX_CHUNK_BYTES } from '../../hubs/protocol';
+import { hubOfToken } from '../../hubs/provisioning';
+import type { HubIdentity } from '../../hubs/provisioning';
+
+/** Seconds a hub turned away because the process is full waits before it tries again. */
+export const HUB_RETRY_AFTER_S = 2;
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{1,100})$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The hub a hub credential speaks for, on the hub routes. */
+    hub: HubIdentity | null;
+  }
+}
+
+/**
+ * A gzipped body as the plain body Fastify's JSON parser reads, the route's body limit holding
+ * for the gunzipped bytes (no "zip bomb") and `Content-Length` checked against the bytes that
+ * came. Bad gzip is `bad_gzip`.
+ */
+function gunzipped(raw: NodeJS.ReadableStream): NodeJS.ReadableStream {
+  const out = new PassThrough() as PassThrough & { receivedEncodedLength: number };
+  out.receivedEncodedLength = 0;
+  raw.on('data', (c: Buffer) => (out.receivedEncodedLength += c.length));
+  const gunzip = createGunzip();
+  gunzip.on('error', () =>
+    out.destroy(new HttpError(400, 'bad_gzip', 'The body is not valid gzip')),
+  );
+  raw.pipe(gunzip).pipe(out);
+  return out;
+}
+
+/**
+ * The national server's routes for school hubs (docs/deploy.md "A school hub"), in their own
+ * scope: a hub credential in `Authorization: Bearer` (no session or device credential counts
+ * here, and a hub credential counts nowhere else). A process works on at most
+ * `uploadsInFlight` uploads at once; beyond them a hub hears 429 with `Retry-After` before its
+ * body is read (SCALE-11).
+ */
+export const hubRoutes =
+  (ctx: HubsContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    let inFlight = 0;
+    app.decorateRequest('hub', null);
+    app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+      if (inFlight >= ctx.uploadsInFlight)
+        throw new HttpError(429, 'server_busy', 'Many hubs are uploading; try again later', {
+          'retry-after': String(HUB_RETRY_AFTER_S),
+        });
+      inFlight++;
+      reply.raw.once('close', () => inFlight--);
+      const m = BEARER.exec(request.headers.authorization ?? '');
+      if (!m) throw new HttpError(401, 'unauthenticated', 'This hub is not signed in');
+      request.hub = await hubOfToken(ctx.db, m[1] as string);
+    });
+    app.addHook('preParsing', async (request, _reply, payload) => {
+      const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+      if (encoding === 'identity') return payload;
+      if (encoding === 'gzip') return gunzipped(payload);
+      throw new HttpError(415, 'unsupported_media_type', 'Send the body as it is or gzipped');
+    });
+
+    app.post(
+      '/api/hubs/upload',
+      {
+        bodyLimit: MAX_CHUNK_BYTES,
+        schema: {
+          tags: ['hubs'],
+          summary:
+            "A school hub's chunk of at most 500 events, gzipped or not: stored once, and the hub's high-water mark advanced with them",
+          security: [{ hub: [] }],
+          querystring: NoQuery,
+          body: HubChunkSchema,
+          response: {
+            200: HubAckSchema,
+            400: ErrorBodySchema,
+            401: ErrorBodySchema,
+            403: ErrorBodySchema,
+            409: ErrorBodySchema,
+            413: ErrorBodySchema,
+            415: ErrorBodySchema,
+            429: ErrorBodySchema,
+          },
+        },
+      },
+      async (request) => {
+        const hub = request.hub as HubIdentity;
+        try {
+          return await ingestChunk(ctx, hub, request.body);
+        } catch (e) {
+          if (e instanceof OutOfScope)
+            request.log.warn(
+              { hub: hub.id, events: e.events },
+              'hub upload refused: learners outside its school',
+            );
+          throw e;
+        }
+      },
+    );
+  };
