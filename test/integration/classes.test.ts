@@ -430,6 +430,16 @@ for (const dialect of DIALECTS) {
         events: [{ ...many[0], answer: 'zzz' }],
       });
       expect(broken.statusCode).toBe(400);
+      // Numbers past what the database stores are refused at the door, not a 500 from it.
+      for (const body of [
+        { device: d.id, epoch: 1, since: null, events: [{ ...many[0], seq: 3_000_000_000 }] },
+        { device: d.id, epoch: 3_000_000_000, since: null, events: [] },
+        { device: d.id, epoch: 1, since: '9999999999999999999', events: [] },
+      ]) {
+        const refused = await d.call('POST', '/api/child/sync', body);
+        expect(refused.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
+        expect(refused.json().error.code).toBe('validation_failed');
+      }
       expect(await rows('kite_learner_event', star.id)).toBe(before);
       const noToken = await app.inject({ method: 'GET', url: '/api/child/me' });
       expect(noToken.statusCode).toBe(401);

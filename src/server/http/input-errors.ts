@@ -123,13 +123,14 @@ export function describeInputError(
   }
   let value: unknown = inputOf(request, context);
   let schema: z.ZodType | undefined = routeSchema;
-  let mark: InputError | undefined;
   for (const key of path) {
     value =
       value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     schema = propertyOf(schema, key);
-    mark = markOf(schema) ?? mark;
   }
+  // The mark of the very value that failed: a marked list's code (`batch_too_large`) is not the
+  // answer to a bad item inside it.
+  const mark = markOf(schema);
   const name = excerpt(path.join('.'));
   if (context === 'querystring' && Array.isArray(value)) {
     return { code: 'validation_failed', message: `Give ${name} once` };

@@ -22,7 +22,8 @@ export const eventSchema = z.strictObject({
   id: branded<EventId>(z.uuid()),
   learner: branded<LearnerId>(opaque),
   device: branded<DeviceId>(opaque),
-  seq: z.number().int().min(0),
+  // A device's counter; stored as a 32-bit integer (PostgreSQL `integer`).
+  seq: z.number().int().min(0).max(2_147_483_647),
   attempt: branded<AttemptId>(opaque),
   activity: branded<ActivityId>(slug),
   version: z.number().int().min(1),

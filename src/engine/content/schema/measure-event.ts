@@ -19,7 +19,8 @@ const base = {
   id: branded<EventId>(z.uuid()),
   learner: branded<LearnerId>(opaque),
   device: branded<DeviceId>(opaque),
-  seq: z.number().int().min(0),
+  // A device's counter; stored as a 32-bit integer (PostgreSQL `integer`).
+  seq: z.number().int().min(0).max(2_147_483_647),
   topic: branded<TopicId>(slug),
   band,
   at: z.number().int().min(0),

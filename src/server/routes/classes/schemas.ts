@@ -167,10 +167,12 @@ export const SyncRequestSchema = compiledInput(
       .min(1)
       .max(64)
       .regex(/^[A-Za-z0-9_-]+$/),
-    epoch: z.number().int().min(1),
+    // Stored as a 32-bit integer (PostgreSQL `integer`).
+    epoch: z.number().int().min(1).max(2_147_483_647),
+    // The cursor the server gave: a position in its log, read as a number (at most 2^53 − 1).
     since: z
       .string()
-      .regex(/^\d{1,19}$/)
+      .regex(/^\d{1,15}$/)
       .nullable(),
     events: coded(
       z.array(learnerEventSchema).max(100),
