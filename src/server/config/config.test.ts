@@ -80,13 +80,18 @@ describe('parseConfig', () => {
   it('keeps every event unless KITE_RETAIN_EVENT_MONTHS says 13 months or more', () => {
     expect(parseConfig({}).eventMonths).toBe(0);
     expect(parseConfig({ KITE_RETAIN_EVENT_MONTHS: '0' }).eventMonths).toBe(0);
-    expect(parseConfig({ KITE_RETAIN_EVENT_MONTHS: ' 24 ' }).eventMonths).toBe(24);
+    const pg = { DATABASE_URL: 'postgres://kite@127.0.0.1:5432/kite' };
+    expect(parseConfig({ ...pg, KITE_RETAIN_EVENT_MONTHS: ' 24 ' }).eventMonths).toBe(24);
+    // SQLite keeps every event of an active child.
+    expect(() => parseConfig({ KITE_RETAIN_EVENT_MONTHS: '24' })).toThrow(
+      /KITE_RETAIN_EVENT_MONTHS drops months of the event log on PostgreSQL/,
+    );
     for (const bad of ['6', '12', '121', '-1', 'two']) {
-      expect(() => parseConfig({ KITE_RETAIN_EVENT_MONTHS: bad })).toThrow(
+      expect(() => parseConfig({ ...pg, KITE_RETAIN_EVENT_MONTHS: bad })).toThrow(
         /KITE_RETAIN_EVENT_MONTHS/,
       );
     }
-    expect(() => parseConfig({ KITE_RETAIN_EVENT_MONTHS: '6' })).toThrow(
+    expect(() => parseConfig({ ...pg, KITE_RETAIN_EVENT_MONTHS: '6' })).toThrow(
       /0 \(keep every event\) or a whole number of months from 13 to 120/,
     );
   });

@@ -380,6 +380,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       'Invalid configuration: KITE_SMTP_URL needs KITE_PUBLIC_URL (the address links in mails point to) and KITE_MAIL_FROM (the sender)',
     );
   }
+  if (e.KITE_RETAIN_EVENT_MONTHS > 0 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_RETAIN_EVENT_MONTHS drops months of the event log on PostgreSQL (DATABASE_URL); the embedded SQLite database keeps every event of an active child, so leave it unset or 0',
+    );
+  }
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration: DATABASE_READ_URL (a read replica) needs DATABASE_URL (its primary); the embedded SQLite database has no replica',
