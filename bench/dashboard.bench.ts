@@ -1,4 +1,4 @@
-// npm run bench:dashboard [-- --db sqlite|postgres] [--events <n>] [--schools <n>]
+// npm run bench:dashboard [-- --db sqlite|postgres] [--events <n>] [--schools <n>] [--port <n>]
 // The national release of a term (issue #17, docs/national.md "Releases"): writes a term of
 // synthetic data (the generator of `kite nation seed`: regions, districts, schools with classes of
 // every band, ~25 children a class, progress and measurement events and feedback; by default
@@ -46,7 +46,8 @@ const SCHOOLS = whole('schools', 2000);
 const CLASSES = 4;
 const CHILDREN = 25;
 const REQUESTS_PER_TABLE = 20;
-const PORT = 3297;
+/** The server's port: `--port`, for a machine where another bench holds the default. */
+const PORT = whole('port', 3297);
 const BASE = `http://127.0.0.1:${PORT}`;
 const GOAL = { buildSeconds: 60, serveMs: 200 };
 const DAY = 86_400_000;
