@@ -76,7 +76,9 @@ export const childRoutes =
       if (request.routeOptions.config.child !== 'device') return;
       const token = bearer(request);
       if (!token) throw new HttpError(401, 'unauthenticated', 'This device is not signed in');
-      request.learnerId = await learnerOfToken(ctx, token);
+      // A read and a touch of the credential's last use: the same when done twice, so sent
+      // again while the primary fails over, like the sync it comes before.
+      request.learnerId = await ctx.db.retrying(() => learnerOfToken(ctx, token));
     });
     app.addHook('preValidation', refuseUnexpectedBody);
     const pub = { config: { child: 'public' as const } };
