@@ -224,8 +224,11 @@ export async function openPostgresNodes(nodes: PgNode[], options: DbOptions): Pr
 /** A pool on one node, whatever its role: the read replica's. */
 function postgresKysely(url: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection must not crash the process, idle (the pool's 'error') or
+  // checked out between two queries (its own 'error', primary-pool.ts); the next query
+  // reconnects.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -177,9 +177,16 @@ export class PrimaryPool implements PostgresPool {
       // An idle connection that breaks (the node stopped, or was killed) would otherwise be an
       // unhandled 'error' event, which ends the process. The pool drops it by itself; a
       // failover error also drops the node as the primary.
-      pool.on('error', (e) => {
+      const onError = (e: Error) => {
         if (isFailoverError(e)) this.lose(node);
-      });
+      };
+      pool.on('error', onError);
+      // The pool listens to its idle connections only: one checked out between two queries
+      // (in a transaction, or between acquiring and querying) that the server ends (a primary
+      // killed sends "terminating connection due to unexpected postmaster exit" on every
+      // connection) would emit an 'error' nobody hears, and end the process. So every
+      // connection has a listener of its own; the broken one is dropped when released.
+      pool.on('connect', (client) => client.on('error', onError));
       this.pools.set(node.label, pool);
     }
     return pool;

@@ -18,6 +18,7 @@ import type { Activity, Catalogue } from '../../src/engine';
 import { openDb, openPostgresNodes } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
+import { isFailoverError } from '../../src/db/failover-errors';
 import { DatabaseUnavailableError } from '../../src/db/retry';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { createApp } from '../../src/server/app';
@@ -204,5 +205,18 @@ describe.skipIf(!pgUp)('the write pool finds the primary among several nodes', (
     await cut;
     expect(rows).toEqual([{ ok: 1 }]);
     expect(attempts).toBe(2);
+  });
+
+  it('a connection ended by the server while checked out between two queries does not end the process', async () => {
+    // Without a listener on the connection itself its 'error' is unhandled: this process ends.
+    const work = db.kysely.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      await cutConnections(names.b);
+      await new Promise((r) => setTimeout(r, 300));
+      await sql`select 1`.execute(trx);
+    });
+    await expect(work).rejects.toSatisfy(isFailoverError);
+    const r = await db.retrying(() => sql<{ ok: number }>`select 1 as ok`.execute(db.kysely));
+    expect(r.rows).toEqual([{ ok: 1 }]);
   });
 });
