@@ -206,6 +206,10 @@ try {
   }
   out(`  new primary           ${result.promoted ? 'out of recovery' : 'STILL IN RECOVERY'}`);
   out(`  apps still running    ${alive.length} (app 3 must be; apps 1 and 2 were stopped)`);
+  const switches = r.apps[2]!.primaryLog.map(
+    (e) => `${s(e.at - since0.t)} ${e.primary ? `primary is ${e.primary}` : 'primary lost'}`,
+  );
+  out(`  app 3's log           ${switches.join('; ') || 'no change of primary'}`);
   out(`  settled               ${s(settled - AT.stopLoad * 1000)} after the load stopped`);
   failed =
     lost !== 0 ||

@@ -21,6 +21,26 @@ import type { PgPair } from './pg-pair';
 export interface RigApp {
   readonly port: number;
   readonly child: ChildProcess;
+  /** The app's log lines about the primary (src/server/main.ts), as they came. */
+  readonly primaryLog: { at: number; primary: string | undefined }[];
+}
+
+/** Collects an app's `database:` log lines (pino JSON on its stdout). */
+function watchPrimaryLog(child: ChildProcess, into: RigApp['primaryLog']): void {
+  let rest = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    const lines = (rest + d.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"msg":"database:')) continue;
+      try {
+        const entry = JSON.parse(line) as { primary?: string };
+        into.push({ at: performance.now(), primary: entry.primary });
+      } catch {
+        // not a log line
+      }
+    }
+  });
 }
 
 export interface NationalRig {
@@ -102,7 +122,9 @@ export async function startNationalRig(o: NationalRigOptions): Promise<NationalR
           ...o.env,
         },
       });
-      apps.push({ port, child });
+      const primaryLog: RigApp['primaryLog'] = [];
+      watchPrimaryLog(child, primaryLog);
+      apps.push({ port, child, primaryLog });
     }
     o.log(`${o.apps} Kite processes on ports ${apps.map((a) => a.port).join(', ')}`);
     nginx = await startNginx(

@@ -31,11 +31,14 @@ const FAILOVER_ERRNOS: ReadonlySet<string> = new Set([
   'ECONNABORTED',
 ]);
 
-// node-postgres reports a connection it lost, or could not finish, with an Error without a code.
+// node-postgres reports a connection it lost, or could not finish in time ("Connection
+// terminated due to connection timeout"), with an Error without a code. Not among them: the
+// pool's "timeout exceeded when trying to connect", which says every connection was busy for
+// the whole wait (a saturated pool, not a lost primary); sending the work again would only add
+// to the queue (bench:ingest --via nginx on a loaded machine showed it).
 const FAILOVER_MESSAGES = [
   'Connection terminated',
   'Client has encountered a connection error',
-  'timeout exceeded when trying to connect',
   'Client was closed and is not queryable',
 ];
 

@@ -14,7 +14,7 @@ describe('isFailoverError: which errors mean the primary is gone or is not the p
     ['a refused connection', pgError('ECONNREFUSED')],
     ['a reset connection', pgError('ECONNRESET')],
     ['a connection node-postgres lost', new Error('Connection terminated unexpectedly')],
-    ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a connection not made in time', new Error('Connection terminated due to connection timeout')],
     ['no primary among the hosts', new NoPrimaryError('No primary')],
   ])('%s is one', (_name, e) => {
     expect(isFailoverError(e)).toBe(true);
@@ -25,6 +25,8 @@ describe('isFailoverError: which errors mean the primary is gone or is not the p
     ['a syntax error', pgError('42601')],
     ['a serialization failure', pgError('40001')],
     ['an error of ours', new Error('The learner was erased')],
+    // Every pooled connection busy for the whole wait: a saturated pool, not a lost primary.
+    ['a full pool', new Error('timeout exceeded when trying to connect')],
     ['not an error', 'ECONNRESET'],
     ['nothing', undefined],
   ])('%s is not', (_name, e) => {
