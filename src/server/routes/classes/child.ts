@@ -32,6 +32,9 @@ const errors = {
   404: ErrorBodySchema,
   410: ErrorBodySchema,
   429: ErrorBodySchema,
+  // The database restarting or failing over (database_unavailable, with Retry-After): a sync
+  // is first sent again for KITE_DB_RETRY_MS (docs/deploy.md).
+  503: ErrorBodySchema,
 };
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,100})$/;
