@@ -60,11 +60,6 @@ export class PrimaryPool implements PostgresPool {
     if (options.nodes.length === 0) throw new Error('PrimaryPool needs at least one node');
   }
 
-  /** The label of the node writes go to now, or undefined while none is known. */
-  get primary(): string | undefined {
-    return this.current?.label;
-  }
-
   async connect(): Promise<PostgresPoolClient> {
     if (this.ended) throw new Error('The database pool is closed');
     // Twice at most: a new connection that finds a standby makes one new search.
