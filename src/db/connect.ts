@@ -10,6 +10,10 @@ import { startCheckpointer } from './checkpointer';
 import type { Checkpointer } from './checkpointer';
 import { groupCommit } from './group-commit';
 import type { GroupCommit } from './group-commit';
+import { pgNodes } from './pg-hosts';
+import type { PgNode } from './pg-hosts';
+import { PrimaryPool, ROLE_WORDS, roleOf } from './primary-pool';
+import { DEFAULT_DB_RETRY_MS, retryOnFailover } from './retry';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -25,6 +29,13 @@ export interface Db {
   readonly dialect: DialectName;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+  /**
+   * Runs `work`, which must be idempotent (the same outcome when it runs twice, as when a
+   * commit's answer was lost), and on PostgreSQL runs it again after each failover error
+   * (failover-errors.ts) until the retry window has passed; then it throws
+   * DatabaseUnavailableError (retry.ts). SQLite has no failover: `work` runs once.
+   */
+  retrying<T>(work: () => Promise<T>): Promise<T>;
   /** SQLite in a file: the thread that checkpoints its write-ahead log (checkpointer.ts). */
   readonly checkpointer?: Checkpointer;
   /** SQLite: syncs that arrive together share one commit (group-commit.ts). */
@@ -38,7 +49,11 @@ export interface Db {
 }
 
 export interface DbOptions {
-  /** `postgres://…`; absent means embedded SQLite in `dataDir`. */
+  /**
+   * `postgres://…`; absent means embedded SQLite in `dataDir`. It may list several hosts
+   * (`postgres://kite@10.0.0.1:5432,10.0.0.2:5432/kite`): writes go to whichever is the
+   * primary (primary-pool.ts).
+   */
   databaseUrl?: string | undefined;
   /** PostgreSQL: a read replica for reports and dashboards (`Db.read`); needs `databaseUrl`. */
   readUrl?: string | undefined;
@@ -50,6 +65,13 @@ export interface DbOptions {
   connectTimeoutMs?: number;
   /** Create the PostgreSQL database when it does not exist (default true). */
   createDatabase?: boolean;
+  /**
+   * PostgreSQL: how long `Db.retrying` keeps sending idempotent work again while the primary
+   * fails over, in ms (KITE_DB_RETRY_MS; default 30 000).
+   */
+  retryMs?: number;
+  /** PostgreSQL: told when the primary writes go to changes (a `host:port`, or undefined). */
+  onPrimary?: (label: string | undefined) => void;
   /**
    * SQLite in a file: checkpoint the write-ahead log from a worker thread rather than in the
    * request that commits (default true; false for tools that open the file briefly).
@@ -142,6 +164,7 @@ function openSqlite({
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
+    retrying: (work) => work(),
     close: async () => {
       await checkpointer?.stop();
       await kysely.destroy();
@@ -150,23 +173,47 @@ function openSqlite({
 }
 
 async function openPostgres(url: string, options: DbOptions): Promise<Db> {
+  let nodes: PgNode[];
+  try {
+    nodes = pgNodes(url);
+  } catch (e) {
+    throw new DbConnectError(`DATABASE_URL ${(e as Error).message}`);
+  }
+  return openPostgresNodes(nodes, options);
+}
+
+/**
+ * PostgreSQL on the nodes given (the hosts of DATABASE_URL, pg-hosts.ts): waits until one of
+ * them is the primary, and writes go to whichever is the primary from then on. Exported for
+ * tests that stand two databases in for two nodes.
+ */
+export async function openPostgresNodes(nodes: PgNode[], options: DbOptions): Promise<Db> {
   const deadline = Date.now() + (options.connectTimeoutMs ?? 10_000);
-  const target = describeUrl(url);
-  await waitForPostgres(url, deadline, target, options.createDatabase ?? true);
-  const kysely = postgresKysely(url);
+  await waitForPrimary(nodes, deadline, options.createDatabase ?? true);
+  const writes = new PrimaryPool({
+    nodes,
+    max: 10,
+    connectTimeoutMs: 5_000,
+    ...(options.onPrimary ? { onPrimary: options.onPrimary } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: writes }) });
   let read = kysely;
   if (options.readUrl) {
     await waitForPostgres(options.readUrl, deadline, describeUrl(options.readUrl), false);
     read = postgresKysely(options.readUrl);
   }
+  const retryMs = options.retryMs ?? DEFAULT_DB_RETRY_MS;
   return {
     kysely,
     read,
     dialect: 'postgres',
-    reopen: { databaseUrl: url, createDatabase: false },
+    ...(options.databaseUrl
+      ? { reopen: { databaseUrl: options.databaseUrl, createDatabase: false, retryMs } }
+      : {}),
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
+    retrying: (work) => retryOnFailover(work, { windowMs: retryMs }),
     close: async () => {
       if (read !== kysely) await read.destroy();
       await kysely.destroy();
@@ -174,13 +221,57 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   };
 }
 
+/** A pool on one node, whatever its role: the read replica's. */
 function postgresKysely(url: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection must not crash the process, idle (the pool's 'error') or
+  // checked out between two queries (its own 'error', primary-pool.ts); the next query
+  // reconnects.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** A node that does not answer (yet): worth asking again until the deadline. */
+class NoAnswer extends Error {}
+
+const pause = (deadline: number) =>
+  new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, deadline - Date.now()))));
+
+/**
+ * Connects to one node once and says what it is. Creates the database when it is missing and
+ * `create` (on a primary; a standby cannot, and says so). Throws {@link NoAnswer} when the node
+ * cannot be reached, and DbConnectError when waiting would not help (wrong credentials, a
+ * database missing that may not be created).
+ */
+async function askNode(url: string, target: string, create: boolean, timeoutMs: number) {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: Math.max(250, Math.min(timeoutMs, 3_000)),
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      return await roleOf(client);
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (err.code === '3D000') {
+        if (!create) throw new DbConnectError(`PostgreSQL database at ${target} does not exist`);
+        if (attempt === 1 && (await createPostgresDatabase(url, target))) continue;
+        return 'read-only' as const;
+      }
+      if (err.code === '28P01' || err.code === '28000') {
+        throw new DbConnectError(`PostgreSQL at ${target} refused the credentials: ${err.message}`);
+      }
+      throw new NoAnswer(err.message || err.code || 'connection failed');
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+}
+
+/** A replica (DATABASE_READ_URL): waits until it answers, whatever its role. */
 async function waitForPostgres(url: string, deadline: number, target: string, create: boolean) {
   let lastError = 'no answer';
   for (;;) {
@@ -188,32 +279,58 @@ async function waitForPostgres(url: string, deadline: number, target: string, cr
     if (remaining <= 0) {
       throw new DbConnectError(`Cannot reach PostgreSQL at ${target} within 10 s: ${lastError}`);
     }
-    const client = new pg.Client({
-      connectionString: url,
-      connectionTimeoutMillis: Math.max(250, Math.min(remaining, 3_000)),
-    });
     try {
-      await client.connect();
-      await client.end();
+      await askNode(url, target, create, remaining);
       return;
     } catch (e) {
-      await client.end().catch(() => {});
-      const err = e as Error & { code?: string };
-      if (err.code === '3D000') {
-        if (!create) throw new DbConnectError(`PostgreSQL database at ${target} does not exist`);
-        await createPostgresDatabase(url, target);
-        continue;
-      }
-      if (err.code === '28P01' || err.code === '28000') {
-        throw new DbConnectError(`PostgreSQL at ${target} refused the credentials: ${err.message}`);
-      }
-      lastError = err.message || err.code || 'connection failed';
-      await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, deadline - Date.now()))));
+      if (!(e instanceof NoAnswer)) throw e;
+      lastError = e.message;
+      await pause(deadline);
     }
   }
 }
 
-async function createPostgresDatabase(url: string, target: string) {
+/**
+ * Waits until one of `nodes` answers as the primary (one that is a standby may be being
+ * promoted; one that does not answer may be restarting). Wrong credentials, or a missing
+ * database that may not be created, end the wait at once.
+ */
+async function waitForPrimary(nodes: readonly PgNode[], deadline: number, create: boolean) {
+  let said: string[] = ['no answer'];
+  for (;;) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      const only = nodes.length === 1 ? nodes[0]! : undefined;
+      throw new DbConnectError(
+        only
+          ? `Cannot reach PostgreSQL at ${describeUrl(only.url)} within 10 s: ${said.join('; ')}`
+          : `No primary among the PostgreSQL hosts ${nodes.map((n) => n.label).join(', ')} within 10 s: ${said.join('; ')}`,
+      );
+    }
+    said = [];
+    for (const node of nodes) {
+      const target = describeUrl(node.url);
+      try {
+        const role = await askNode(node.url, target, create, deadline - Date.now());
+        if (role === 'primary') return;
+        said.push(
+          `${node.label} is ${ROLE_WORDS[role]}` +
+            (nodes.length === 1 ? '; DATABASE_URL must name the primary' : ''),
+        );
+      } catch (e) {
+        if (!(e instanceof NoAnswer)) throw e;
+        said.push(nodes.length === 1 ? e.message : `${node.label}: ${e.message}`);
+      }
+    }
+    await pause(deadline);
+  }
+}
+
+/**
+ * Creates the database of `url` on its node: true when made (or made meanwhile by another
+ * process), false when the node is read-only (a standby cannot create one).
+ */
+async function createPostgresDatabase(url: string, target: string): Promise<boolean> {
   const u = new URL(url);
   const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_-]+$/.test(name)) {
@@ -223,16 +340,18 @@ async function createPostgresDatabase(url: string, target: string) {
   }
   u.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 3_000 });
+  admin.on('error', () => {});
   try {
     await admin.connect();
     await admin.query(`create database "${name}"`);
+    return true;
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (err.code !== '42P04') {
-      throw new DbConnectError(
-        `PostgreSQL database at ${target} does not exist and could not be created (${err.message}); create it with: createdb "${name}"`,
-      );
-    }
+    if (err.code === '42P04') return true;
+    if (err.code === '25006') return false;
+    throw new DbConnectError(
+      `PostgreSQL database at ${target} does not exist and could not be created (${err.message}); create it with: createdb "${name}"`,
+    );
   } finally {
     await admin.end().catch(() => {});
   }

@@ -40,6 +40,8 @@ function mailerFor(mail: MailConfig, contentDir: string): Mailer {
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
+  // Until the app (and its log) exists, the first choice of a primary is not news.
+  let primaryLog: (label: string | undefined) => void = () => {};
   // The database first: an unreachable one is reported within its connect timeout, however
   // long the content takes to check.
   const db = await openDb({
@@ -47,6 +49,9 @@ async function main(): Promise<void> {
     readUrl: config.databaseReadUrl,
     dataDir: config.dataDir,
     synchronous: config.mode === 'hub' ? 'full' : 'normal',
+    retryMs: config.dbRetryMs,
+    // A change of primary is worth a line in the log (a host:port, never a password).
+    onPrimary: (label) => primaryLog(label),
   });
   let catalogue;
   try {
@@ -103,6 +108,10 @@ async function main(): Promise<void> {
     hubUpload: config.upstream ? { upstream: config.upstream } : undefined,
   });
 
+  primaryLog = (label) =>
+    label
+      ? app.log.warn({ primary: label }, 'database: writes go to this primary')
+      : app.log.warn('database: the primary was lost; looking for it again');
   const mismatch = webContentMismatch(config.webDir, catalogue);
   if (mismatch) app.log.warn(mismatch);
 

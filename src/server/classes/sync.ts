@@ -103,15 +103,19 @@ export async function sync(
   const ids = kept.map((e) => e.id as string);
   if (ctx.db.dialect === 'postgres') {
     // One round trip: kite_sync holds the learner's row while it runs (learner-events.ts).
-    const r = await pgSync(ctx.db.kysely, {
-      learnerId,
-      epoch: req.epoch,
-      receivedAt: received,
-      rows,
-      device: req.device,
-      since,
-      limit: MAX_PULL + 1,
-    });
+    // Idempotent by event id, so sent again while the primary fails over: a batch whose commit
+    // was lost with the old primary is stored now, one whose answer was lost is acknowledged.
+    const r = await ctx.db.retrying(() =>
+      pgSync(ctx.db.kysely, {
+        learnerId,
+        epoch: req.epoch,
+        receivedAt: received,
+        rows,
+        device: req.device,
+        since,
+        limit: MAX_PULL + 1,
+      }),
+    );
     if (r.epoch === undefined) throw erasedForGood();
     const mismatch = epochProblem(req.epoch, r.epoch);
     if (mismatch) return mismatch;

@@ -177,6 +177,43 @@ describe('parseConfig', () => {
     expect(parseConfig({ KITE_DRAIN_MS: '5000' }).drainMs).toBe(5000);
   });
 
+  it('takes a host list in DATABASE_URL (a primary and its standbys) and a retry window', () => {
+    const c = parseConfig({
+      DATABASE_URL: 'postgres://kite:pw@127.0.0.1:5433,127.0.0.1:5434/kite',
+      KITE_DB_RETRY_MS: '5000',
+    });
+    expect(c.databaseUrl).toBe('postgres://kite:pw@127.0.0.1:5433,127.0.0.1:5434/kite');
+    expect(c.dbRetryMs).toBe(5000);
+    expect(parseConfig({}).dbRetryMs).toBe(30_000);
+  });
+
+  it.each([
+    ['postgres://kite:S3cr3t-9ab@127.0.0.1:5433,127.0.0.1:99999/kite', /host 2 .*port/],
+    ['postgres://kite:S3cr3t-9ab@127.0.0.1:5433,,127.0.0.1:5434/kite', /host 2 .*empty/],
+    ['postgres://kite:S3cr3t-9ab@127.0.0.1:5433,127.0.0.1:5433/kite', /names 127.0.0.1:5433 twice/],
+    ['postgres://kite:S3cr3t-9ab@127.0.0.1:5433,db two:5434/kite', /space/],
+  ])('refuses a bad host list with a clear message, password hidden: %s', (url, why) => {
+    let message = '';
+    try {
+      parseConfig({ DATABASE_URL: url });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: DATABASE_URL /);
+    expect(message).toMatch(why);
+    expect(message).toContain('kite:***@127.0.0.1');
+    expect(message).not.toContain('S3cr3t');
+  });
+
+  it('takes one host only in DATABASE_READ_URL', () => {
+    expect(() =>
+      parseConfig({
+        DATABASE_URL: 'postgres://kite@127.0.0.1:5433/kite',
+        DATABASE_READ_URL: 'postgres://kite@127.0.0.1:5434,127.0.0.1:5435/kite',
+      }),
+    ).toThrow(/DATABASE_READ_URL must name one host/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(3000);
   });
@@ -197,6 +234,8 @@ describe('parseConfig', () => {
     [{ KITE_HUB_UPLOADS: '0' }, /KITE_HUB_UPLOADS must be a whole number from 1 to 1000/],
     [{ KITE_UPSTREAM_URL: 'kite.example.org' }, /KITE_UPSTREAM_URL must be an http/],
     [{ KITE_HUB_ID: 'x' }, /KITE_HUB_ID must be the hub id/],
+
+    [{ KITE_DB_RETRY_MS: '200000' }, /KITE_DB_RETRY_MS must be a whole number from 0 to 120000/],
     [{ DATABASE_URL: 'postgres://k:pw@h:port/k' }, /DATABASE_URL is not a valid URL/],
     [{ KITE_PUBLIC_URL: 'ftp://kite.example.org' }, /KITE_PUBLIC_URL must be an http/],
     [{ KITE_PUBLIC_URL: 'kite.example.org' }, /KITE_PUBLIC_URL must be an http/],

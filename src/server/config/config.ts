@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PACK_LIST, parsePackList } from '../../content/packs';
 import { redactSecrets } from '../../db/redact';
+import { PgUrlError, pgNodes } from '../../db/pg-hosts';
+import { DEFAULT_DB_RETRY_MS } from '../../db/retry';
 import { defaultPoolSize } from '../pdf/pool';
 import { DEFAULT_HUB_UPLOADS } from '../hubs/context';
 
@@ -10,7 +12,11 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  /** `postgres://…` switches the database to PostgreSQL; absent means embedded SQLite. */
+  /**
+   * `postgres://…` switches the database to PostgreSQL; absent means embedded SQLite. It may
+   * list a primary and its standbys (`postgres://kite@10.0.0.1,10.0.0.2/kite`): writes go to
+   * whichever of them is the primary (src/db/primary-pool.ts, docs/deploy.md).
+   */
   readonly databaseUrl: string | undefined;
   /**
    * A PostgreSQL read replica for dashboards and reports (DATABASE_READ_URL, docs/deploy.md);
@@ -94,6 +100,11 @@ export interface Config {
    * `Retry-After` (KITE_HUB_UPLOADS).
    */
   readonly hubUploads: number;
+  /**
+   * PostgreSQL: how long idempotent database work (a device's sync) is sent again while the
+   * primary fails over, in ms, before the client is answered 503 (KITE_DB_RETRY_MS).
+   */
+  readonly dbRetryMs: number;
 }
 
 /** Where and as whom a school hub uploads. */
@@ -242,15 +253,37 @@ const publicUrl = z
  */
 export const MAX_DRAIN_MS = 8000;
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
-    message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
-  })
-  .refine((v) => v === '' || (!/\s/.test(v) && URL.canParse(v)), {
-    message: 'is not a valid URL (such as postgres://kite@127.0.0.1:5432/kite)',
-  });
+/** A `postgres://` URL; `hosts: 'many'` also takes a host list (`host:port,host:port`). */
+const postgresUrl = (hosts: 'one' | 'many') =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with postgres:// (leave it unset for the embedded SQLite database)',
+    })
+    .superRefine((v, ctx) => {
+      if (v === '' || !/^postgres(ql)?:\/\//.test(v)) return;
+      if (/\s/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'is not a valid URL: it holds a space' });
+        return;
+      }
+      try {
+        const nodes = pgNodes(v);
+        if (hosts === 'one' && nodes.length > 1) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'must name one host (a replica, or a load balancer in front of replicas); only DATABASE_URL takes a list of hosts',
+          });
+        }
+      } catch (e) {
+        const why = e instanceof PgUrlError ? e.message : 'is not valid';
+        ctx.addIssue({
+          code: 'custom',
+          message: `${why} (such as postgres://kite@127.0.0.1:5432/kite, or postgres://kite@10.0.0.1:5432,10.0.0.2:5432/kite for a primary and its standby)`,
+        });
+      }
+    });
 
 /** Variables whose value is never shown in an error message. */
 const SECRET_VARIABLES = new Set(['KITE_HUB_TOKEN']);
@@ -259,8 +292,9 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: nonEmpty.default('127.0.0.1'),
   KITE_DATA_DIR: nonEmpty.default('./data'),
-  DATABASE_URL: postgresUrl.optional(),
-  DATABASE_READ_URL: postgresUrl.optional(),
+  DATABASE_URL: postgresUrl('many').optional(),
+  DATABASE_READ_URL: postgresUrl('one').optional(),
+  KITE_DB_RETRY_MS: wholeNumber(0, 120_000).default(DEFAULT_DB_RETRY_MS),
   KITE_COUNTRY: z
     .string()
     .trim()
@@ -463,5 +497,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           })
         : undefined,
     hubUploads: e.KITE_HUB_UPLOADS,
+    dbRetryMs: e.KITE_DB_RETRY_MS,
   });
 }

@@ -6,6 +6,11 @@ import { describeInputError } from './input-errors';
 import type { RouteTable } from './route-table';
 import { requestLine } from './logging';
 import { routePath } from './route-path';
+import { isFailoverError } from '../../db/failover-errors';
+import { DatabaseUnavailableError } from '../../db/retry';
+
+/** Seconds a client waits before sending again what met a database failover. */
+const FAILOVER_RETRY_AFTER_S = 5;
 
 /** Fastify's own error codes that are the client's fault, with the code we expose for each. */
 const FASTIFY_CLIENT_ERRORS: Readonly<Record<string, readonly [number, ErrorCode, string]>> = {
@@ -54,6 +59,22 @@ export function handleError(err: FastifyError, request: FastifyRequest, reply: F
   if (known) {
     const [status, code, message] = known;
     return reply.code(status).send(errorBody(code, message));
+  }
+  if (err instanceof DatabaseUnavailableError || isFailoverError(err)) {
+    // The primary is restarting or failing over: the request may be sent again in a moment.
+    // Idempotent work was retried already (Db.retrying); other writes are not sent twice.
+    request.log.warn(
+      { code: (err as { code?: unknown }).code, why: err.message.slice(0, 200) },
+      'database unavailable',
+    );
+    const seconds =
+      err instanceof DatabaseUnavailableError ? err.retryAfterSeconds : FAILOVER_RETRY_AFTER_S;
+    return reply
+      .code(503)
+      .header('retry-after', String(seconds))
+      .send(
+        errorBody('database_unavailable', 'The database is not available just now; try again soon'),
+      );
   }
   if (err.statusCode === 429) {
     return reply.code(429).send(errorBody('rate_limited', 'Too many requests; try again soon'));

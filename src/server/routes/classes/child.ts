@@ -32,6 +32,9 @@ const errors = {
   404: ErrorBodySchema,
   410: ErrorBodySchema,
   429: ErrorBodySchema,
+  // The database restarting or failing over (database_unavailable, with Retry-After): a sync
+  // is first sent again for KITE_DB_RETRY_MS (docs/deploy.md).
+  503: ErrorBodySchema,
 };
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,100})$/;
@@ -76,7 +79,9 @@ export const childRoutes =
       if (request.routeOptions.config.child !== 'device') return;
       const token = bearer(request);
       if (!token) throw new HttpError(401, 'unauthenticated', 'This device is not signed in');
-      request.learnerId = await learnerOfToken(ctx, token);
+      // A read and a touch of the credential's last use: the same when done twice, so sent
+      // again while the primary fails over, like the sync it comes before.
+      request.learnerId = await ctx.db.retrying(() => learnerOfToken(ctx, token));
     });
     app.addHook('preValidation', refuseUnexpectedBody);
     const pub = { config: { child: 'public' as const } };
