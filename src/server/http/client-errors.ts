@@ -96,10 +96,7 @@ export function clientErrorHandler(headers: Readonly<Record<string, string>>) {
  * - HTTP/1.1 requires a Host header: Node's own check answers a bare 400 outside every handler,
  *   so it is switched off (`requireHostHeader: false`) and done here, through the error handler.
  */
-export function installRequestChecks(
-  app: FastifyInstance,
-  headers: ResponseHeaders,
-): void {
+export function installRequestChecks(app: FastifyInstance, headers: ResponseHeaders): void {
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
