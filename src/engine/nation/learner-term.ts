@@ -10,8 +10,8 @@ import type { MeasureAnsweredEvent, MeasureEvent } from '../measurement/events';
 import { formAnswers, scoreForm } from '../measurement/form-score';
 import type { FormScore } from '../measurement/form-score';
 import { classifyAnswer, scoreItem } from '../measurement/score';
+import type { MeasureAnswer } from '../measurement/score';
 import type { ProgressEvent } from '../progress/event';
-import { isScored } from '../types/measurement';
 import type { MeasureUse } from '../types/measurement';
 import { isProgressFold, measuresOfLog } from '../progress/fold';
 import type { ProgressFold } from '../progress/fold';
@@ -173,19 +173,40 @@ function firstInTerm(plan: TermPlan, answers: readonly MeasureAnsweredEvent[], u
   return first && inWindow(plan.window, first.at) ? first : undefined;
 }
 
+/** A check (band and use) of a topic: its first answer, and the first answer to each item. */
+interface Check {
+  readonly first: MeasureAnsweredEvent;
+  readonly given: Map<string, MeasureAnswer>;
+}
+
+/**
+ * The checks of a topic from its answers (sorted by time, all of the bank's current version):
+ * by `<band>|<use>`, as `formAnswers` gives each, in one pass.
+ */
+function checksOf(answers: readonly MeasureAnsweredEvent[]): Map<string, Check> {
+  const out = new Map<string, Check>();
+  for (const e of answers) {
+    const key = `${e.band}|${e.use}`;
+    const check = out.get(key);
+    if (!check) out.set(key, { first: e, given: new Map([[e.item, e.answer]]) });
+    else if (!check.given.has(e.item)) check.given.set(e.item, e.answer);
+  }
+  return out;
+}
+
 /** The stealth evidence of a topic beside its post- and transfer-check scores (MEAS-06). */
 function topicEvidence(
   plan: TermPlan,
   topic: TopicId,
   stealth: Mastery,
   answers: readonly MeasureAnsweredEvent[],
+  checks: ReadonlyMap<string, Check>,
 ): LearnerTerm['evidence'] {
-  const version = plan.banks.get(topic)!.version;
   const out: LearnerTerm['evidence'][number][] = [];
   for (const use of ['post', 'transfer'] as const) {
     const first = firstInTerm(plan, answers, use);
     if (!first) continue;
-    const given = formAnswers(answers, { topic, band: first.band, use, version });
+    const given = checks.get(`${first.band}|${use}`)!.given;
     const score = scoreForm(plan.form(topic, first.band, use), given);
     if (score.knowledge)
       out.push({
@@ -204,27 +225,23 @@ function topicEvidence(
 function topicForms(
   plan: TermPlan,
   topic: TopicId,
-  answers: readonly MeasureAnsweredEvent[],
+  checks: ReadonlyMap<string, Check>,
 ): LearnerTerm['forms'] {
-  const version = plan.banks.get(topic)!.version;
   const out: LearnerTerm['forms'][number][] = [];
-  const seen = new Set<string>();
-  for (const e of answers) {
-    const key = `${e.band}|${e.use}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!inWindow(plan.window, e.at)) continue;
-    const items = plan.form(topic, e.band, e.use).filter((i) => isScored(i.construct));
-    if (items.length === 0) continue;
-    const given = formAnswers(answers, { topic, band: e.band, use: e.use, version });
+  const forms = plan.itemForms.get(topic) ?? [];
+  for (const { first, given } of checks.values()) {
+    if (!inWindow(plan.window, first.at)) continue;
+    const form = forms.find((f) => f.band === first.band && f.use === first.use);
+    if (!form) continue;
     const scores: number[] = [];
-    for (const item of items) {
+    for (const item of form.items) {
       const answer = given.get(item.id);
       const r = answer === undefined ? null : scoreItem(item, answer);
       if (r === null || r.kind !== 'scored') break;
       scores.push(r.score);
     }
-    if (scores.length === items.length) out.push({ topic, band: e.band, use: e.use, scores });
+    if (scores.length === form.items.length)
+      out.push({ topic, band: first.band, use: first.use, scores });
   }
   return out;
 }
@@ -311,9 +328,10 @@ export function learnerTerm(
     const t = topicItems(plan, topic, answers);
     items.push(...t.items);
     detection.push(...t.detection);
+    const checks = checksOf(answers);
     const m = stealth.get(topic);
-    if (m) evidence.push(...topicEvidence(plan, topic, m, answers));
-    forms.push(...topicForms(plan, topic, answers));
+    if (m) evidence.push(...topicEvidence(plan, topic, m, answers, checks));
+    forms.push(...topicForms(plan, topic, checks));
   }
   return { active, completions: attempts.size, mastery, gains, items, detection, evidence, forms };
 }

@@ -55,6 +55,10 @@ export interface ItemForm {
   readonly band: Band;
   readonly use: MeasureUse;
   readonly items: readonly MeasureItem[];
+  /** Its items' `items/<topic>` columns, in the items' order. */
+  readonly columns: readonly string[];
+  /** Its `reliability` column, or null with a single scored item. */
+  readonly reliability: string | null;
 }
 
 /** An `items/<topic>` column: the form (band and use) and the item's id in the bank. */
@@ -130,8 +134,10 @@ export function termPlan(
       for (const use of ['pre', 'post', 'transfer'] as const) {
         const items = forms.get(`${topic}|${band}|${use}`)!.filter((i) => isScored(i.construct));
         if (items.length === 0) continue;
-        list.push({ band, use, items });
-        if (items.length > 1) reliabilityColumns.push(formColumn(topic, band, use));
+        const reliability = items.length > 1 ? formColumn(topic, band, use) : null;
+        const columns = items.map((i) => itemColumn(band, use, i.id));
+        list.push({ band, use, items, columns, reliability });
+        if (reliability) reliabilityColumns.push(reliability);
       }
     itemForms.set(topic, list);
   }

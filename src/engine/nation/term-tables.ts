@@ -5,9 +5,8 @@ import { FEEDBACK_ANSWERS } from '../app/feedback';
 import { BANDS } from '../types/text';
 import type { Band } from '../types/text';
 import type { LearnerTerm } from './learner-term';
-import { correlationTerms, itemTerms, reliabilityTerms } from './statistics';
 import { STEALTH_RULES_VERSION } from './stealth';
-import { EVIDENCE_COLUMNS, detectionColumns, formColumn, itemColumn } from './term-plan';
+import { EVIDENCE_COLUMNS, detectionColumns } from './term-plan';
 import type { TermPlan } from './term-plan';
 import { GAIN_MEASURES } from './types';
 import type { SchoolCell, TableInput, TableKind } from './types';
@@ -23,11 +22,8 @@ interface Sum {
   sums: number[] | undefined;
 }
 
-/** Adds `terms` to a cell's sums, element by element. */
-const addSums = (s: Sum, terms: readonly number[]) => {
-  if (!s.sums) s.sums = [...terms];
-  else for (let i = 0; i < terms.length; i++) s.sums[i]! += terms[i]!;
-};
+/** A cell's sums, `length` zeros the first time. */
+const sumsOf = (s: Sum, length: number): number[] => (s.sums ??= new Array<number>(length).fill(0));
 
 /** One table being folded: its cells by school, then column. */
 class TableSums {
@@ -134,7 +130,7 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
       new TableSums(
         `items/${t}`,
         'items',
-        forms.flatMap((f) => f.items.map((i) => itemColumn(f.band, f.use, i.id))),
+        forms.flatMap((f) => f.columns),
       ),
     ]),
   );
@@ -142,7 +138,6 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
     plan.reliabilityColumns.length > 0
       ? new TableSums('reliability', 'reliability', plan.reliabilityColumns)
       : undefined;
-  const reliable = new Set(plan.reliabilityColumns);
   const feedback = new TableSums('feedback', 'feedback', FEEDBACK_ANSWERS);
   const answers = new Set<string>(FEEDBACK_ANSWERS);
   return {
@@ -194,28 +189,47 @@ export function termTables(plan: TermPlan, feedbackSchool: string): TermTables {
             s.numerator += d.falseAlarms;
           }
         }
+      // The sums of `statistics.ts` (`correlationTerms`, `itemTerms`, `reliabilityTerms`),
+      // added in place: this runs for every learner of a national term.
       for (const e of term.evidence) {
         const table = evidence.get(e.topic);
         if (!table) continue;
         const s = table.cell(school, e.column);
         s.children++;
-        addSums(s, correlationTerms(e.x, e.y));
+        const sums = sumsOf(s, 5);
+        sums[0]! += e.x;
+        sums[1]! += e.y;
+        sums[2]! += e.x * e.x;
+        sums[3]! += e.y * e.y;
+        sums[4]! += e.x * e.y;
       }
       for (const f of term.forms) {
         const table = items.get(f.topic);
         const form = plan.itemForms.get(f.topic)?.find((x) => x.band === f.band && x.use === f.use);
         if (!table || !form || form.items.length !== f.scores.length) continue;
-        const total = f.scores.reduce((a, b) => a + b, 0);
-        form.items.forEach((item, i) => {
-          const s = table.cell(school, itemColumn(f.band, f.use, item.id));
+        let total = 0;
+        for (const x of f.scores) total += x;
+        for (let i = 0; i < f.scores.length; i++) {
+          const x = f.scores[i]!;
+          const s = table.cell(school, form.columns[i]!);
           s.children++;
-          addSums(s, itemTerms(f.scores[i]!, total));
-        });
-        const column = formColumn(f.topic, f.band, f.use);
-        if (reliability && reliable.has(column)) {
-          const s = reliability.cell(school, column);
+          const sums = sumsOf(s, 5);
+          sums[0]! += x;
+          sums[1]! += x * x;
+          sums[2]! += x * total;
+          sums[3]! += total;
+          sums[4]! += total * total;
+        }
+        if (reliability && form.reliability) {
+          const s = reliability.cell(school, form.reliability);
           s.children++;
-          addSums(s, reliabilityTerms(f.scores));
+          const sums = sumsOf(s, 2 + 2 * f.scores.length);
+          sums[0]! += total;
+          sums[1]! += total * total;
+          for (let i = 0; i < f.scores.length; i++) {
+            sums[2 + 2 * i]! += f.scores[i]!;
+            sums[3 + 2 * i]! += f.scores[i]! * f.scores[i]!;
+          }
         }
       }
     },
