@@ -197,6 +197,9 @@ export default defineConfig({
           'assets/ui-*',
           // The quick checks of learners with an account (MEASURE above), kept when first used.
           'assets/measure-*',
+          // The manifest's install icons (39 KB): no page shows them, and the browser fetches
+          // them when the app is installed, which needs the network anyway.
+          'icons/*.png',
         ],
         // The adults' stylesheets that no chunk of the child's app imports (adultStyles above).
         manifestTransforms: [

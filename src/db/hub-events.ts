@@ -6,6 +6,7 @@ import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './connect';
 import type { Database } from './schema';
+import { EVENT_COLUMNS as COLUMNS, sqliteInsert } from './learner-events';
 import type { EventRow } from './learner-events';
 
 type Runner = Pick<Kysely<Database>, 'executeQuery'>;
@@ -16,21 +17,6 @@ const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
 /** An event to store for one of several learners. */
 export interface LearnerEventRow extends EventRow {
   readonly learnerId: string;
-}
-
-const COLUMNS = 'id, learner_id, device, seq, activity, at, event, received_at';
-
-const sqliteInserts = new Map<number, string>();
-function sqliteInsert(rows: number): string {
-  let text = sqliteInserts.get(rows);
-  if (!text) {
-    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    text =
-      `insert into kite_learner_event (${COLUMNS}) values ${values} ` +
-      'on conflict (id) do nothing returning id';
-    sqliteInserts.set(rows, text);
-  }
-  return text;
 }
 
 /**

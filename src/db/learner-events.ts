@@ -32,16 +32,19 @@ type Runner = Pick<Kysely<Database>, 'executeQuery'>;
 const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
   db.executeQuery<R>(CompiledQuery.raw(text, parameters));
 
-const COLUMNS = 'id, learner_id, device, seq, activity, at, event, received_at';
+export const EVENT_COLUMNS = 'id, learner_id, device, seq, activity, at, event, received_at';
 
-/** SQLite: one multi-row insert per batch size, each kept prepared. */
+/**
+ * SQLite: one multi-row insert per batch size, each kept prepared (a device's sync, a hub's
+ * upload: rows of (id, learner, device, seq, activity, at, event, received at)).
+ */
 const sqliteInserts = new Map<number, string>();
-function sqliteInsert(rows: number): string {
+export function sqliteInsert(rows: number): string {
   let text = sqliteInserts.get(rows);
   if (!text) {
     const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     text =
-      `insert into kite_learner_event (${COLUMNS}) values ${values} ` +
+      `insert into kite_learner_event (${EVENT_COLUMNS}) values ${values} ` +
       'on conflict (id) do nothing returning id';
     sqliteInserts.set(rows, text);
   }
@@ -54,7 +57,7 @@ function sqliteInsert(rows: number): string {
  * `activity` says for SQLite (server/classes/sync.ts).
  */
 const PG_INSERT =
-  `insert into kite_learner_event (${COLUMNS}) ` +
+  `insert into kite_learner_event (${EVENT_COLUMNS}) ` +
   "select e->>'id', $1, e->>'device', (e->>'seq')::integer, " +
   "coalesce(e->>'activity', 'measure.' || (e->>'topic')), (e->>'at')::bigint, " +
   'e, $2::timestamptz from jsonb_array_elements($3::jsonb) as e ' +

@@ -166,18 +166,20 @@ for (const dialect of DIALECTS) {
         expect(file.statusCode).toBe(404);
         expect((await coordinator.get('/studio')).headers.location).toBe('/studio/');
 
-        // Every other answer keeps the microphone denied.
-        for (const url of [
-          '/',
-          '/account/signin',
-          '/api/health',
-          '/api/studio/overview?lang=km',
-          '/nope',
-        ]) {
+        // Every other document keeps the microphone denied.
+        for (const url of ['/', '/account/signin', '/nope']) {
           const res = await coordinator.get(url);
           const p = String(res.headers['permissions-policy']).split(', ');
           expect(p, url).toContain('microphone=()');
           expect(p, url).not.toContain('microphone=(self)');
+        }
+        // An API answer is no document: nothing may run in it, so it has no feature to allow.
+        for (const url of ['/api/health', '/api/studio/overview?lang=km']) {
+          const res = await coordinator.get(url);
+          expect(res.headers['permissions-policy'], url).toBeUndefined();
+          expect(res.headers['content-security-policy'], url).toBe(
+            "default-src 'none'; frame-ancestors 'none'",
+          );
         }
       },
     );

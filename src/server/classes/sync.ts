@@ -18,6 +18,19 @@ import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
 import { removeLearner } from './erase';
 
+/** An event as its row of the event log (a device's sync and a hub's upload store it alike). */
+export function eventRow(e: ProgressEvent | MeasureEvent): EventRow {
+  return {
+    id: e.id,
+    device: e.device,
+    seq: e.seq,
+    // A measurement event has no activity: the column says which topic's check it is.
+    activity: isMeasureEvent(e) ? `measure.${e.topic}` : e.activity,
+    at: e.at,
+    event: JSON.stringify(e),
+  };
+}
+
 /** Most events per request each way. */
 export const MAX_BATCH = 100;
 export const MAX_PULL = 500;
@@ -91,15 +104,7 @@ export async function sync(
   const dropped = ctx.measurement
     ? []
     : req.events.filter(isMeasureEvent).map((e) => e.id as string);
-  const rows: EventRow[] = kept.map((e) => ({
-    id: e.id,
-    device: e.device,
-    seq: e.seq,
-    // A measurement event has no activity: the column says which topic's check it is.
-    activity: isMeasureEvent(e) ? `measure.${e.topic}` : e.activity,
-    at: e.at,
-    event: JSON.stringify(e),
-  }));
+  const rows: EventRow[] = kept.map(eventRow);
   const ids = kept.map((e) => e.id as string);
   if (ctx.db.dialect === 'postgres') {
     // One round trip: kite_sync holds the learner's row while it runs (learner-events.ts).

@@ -9,6 +9,7 @@ import { appendLearnersEvents, lockLearners, tombstoned } from '../../db/hub-eve
 import type { LearnerEventRow } from '../../db/hub-events';
 import { toDbTime } from '../../db/time';
 import { isMeasureEvent } from '../../engine';
+import { eventRow } from '../classes/sync';
 import { HttpError } from '../http/errors';
 import type { HubsContext } from './context';
 import type { HubAck, HubChunk } from './protocol';
@@ -113,15 +114,7 @@ export async function ingestChunk(
         continue;
       }
       active.add(learner.id);
-      rows.push({
-        learnerId: learner.id,
-        id: e.id,
-        device: e.device,
-        seq: e.seq,
-        activity: isMeasureEvent(e) ? `measure.${e.topic}` : e.activity,
-        at: e.at,
-        event: JSON.stringify(e),
-      });
+      rows.push({ learnerId: learner.id, ...eventRow(e) });
     }
     const stored = await appendLearnersEvents(trx, dialect, received, rows);
     if (stored > 0) {
