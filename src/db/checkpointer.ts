@@ -5,7 +5,7 @@
 // thread with its own connection checkpoints instead, and the request thread's own automatic
 // checkpoint is kept only as a safety net far above the worker's threshold, and put back to
 // SQLite's default if the worker stops.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
@@ -29,8 +29,10 @@ export interface Checkpointer {
   readonly checkpoints: number;
   /** The last failure the worker reported, if any (the next tick tries again). */
   readonly lastError: string | undefined;
-  /** Whether the worker thread is running. */
+  /** Whether checkpoints are this checkpointer's (until it stops or its thread fails). */
   readonly running: boolean;
+  /** Whether the thread has started (once the log first reached half its threshold). */
+  readonly threadStarted: boolean;
   /** Stops the worker and gives the request thread its automatic checkpoints back. */
   stop(): Promise<void>;
 }
@@ -44,39 +46,63 @@ export function checkpointWorkerEntry(base: string = import.meta.url): string {
   throw new Error(`The checkpoint worker is missing beside ${fileURLToPath(base)}`);
 }
 
-/** Starts checkpointing `file` (open in WAL mode on `database`) from a worker thread. */
+/**
+ * Starts checkpointing `file` (open in WAL mode on `database`). The thread itself starts only
+ * once the log reaches half the worker's threshold, looked at from a timer of this thread: a
+ * database that never gets that busy (a quiet school, a command, a test) never pays for a thread
+ * and its connection, and until then nothing could be checkpointed anyway.
+ */
 export function startCheckpointer(
   database: SQLite.Database,
   file: string,
   { intervalMs = 100, minPages = 1000, safetyNetPages = 10_000 }: CheckpointerOptions = {},
 ): Checkpointer {
   const workerData: CheckpointWorkerData = { file, intervalMs, minPages };
-  const worker = new Worker(checkpointWorkerEntry(), { workerData });
-  // The worker never keeps the process alive on its own.
-  worker.unref();
   database.pragma(`wal_autocheckpoint = ${safetyNetPages}`);
+  const pageSize = database.pragma('page_size', { simple: true }) as number;
+  const startBytes = (minPages / 2) * pageSize;
   let checkpoints = 0;
   let lastError: string | undefined;
   let running = true;
+  let worker: Worker | undefined;
+  let exited: Promise<void> = Promise.resolve();
   const giveBack = () => {
     if (!running) return;
     running = false;
     if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
   };
-  worker.on('message', (m: CheckpointMessage) => {
-    if (m.kind === 'checkpoint') checkpoints++;
-    else lastError = m.message;
-  });
-  worker.on('error', (e) => {
-    lastError = e.message;
-    giveBack();
-  });
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', () => {
-      giveBack();
-      resolve();
+  const startThread = () => {
+    const thread = new Worker(checkpointWorkerEntry(), { workerData });
+    // The worker never keeps the process alive on its own.
+    thread.unref();
+    thread.on('message', (m: CheckpointMessage) => {
+      if (m.kind === 'checkpoint') checkpoints++;
+      else lastError = m.message;
     });
-  });
+    thread.on('error', (e) => {
+      lastError = e.message;
+      giveBack();
+    });
+    exited = new Promise<void>((resolve) => {
+      thread.once('exit', () => {
+        giveBack();
+        resolve();
+      });
+    });
+    worker = thread;
+  };
+  const watch = setInterval(() => {
+    const size = statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (size < startBytes) return;
+    clearInterval(watch);
+    try {
+      startThread();
+    } catch (e) {
+      lastError = (e as Error).message;
+      giveBack();
+    }
+  }, intervalMs);
+  watch.unref();
   return {
     get checkpoints() {
       return checkpoints;
@@ -87,7 +113,15 @@ export function startCheckpointer(
     get running() {
       return running;
     },
+    get threadStarted() {
+      return worker !== undefined;
+    },
     async stop() {
+      clearInterval(watch);
+      if (!worker) {
+        giveBack();
+        return;
+      }
       // Waiting on an unreferenced thread would let the process end mid-await (exit code 0,
       // whatever the caller meant to do next): hold the event loop until the thread is gone.
       worker.ref();

@@ -40,6 +40,8 @@ describe('the SQLite checkpointer thread', () => {
     db = await openDb({ dataDir: dir });
     const checkpointer = db.checkpointer;
     expect(checkpointer?.running).toBe(true);
+    // No thread until the log has grown: a quiet database never pays for one.
+    expect(checkpointer?.threadStarted).toBe(false);
     // The request thread checkpoints only as a safety net, far above the worker's threshold.
     expect(await autocheckpoint(db)).toBe(10_000);
     await sql`create table t (id integer primary key, body text)`.execute(db.kysely);
@@ -51,6 +53,7 @@ describe('the SQLite checkpointer thread', () => {
       });
     }
     await expect.poll(() => checkpointer?.checkpoints ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(checkpointer?.threadStarted).toBe(true);
     expect(checkpointer?.lastError).toBeUndefined();
     // The checkpoints reached the database file itself.
     expect(statSync(join(dir, 'kite.sqlite')).size).toBeGreaterThan(6_000_000);
@@ -71,15 +74,32 @@ describe('the SQLite checkpointer thread', () => {
     expect(db.checkpointer).toBeUndefined();
   });
 
+  it('stops at once when the log never grew enough to start its thread', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
+    db = await openDb({ dataDir: dir });
+    await sql`create table t (id integer primary key)`.execute(db.kysely);
+    const checkpointer = db.checkpointer;
+    await db.close();
+    db = undefined;
+    expect(checkpointer?.threadStarted).toBe(false);
+    expect(checkpointer?.running).toBe(false);
+  });
+
   it('holds the process open while it stops, so work after closing the database still runs', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kite-ckpt-'));
     // A process with nothing else to do: the thread is unreferenced while it runs, but the
     // close must not let Node end the process in the middle of the await. The compiled module
-    // (build/, brought up to date by compiledEntry), as production runs it.
+    // (build/, brought up to date by compiledEntry), as production runs it. The log is grown
+    // until the thread starts (about 6 MB of writes, each its own commit).
     const connect = await compiledEntry('build/db/connect.js');
     const script = [
       `import { openDb } from './${connect}';`,
+      "import { sql } from 'kysely';",
       `const db = await openDb({ dataDir: ${JSON.stringify(dir)} });`,
+      'await sql`create table t (body text)`.execute(db.kysely);',
+      "const body = 'x'.repeat(2000);",
+      'for (let i = 0; i < 1500; i++) await sql`insert into t (body) values (${body})`.execute(db.kysely);',
+      'while (!db.checkpointer.threadStarted) await new Promise((r) => setTimeout(r, 20));',
       'await db.close();',
       "process.stdout.write('after close');",
     ].join('\n');
