@@ -1,4 +1,4 @@
-import { afterEach, vi } from 'vitest';
+import { vi } from 'vitest';
 import type { Mock } from 'vitest';
 import { render } from 'preact';
 import type { ComponentType } from 'preact';
@@ -21,14 +21,14 @@ export interface MountedPlayer<T extends InteractionType> {
 
 const mounted = new Set<HTMLElement>();
 
-// Every mounted player is unmounted and removed after each test of a file that imports this.
-afterEach(() => {
+/** Unmounts and removes every mounted player (after each test: `src/web/testing/setup.ts`). */
+export function unmountPlayers(): void {
   for (const root of mounted) {
     render(null, root);
     root.remove();
   }
   mounted.clear();
-});
+}
 
 /**
  * Mounts a game player as the Play page would, with the `PlayerProps` defaults of a fresh
