@@ -25,22 +25,24 @@ export interface LearnerEventRow extends EventRow {
  * reads them.
  */
 const PG_INSERT =
-  `insert into kite_learner_event (${COLUMNS}) ` +
+  `insert into kite_learner_event (${COLUMNS}, hub_id) ` +
   "select t->>0, t->>1, t->2->>'device', (t->2->>'seq')::integer, " +
   "coalesce(t->2->>'activity', 'measure.' || (t->2->>'topic')), (t->2->>'at')::bigint, " +
-  't->2, $1::timestamptz from jsonb_array_elements($2::jsonb) as t ' +
+  't->2, $1::timestamptz, $3 from jsonb_array_elements($2::jsonb) as t ' +
   // Partitioned by month of `at` (event-partitions.ts): the dedupe key holds it (SCALE-01).
   'on conflict (id, at) do nothing returning id';
 
 /**
- * Stores events of several learners, skipping every event whose id is stored already (the
- * same dedupe as a device's sync), and returns how many it stored now.
+ * Stores events of several learners uploaded by hub `hubId` (kept with each event), skipping
+ * every event whose id is stored already (the same dedupe as a device's sync), and returns how
+ * many it stored now.
  */
 export async function appendLearnersEvents(
   db: Runner,
   dialect: DialectName,
   receivedAt: string,
   rows: readonly LearnerEventRow[],
+  hubId: string,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   if (dialect === 'postgres') {
@@ -50,14 +52,29 @@ export async function appendLearnersEvents(
     const { rows: stored } = await run<{ id: string }>(db, PG_INSERT, [
       receivedAt,
       `[${triples.join(',')}]`,
+      hubId,
     ]);
     return stored.length;
   }
   const parameters: unknown[] = [];
   for (const r of rows) {
-    parameters.push(r.id, r.learnerId, r.device, r.seq, r.activity, r.at, r.event, receivedAt);
+    parameters.push(
+      r.id,
+      r.learnerId,
+      r.device,
+      r.seq,
+      r.activity,
+      r.at,
+      r.event,
+      receivedAt,
+      hubId,
+    );
   }
-  const { rows: stored } = await run<{ id: string }>(db, sqliteInsert(rows.length), parameters);
+  const { rows: stored } = await run<{ id: string }>(
+    db,
+    sqliteInsert(rows.length, true),
+    parameters,
+  );
   return stored.length;
 }
 

@@ -27,16 +27,31 @@ export const HubTokenSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a hub credential');
 
+/**
+ * The instance of a hub's database (SCALE-06): random, made by the hub when its database is
+ * first used and made again when the database turns out to be a copy (instance.ts).
+ */
+export const InstanceIdSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not an instance id');
+
+/** The instance a hub that uploaded before instance ids existed continues as. */
+export const INITIAL_INSTANCE = 'initial';
+
 const sequence = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /**
- * One chunk: every event of the hub with a sequence number in (`after`, `through`], in order.
- * `after` is where the hub believes the server stands; `backlog` how many events it has after
- * `through`, for the server's view of the hubs.
+ * One chunk: every event of the hub's `instance` with a sequence number in (`after`,
+ * `through`], in order. `after` is where the hub believes the server stands for that instance;
+ * `backlog` how many events it has after `through`, for the server's view of the hubs. A chunk
+ * without `instance` (a hub from before instance ids) is of the instance `initial`.
  */
 export const HubChunkSchema = compiledInput(
   z.strictObject({
     hub: HubIdSchema,
+    instance: InstanceIdSchema.optional(),
     after: sequence,
     through: sequence,
     backlog: sequence,

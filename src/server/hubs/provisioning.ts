@@ -88,14 +88,24 @@ export async function revokeHub(db: Db, id: string, now: number): Promise<boolea
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** A hub as its credential names it, with its last successful upload (for the queue). */
+export interface HubCaller extends HubIdentity {
+  /** In ms; null when it never uploaded. */
+  readonly lastSyncAt: number | null;
+}
+
 /** The hub a credential speaks for; 401 for an unknown or revoked one. */
-export async function hubOfToken(db: Db, token: string): Promise<HubIdentity> {
+export async function hubOfToken(db: Db, token: string): Promise<HubCaller> {
   const row = await db.kysely
     .selectFrom('kite_hub')
-    .select(['id', 'school_id', 'revoked_at'])
+    .select(['id', 'school_id', 'revoked_at', 'last_sync_at'])
     .where('token_hash', '=', tokenHash(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null)
     throw new HttpError(401, 'unauthenticated', 'This hub credential is not valid');
-  return { id: row.id, schoolId: row.school_id };
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    lastSyncAt: row.last_sync_at === null ? null : new Date(row.last_sync_at).getTime(),
+  };
 }
