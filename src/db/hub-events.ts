@@ -141,8 +141,10 @@ export interface HubEvent {
 }
 
 /**
- * A hub's events after sequence `after`, in order, at most `limit`. SQLite only: a hub runs
- * on its embedded database (config.ts refuses KITE_MODE=hub with DATABASE_URL).
+ * A hub's events after sequence `after`, in order, at most `limit`, its own progress folds left
+ * out (made by its purge, server/hubs/purge.ts: the server has the events they stand for).
+ * SQLite only: a hub runs on its embedded database (config.ts refuses KITE_MODE=hub with
+ * DATABASE_URL).
  */
 export async function hubEventsAfter(
   db: Runner,
@@ -152,17 +154,18 @@ export async function hubEventsAfter(
   const { rows } = await run<{ n: number; epoch: number; event: string }>(
     db,
     'select e.n, l.epoch, e.event from kite_learner_event e ' +
-      'join kite_learner l on l.id = e.learner_id where e.n > ? order by e.n limit ?',
+      'join kite_learner l on l.id = e.learner_id ' +
+      "where e.n > ? and e.activity <> 'progress-fold' order by e.n limit ?",
     [after, limit],
   );
   return rows;
 }
 
-/** How many of a hub's events come after sequence `after`. */
+/** How many of a hub's events (its folds left out) come after sequence `after`. */
 export async function hubBacklog(db: Runner, after: number): Promise<number> {
   const { rows } = await run<{ c: number }>(
     db,
-    'select count(*) as c from kite_learner_event where n > ?',
+    "select count(*) as c from kite_learner_event where n > ? and activity <> 'progress-fold'",
     [after],
   );
   return Number(rows[0]?.c ?? 0);
