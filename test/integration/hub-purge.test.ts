@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { hubEventsAfter } from '../../src/db/hub-events';
 import { toDbTime } from '../../src/db/time';
-import { PROGRESS_FOLD, isMeasureEvent, isProgressFold, measuresOfLog, summarize } from '../../src/engine';
+import {
+  PROGRESS_FOLD,
+  isMeasureEvent,
+  isProgressFold,
+  measuresOfLog,
+  summarize,
+} from '../../src/engine';
 import type {
   Catalogue,
   DeviceId,
@@ -287,7 +293,10 @@ describe('sqlite hub: the purge of acknowledged events folds first, and nobody s
       purgeCut(later, 30),
     ]);
     expect(new Set(last.map((r) => r.id))).toEqual(
-      new Set([...recent.map((e) => e.id), ...last.filter((r) => r.activity === PROGRESS_FOLD).map((r) => r.id)]),
+      new Set([
+        ...recent.map((e) => e.id),
+        ...last.filter((r) => r.activity === PROGRESS_FOLD).map((r) => r.id),
+      ]),
     );
     const laptop2 = await signIn('192.0.2.44');
     const restored2 = await pullAll(laptop2, 'laptop-2');

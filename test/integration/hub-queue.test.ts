@@ -47,8 +47,7 @@ for (const dialect of DIALECTS) {
     const hubs: Record<
       'long' | 'recent' | 'never' | 'other' | 'fresh',
       { id: string; token: string }
-    > =
-      {} as never;
+    > = {} as never;
 
     beforeAll(async () => {
       if (!enabled) return;
@@ -137,14 +136,17 @@ for (const dialect of DIALECTS) {
       },
     );
 
-    it.skipIf(!enabled)('when full, a hub that never uploaded hears the shortest wait', async () => {
-      const a = await held(hubs.recent);
-      const b = await held(hubs.other);
-      const res = await post(hubs.fresh);
-      expect(res.status).toBe(429);
-      expect(res.headers.get('retry-after')).toBe('1');
-      expect(await a.finish()).toBe(200);
-      expect(await b.finish()).toBe(200);
-    });
+    it.skipIf(!enabled)(
+      'when full, a hub that never uploaded hears the shortest wait',
+      async () => {
+        const a = await held(hubs.recent);
+        const b = await held(hubs.other);
+        const res = await post(hubs.fresh);
+        expect(res.status).toBe(429);
+        expect(res.headers.get('retry-after')).toBe('1');
+        expect(await a.finish()).toBe(200);
+        expect(await b.finish()).toBe(200);
+      },
+    );
   });
 }

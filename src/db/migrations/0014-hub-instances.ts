@@ -42,7 +42,10 @@ select id, 'initial', high_water, backlog, 0, created_at, last_sync_at from kite
 where high_water > 0 or last_sync_at is not null`.execute(db);
 
   await db.schema.alterTable('kite_hub_upstream').addColumn('instance_id', 'varchar(40)').execute();
-  await db.schema.alterTable('kite_hub_upstream').addColumn('fingerprint', 'varchar(100)').execute();
+  await db.schema
+    .alterTable('kite_hub_upstream')
+    .addColumn('fingerprint', 'varchar(100)')
+    .execute();
   await db.schema
     .alterTable('kite_hub_upstream')
     .addColumn('purged_through', d.bigint, (c) => c.notNull().defaultTo(0))

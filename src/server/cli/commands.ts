@@ -4,12 +4,7 @@ import { purgeCommand } from './commands/purge';
 import { feedbackReportCommand } from './commands/feedback';
 import { i18nExportCommand, i18nImportCommand } from './commands/i18n';
 import { nationBuildCommand, nationSeedCommand } from './commands/nation';
-import {
-  hubAddCommand,
-  hubListCommand,
-  hubStatusCommand,
-  hubRevokeCommand,
-} from './commands/hubs';
+import { hubAddCommand, hubListCommand, hubStatusCommand, hubRevokeCommand } from './commands/hubs';
 import {
   adminCreateCommand,
   inviteCommand,

@@ -30,7 +30,13 @@ export function kiteJobs(
     Partial<
       Pick<
         Config,
-        'dataDir' | 'publicUrl' | 'country' | 'databaseUrl' | 'eventMonths' | 'upstream' | 'hubKeepDays'
+        | 'dataDir'
+        | 'publicUrl'
+        | 'country'
+        | 'databaseUrl'
+        | 'eventMonths'
+        | 'upstream'
+        | 'hubKeepDays'
       >
     >,
   mailer: Mailer = noMailer,

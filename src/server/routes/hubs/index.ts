@@ -105,7 +105,10 @@ export const hubRoutes =
           // A copy of a hub's database, or one restored from a backup, uploads as a new
           // instance (SCALE-06): worth a line for the operator.
           if (newInstance)
-            request.log.warn({ hub: hub.id, instance }, 'hub upload from a new instance of this hub');
+            request.log.warn(
+              { hub: hub.id, instance },
+              'hub upload from a new instance of this hub',
+            );
           return ack;
         } catch (e) {
           if (e instanceof OutOfScope)
