@@ -170,3 +170,28 @@ export async function hubBacklog(db: Runner, after: number): Promise<number> {
   );
   return Number(rows[0]?.c ?? 0);
 }
+
+/** A learner erased for good on a hub, to tell the national server. */
+export interface HubErasure {
+  readonly learnerId: string;
+  /** As stored (`time.ts`): the upload's cursor. */
+  readonly erasedAt: string;
+}
+
+/**
+ * A hub's erasures for good (its tombstones) after `after` (a stored time; null: from the
+ * first), oldest first, at most `limit`. Sending one again erases nothing more on the server.
+ */
+export async function hubErasuresAfter(
+  db: Runner,
+  after: string | null,
+  limit: number,
+): Promise<HubErasure[]> {
+  const { rows } = await run<{ learner_id: string; erased_at: string }>(
+    db,
+    'select learner_id, erased_at from kite_learner_tombstone ' +
+      `${after === null ? '' : 'where erased_at > ? '}order by erased_at, learner_id limit ?`,
+    after === null ? [limit] : [after, limit],
+  );
+  return rows.map((r) => ({ learnerId: r.learner_id, erasedAt: r.erased_at }));
+}

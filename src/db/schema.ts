@@ -479,6 +479,8 @@ export interface KiteHubUpstreamTable {
   fingerprint: string | null;
   /** The hub sequence up to which acknowledged events were purged (KITE_HUB_KEEP_DAYS). */
   purged_through: Generated<number | string>;
+  /** The latest of this hub's erasures (tombstones) the server acknowledged; null for none. */
+  erasures_acked_at: Timestamp | null;
 }
 
 /** On the national server: one upload stream per instance of a hub's database (SCALE-06). */

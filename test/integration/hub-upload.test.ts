@@ -18,7 +18,7 @@ import { createTestApp } from '../helpers/test-app';
 import type { TestApp } from '../helpers/test-app';
 
 const T0 = Date.UTC(2027, 0, 11, 8, 0, 0);
-const HILL = { schoolId: 'hill', learners: ['hill-l1', 'hill-l2', 'hill-l3'] };
+const HILL = { schoolId: 'hill', learners: ['hill-l1', 'hill-l2', 'hill-l3', 'hill-l4'] };
 const VALE = { schoolId: 'vale', learners: ['vale-l1'] };
 
 /** A chunk of `events` (each `[n, learner]`) after `after`, through the last n. */
@@ -438,6 +438,71 @@ for (const dialect of DIALECTS) {
         expect(goesOn.json()).toMatchObject({ highWater: next + 1, stored: 1 });
         await refused(400, 'validation_failed', () =>
           upload({ ...chunk(hill.id, 5, [[6, 'hill-l1']]), instance: 'no spaces' }),
+        );
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'erases on the server the learners the hub erased for good, and refuses those of another school',
+      async () => {
+        const initial = async () =>
+          Number(
+            (
+              await testDb.db.kysely
+                .selectFrom('kite_hub_instance')
+                .select('high_water')
+                .where('hub_id', '=', hill.id)
+                .where('instance_id', '=', 'initial')
+                .executeTakeFirstOrThrow()
+            ).high_water,
+          );
+        const at = await initial();
+        const played = await upload(chunk(hill.id, at, [[at + 1, 'hill-l4']]));
+        expect(played.statusCode, played.body).toBe(200);
+        const of = (learner: string) =>
+          testDb.db.kysely
+            .selectFrom('kite_learner_event')
+            .select('id')
+            .where('learner_id', '=', learner)
+            .execute();
+        expect(await of('hill-l4')).toHaveLength(1);
+
+        // A learner of another school: the whole chunk refused, nothing erased.
+        await refused(403, 'learner_out_of_scope', () =>
+          upload({ ...chunk(hill.id, at + 1, []), erasures: ['hill-l4', 'vale-l1'] }),
+        );
+        // A chunk of erasures alone: hill-l4 erased here too; hill-l3 was already; a learner the
+        // server never had erases nothing and is no reason to refuse.
+        const res = await upload({
+          ...chunk(hill.id, at + 1, []),
+          erasures: ['hill-l4', 'hill-l3', 'only-on-the-hub'],
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toEqual({
+          highWater: at + 1,
+          stored: 0,
+          known: 0,
+          dropped: 0,
+          erased: ['hill-l3', 'hill-l4'],
+        });
+        expect(await of('hill-l4')).toEqual([]);
+        const left = await testDb.db.kysely
+          .selectFrom('kite_learner')
+          .select('id')
+          .where('id', '=', 'hill-l4')
+          .execute();
+        expect(left).toEqual([]);
+        const tomb = await testDb.db.kysely
+          .selectFrom('kite_learner_tombstone')
+          .select('learner_id')
+          .where('learner_id', 'in', ['hill-l4', 'only-on-the-hub'])
+          .execute();
+        expect(tomb.map((r) => r.learner_id)).toEqual(['hill-l4']);
+        // Sent again: the same answer, nothing more.
+        const again = await upload({ ...chunk(hill.id, at + 1, []), erasures: ['hill-l4'] });
+        expect(again.json()).toMatchObject({ erased: ['hill-l4'] });
+        await refused(400, 'validation_failed', () =>
+          upload({ ...chunk(hill.id, at + 1, []), erasures: ['not a learner id'] }),
         );
       },
     );

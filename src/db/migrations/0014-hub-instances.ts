@@ -14,7 +14,8 @@ import type { MigrationDialect } from '../migration-dialect';
  *   here. A hub's uploads from before this migration continue as the instance `initial`.
  * - `kite_hub_upstream.instance_id` and `fingerprint` (hub): this database's instance id and
  *   where it was made (the file's device and inode); `purged_through`: the hub sequence number up
- *   to which acknowledged events were purged (KITE_HUB_KEEP_DAYS).
+ *   to which acknowledged events were purged (KITE_HUB_KEEP_DAYS); `erasures_acked_at`: the time
+ *   of the latest of the hub's erasures (its tombstones) the server acknowledged.
  */
 export async function up(db: Kysely<unknown>, d: MigrationDialect): Promise<void> {
   await db.schema.alterTable('kite_learner_event').addColumn('hub_id', 'varchar(40)').execute();
@@ -50,10 +51,15 @@ where high_water > 0 or last_sync_at is not null`.execute(db);
     .alterTable('kite_hub_upstream')
     .addColumn('purged_through', d.bigint, (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema
+    .alterTable('kite_hub_upstream')
+    .addColumn('erasures_acked_at', d.timestamp)
+    .execute();
   await sql`update kite_hub_upstream set instance_id = 'initial'`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('kite_hub_upstream').dropColumn('erasures_acked_at').execute();
   await db.schema.alterTable('kite_hub_upstream').dropColumn('purged_through').execute();
   await db.schema.alterTable('kite_hub_upstream').dropColumn('fingerprint').execute();
   await db.schema.alterTable('kite_hub_upstream').dropColumn('instance_id').execute();

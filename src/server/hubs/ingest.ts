@@ -11,6 +11,7 @@ import { appendLearnersEvents, lockLearners, tombstoned } from '../../db/hub-eve
 import type { LearnerEventRow } from '../../db/hub-events';
 import { toDbTime } from '../../db/time';
 import { isMeasureEvent } from '../../engine';
+import { removeLearner } from '../classes/erase';
 import { eventRow } from '../classes/sync';
 import { HttpError } from '../http/errors';
 import type { HubsContext } from './context';
@@ -81,7 +82,10 @@ export async function ingestChunk(
   if (chunk.hub !== hub.id)
     throw new HttpError(403, 'forbidden', 'This credential is not the credential of that hub');
   checkOrder(chunk);
-  const learnerIds = [...new Set(chunk.events.map((e) => e.event.learner as string))].sort();
+  const erasures = [...new Set(chunk.erasures ?? [])];
+  const learnerIds = [
+    ...new Set([...chunk.events.map((e) => e.event.learner as string), ...erasures]),
+  ].sort();
   const received = toDbTime(ctx.now());
   const dialect = ctx.db.dialect;
   return ctx.db.kysely.transaction().execute(async (trx: Trx) => {
@@ -122,12 +126,27 @@ export async function ingestChunk(
     const byId = new Map(known.map((l) => [l.id, l]));
     const missing = learnerIds.filter((id) => !byId.has(id));
     const erased = await tombstoned(trx, dialect, missing);
+    // An erasure of a learner the server never had erases nothing: it is no reason to refuse.
+    const named = new Set(chunk.events.map((e) => e.event.learner as string));
     const outside = new Set([
       ...known.filter((l) => l.schoolId !== hub.schoolId).map((l) => l.id),
-      ...missing.filter((id) => !erased.has(id)),
+      ...missing.filter((id) => !erased.has(id) && named.has(id)),
     ]);
     if (outside.size > 0)
-      throw new OutOfScope(chunk.events.filter((e) => outside.has(e.event.learner)).length);
+      throw new OutOfScope(
+        chunk.events.filter((e) => outside.has(e.event.learner)).length +
+          erasures.filter((id) => outside.has(id)).length,
+      );
+
+    // Erased for good on the hub (a teacher's erasure, or its retention purge): erased here too,
+    // as a teacher's erasure here would (the events go with the row; a tombstone stays). Learners
+    // erased here already are in `erased` already.
+    for (const id of erasures) {
+      if (!byId.has(id)) continue;
+      await removeLearner(trx, id, ctx.now());
+      byId.delete(id);
+      erased.add(id);
+    }
 
     const rows: LearnerEventRow[] = [];
     let dropped = 0;

@@ -10,6 +10,9 @@ import { coded } from '../http/input-errors';
 /** Most events in one chunk (SCALE-04). */
 export const MAX_CHUNK = 500;
 
+/** Most erasures in one chunk. */
+export const MAX_ERASURES = 500;
+
 /** The largest chunk body once gunzipped, in bytes (a chunk of real events is ~250 KB). */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -70,6 +73,20 @@ export const HubChunkSchema = compiledInput(
       'batch_too_large',
       () => `Send at most ${MAX_CHUNK} events at once`,
     ),
+    /**
+     * Learners of the hub's school a teacher (or the hub's retention purge) erased for good on
+     * the hub: the server erases them too.
+     */
+    erasures: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/, 'is not a learner id'),
+      )
+      .max(MAX_ERASURES)
+      .optional(),
   }),
 );
 export type HubChunk = z.infer<typeof HubChunkSchema>;

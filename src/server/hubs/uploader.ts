@@ -1,6 +1,7 @@
 // A school hub's upload to its national server (issue #18, docs/deploy.md "A school hub"): one
 // chunk at a time (SCALE-10), read from the hub's own log after the sequence number the server
-// last acknowledged, in that order, gzipped, at most 500 events (SCALE-04). The hub records an
+// last acknowledged, in that order, gzipped, at most 500 events (SCALE-04), with the learners
+// erased for good on the hub since the last erasure the server acknowledged. The hub records an
 // acknowledgement only once the server answered it, so a lost answer re-sends that one chunk,
 // which the server takes again without storing anything twice. Failures back off with full
 // jitter; a 429 waits its Retry-After at least (SCALE-11). Before anything, the database's
@@ -12,7 +13,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Db } from '../../db/connect';
-import { hubBacklog, hubEventsAfter } from '../../db/hub-events';
+import { hubBacklog, hubErasuresAfter, hubEventsAfter } from '../../db/hub-events';
 import { toDbTime } from '../../db/time';
 import type { HubUpstream } from '../config/config';
 import { safeErrorMessage } from '../jobs/safe-error';
@@ -21,7 +22,7 @@ import type { BackoffPolicy } from './backoff';
 import { HIGH_WATER_HEADER } from './ingest';
 import { ensureInstance } from './instance';
 import type { InstanceCheck } from './instance';
-import { HubAckSchema, MAX_CHUNK } from './protocol';
+import { HubAckSchema, MAX_CHUNK, MAX_ERASURES } from './protocol';
 
 const gzipAsync = promisify(gzip);
 
@@ -258,6 +259,7 @@ export class HubUploader {
     backlog?: number;
     last_sync_at?: string;
     last_error: string | null;
+    erasures_acked_at?: string;
   }): Promise<void> {
     await this.o.db.kysely
       .updateTable('kite_hub_upstream')
@@ -273,25 +275,36 @@ export class HubUploader {
   private async step(): Promise<'sent' | 'idle'> {
     const { instance } = await this.prepare();
     const db = this.o.db.kysely;
-    const acked = Number((await this.stateRow()).acked);
+    const state = await this.stateRow();
+    const acked = Number(state.acked);
     const events = await hubEventsAfter(db, acked, this.chunkSize);
-    if (events.length === 0) {
-      const s = await this.stateRow();
-      if (s.backlog === null || Number(s.backlog) !== 0)
+    // Learners erased for good here since the last erasure the server acknowledged.
+    const mark = state.erasures_acked_at;
+    const erasures = await hubErasuresAfter(
+      db,
+      mark === null || typeof mark === 'string' ? mark : toDbTime(mark.getTime()),
+      MAX_ERASURES,
+    );
+    if (events.length === 0 && erasures.length === 0) {
+      if (state.backlog === null || Number(state.backlog) !== 0)
         await this.record({ backlog: 0, last_error: null });
       return 'idle';
     }
-    const through = events[events.length - 1]!.n;
-    const backlog = await hubBacklog(db, through);
+    const through = events.length > 0 ? events[events.length - 1]!.n : acked;
+    const backlog = events.length > 0 ? await hubBacklog(db, through) : 0;
     // The stored events are JSON text already: the body is written around them, not re-encoded.
     const items = events.map((e) => `{"n":${e.n},"epoch":${e.epoch},"event":${e.event}}`);
     const json =
       `{"hub":${JSON.stringify(this.o.upstream.hubId)},"instance":${JSON.stringify(instance)},` +
       `"after":${acked},"through":${through},` +
-      `"backlog":${backlog},"events":[${items.join(',')}]}`;
+      `"backlog":${backlog},"events":[${items.join(',')}]` +
+      (erasures.length > 0
+        ? `,"erasures":${JSON.stringify(erasures.map((e) => e.learnerId))}}`
+        : '}');
     const body = await gzipAsync(Buffer.from(json));
     this.stats.chunksSent++;
-    const from = events[0]!.n;
+    // A chunk of erasures alone is known by the mark it starts after.
+    const from = events[0]?.n ?? acked;
     if (this.unanswered.has(from) && !this.resent.has(from)) {
       this.resent.add(from);
       this.stats.chunksResent++;
@@ -339,6 +352,9 @@ export class HubUploader {
       backlog,
       last_sync_at: toDbTime(this.now()),
       last_error: null,
+      ...(erasures.length > 0
+        ? { erasures_acked_at: erasures[erasures.length - 1]!.erasedAt }
+        : {}),
     });
     this.stats.chunksAcked++;
     this.stats.eventsStored += ack.stored;
