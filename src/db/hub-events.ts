@@ -25,22 +25,24 @@ export interface LearnerEventRow extends EventRow {
  * reads them.
  */
 const PG_INSERT =
-  `insert into kite_learner_event (${COLUMNS}) ` +
+  `insert into kite_learner_event (${COLUMNS}, hub_id) ` +
   "select t->>0, t->>1, t->2->>'device', (t->2->>'seq')::integer, " +
   "coalesce(t->2->>'activity', 'measure.' || (t->2->>'topic')), (t->2->>'at')::bigint, " +
-  't->2, $1::timestamptz from jsonb_array_elements($2::jsonb) as t ' +
+  't->2, $1::timestamptz, $3 from jsonb_array_elements($2::jsonb) as t ' +
   // Partitioned by month of `at` (event-partitions.ts): the dedupe key holds it (SCALE-01).
   'on conflict (id, at) do nothing returning id';
 
 /**
- * Stores events of several learners, skipping every event whose id is stored already (the
- * same dedupe as a device's sync), and returns how many it stored now.
+ * Stores events of several learners uploaded by hub `hubId` (kept with each event), skipping
+ * every event whose id is stored already (the same dedupe as a device's sync), and returns how
+ * many it stored now.
  */
 export async function appendLearnersEvents(
   db: Runner,
   dialect: DialectName,
   receivedAt: string,
   rows: readonly LearnerEventRow[],
+  hubId: string,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   if (dialect === 'postgres') {
@@ -50,14 +52,29 @@ export async function appendLearnersEvents(
     const { rows: stored } = await run<{ id: string }>(db, PG_INSERT, [
       receivedAt,
       `[${triples.join(',')}]`,
+      hubId,
     ]);
     return stored.length;
   }
   const parameters: unknown[] = [];
   for (const r of rows) {
-    parameters.push(r.id, r.learnerId, r.device, r.seq, r.activity, r.at, r.event, receivedAt);
+    parameters.push(
+      r.id,
+      r.learnerId,
+      r.device,
+      r.seq,
+      r.activity,
+      r.at,
+      r.event,
+      receivedAt,
+      hubId,
+    );
   }
-  const { rows: stored } = await run<{ id: string }>(db, sqliteInsert(rows.length), parameters);
+  const { rows: stored } = await run<{ id: string }>(
+    db,
+    sqliteInsert(rows.length, true),
+    parameters,
+  );
   return stored.length;
 }
 
@@ -124,8 +141,10 @@ export interface HubEvent {
 }
 
 /**
- * A hub's events after sequence `after`, in order, at most `limit`. SQLite only: a hub runs
- * on its embedded database (config.ts refuses KITE_MODE=hub with DATABASE_URL).
+ * A hub's events after sequence `after`, in order, at most `limit`, its own progress folds left
+ * out (made by its purge, server/hubs/purge.ts: the server has the events they stand for).
+ * SQLite only: a hub runs on its embedded database (config.ts refuses KITE_MODE=hub with
+ * DATABASE_URL).
  */
 export async function hubEventsAfter(
   db: Runner,
@@ -135,18 +154,44 @@ export async function hubEventsAfter(
   const { rows } = await run<{ n: number; epoch: number; event: string }>(
     db,
     'select e.n, l.epoch, e.event from kite_learner_event e ' +
-      'join kite_learner l on l.id = e.learner_id where e.n > ? order by e.n limit ?',
+      'join kite_learner l on l.id = e.learner_id ' +
+      "where e.n > ? and e.activity <> 'progress-fold' order by e.n limit ?",
     [after, limit],
   );
   return rows;
 }
 
-/** How many of a hub's events come after sequence `after`. */
+/** How many of a hub's events (its folds left out) come after sequence `after`. */
 export async function hubBacklog(db: Runner, after: number): Promise<number> {
   const { rows } = await run<{ c: number }>(
     db,
-    'select count(*) as c from kite_learner_event where n > ?',
+    "select count(*) as c from kite_learner_event where n > ? and activity <> 'progress-fold'",
     [after],
   );
   return Number(rows[0]?.c ?? 0);
+}
+
+/** A learner erased for good on a hub, to tell the national server. */
+export interface HubErasure {
+  readonly learnerId: string;
+  /** As stored (`time.ts`): the upload's cursor. */
+  readonly erasedAt: string;
+}
+
+/**
+ * A hub's erasures for good (its tombstones) after `after` (a stored time; null: from the
+ * first), oldest first, at most `limit`. Sending one again erases nothing more on the server.
+ */
+export async function hubErasuresAfter(
+  db: Runner,
+  after: string | null,
+  limit: number,
+): Promise<HubErasure[]> {
+  const { rows } = await run<{ learner_id: string; erased_at: string }>(
+    db,
+    'select learner_id, erased_at from kite_learner_tombstone ' +
+      `${after === null ? '' : 'where erased_at > ? '}order by erased_at, learner_id limit ?`,
+    after === null ? [limit] : [after, limit],
+  );
+  return rows.map((r) => ({ learnerId: r.learner_id, erasedAt: r.erased_at }));
 }

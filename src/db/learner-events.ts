@@ -35,18 +35,21 @@ const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
 export const EVENT_COLUMNS = 'id, learner_id, device, seq, activity, at, event, received_at';
 
 /**
- * SQLite: one multi-row insert per batch size, each kept prepared (a device's sync, a hub's
- * upload: rows of (id, learner, device, seq, activity, at, event, received at)).
+ * SQLite: one multi-row insert per batch size, each kept prepared (a device's sync: rows of (id,
+ * learner, device, seq, activity, at, event, received at); a hub's upload, `withHub`: the same
+ * and the hub's id).
  */
-const sqliteInserts = new Map<number, string>();
-export function sqliteInsert(rows: number): string {
-  let text = sqliteInserts.get(rows);
+const sqliteInserts = new Map<string, string>();
+export function sqliteInsert(rows: number, withHub = false): string {
+  const key = `${rows}${withHub ? 'h' : ''}`;
+  let text = sqliteInserts.get(key);
   if (!text) {
-    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const one = withHub ? '(?, ?, ?, ?, ?, ?, ?, ?, ?)' : '(?, ?, ?, ?, ?, ?, ?, ?)';
+    const values = Array.from({ length: rows }, () => one).join(', ');
     text =
-      `insert into kite_learner_event (${EVENT_COLUMNS}) values ${values} ` +
+      `insert into kite_learner_event (${EVENT_COLUMNS}${withHub ? ', hub_id' : ''}) values ${values} ` +
       'on conflict (id) do nothing returning id';
-    sqliteInserts.set(rows, text);
+    sqliteInserts.set(key, text);
   }
   return text;
 }

@@ -16,6 +16,7 @@ import * as m0010 from './migrations/0010-pg-sync';
 import * as m0011 from './migrations/0011-nation-releases';
 import * as m0012 from './migrations/0012-event-partitions';
 import * as m0013 from './migrations/0013-hub-sync';
+import * as m0014 from './migrations/0014-hub-instances';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -37,6 +38,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0011-nation-releases': m0011,
   '0012-event-partitions': m0012,
   '0013-hub-sync': m0013,
+  '0014-hub-instances': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

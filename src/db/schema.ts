@@ -39,6 +39,7 @@ export interface Database {
   kite_nation_release_table: KiteNationReleaseTableTable;
   kite_hub: KiteHubTable;
   kite_hub_upstream: KiteHubUpstreamTable;
+  kite_hub_instance: KiteHubInstanceTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -208,6 +209,8 @@ export interface KiteLearnerEventTable {
   /** JSON text on SQLite; PostgreSQL's driver reads jsonb back as an object. */
   event: string | Record<string, unknown>;
   received_at: Timestamp;
+  /** On the national server: the hub that uploaded the event; null when a device synced it. */
+  hub_id: string | null;
 }
 
 /** A learner erased for good: no device or hub may bring their events back. */
@@ -470,4 +473,25 @@ export interface KiteHubUpstreamTable {
   last_sync_at: Timestamp | null;
   /** The last failure, one short line without personal data; null after a success. */
   last_error: string | null;
+  /** This database's instance id (SCALE-06): made when first used, made again on a copy. */
+  instance_id: string | null;
+  /** Where the instance id was made: the database file's `device:inode`. */
+  fingerprint: string | null;
+  /** The hub sequence up to which acknowledged events were purged (KITE_HUB_KEEP_DAYS). */
+  purged_through: Generated<number | string>;
+  /** The latest of this hub's erasures (tombstones) the server acknowledged; null for none. */
+  erasures_acked_at: Timestamp | null;
+}
+
+/** On the national server: one upload stream per instance of a hub's database (SCALE-06). */
+export interface KiteHubInstanceTable {
+  hub_id: string;
+  instance_id: string;
+  /** The instance's sequence up to which every event is stored here; bigint as text on PG. */
+  high_water: number | string;
+  backlog: number | string | null;
+  /** Events its uploads stored here. */
+  stored: Generated<number | string>;
+  first_seen_at: Timestamp;
+  last_sync_at: Timestamp | null;
 }

@@ -338,6 +338,8 @@ export async function createApp({
   const uploader = hubUpload ? new HubUploader({ ...hubUpload, db, log: app.log }) : undefined;
   app.decorate('hubUploader', uploader);
   if (uploader) app.addHook('onClose', () => uploader.stop());
+  // Before any device is served: a copied or restored hub database takes a new instance id.
+  await uploader?.prepare();
   await app.ready();
   jobs?.start(app.log);
   if (uploader) {

@@ -8,7 +8,7 @@ import { runCli } from '../../src/server/cli/run';
 import { createApp } from '../../src/server/app';
 import { DIALECTS } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
-import { seedRoster } from '../helpers/hub-fixtures';
+import { seedRoster, syntheticEvent } from '../helpers/hub-fixtures';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect.name}: hub commands`, async () => {
@@ -26,7 +26,8 @@ for (const dialect of DIALECTS) {
       });
       return { code, stdout, stderr };
     }
-    const upload = (id: string, token: string) =>
+    /** Events `from`..7 of the hub's `instance` (by default 6 and 7, after five sent before). */
+    const upload = (id: string, token: string, instance?: string, from = 6) =>
       app.inject({
         method: 'POST',
         url: '/api/hubs/upload',
@@ -36,14 +37,27 @@ for (const dialect of DIALECTS) {
           'content-encoding': 'gzip',
         },
         payload: gzipSync(
-          Buffer.from(JSON.stringify({ hub: id, after: 0, through: 7, backlog: 3, events: [] })),
+          Buffer.from(
+            JSON.stringify({
+              hub: id,
+              ...(instance ? { instance } : {}),
+              after: from - 1,
+              through: 7,
+              backlog: 3,
+              events: Array.from({ length: 8 - from }, (_, i) => from + i).map((n) => ({
+                n,
+                epoch: 1,
+                event: syntheticEvent('lake-1', `dev-${instance ?? 'a'}`, n, Date.now()),
+              })),
+            }),
+          ),
         ),
       });
 
     beforeAll(async () => {
       if (!enabled) return;
       testDb = await dialect.fresh();
-      await seedRoster(testDb.db, { schoolId: 'lake', learners: [] }, Date.now());
+      await seedRoster(testDb.db, { schoolId: 'lake', learners: ['lake-1'] }, Date.now());
       app = await createApp({ db: testDb.db });
     });
     afterAll(async () => {
@@ -76,6 +90,21 @@ for (const dialect of DIALECTS) {
         expect(row.school_id).toBe('lake');
         expect(JSON.stringify(row)).not.toContain(token);
 
+        // Starting after 5 with nothing stored: the server asks for its events from 0.
+        const gap = await upload(id, token);
+        expect(gap.statusCode, gap.body).toBe(409);
+        // The server restored from a backup that had the hub's first five events.
+        await testDb.db.kysely
+          .insertInto('kite_hub_instance')
+          .values({
+            hub_id: id,
+            instance_id: 'initial',
+            high_water: 5,
+            backlog: null,
+            first_seen_at: new Date().toISOString(),
+            last_sync_at: null,
+          })
+          .execute();
         const ok = await upload(id, token);
         expect(ok.statusCode, ok.body).toBe(200);
         expect(ok.json().highWater).toBe(7);
@@ -83,10 +112,27 @@ for (const dialect of DIALECTS) {
         const list = await kite('hub', 'list');
         expect(list.code).toBe(0);
         expect(list.stdout).toMatch(
-          new RegExp(`^${id}  school lake  up to 7  backlog 3  last upload 20`, 'm'),
+          new RegExp(`^${id}  school lake  up to 7  backlog 3  last upload 20\\S+  stored 2$`, 'm'),
         );
         expect(list.stdout).toMatch(/^1 hub$/m);
         expect(list.stdout).not.toContain(token);
+
+        // A copy of the hub's database uploads as a second instance, from its first event.
+        const copy = await upload(id, token, 'inst-copy', 1);
+        expect(copy.statusCode, copy.body).toBe(200);
+        expect(copy.json()).toMatchObject({ highWater: 7, stored: 7 });
+        expect((await kite('hub', 'list')).stdout).toMatch(/ {2}stored 9 {2}instances 2$/m);
+        const status = await kite('hub', 'status', id);
+        expect(status.stderr).toBe('');
+        expect(status.code).toBe(0);
+        expect(status.stdout).toMatch(
+          /^instance initial {2}up to 7 {2}backlog 3 {2}stored 2 {2}first upload 20\S+ {2}last upload 20\S+$/m,
+        );
+        expect(status.stdout).toMatch(/^instance inst-copy {2}up to 7 {2}backlog 3 {2}stored 7 /m);
+        expect(status.stdout).toMatch(/^2 instances: the hub's database was copied/m);
+        expect(status.stdout).toMatch(/^9 events stored here now from hub /m);
+        expect((await kite('hub', 'status', 'hub-nosuchhub')).code).toBe(1);
+        expect((await kite('hub', 'status')).code).toBe(2);
 
         const revoked = await kite('hub', 'revoke', id);
         expect(revoked.code).toBe(0);

@@ -9,6 +9,8 @@ import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
 import { addHub } from '../../src/server/hubs/provisioning';
+import { classesContext } from '../../src/server/classes/context';
+import { eraseLearner } from '../../src/server/classes/sync';
 import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { cutProxy } from '../helpers/cut-proxy';
@@ -159,7 +161,8 @@ describe('a hub app uploading to a server app through a link that is cut', () =>
     await new Promise((r) => setTimeout(r, 100));
     const more = await seedHubEvents(hubDb, ['river-1'], 5, T0 + 3_600_000, 0);
     const before = { busy: uploader.stats.busy, sleeps: sleeps.length };
-    await expect(uploader.syncOnce()).rejects.toThrow(/busy \(429, Retry-After 2 s\)/);
+    // It uploaded a moment ago: the longest of the queue's waits (src/server/hubs/queue.ts).
+    await expect(uploader.syncOnce()).rejects.toThrow(/busy \(429, Retry-After 4 s\)/);
     blocker.destroy();
     await new Promise((r) => setTimeout(r, 50));
     expect(await uploader.syncOnce()).toBe('sent');
@@ -170,5 +173,32 @@ describe('a hub app uploading to a server app through a link that is cut', () =>
     // syncOnce itself does not wait; the background loop does, Retry-After at least.
     expect(before.busy).toBe(uploader.stats.busy);
     expect((await uploader.status()).lastError).toBeNull();
+  });
+
+  it('tells the server of a learner a teacher erased on the hub, and the server erases them too', async () => {
+    const uploader = hubApp!.app.hubUploader!;
+    const ofRiver4 = () =>
+      server.db.kysely
+        .selectFrom('kite_learner_event')
+        .select('id')
+        .where('learner_id', '=', 'river-4')
+        .execute();
+    expect((await ofRiver4()).length).toBe(PER_LEARNER);
+    await eraseLearner(classesContext(hubDb, { now: () => T0, pictures: [] }), 'river-4');
+    // A chunk of the erasure alone (no new event), then nothing left to send.
+    expect(await uploader.syncOnce()).toBe('sent');
+    expect(await uploader.syncOnce()).toBe('idle');
+    expect(await ofRiver4()).toEqual([]);
+    const tomb = await server.db.kysely
+      .selectFrom('kite_learner_tombstone')
+      .select('learner_id')
+      .execute();
+    expect(tomb.map((r) => r.learner_id)).toEqual(['river-4']);
+    const state = await hubDb.kysely
+      .selectFrom('kite_hub_upstream')
+      .select(['erasures_acked_at', 'last_error'])
+      .executeTakeFirstOrThrow();
+    expect(state.erasures_acked_at).not.toBeNull();
+    expect(state.last_error).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { createTestApp } from '../helpers/test-app';
 import type { TestApp } from '../helpers/test-app';
 
 const T0 = Date.UTC(2027, 0, 11, 8, 0, 0);
-const HILL = { schoolId: 'hill', learners: ['hill-l1', 'hill-l2', 'hill-l3'] };
+const HILL = { schoolId: 'hill', learners: ['hill-l1', 'hill-l2', 'hill-l3', 'hill-l4'] };
 const VALE = { schoolId: 'vale', learners: ['vale-l1'] };
 
 /** A chunk of `events` (each `[n, learner]`) after `after`, through the last n. */
@@ -138,6 +138,22 @@ for (const dialect of DIALECTS) {
           .executeTakeFirstOrThrow();
         expect(Number(hub.backlog)).toBe(0);
         expect(new Date(hub.last_sync_at!).getTime()).toBe(T0);
+        // Each event is stored with the hub that uploaded it (SCALE-01); a chunk without an
+        // instance id (a hub from before them) is of the instance `initial`.
+        const byHub = await testDb.db.kysely
+          .selectFrom('kite_learner_event')
+          .select(['hub_id', (eb) => eb.fn.countAll().as('c')])
+          .groupBy('hub_id')
+          .execute();
+        expect(byHub.map((r) => [r.hub_id, Number(r.c)])).toEqual([[hill.id, 300]]);
+        const streams = await testDb.db.kysely
+          .selectFrom('kite_hub_instance')
+          .select(['instance_id', 'high_water', 'stored'])
+          .where('hub_id', '=', hill.id)
+          .execute();
+        expect(streams.map((r) => [r.instance_id, Number(r.high_water), Number(r.stored)])).toEqual(
+          [['initial', 300, 300]],
+        );
 
         // The answer was lost and the hub sends the chunk again: the same answer, no new row.
         const again = await upload(first());
@@ -356,12 +372,138 @@ for (const dialect of DIALECTS) {
           else await new Promise((w) => setTimeout(w, 20));
         }
         expect(busy?.status).toBe(429);
-        expect(busy?.headers.get('retry-after')).toBe('2');
+        // The hub uploaded a moment ago (the clock stands at T0): it waits the longest.
+        expect(busy?.headers.get('retry-after')).toBe('4');
         expect((await busy!.json()).error.code).toBe('server_busy');
         slow.end(body.subarray(10));
         expect(await answered).toBe(200);
         const after = await post();
         expect(after.status, await after.clone().text()).toBe(200);
+      },
+    );
+    it.skipIf(!enabled)(
+      'takes a new instance of a hub (a copied database) as a stream of its own, deduped by event id (SCALE-06)',
+      async () => {
+        const initial = await testDb.db.kysely
+          .selectFrom('kite_hub_instance')
+          .select(['high_water'])
+          .where('hub_id', '=', hill.id)
+          .where('instance_id', '=', 'initial')
+          .executeTakeFirstOrThrow();
+        const before = await events();
+        // The copy's sequence starts again at 1: two events both copies had (uploaded already by
+        // the first) and three of its own.
+        const own = chunk(hill.id, 2, [
+          [3, 'hill-l1'],
+          [4, 'hill-l1'],
+          [5, 'hill-l1'],
+        ]);
+        // hill-l1's events of the first chunk (n 3 and 6 there), numbered 1 and 2 in the copy.
+        const shared = [first().events[2]!, first().events[5]!];
+        expect(shared.map((e) => e.event.learner)).toEqual(['hill-l1', 'hill-l1']);
+        const copy = {
+          ...own,
+          instance: 'inst-copy-1',
+          after: 0,
+          events: [...shared.map((e, i) => ({ ...e, n: i + 1 })), ...own.events],
+        };
+        const res = await upload(copy);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toMatchObject({ highWater: 5, stored: 3, known: 2 });
+        expect(await events()).toBe(before + 3);
+        expect(t.logs.some((l) => l.includes('hub upload from a new instance of this hub'))).toBe(
+          true,
+        );
+        const streams = await testDb.db.kysely
+          .selectFrom('kite_hub_instance')
+          .select(['instance_id', 'high_water', 'stored'])
+          .where('hub_id', '=', hill.id)
+          .orderBy('instance_id')
+          .execute();
+        expect(streams.map((r) => [r.instance_id, Number(r.high_water), Number(r.stored)])).toEqual(
+          [
+            ['initial', Number(initial.high_water), expect.any(Number)],
+            ['inst-copy-1', 5, 3],
+          ],
+        );
+        // Its own mark: a chunk past it is refused with it, the first instance's untouched.
+        const gap = await refused(409, 'cursor_gap', () =>
+          upload({ ...chunk(hill.id, 9, [[10, 'hill-l1']]), instance: 'inst-copy-1' }),
+        );
+        expect(gap.headers['kite-high-water']).toBe('5');
+        // The first instance goes on from its own mark.
+        const next = Number(initial.high_water);
+        const goesOn = await upload(chunk(hill.id, next, [[next + 1, 'hill-l1']]));
+        expect(goesOn.statusCode, goesOn.body).toBe(200);
+        expect(goesOn.json()).toMatchObject({ highWater: next + 1, stored: 1 });
+        await refused(400, 'validation_failed', () =>
+          upload({ ...chunk(hill.id, 5, [[6, 'hill-l1']]), instance: 'no spaces' }),
+        );
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'erases on the server the learners the hub erased for good, and refuses those of another school',
+      async () => {
+        const initial = async () =>
+          Number(
+            (
+              await testDb.db.kysely
+                .selectFrom('kite_hub_instance')
+                .select('high_water')
+                .where('hub_id', '=', hill.id)
+                .where('instance_id', '=', 'initial')
+                .executeTakeFirstOrThrow()
+            ).high_water,
+          );
+        const at = await initial();
+        const played = await upload(chunk(hill.id, at, [[at + 1, 'hill-l4']]));
+        expect(played.statusCode, played.body).toBe(200);
+        const of = (learner: string) =>
+          testDb.db.kysely
+            .selectFrom('kite_learner_event')
+            .select('id')
+            .where('learner_id', '=', learner)
+            .execute();
+        expect(await of('hill-l4')).toHaveLength(1);
+
+        // A learner of another school: the whole chunk refused, nothing erased.
+        await refused(403, 'learner_out_of_scope', () =>
+          upload({ ...chunk(hill.id, at + 1, []), erasures: ['hill-l4', 'vale-l1'] }),
+        );
+        // A chunk of erasures alone: hill-l4 erased here too; hill-l3 was already; a learner the
+        // server never had erases nothing and is no reason to refuse.
+        const res = await upload({
+          ...chunk(hill.id, at + 1, []),
+          erasures: ['hill-l4', 'hill-l3', 'only-on-the-hub'],
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toEqual({
+          highWater: at + 1,
+          stored: 0,
+          known: 0,
+          dropped: 0,
+          erased: ['hill-l3', 'hill-l4'],
+        });
+        expect(await of('hill-l4')).toEqual([]);
+        const left = await testDb.db.kysely
+          .selectFrom('kite_learner')
+          .select('id')
+          .where('id', '=', 'hill-l4')
+          .execute();
+        expect(left).toEqual([]);
+        const tomb = await testDb.db.kysely
+          .selectFrom('kite_learner_tombstone')
+          .select('learner_id')
+          .where('learner_id', 'in', ['hill-l4', 'only-on-the-hub'])
+          .execute();
+        expect(tomb.map((r) => r.learner_id)).toEqual(['hill-l4']);
+        // Sent again: the same answer, nothing more.
+        const again = await upload({ ...chunk(hill.id, at + 1, []), erasures: ['hill-l4'] });
+        expect(again.json()).toMatchObject({ erased: ['hill-l4'] });
+        await refused(400, 'validation_failed', () =>
+          upload({ ...chunk(hill.id, at + 1, []), erasures: ['not a learner id'] }),
+        );
       },
     );
   });

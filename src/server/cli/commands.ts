@@ -4,7 +4,7 @@ import { purgeCommand } from './commands/purge';
 import { feedbackReportCommand } from './commands/feedback';
 import { i18nExportCommand, i18nImportCommand } from './commands/i18n';
 import { nationBuildCommand, nationSeedCommand } from './commands/nation';
-import { hubAddCommand, hubListCommand, hubRevokeCommand } from './commands/hubs';
+import { hubAddCommand, hubListCommand, hubStatusCommand, hubRevokeCommand } from './commands/hubs';
 import {
   adminCreateCommand,
   inviteCommand,
@@ -30,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   nationSeedCommand,
   hubAddCommand,
   hubListCommand,
+  hubStatusCommand,
   hubRevokeCommand,
   i18nExportCommand,
   i18nImportCommand,

@@ -172,6 +172,28 @@ describe('parseConfig', () => {
     expect(parseConfig({ KITE_HUB_UPLOADS: '16' }).hubUploads).toBe(16);
   });
 
+  it('purges acknowledged events on a hub after KITE_HUB_KEEP_DAYS (0, keep every event, by default)', () => {
+    const hub = {
+      KITE_MODE: 'hub',
+      KITE_UPSTREAM_URL: 'https://kite.example.org',
+      KITE_HUB_ID: 'hub-abcdefgh',
+      KITE_HUB_TOKEN: 'A'.repeat(43),
+    };
+    expect(parseConfig({}).hubKeepDays).toBe(0);
+    expect(parseConfig(hub).hubKeepDays).toBe(0);
+    expect(parseConfig({ ...hub, KITE_HUB_KEEP_DAYS: '90' }).hubKeepDays).toBe(90);
+    expect(parseConfig({ ...hub, KITE_HUB_KEEP_DAYS: '0' }).hubKeepDays).toBe(0);
+    for (const bad of ['7', '29', '3651', '-1', '30.5', 'ninety'])
+      expect(() => parseConfig({ ...hub, KITE_HUB_KEEP_DAYS: bad })).toThrow(
+        /^Invalid configuration: KITE_HUB_KEEP_DAYS /,
+      );
+    // Without a national server nothing is ever acknowledged: refused rather than ignored.
+    expect(() => parseConfig({ KITE_MODE: 'hub', KITE_HUB_KEEP_DAYS: '90' })).toThrow(
+      /KITE_HUB_KEEP_DAYS purges, on a school hub, events its national server acknowledged/,
+    );
+    expect(() => parseConfig({ KITE_HUB_KEEP_DAYS: '90' })).toThrow(/needs KITE_MODE=hub/);
+  });
+
   it('drains for KITE_DRAIN_MS (0 by default, at most 8 s) before it stops on SIGTERM', () => {
     expect(parseConfig({}).drainMs).toBe(0);
     expect(parseConfig({ KITE_DRAIN_MS: '5000' }).drainMs).toBe(5000);

@@ -101,6 +101,12 @@ export interface Config {
    */
   readonly hubUploads: number;
   /**
+   * On a school hub with a national server: days of events kept; older ones the server
+   * acknowledged are folded and deleted by the purge (KITE_HUB_KEEP_DAYS; 0, the default, keeps
+   * every event; docs/deploy.md "A school hub").
+   */
+  readonly hubKeepDays: number;
+  /**
    * PostgreSQL: how long idempotent database work (a device's sync) is sent again while the
    * primary fails over, in ms, before the client is answered 503 (KITE_DB_RETRY_MS).
    */
@@ -144,6 +150,13 @@ export const DEFAULT_RETENTION: Retention = Object.freeze({
  * terms, so a term's release is built from events that are all still there.
  */
 export const MIN_EVENT_MONTHS = 13;
+
+/**
+ * The fewest days of events a hub's purge keeps (KITE_HUB_KEEP_DAYS): an event a device sends
+ * after its time was folded counts in no view of the hub (docs/deploy.md), so the history kept
+ * must outlast a device's longest time away from the hub by far.
+ */
+export const MIN_HUB_KEEP_DAYS = 30;
 
 /** The largest evidence document a company may upload, in MB (KITE_EVIDENCE_MAX_MB). */
 export const DEFAULT_EVIDENCE_MAX_MB = 10;
@@ -366,6 +379,11 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{32,100}$/, 'must be the credential `kite hub add` printed')
     .optional(),
   KITE_HUB_UPLOADS: wholeNumber(1, 1000).default(DEFAULT_HUB_UPLOADS),
+  KITE_HUB_KEEP_DAYS: wholeNumber(0, 3650)
+    .refine((n) => n === 0 || n >= MIN_HUB_KEEP_DAYS, {
+      message: `must be 0 (keep every event) or a whole number of days from ${MIN_HUB_KEEP_DAYS} to 3650`,
+    })
+    .default(0),
   NODE_ENV: z.string().trim().optional(),
 });
 
@@ -440,6 +458,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       'Invalid configuration: a hub that uploads needs all of KITE_UPSTREAM_URL, KITE_HUB_ID and KITE_HUB_TOKEN (from `kite hub add` on the national server)',
     );
   }
+  if (e.KITE_HUB_KEEP_DAYS > 0 && (e.KITE_MODE !== 'hub' || !e.KITE_UPSTREAM_URL)) {
+    throw new ConfigError(
+      'Invalid configuration: KITE_HUB_KEEP_DAYS purges, on a school hub, events its national server acknowledged; it needs KITE_MODE=hub with KITE_UPSTREAM_URL, KITE_HUB_ID and KITE_HUB_TOKEN, so leave it unset or 0',
+    );
+  }
   const mail: MailConfig = e.KITE_SMTP_URL
     ? { kind: 'smtp', url: e.KITE_SMTP_URL, from: e.KITE_MAIL_FROM! }
     : e.KITE_DEV_MAIL === 'console'
@@ -497,6 +520,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           })
         : undefined,
     hubUploads: e.KITE_HUB_UPLOADS,
+    hubKeepDays: e.KITE_HUB_KEEP_DAYS,
     dbRetryMs: e.KITE_DB_RETRY_MS,
   });
 }

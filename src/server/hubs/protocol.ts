@@ -10,6 +10,9 @@ import { coded } from '../http/input-errors';
 /** Most events in one chunk (SCALE-04). */
 export const MAX_CHUNK = 500;
 
+/** Most erasures in one chunk. */
+export const MAX_ERASURES = 500;
+
 /** The largest chunk body once gunzipped, in bytes (a chunk of real events is ~250 KB). */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -27,16 +30,31 @@ export const HubTokenSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a hub credential');
 
+/**
+ * The instance of a hub's database (SCALE-06): random, made by the hub when its database is
+ * first used and made again when the database turns out to be a copy (instance.ts).
+ */
+export const InstanceIdSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not an instance id');
+
+/** The instance a hub that uploaded before instance ids existed continues as. */
+export const INITIAL_INSTANCE = 'initial';
+
 const sequence = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /**
- * One chunk: every event of the hub with a sequence number in (`after`, `through`], in order.
- * `after` is where the hub believes the server stands; `backlog` how many events it has after
- * `through`, for the server's view of the hubs.
+ * One chunk: every event of the hub's `instance` with a sequence number in (`after`,
+ * `through`], in order. `after` is where the hub believes the server stands for that instance;
+ * `backlog` how many events it has after `through`, for the server's view of the hubs. A chunk
+ * without `instance` (a hub from before instance ids) is of the instance `initial`.
  */
 export const HubChunkSchema = compiledInput(
   z.strictObject({
     hub: HubIdSchema,
+    instance: InstanceIdSchema.optional(),
     after: sequence,
     through: sequence,
     backlog: sequence,
@@ -55,6 +73,20 @@ export const HubChunkSchema = compiledInput(
       'batch_too_large',
       () => `Send at most ${MAX_CHUNK} events at once`,
     ),
+    /**
+     * Learners of the hub's school a teacher (or the hub's retention purge) erased for good on
+     * the hub: the server erases them too.
+     */
+    erasures: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/, 'is not a learner id'),
+      )
+      .max(MAX_ERASURES)
+      .optional(),
   }),
 );
 export type HubChunk = z.infer<typeof HubChunkSchema>;

@@ -1,23 +1,28 @@
 // A school hub's upload to its national server (issue #18, docs/deploy.md "A school hub"): one
 // chunk at a time (SCALE-10), read from the hub's own log after the sequence number the server
-// last acknowledged, in that order, gzipped, at most 500 events (SCALE-04). The hub records an
+// last acknowledged, in that order, gzipped, at most 500 events (SCALE-04), with the learners
+// erased for good on the hub since the last erasure the server acknowledged. The hub records an
 // acknowledgement only once the server answered it, so a lost answer re-sends that one chunk,
 // which the server takes again without storing anything twice. Failures back off with full
-// jitter; a 429 waits its Retry-After at least (SCALE-11). This step deletes nothing on the hub.
+// jitter; a 429 waits its Retry-After at least (SCALE-11). Before anything, the database's
+// instance is checked (instance.ts, SCALE-06): a copy uploads as a new instance. Deleting
+// acknowledged events on the hub is a separate, optional purge (purge.ts, KITE_HUB_KEEP_DAYS).
 //
 // Clock, randomness, sleeping and fetch are injected: tests drive it against a real server app.
 
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Db } from '../../db/connect';
-import { hubBacklog, hubEventsAfter } from '../../db/hub-events';
+import { hubBacklog, hubErasuresAfter, hubEventsAfter } from '../../db/hub-events';
 import { toDbTime } from '../../db/time';
 import type { HubUpstream } from '../config/config';
 import { safeErrorMessage } from '../jobs/safe-error';
 import { backoffMs, DEFAULT_BACKOFF, parseRetryAfter, retryAfterMs } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import { HIGH_WATER_HEADER } from './ingest';
-import { HubAckSchema, MAX_CHUNK } from './protocol';
+import { ensureInstance } from './instance';
+import type { InstanceCheck } from './instance';
+import { HubAckSchema, MAX_CHUNK, MAX_ERASURES } from './protocol';
 
 const gzipAsync = promisify(gzip);
 
@@ -71,6 +76,8 @@ export interface UploaderStats {
 
 /** Where the hub's upload stands, as recorded in its database. */
 export interface UploadStatus {
+  /** This database's instance id (SCALE-06). */
+  readonly instance: string | null;
   readonly acked: number;
   readonly backlog: number | null;
   readonly lastSyncAt: number | null;
@@ -130,6 +137,7 @@ export class HubUploader {
   /** First sequence numbers of the chunks counted as re-sent. */
   private readonly resent = new Set<number>();
   private idleWaiters: (() => void)[] = [];
+  private prepared: Promise<InstanceCheck> | undefined;
 
   constructor(private readonly o: UploaderOptions) {
     this.fetch = o.fetch ?? fetch;
@@ -137,6 +145,24 @@ export class HubUploader {
     this.random = o.random ?? Math.random;
     this.sleep = o.sleep ?? defaultSleep;
     this.chunkSize = Math.min(MAX_CHUNK, Math.max(1, o.chunkSize ?? MAX_CHUNK));
+  }
+
+  /**
+   * Checks the database's instance (instance.ts) and logs a new one; call before the hub serves
+   * devices. {@link start} and {@link syncOnce} do it first if it was not done.
+   */
+  prepare(): Promise<InstanceCheck> {
+    this.prepared ??= ensureInstance(this.o.db, this.o.upstream.hubId).then((r) => {
+      if (r.outcome === 'copy')
+        this.o.log?.warn(
+          { hub: this.o.upstream.hubId, instance: r.instance },
+          'this hub database is a copy or a restored backup: it uploads as a new instance, from its first event',
+        );
+      else if (r.outcome === 'made')
+        this.o.log?.info({ hub: this.o.upstream.hubId, instance: r.instance }, 'hub instance made');
+      return r;
+    });
+    return this.prepared;
   }
 
   /** Starts uploading in the background until {@link stop}. */
@@ -159,6 +185,7 @@ export class HubUploader {
   async status(): Promise<UploadStatus> {
     const row = await this.stateRow();
     return {
+      instance: row.instance_id,
       acked: Number(row.acked),
       backlog: row.backlog === null ? null : Number(row.backlog),
       lastSyncAt: row.last_sync_at === null ? null : new Date(row.last_sync_at).getTime(),
@@ -217,21 +244,14 @@ export class HubUploader {
     }
   }
 
+  /** The hub's upstream row, made by {@link prepare}. */
   private async stateRow() {
-    const hubId = this.o.upstream.hubId;
-    const found = await this.o.db.kysely
+    await this.prepare();
+    return this.o.db.kysely
       .selectFrom('kite_hub_upstream')
       .selectAll()
-      .where('hub_id', '=', hubId)
-      .executeTakeFirst();
-    if (found) return found;
-    const fresh = { hub_id: hubId, acked: 0, backlog: null, last_sync_at: null, last_error: null };
-    await this.o.db.kysely
-      .insertInto('kite_hub_upstream')
-      .values(fresh)
-      .onConflict((c) => c.column('hub_id').doNothing())
-      .execute();
-    return fresh;
+      .where('hub_id', '=', this.o.upstream.hubId)
+      .executeTakeFirstOrThrow();
   }
 
   private async record(values: {
@@ -239,6 +259,7 @@ export class HubUploader {
     backlog?: number;
     last_sync_at?: string;
     last_error: string | null;
+    erasures_acked_at?: string;
   }): Promise<void> {
     await this.o.db.kysely
       .updateTable('kite_hub_upstream')
@@ -252,25 +273,38 @@ export class HubUploader {
   }
 
   private async step(): Promise<'sent' | 'idle'> {
+    const { instance } = await this.prepare();
     const db = this.o.db.kysely;
-    const acked = Number((await this.stateRow()).acked);
+    const state = await this.stateRow();
+    const acked = Number(state.acked);
     const events = await hubEventsAfter(db, acked, this.chunkSize);
-    if (events.length === 0) {
-      const s = await this.stateRow();
-      if (s.backlog === null || Number(s.backlog) !== 0)
+    // Learners erased for good here since the last erasure the server acknowledged.
+    const mark = state.erasures_acked_at;
+    const erasures = await hubErasuresAfter(
+      db,
+      mark === null || typeof mark === 'string' ? mark : toDbTime(mark.getTime()),
+      MAX_ERASURES,
+    );
+    if (events.length === 0 && erasures.length === 0) {
+      if (state.backlog === null || Number(state.backlog) !== 0)
         await this.record({ backlog: 0, last_error: null });
       return 'idle';
     }
-    const through = events[events.length - 1]!.n;
-    const backlog = await hubBacklog(db, through);
+    const through = events.length > 0 ? events[events.length - 1]!.n : acked;
+    const backlog = events.length > 0 ? await hubBacklog(db, through) : 0;
     // The stored events are JSON text already: the body is written around them, not re-encoded.
     const items = events.map((e) => `{"n":${e.n},"epoch":${e.epoch},"event":${e.event}}`);
     const json =
-      `{"hub":${JSON.stringify(this.o.upstream.hubId)},"after":${acked},"through":${through},` +
-      `"backlog":${backlog},"events":[${items.join(',')}]}`;
+      `{"hub":${JSON.stringify(this.o.upstream.hubId)},"instance":${JSON.stringify(instance)},` +
+      `"after":${acked},"through":${through},` +
+      `"backlog":${backlog},"events":[${items.join(',')}]` +
+      (erasures.length > 0
+        ? `,"erasures":${JSON.stringify(erasures.map((e) => e.learnerId))}}`
+        : '}');
     const body = await gzipAsync(Buffer.from(json));
     this.stats.chunksSent++;
-    const from = events[0]!.n;
+    // A chunk of erasures alone is known by the mark it starts after.
+    const from = events[0]?.n ?? acked;
     if (this.unanswered.has(from) && !this.resent.has(from)) {
       this.resent.add(from);
       this.stats.chunksResent++;
@@ -318,6 +352,9 @@ export class HubUploader {
       backlog,
       last_sync_at: toDbTime(this.now()),
       last_error: null,
+      ...(erasures.length > 0
+        ? { erasures_acked_at: erasures[erasures.length - 1]!.erasedAt }
+        : {}),
     });
     this.stats.chunksAcked++;
     this.stats.eventsStored += ack.stored;

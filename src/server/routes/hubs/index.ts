@@ -7,11 +7,10 @@ import { NoQuery } from '../accounts/schemas';
 import type { HubsContext } from '../../hubs/context';
 import { ingestChunk, OutOfScope } from '../../hubs/ingest';
 import { HubAckSchema, HubChunkSchema, MAX_CHUNK_BYTES } from '../../hubs/protocol';
+import { admit } from '../../hubs/queue';
+import type { LastSync } from '../../hubs/queue';
 import { hubOfToken } from '../../hubs/provisioning';
 import type { HubIdentity } from '../../hubs/provisioning';
-
-/** Seconds a hub turned away because the process is full waits before it tries again. */
-export const HUB_RETRY_AFTER_S = 2;
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,100})$/;
 
@@ -44,23 +43,30 @@ function gunzipped(raw: NodeJS.ReadableStream): NodeJS.ReadableStream {
  * scope: a hub credential in `Authorization: Bearer` (no session or device credential counts
  * here, and a hub credential counts nowhere else). A process works on at most
  * `uploadsInFlight` uploads at once; beyond them a hub hears 429 with `Retry-After` before its
- * body is read (SCALE-11).
+ * body is read, the last free slot and the shorter waits going to the hubs that have gone
+ * longest without an upload (queue.ts, SCALE-11).
  */
 export const hubRoutes =
   (ctx: HubsContext): FastifyPluginAsyncZod =>
   async (app) => {
-    let inFlight = 0;
+    // The last successful upload of each hub whose upload this process works on now.
+    const inFlight = new Set<{ readonly lastSync: LastSync }>();
     app.decorateRequest('hub', null);
     app.addHook('onRequest', async (request: FastifyRequest, reply) => {
-      if (inFlight >= ctx.uploadsInFlight)
-        throw new HttpError(429, 'server_busy', 'Many hubs are uploading; try again later', {
-          'retry-after': String(HUB_RETRY_AFTER_S),
-        });
-      inFlight++;
-      reply.raw.once('close', () => inFlight--);
       const m = BEARER.exec(request.headers.authorization ?? '');
       if (!m) throw new HttpError(401, 'unauthenticated', 'This hub is not signed in');
-      request.hub = await hubOfToken(ctx.db, m[1] as string);
+      // One indexed read per upload, refused ones included: whom to favour is in the database.
+      const hub = await hubOfToken(ctx.db, m[1] as string);
+      const served = [...inFlight].map((u) => u.lastSync);
+      const a = admit(served, ctx.uploadsInFlight, hub.lastSyncAt, ctx.now());
+      if (!a.admit)
+        throw new HttpError(429, 'server_busy', 'Many hubs are uploading; try again later', {
+          'retry-after': String(a.retryAfterS),
+        });
+      const slot = { lastSync: hub.lastSyncAt };
+      inFlight.add(slot);
+      reply.raw.once('close', () => inFlight.delete(slot));
+      request.hub = { id: hub.id, schoolId: hub.schoolId };
     });
     app.addHook('preParsing', async (request, _reply, payload) => {
       const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
@@ -95,7 +101,15 @@ export const hubRoutes =
       async (request) => {
         const hub = request.hub as HubIdentity;
         try {
-          return await ingestChunk(ctx, hub, request.body);
+          const { ack, instance, newInstance } = await ingestChunk(ctx, hub, request.body);
+          // A copy of a hub's database, or one restored from a backup, uploads as a new
+          // instance (SCALE-06): worth a line for the operator.
+          if (newInstance)
+            request.log.warn(
+              { hub: hub.id, instance },
+              'hub upload from a new instance of this hub',
+            );
+          return ack;
         } catch (e) {
           if (e instanceof OutOfScope)
             request.log.warn(
