@@ -165,7 +165,10 @@ export interface TermTables {
   addLearner(school: string, band: Band, term: LearnerTerm): void;
   /** Adds `count` feedback answers `answer` of the term (national only; answers, not children). */
   addFeedback(answer: string, count: number): void;
-  /** What this fold holds, to be put together with other folds' (`foldTables`). */
+  /**
+   * What this fold holds, to be put together with other folds' (`foldTables`): its own arrays,
+   * not a copy, so take it once the fold is done (a worker posts it, which copies).
+   */
   part(): FoldPart;
   /** The tables, sorted by id: `reach`, `activities`, `mastery/<topic>`, `gains/<topic>`, … */
   tables(): TableInput[];
