@@ -322,8 +322,8 @@ export type {
 } from './nation/term-plan';
 export { MISSED_BELOW, learnerTerm } from './nation/learner-term';
 export type { LearnerTerm } from './nation/learner-term';
-export { mergeTables, termTables } from './nation/term-tables';
-export type { TermTables } from './nation/term-tables';
+export { foldTables, mergeTables, termTables } from './nation/term-tables';
+export type { FoldPart, NationalPart, TermTables } from './nation/term-tables';
 export { NATIONAL as NATIONAL_AREA } from './nation/areas';
 export {
   FAMILIES_DISTRICT,

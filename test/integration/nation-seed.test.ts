@@ -177,7 +177,7 @@ for (const dialect of DIALECTS) {
         const published = [];
         const foldedBy: TableInput[][] = [];
         for (const workers of [1, 3]) {
-          const fold = termTables(plan, places.feedbackSchool);
+          const fold = termTables(plan, places.nationalSchool);
           const feedback = await testDb.db.kysely
             .selectFrom('kite_feedback')
             .select((eb) => ['answer', eb.fn.countAll<number | string>().as('n')])

@@ -12,7 +12,9 @@ import type { LearnerTerm } from './learner-term';
 import { dayStart, termRefusal, termWindow } from './term';
 import { termPlan } from './term-plan';
 import { STEALTH_RULES_VERSION } from './stealth';
-import { mergeTables, termTables } from './term-tables';
+import { KIND_RULES } from './kinds';
+import { foldTables, termTables } from './term-tables';
+import { TABLE_KINDS } from './types';
 
 // The term: instants 10 000 up to, not including, 100 000.
 const WINDOW = { start: 10_000, end: 100_000 };
@@ -264,7 +266,7 @@ describe('a learner’s part of a term', () => {
   });
 });
 
-describe('the fold into school cells', () => {
+describe('the fold into cells', () => {
   const learner = (over: Partial<LearnerTerm>): LearnerTerm => ({
     active: true,
     completions: 0,
@@ -278,7 +280,7 @@ describe('the fold into school cells', () => {
   });
   const scams = 'scams' as TopicId;
 
-  it('adds learners up per school and column, and feedback answers on the feedback school', () => {
+  it('adds learners up per school and column, and national-only tables on the national school', () => {
     const fold = termTables(plan, 'f');
     fold.addLearner(
       's1',
@@ -347,8 +349,8 @@ describe('the fold into school cells', () => {
     ]);
     // Two children sorted q3: 3 of 4 scam cards caught, 2 of 4 real cards called scams.
     expect(byId.get('detection')!.cells).toEqual([
-      { school: 's2', column: 'scams/q3/hits', children: 2, count: 4, numerator: 3 },
-      { school: 's2', column: 'scams/q3/false-alarms', children: 2, count: 4, numerator: 2 },
+      { school: 'f', column: 'scams/q3/hits', children: 2, count: 4, numerator: 3 },
+      { school: 'f', column: 'scams/q3/false-alarms', children: 2, count: 4, numerator: 2 },
     ]);
     expect(byId.get('activities')!.cells).toEqual([
       { school: 's1', column: '8-10', children: 2, count: 3 },
@@ -378,7 +380,7 @@ describe('the fold into school cells', () => {
       'scams/t1',
     ]);
     expect(byId.get('most-missed')!.cells).toEqual([
-      { school: 's2', column: 'scams/q1', children: 2, numerator: 1 },
+      { school: 'f', column: 'scams/q1', children: 2, numerator: 1 },
     ]);
     expect(byId.get('feedback')!.cells).toEqual([
       { school: 'f', column: 'fun', children: 12 },
@@ -410,11 +412,13 @@ describe('the fold into school cells', () => {
         forms: [form([0, 1, 1])],
       }),
     );
+    // Another school's children add to the same national cells.
+    fold.addLearner('s2', '8-10', learner({}));
     const byId = new Map(fold.tables().map((t) => [t.id, t]));
     // Σx, Σy, Σx², Σy², Σxy.
     expect(byId.get('evidence/scams')!.cells).toEqual([
       {
-        school: 's1',
+        school: 'f',
         column: 'post/knowledge',
         children: 2,
         sums: [1.25, 1.5, 0.8125, 1.25, 0.875],
@@ -433,14 +437,14 @@ describe('the fold into school cells', () => {
       '8-10/transfer/t1',
     ]);
     expect(items.cells).toEqual([
-      { school: 's1', column: '8-10/post/q1', children: 2, sums: [1, 1, 1.5, 3.5, 6.25] },
-      { school: 's1', column: '8-10/post/q2', children: 2, sums: [1, 1, 2, 3.5, 6.25] },
-      { school: 's1', column: '8-10/post/q3', children: 2, sums: [1.5, 1.25, 2.75, 3.5, 6.25] },
+      { school: 'f', column: '8-10/post/q1', children: 2, sums: [1, 1, 1.5, 3.5, 6.25] },
+      { school: 'f', column: '8-10/post/q2', children: 2, sums: [1, 1, 2, 3.5, 6.25] },
+      { school: 'f', column: '8-10/post/q3', children: 2, sums: [1.5, 1.25, 2.75, 3.5, 6.25] },
     ]);
     // ΣT, ΣT², then each item's Σx, Σx².
     expect(byId.get('reliability')!.cells).toEqual([
       {
-        school: 's1',
+        school: 'f',
         column: 'scams/8-10/post',
         children: 2,
         sums: [3.5, 6.25, 1, 1, 1, 1, 1.5, 1.25],
@@ -458,7 +462,8 @@ describe('the fold into school cells', () => {
     });
     const all = termTables(plan, 'f');
     const one = termTables(plan, 'f');
-    const two = termTables(plan, 'x');
+    // A worker's fold: its national school is never used, `foldTables` names it.
+    const two = termTables(plan, '');
     for (const [school, t] of [
       ['s2', a],
       ['s1', b],
@@ -470,9 +475,9 @@ describe('the fold into school cells', () => {
     }
     all.addFeedback('fun', 2);
     one.addFeedback('fun', 2);
-    expect(mergeTables([two.tables(), one.tables()])).toEqual(all.tables());
+    expect(foldTables('f', [two.part(), one.part()])).toEqual(all.tables());
     // The same school in two parts: its cells add up.
-    const twice = mergeTables([one.tables(), one.tables()]);
+    const twice = foldTables('f', [one.part(), one.part()]);
     expect(twice.find((t) => t.id === 'gains/scams')!.cells).toEqual([
       {
         school: 's1',
@@ -483,12 +488,57 @@ describe('the fold into school cells', () => {
     ]);
     expect(twice.find((t) => t.id === 'reliability')!.cells).toEqual([
       {
-        school: 's1',
+        school: 'f',
         column: 'scams/8-10/pre',
         children: 2,
         sums: [3.5, 6.125, 2, 2, 1, 0.5, 0.5, 0.125],
       },
     ]);
+  });
+
+  it('gives the national cells to the last bit whatever the split of the learners', () => {
+    // Estimates and scores that are no short binary fractions (a third, tenths).
+    const learners = Array.from({ length: 60 }, (_, i) =>
+      learner({
+        evidence: [
+          { topic: scams, column: 'post/knowledge', x: (i % 7) / 7 + 0.01, y: (i % 3) / 3 },
+        ],
+        forms: [
+          {
+            topic: scams,
+            band: '8-10',
+            use: 'post',
+            scores: [(i % 10) / 10, (i % 3) / 3, i % 2],
+          },
+        ],
+      }),
+    );
+    const one = termTables(plan, 'f');
+    for (const t of learners) one.addLearner('s1', '8-10', t);
+    const parts = [learners.slice(0, 17), learners.slice(17, 41), learners.slice(41)].map(
+      (list) => {
+        const fold = termTables(plan, '');
+        for (const t of list) fold.addLearner('s1', '8-10', t);
+        return fold.part();
+      },
+    );
+    const whole = one.tables();
+    expect(foldTables('f', parts)).toEqual(whole);
+    expect(foldTables('f', [...parts].reverse())).toEqual(whole);
+    const sums = whole.find((t) => t.id === 'evidence/scams')!.cells[0]!.sums!;
+    expect(sums[0]).toBeCloseTo(
+      learners.reduce((s, t) => s + t.evidence[0]!.x, 0),
+      12,
+    );
+  });
+
+  it('folds exactly the kinds published at national level only into one cell a column', () => {
+    const fold = termTables(plan, '');
+    const national = fold.part().national.map((n) => n.kind);
+    const byArea = fold.part().schools.map((t) => t.kind);
+    for (const kind of national) expect(KIND_RULES[kind].levels).toEqual(['national']);
+    for (const kind of byArea) expect(KIND_RULES[kind].levels).not.toEqual(['national']);
+    expect(new Set([...national, ...byArea])).toEqual(new Set(TABLE_KINDS));
   });
 
   it('has no gains or most-missed table with measurement off', () => {

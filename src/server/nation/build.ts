@@ -1,6 +1,6 @@
 // Building a term's national release (docs/national.md "Releases"): once per term, after it
 // ended, never overlapping another release (STAT-06). The places are read as they are now, every
-// learner's events folded into per-school cells (fold-learners.ts), the term's feedback answers
+// learner's events folded into the tables' cells (fold-learners.ts), the term's feedback answers
 // added, and the engine's `publishRelease` decides what may be shown; only its result is stored.
 
 import { termFeedback } from '../../db/term-events';
@@ -69,7 +69,7 @@ export async function buildRelease(
   const places = await releasePlaces(ctx.db, country?.name.text ?? settings.country);
   const options = { measurement: ctx.measurement, disabledTopics: ctx.disabledTopics };
   const plan = termPlan(ctx.catalogue, window, options);
-  const fold = termTables(plan, places.feedbackSchool);
+  const fold = termTables(plan, places.nationalSchool);
   let feedback = 0;
   for (const { answer, n } of await termFeedback(ctx.db.kysely, term.from, term.to)) {
     fold.addFeedback(answer, n);

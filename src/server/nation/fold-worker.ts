@@ -1,5 +1,6 @@
 // A worker thread of the release builder (fold-workers.ts): folds the learners of its schools
-// on its own connection to the database and hands back their per-school cells.
+// on its own connection to the database and hands back what it folded (`FoldPart`: per-school
+// cells, and one exact part of each national-only table).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../../db/connect';
@@ -20,7 +21,7 @@ try {
     fold,
     task.range,
   );
-  parentPort!.postMessage({ tables: fold.tables(), tally });
+  parentPort!.postMessage({ part: fold.part(), tally });
 } finally {
   await db.close();
 }

@@ -1,8 +1,9 @@
 // The learners' fold of a release spread over worker threads, each over its own schools (ids in
 // consecutive ranges) on its own connection: a build of ten million events takes the cores there
 // are instead of one, and the main thread keeps answering requests meanwhile. Each school's
-// learners are folded by one worker in id order, as one thread would, so the cells are the same
-// for any number of workers. SQLite in memory (tests) folds in this thread.
+// learners are folded by one worker in id order, as one thread would, and each worker hands back
+// one exact part of every national-only table (not a cell per school: `foldTables`), so the cells
+// are the same for any number of workers. SQLite in memory (tests) folds in this thread.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, DbOptions } from '../../db/connect';
 import type { SchoolRange } from '../../db/term-events';
-import { mergeTables } from '../../engine';
+import { foldTables } from '../../engine';
 import type {
   Catalogue,
+  FoldPart,
   TableInput,
   TermPlan,
   TermPlanOptions,
@@ -73,7 +75,7 @@ export function schoolRanges(
   return out;
 }
 
-function runWorker(task: FoldTask): Promise<{ tables: TableInput[]; tally: FoldTally }> {
+function runWorker(task: FoldTask): Promise<{ part: FoldPart; tally: FoldTally }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(foldWorkerEntry(), {
       workerData: task,
@@ -81,8 +83,8 @@ function runWorker(task: FoldTask): Promise<{ tables: TableInput[]; tally: FoldT
       // collecting them took a quarter of a build with the default.
       resourceLimits: { maxYoungGenerationSizeMb: 192 },
     });
-    let result: { tables: TableInput[]; tally: FoldTally } | undefined;
-    worker.once('message', (m: { tables: TableInput[]; tally: FoldTally }) => (result = m));
+    let result: { part: FoldPart; tally: FoldTally } | undefined;
+    worker.once('message', (m: { part: FoldPart; tally: FoldTally }) => (result = m));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (result) resolve(result);
@@ -115,7 +117,7 @@ export async function foldTerm(
     ),
   );
   return {
-    tables: mergeTables([fold.tables(), ...done.map((d) => d.tables)]),
+    tables: foldTables(places.nationalSchool, [fold.part(), ...done.map((d) => d.part)]),
     tally: done.reduce(
       (t, d) => ({ learners: t.learners + d.tally.learners, events: t.events + d.tally.events }),
       { learners: 0, events: 0 },

@@ -32,8 +32,11 @@ export interface ReleasePlaces {
   readonly areas: readonly ReleaseArea[];
   /** The release's school of a learner: their class's school, or the families' pseudo-school. */
   schoolOf(schoolId: string | null): string | undefined;
-  /** A school the national-only feedback table's cells are put on. */
-  readonly feedbackSchool: string;
+  /**
+   * A school the national-only tables' cells are put on (one cell a column: a national-only
+   * table adds every school up to the nation alone, so which school does not matter).
+   */
+  readonly nationalSchool: string;
   /** The schools of the places (never the pseudo-school), sorted by id (code unit order). */
   readonly schools: readonly string[];
   /** Whether the families' pseudo-school is in (learners of no school are counted). */
@@ -98,7 +101,7 @@ export async function releasePlaces(db: Db, nationName: string): Promise<Release
   const pseudo: { id: string; schools: string[] }[] = [];
   const unplaced = schoolsIn.get(UNASSIGNED_DISTRICT);
   if (unplaced) pseudo.push({ id: UNASSIGNED_DISTRICT, schools: unplaced });
-  // With no place at all, the feedback table still needs a school to add up from.
+  // With no place at all, the national-only tables still need a school to add up from.
   if (family !== undefined || (geography.length === 0 && pseudo.length === 0))
     pseudo.push({ id: FAMILIES_DISTRICT, schools: [FAMILIES_SCHOOL] });
   if (pseudo.length > 0) {
@@ -126,7 +129,7 @@ export async function releasePlaces(db: Db, nationName: string): Promise<Release
     geography: { regions: geography },
     areas: [...areas, ...districtAreas],
     schoolOf: schoolLookup(placed, families),
-    feedbackSchool: geography[0]!.districts[0]!.schools[0]!,
+    nationalSchool: geography[0]!.districts[0]!.schools[0]!,
     schools: placed,
     families,
   };
