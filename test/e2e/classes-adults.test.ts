@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAxe } from '../helpers/axe';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import ui from '../../content/ui/en.json';
 import { shippedContent } from '../helpers/content';
@@ -23,7 +23,7 @@ const catalogue = (await shippedContent()).catalogue;
 const BAND = '8-10';
 
 const axeViolations = async (page: Page) =>
-  (await runAxe(page)).violations.map(
+  (await new AxeBuilder({ page }).analyze()).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 
