@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
@@ -34,7 +34,7 @@ class MailBox extends Writable {
 const mailbox = new MailBox();
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
+  (await runAxe(page)).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -12,7 +12,7 @@ import type { Spoken } from '../helpers/speech';
 const enabled = browserAvailable();
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  (await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`);
 
 describe.skipIf(!enabled)("the child's app in Chromium", () => {
   const suite = browserSuite();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import type { PageWatch } from '../helpers/browser';
@@ -31,7 +31,7 @@ const SENSITIVE_LAST_ANSWER = 'Report it on the app';
 const BAND_LABEL = 'Age';
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  (await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`);
 
 const card = (page: Page, name: string) => page.locator('.sort-card', { hasText: name });
 const box = (page: Page, name: string) =>

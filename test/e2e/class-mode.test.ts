@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -87,5 +87,5 @@ describe.skipIf(!enabled)("a teacher's class mode, from a lesson plan", () => {
 });
 
 async function axeViolations(page: Page) {
-  return (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  return (await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`);
 }

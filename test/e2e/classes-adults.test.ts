@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Page } from 'playwright-core';
 import ui from '../../content/ui/en.json';
 import { shippedContent } from '../helpers/content';
@@ -23,7 +23,7 @@ const catalogue = (await shippedContent()).catalogue;
 const BAND = '8-10';
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
+  (await runAxe(page)).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -21,7 +21,7 @@ const NICKNAME = 'Pip Quillfeather';
 const KHMER_NICKNAME = 'សុខា';
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  (await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`);
 
 /** Opens the course from the child's home, as a child would. */
 async function openCourseFromHome(page: Page, origin: string) {

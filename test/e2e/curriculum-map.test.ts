@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
 import { shippedContent } from '../helpers/content';
@@ -26,9 +26,7 @@ describe.skipIf(!enabled)('the curriculum map in Chromium', () => {
     await contactRow.getByText('Online relationships').waitFor();
     await page.getByRole('heading', { name: 'Frameworks and their sources' }).waitFor();
     await page.getByText('UK Council for Internet Safety (UKCIS)').waitFor();
-    expect(
-      (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`),
-    ).toEqual([]);
+    expect((await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     await page.getByRole('link', { name: '14 to 16' }).click();
     await page.getByRole('heading', { name: 'Curriculum map: ages 14 to 16', level: 1 }).waitFor();

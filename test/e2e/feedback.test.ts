@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Page, Request } from 'playwright-core';
 import { shippedContent } from '../helpers/content';
 import { UUID_V4 } from '../../src/engine';
@@ -21,7 +21,7 @@ const VERSION = catalogue.activities.get(ACTIVITY as never)!.version;
 const FIELDS = ['activity', 'answer', 'band', 'day', 'id', 'lang', 'version'];
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  (await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`);
 
 /** Every request to POST /api/feedback the page makes, as sent. */
 function feedbackRequests(page: Page): Request[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -12,7 +12,7 @@ import { playNewFriend } from '../helpers/new-friend';
 const enabled = browserAvailable();
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
+  (await runAxe(page)).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 

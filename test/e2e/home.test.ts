@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { chooseLanguage } from '../helpers/child';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -18,17 +18,17 @@ describe.skipIf(!enabled)('first run and home in Chromium', () => {
     await expect(page.title()).resolves.toBe('Kite');
 
     await page.getByRole('heading', { name: 'Pick your language' }).waitFor();
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await runAxe(page)).violations.map((v) => v.id)).toEqual([]);
     await chooseLanguage(page);
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await runAxe(page)).violations.map((v) => v.id)).toEqual([]);
     await page.getByRole('button', { name: '8 to 10' }).click();
     await page.getByRole('button', { name: 'Fox' }).click();
     await page.getByRole('heading', { name: 'Your progress stays here' }).waitFor();
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await runAxe(page)).violations.map((v) => v.id)).toEqual([]);
     await page.getByRole('button', { name: "Let's play" }).click();
 
     await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
-    const axe = await new AxeBuilder({ page }).analyze();
+    const axe = await runAxe(page);
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     expect(watch.consoleErrors).toEqual([]);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Page } from 'playwright-core';
 import { usableMessages } from '../../src/engine';
 import { browserAvailable, watchContext } from '../helpers/browser';
@@ -58,7 +58,7 @@ const LAST_STEPS: readonly { activity: string; scene: string; answer: string }[]
 ];
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+  (await runAxe(page)).violations.map((v) => `${v.id}: ${v.help}`);
 
 describe.skipIf(!enabled)('Khmer in a Cambodian deployment (the real content)', () => {
   const suite = browserSuite({ country: 'kh' });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { sharedBrowser } from '../helpers/shared-browser';
@@ -34,7 +34,7 @@ describe.skipIf(!enabled)('Khmer, chosen on first run (fixture build)', () => {
   });
 
   const noAxeViolations = async (page: Page) => {
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await runAxe(page);
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { browserSuite } from '../helpers/suite';
@@ -12,7 +12,7 @@ const enabled = browserAvailable();
 const catalogue = (await shippedContent()).catalogue;
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
+  (await runAxe(page)).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 

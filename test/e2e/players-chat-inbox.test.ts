@@ -3,7 +3,7 @@
 // in the sequence) and once with the keyboard only, checking the page's live region, axe-core,
 // console errors and that nothing is requested from another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
 import { sharedBrowser } from '../helpers/shared-browser';
@@ -24,7 +24,7 @@ const STEPS: Record<string, string> = {
 const GOOD_ORDER = ['stop', 'save', 'block', 'tell'];
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await runAxe(page);
   expect(
     result.violations.map(
       (v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target).join(' | ')}`,

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import type { Browser, Page } from 'playwright-core';
 import { loadCatalogue } from '../../src/content/catalogue';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
@@ -24,7 +24,7 @@ const enabled = browserAvailable();
 const TITLE = 'km-strong-password.title';
 
 const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
+  (await runAxe(page)).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 

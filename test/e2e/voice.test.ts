@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from '../helpers/axe';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, watchContext } from '../helpers/browser';
@@ -102,7 +102,7 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
       const box = (await img.boundingBox())!;
       expect(box.width).toBeGreaterThanOrEqual(96); // big enough to choose by
     }
-    const axe = await new AxeBuilder({ page }).analyze();
+    const axe = await runAxe(page);
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
@@ -189,7 +189,7 @@ describe.skipIf(!enabled)('playing without reading (5–7)', () => {
       .poll(() => played(page))
       .toEqual([timer.body.id, ...options.map((o) => o.text.id)].map(recording));
     await page.getByRole('heading', { name: 'For the grown-up: reading aloud' }).waitFor();
-    const axe = await new AxeBuilder({ page }).analyze();
+    const axe = await runAxe(page);
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const answer = options[2]!;
     await page.getByTitle(`Listen: ${answer.text.text}`).tap();

@@ -1,12 +1,12 @@
 // A class child's steps in the browser (issue #13): signing in with the class code and three
 // pictures, reading the app's IndexedDB, waiting until home is kept offline.
 import { expect } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import type { Page } from 'playwright-core';
 import { chooseLanguage } from './child';
 
 export const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map(
+  (await runAxe(page)).violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
 
