@@ -69,6 +69,26 @@ export async function keepOffline(page: Page): Promise<void> {
       for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length;
       return n;
     });
+  // Every content file and the deployment's settings the page has read must be kept: a page
+  // that read them before the worker took control has them kept by the worker afterwards.
+  const unkept = () =>
+    page.evaluate(async () => {
+      const read = performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.origin === location.origin)
+        .filter((u) => u.pathname.startsWith('/content/') || u.pathname === '/api/client-config')
+        .map((u) => u.href);
+      const missing: string[] = [];
+      for (const url of new Set(read)) if (!(await caches.match(url))) missing.push(url);
+      return missing;
+    });
+  let missing = await unkept();
+  for (let i = 0; missing.length > 0 && i < 60; i++) {
+    await page.waitForTimeout(250);
+    missing = await unkept();
+  }
+  if (missing.length > 0) throw new Error(`Not kept for offline: ${missing.join(', ')}`);
   let last = -1;
   for (let quiet = 0, i = 0; quiet < 3 && i < 120; i++) {
     const now = await entries();
