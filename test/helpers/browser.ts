@@ -51,13 +51,23 @@ export const FAKE_MICROPHONE_ARGS = [
  */
 export type ServiceWorkers = 'allow' | 'block';
 
+/**
+ * A Chromium of the test's own (sharedBrowser in shared-browser.ts is the one a worker's files share).
+ * `env` adds to or replaces variables of the browser's environment, such as a `HOME` whose NSS
+ * database (`$HOME/.pki/nssdb`) holds the certificate authorities this browser trusts.
+ */
 export async function launchBrowser(
   extraArgs: readonly string[] = [],
   serviceWorkers: ServiceWorkers = 'block',
+  env: Readonly<Record<string, string>> = {},
 ): Promise<Browser> {
+  const inherited = Object.entries(process.env).filter(
+    (e): e is [string, string] => e[1] !== undefined,
+  );
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...extraArgs],
+    env: { ...Object.fromEntries(inherited), ...env },
   });
   if (serviceWorkers === 'allow') return browser;
   const newContext = browser.newContext.bind(browser);
