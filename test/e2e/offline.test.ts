@@ -80,4 +80,31 @@ describe.skipIf(!enabled)('offline play', () => {
     expect(activityFiles).toEqual([]);
     await context.close();
   });
+
+  it("keeps home's content when the first page is left before the worker is ready", async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
+    // The worker's script is held back until the child has left the first page by a full load
+    // (a reload, or a link into Kite), so that page never gets a worker to hand its reads to.
+    let release = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await context.route('**/sw.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await setUpChild(page, suite.server.origin, { band: '11-13' });
+    await page.goto(suite.server.origin + '/play/privacy-11-13-identify');
+    await page.locator('.play-head h1').waitFor();
+    release();
+    await keepOffline(page);
+
+    await context.setOffline(true);
+    await page.goto(suite.server.origin + '/');
+    await page.getByRole('heading', { name: 'Your topics' }).waitFor();
+    await page
+      .getByRole('link', { name: /A new friend in the game/ })
+      .first()
+      .waitFor();
+    await context.close();
+  });
 });

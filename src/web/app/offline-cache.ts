@@ -1,20 +1,63 @@
 /**
  * Content fetched before the service worker took control of the page was not seen by it, so
  * it is not cached yet. Every content URL the app reads is noted here, and handed to the worker
- * to keep when it takes control: after the very first visit, it is all there offline.
+ * to keep when it takes control: after the very first visit, it is all there offline. The list
+ * also outlives a full page load in the same tab (session storage, URLs of content only): a
+ * child who reloads, or follows a link into Kite, before the worker is ready would otherwise
+ * leave home's content unkept, and offline home would have no activities.
  */
-const noted = new Set<string>();
+const CARRIED = 'kite-unkept';
+const noted = new Set<string>(carried());
 let controlled = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+let handedOver = false;
 
-export function noteFetched(url: string): void {
-  noted.add(url);
+/** Content the browser itself loaded for this page (pictures in <img>), from resource timing. */
+function contentLoaded(): string[] {
+  if (typeof performance === 'undefined' || !performance.getEntriesByType) return [];
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name, location.href))
+    .filter((u) => u.origin === location.origin && u.pathname.startsWith('/content/'))
+    .map((u) => u.href);
 }
 
-/** Called once the service worker controls the page. */
+function carried(): string[] {
+  try {
+    const list: unknown = JSON.parse(sessionStorage.getItem(CARRIED) ?? '[]');
+    return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function carry(urls: readonly string[] | null): void {
+  try {
+    if (urls) sessionStorage.setItem(CARRIED, JSON.stringify(urls));
+    else sessionStorage.removeItem(CARRIED);
+  } catch {
+    // Storage refused (private mode, full): the list stays with this page only.
+  }
+}
+
+export function noteFetched(url: string): void {
+  if (controlled || noted.has(url)) return;
+  noted.add(url);
+  carry([...noted]);
+}
+
+/**
+ * Called once the service worker controls the page: hands over what this page, and pages of
+ * this tab before it, read without the worker. Forgets the list once the worker kept it all.
+ */
 export function refetchForOffline(): void {
-  if (controlled) return;
   controlled = true;
-  void keepOffline([...noted]);
+  if (handedOver) return;
+  handedOver = true;
+  const urls = [...new Set([...noted, ...contentLoaded()])];
+  if (urls.length === 0) return;
+  void keepOffline(urls).then((all) => {
+    if (all) carry(null);
+  });
 }
 
 /** How long to wait for the worker to say it kept one URL (it does not answer a failure). */

@@ -22,7 +22,7 @@ export function registerServiceWorker(): void {
     if (!('serviceWorker' in navigator)) return;
     navigator.serviceWorker.addEventListener('controllerchange', refetchForOffline);
     // A worker installed by an earlier page may have taken control of this one while it loaded,
-    // before the listener above: what this page read before then is handed over now.
+    // before the listener above: what this page (and this tab before it) read is handed over now.
     if (navigator.serviceWorker.controller) refetchForOffline();
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
       // Without a service worker Kite still works online; nothing to tell the child.
