@@ -3,6 +3,7 @@ import { HttpError, excerpt } from '../http/errors';
 import { randomToken } from '../accounts/tokens';
 import type { ClassesContext } from './context';
 import { ownClass } from './roster';
+import { assignmentKey, stampRecord } from '../records/records';
 
 export interface Assignment {
   readonly id: string;
@@ -49,12 +50,23 @@ export async function assign(
     .where('class_id', '=', classId)
     .where('activity', '=', activity)
     .executeTakeFirst();
+  // Shared with the school's hub or national server (records/records.ts): one record per class
+  // and activity.
   if (existing) {
-    await ctx.db.kysely
-      .updateTable('kite_assignment')
-      .set({ due })
-      .where('id', '=', existing.id)
-      .execute();
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('kite_assignment').set({ due }).where('id', '=', existing.id).execute();
+      await stampRecord(
+        trx,
+        ctx.now(),
+        'assignment',
+        assignmentKey(classId, activity),
+        cls.school_id,
+        {
+          due,
+          deleted: false,
+        },
+      );
+    });
     return { id: existing.id, activity, due };
   }
   const row = {
@@ -64,7 +76,20 @@ export async function assign(
     due,
     created_at: toDbTime(ctx.now()),
   };
-  await ctx.db.kysely.insertInto('kite_assignment').values(row).execute();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx.insertInto('kite_assignment').values(row).execute();
+    await stampRecord(
+      trx,
+      ctx.now(),
+      'assignment',
+      assignmentKey(classId, activity),
+      cls.school_id,
+      {
+        due,
+        deleted: false,
+      },
+    );
+  });
   return { id: row.id, activity, due };
 }
 
@@ -74,11 +99,22 @@ export async function unassign(
   classId: string,
   assignmentId: string,
 ): Promise<void> {
-  await ownClass(ctx, teacherId, classId);
-  const r = await ctx.db.kysely
-    .deleteFrom('kite_assignment')
-    .where('id', '=', assignmentId)
-    .where('class_id', '=', classId)
-    .executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) throw new HttpError(404, 'not_found', 'No such assignment');
+  const cls = await ownClass(ctx, teacherId, classId);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const row = await trx
+      .deleteFrom('kite_assignment')
+      .where('id', '=', assignmentId)
+      .where('class_id', '=', classId)
+      .returning('activity')
+      .executeTakeFirst();
+    if (!row) throw new HttpError(404, 'not_found', 'No such assignment');
+    await stampRecord(
+      trx,
+      ctx.now(),
+      'assignment',
+      assignmentKey(classId, row.activity),
+      cls.school_id,
+      { deleted: true },
+    );
+  });
 }

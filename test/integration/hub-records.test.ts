@@ -1,0 +1,445 @@
+// Rosters and assignments between a school hub and its national server (issue #18,
+// SCALE-07/08/09), on every dialect of the server (the hub is SQLite): a real server app
+// listening on loopback and a hub's uploader talking to it, each side written to through the
+// same functions its teachers' routes call. A class, its children and an assignment made on the
+// server appear on the hub after one sync; a class and a child made on the hub appear on the
+// server, and that child's events then upload; the same field edited on both sides while apart
+// ends with the later write on both; a delete and an edit apart end alike on both (a child's
+// erasure always wins); records of another school are refused whole with 403 and logged; the
+// same records sent again change nothing; a hub clock two days ahead is clamped and reported.
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connect';
+import { addHub } from '../../src/server/hubs/provisioning';
+import { HubUploader } from '../../src/server/hubs/uploader';
+import { localChanges } from '../../src/server/hubs/records';
+import { classesContext } from '../../src/server/classes/context';
+import type { ClassesContext } from '../../src/server/classes/context';
+import {
+  addChildren,
+  createClass,
+  createSchool,
+  recordAgreement,
+  renewPictures,
+} from '../../src/server/classes/roster';
+import { assign, unassign } from '../../src/server/classes/assignments';
+import { eraseLearner } from '../../src/server/classes/sync';
+import { MAX_DRIFT_MS } from '../../src/engine/sync/hlc';
+import { changedTables, snapshotDb } from '../helpers/db-snapshot';
+import { DIALECTS, freshSqlite } from '../helpers/dialects';
+import type { TestDb } from '../helpers/dialects';
+import { seedHubEvents, seedTeacher } from '../helpers/hub-fixtures';
+import { createTestApp } from '../helpers/test-app';
+import type { TestApp } from '../helpers/test-app';
+
+const T0 = Date.UTC(2027, 2, 1, 8, 0, 0);
+const MIN = 60_000;
+const PICTURES = Array.from({ length: 20 }, (_, i) => `pic-${i}`);
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect.name}: rosters and assignments between a hub and its server`, async () => {
+    const enabled = await dialect.available();
+    let server: TestDb;
+    let hub: TestDb;
+    let serverApp: TestApp;
+    let uploader: HubUploader;
+    let credential: { id: string; token: string };
+    let onServer: ClassesContext;
+    let onHub: ClassesContext;
+    /** The two machines' clocks: the hub's may run ahead. */
+    let serverNow = T0;
+    let hubNow = T0;
+    let schoolId: string;
+    let otherLearner: string;
+    const log: { level: string; msg: string }[] = [];
+
+    beforeAll(async () => {
+      if (!enabled) return;
+      server = await dialect.fresh();
+      hub = await freshSqlite();
+      onServer = classesContext(server.db, { pictures: PICTURES, now: () => serverNow });
+      onHub = classesContext(hub.db, { pictures: PICTURES, now: () => hubNow });
+      await seedTeacher(server.db, 'teacher-ana', T0);
+      const school = await createSchool(onServer, 'teacher-ana', 'Hill school');
+      schoolId = school.id;
+      await recordAgreement(onServer, 'teacher-ana', schoolId, 'Head of Hill', 'v1');
+      // Another school, with a child the hub must not touch.
+      await seedTeacher(server.db, 'teacher-oda', T0);
+      const vale = await createSchool(onServer, 'teacher-oda', 'Vale school');
+      await recordAgreement(onServer, 'teacher-oda', vale.id, 'Head of Vale', 'v1');
+      const valeClass = await createClass(onServer, 'teacher-oda', {
+        schoolId: vale.id,
+        name: 'Vale 1',
+        band: '8-10',
+        lang: 'en',
+      });
+      [{ id: otherLearner }] = (await addChildren(onServer, 'teacher-oda', valeClass.id, [
+        'Vic',
+      ])) as unknown as [{ id: string }];
+
+      credential = await addHub(server.db, schoolId, T0);
+      serverApp = await createTestApp(server, { now: () => serverNow });
+      await serverApp.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = serverApp.app.server.address() as AddressInfo;
+      uploader = new HubUploader({
+        db: hub.db,
+        upstream: {
+          url: `http://127.0.0.1:${port}`,
+          hubId: credential.id,
+          token: credential.token,
+        },
+        now: () => hubNow,
+        log: {
+          info: (_f, msg) => log.push({ level: 'info', msg }),
+          warn: (_f, msg) => log.push({ level: 'warn', msg }),
+        },
+      });
+    });
+    afterAll(async () => {
+      if (!enabled) return;
+      await serverApp.close();
+      await hub.dispose();
+      await server.dispose();
+    });
+
+    /** One round of the hub's sync: the server's changes, the hub's, then its events. */
+    const sync = async () => {
+      while ((await uploader.syncOnce()) === 'sent');
+    };
+    const roster = async (db: Db) => ({
+      classes: await db.kysely
+        .selectFrom('kite_class')
+        .select(['id', 'school_id', 'teacher_id', 'name', 'band', 'lang', 'code'])
+        .where('school_id', '=', schoolId)
+        .orderBy('id')
+        .execute(),
+      learners: await db.kysely
+        .selectFrom('kite_learner as l')
+        .innerJoin('kite_class as c', 'c.id', 'l.class_id')
+        .select(['l.id', 'l.class_id', 'l.nickname', 'l.avatar', 'l.band', 'l.lang', 'l.pictures'])
+        .where('c.school_id', '=', schoolId)
+        .orderBy('l.id')
+        .execute(),
+      assignments: await db.kysely
+        .selectFrom('kite_assignment as a')
+        .innerJoin('kite_class as c', 'c.id', 'a.class_id')
+        .select(['a.class_id', 'a.activity', 'a.due'])
+        .where('c.school_id', '=', schoolId)
+        .orderBy('a.class_id')
+        .orderBy('a.activity')
+        .execute(),
+    });
+    const picturesOf = async (db: Db, id: string) =>
+      (
+        await db.kysely
+          .selectFrom('kite_learner')
+          .select('pictures')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.pictures;
+
+    let classId: string;
+    let ada: string;
+    let ben: string;
+
+    it.skipIf(!enabled)(
+      'a class, its children and an assignment made on the server are on the hub after one sync',
+      async () => {
+        const c = await createClass(onServer, 'teacher-ana', {
+          schoolId,
+          name: 'Hill 4',
+          band: '8-10',
+          lang: 'en',
+        });
+        classId = c.id;
+        [{ id: ada }, { id: ben }] = (await addChildren(onServer, 'teacher-ana', classId, [
+          'Ada',
+          'Ben',
+        ])) as unknown as [{ id: string }, { id: string }];
+        await assign(onServer, 'teacher-ana', classId, 'act-fractions', '2027-03-10');
+        await assign(onServer, 'teacher-ana', classId, 'act-maps', null);
+
+        await sync();
+        const there = await roster(hub.db);
+        expect(there).toEqual(await roster(server.db));
+        expect(there.learners.map((l) => l.nickname)).toEqual(
+          [ada, ben].sort().map((id) => (id === ada ? 'Ada' : 'Ben')),
+        );
+        expect(there.assignments).toHaveLength(2);
+        // The school came down with its agreement: teachers on the hub may make classes.
+        const school = await hub.db.kysely
+          .selectFrom('kite_school')
+          .selectAll()
+          .executeTakeFirstOrThrow();
+        expect(school).toMatchObject({
+          id: schoolId,
+          name: 'Hill school',
+          agreed_by: 'Head of Hill',
+        });
+        // The teacher is a placeholder on the hub: no password, cannot sign in.
+        const teacher = await hub.db.kysely
+          .selectFrom('kite_user')
+          .selectAll()
+          .where('id', '=', 'teacher-ana')
+          .executeTakeFirstOrThrow();
+        expect(teacher).toMatchObject({ status: 'disabled', password_hash: '!' });
+        expect(teacher.email).toBe('teacher-ana@placeholder.invalid');
+        // Nothing of the other school reached the hub.
+        const others = await hub.db.kysely
+          .selectFrom('kite_learner')
+          .select('id')
+          .where('id', '=', otherLearner)
+          .execute();
+        expect(others).toEqual([]);
+        expect(uploader.stats.recordsPulled).toBe(5);
+      },
+    );
+
+    let hubChild: string;
+    it.skipIf(!enabled)(
+      'a class and a child made on the hub are on the server, and that child’s events then upload',
+      async () => {
+        hubNow = serverNow = T0 + 10 * MIN;
+        await seedTeacher(hub.db, 'teacher-hal', hubNow);
+        const c = await createClass(onHub, 'teacher-hal', {
+          schoolId,
+          name: 'Hill 5 (hub)',
+          band: '11-13',
+          lang: 'en',
+        });
+        [{ id: hubChild }] = (await addChildren(onHub, 'teacher-hal', c.id, [
+          'Hana',
+        ])) as unknown as [{ id: string }];
+        // A child added on the hub to the server's class too.
+        await addChildren(onHub, 'teacher-ana', classId, ['Cy']);
+        const events = await seedHubEvents(hub.db, [hubChild], 3, hubNow, 1);
+
+        await sync();
+        expect(await roster(server.db)).toEqual(await roster(hub.db));
+        const stored = await server.db.kysely
+          .selectFrom('kite_learner_event')
+          .select(['id', 'hub_id'])
+          .where('learner_id', '=', hubChild)
+          .execute();
+        expect(stored.map((e) => e.id).sort()).toEqual([...events].sort());
+        expect(stored.every((e) => e.hub_id === credential.id)).toBe(true);
+        // The hub's teacher is a placeholder on the server.
+        const teacher = await server.db.kysely
+          .selectFrom('kite_user')
+          .select(['status', 'password_hash'])
+          .where('id', '=', 'teacher-hal')
+          .executeTakeFirstOrThrow();
+        expect(teacher).toEqual({ status: 'disabled', password_hash: '!' });
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'the same field edited on both sides while apart ends with the later write on both; the same records again change nothing',
+      async () => {
+        serverNow = T0 + 20 * MIN;
+        await renewPictures(onServer, 'teacher-ana', classId, ada);
+        hubNow = T0 + 21 * MIN;
+        await renewPictures(onHub, 'teacher-ana', classId, ada);
+        const hubsPictures = await picturesOf(hub.db, ada);
+        // A field only one side changed keeps that change: the server moves a date.
+        serverNow = T0 + 22 * MIN;
+        await assign(onServer, 'teacher-ana', classId, 'act-fractions', '2027-03-17');
+
+        await sync();
+        const after = await roster(server.db);
+        expect(await roster(hub.db)).toEqual(after);
+        expect(await picturesOf(server.db, ada)).toBe(hubsPictures);
+        expect(after.assignments.find((a) => a.activity === 'act-fractions')?.due).toBe(
+          '2027-03-17',
+        );
+
+        // Everything the hub has, sent again: nothing changes on the server.
+        const all = await localChanges(hub.db, 0);
+        const before = await snapshotDb(server.db);
+        const res = await serverApp.app.inject({
+          method: 'POST',
+          url: '/api/hubs/records',
+          headers: {
+            authorization: `Bearer ${credential.token}`,
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+          },
+          payload: gzipSync(JSON.stringify({ hub: credential.id, records: all.records })),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toEqual({ changed: 0, clamped: 0 });
+        // Only the hub's queue slot bookkeeping may move; no record, row or clock does.
+        expect(changedTables(before, await snapshotDb(server.db))).toEqual([]);
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'a delete and an edit made apart end alike on both sides: the later wins, and a child’s erasure always wins',
+      async () => {
+        // The hub removes an assignment; the server, later, moves its date: it stays, moved.
+        hubNow = T0 + 30 * MIN;
+        const onHubNow = await hub.db.kysely
+          .selectFrom('kite_assignment')
+          .select('id')
+          .where('activity', '=', 'act-maps')
+          .executeTakeFirstOrThrow();
+        await unassign(onHub, 'teacher-ana', classId, onHubNow.id);
+        serverNow = T0 + 31 * MIN;
+        await assign(onServer, 'teacher-ana', classId, 'act-maps', '2027-04-01');
+        // The server edits the fractions date; the hub, later, removes it: it goes.
+        serverNow = T0 + 32 * MIN;
+        await assign(onServer, 'teacher-ana', classId, 'act-fractions', '2027-03-24');
+        hubNow = T0 + 33 * MIN;
+        const fractions = await hub.db.kysely
+          .selectFrom('kite_assignment')
+          .select('id')
+          .where('activity', '=', 'act-fractions')
+          .executeTakeFirstOrThrow();
+        await unassign(onHub, 'teacher-ana', classId, fractions.id);
+        // The server erases Ben; the hub, later, gives him new pictures: he stays erased.
+        serverNow = T0 + 34 * MIN;
+        await eraseLearner(onServer, ben);
+        hubNow = T0 + 35 * MIN;
+        await renewPictures(onHub, 'teacher-ana', classId, ben);
+
+        await sync();
+        const after = await roster(server.db);
+        expect(await roster(hub.db)).toEqual(after);
+        expect(after.assignments.map((a) => [a.activity, a.due])).toEqual([
+          ['act-maps', '2027-04-01'],
+        ]);
+        expect(after.learners.map((l) => l.id)).not.toContain(ben);
+        for (const db of [server.db, hub.db]) {
+          const tomb = await db.kysely
+            .selectFrom('kite_learner_tombstone')
+            .select('learner_id')
+            .where('learner_id', '=', ben)
+            .execute();
+          expect(tomb).toHaveLength(1);
+          // The erased child's nickname and pictures are forgotten by the records too.
+          const fields = await db.kysely
+            .selectFrom('kite_record_field')
+            .select('field')
+            .where('record_id', '=', ben)
+            .execute();
+          expect(fields.map((f) => f.field)).toEqual(['deleted']);
+        }
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'records of another school are refused whole with 403 and logged; nothing changes',
+      async () => {
+        const at = { wall: serverNow, counter: 0, node: credential.id };
+        const push = (records: unknown[]) =>
+          serverApp.app.inject({
+            method: 'POST',
+            url: '/api/hubs/records',
+            headers: { authorization: `Bearer ${credential.token}` },
+            payload: { hub: credential.id, records },
+          });
+        const mine = {
+          kind: 'learner',
+          id: ada,
+          school: schoolId,
+          fields: { nickname: { value: 'Ada B', at } },
+        };
+        for (const outside of [
+          // A child of another school, claimed as the hub's.
+          {
+            kind: 'learner',
+            id: otherLearner,
+            school: schoolId,
+            fields: { nickname: { value: 'X', at } },
+          },
+          // A record that says it is another school's.
+          { ...mine, school: 'vale-school' },
+          // A child moved into a class of another school.
+          {
+            ...mine,
+            fields: {
+              class_id: {
+                value: (
+                  await server.db.kysely
+                    .selectFrom('kite_learner')
+                    .select('class_id')
+                    .where('id', '=', otherLearner)
+                    .executeTakeFirstOrThrow()
+                ).class_id!,
+                at,
+              },
+            },
+          },
+        ]) {
+          const before = await snapshotDb(server.db);
+          const logged = serverApp.logs.length;
+          const res = await push([mine, outside]);
+          expect(res.statusCode, res.body).toBe(403);
+          expect(res.json().error.code).toBe('record_out_of_scope');
+          expect(changedTables(before, await snapshotDb(server.db))).toEqual([]);
+          const line = serverApp.logs.slice(logged).find((l) => l.includes('hub records refused'));
+          expect(line).toContain(credential.id);
+        }
+        // A bad body is a stable 400, never a 500.
+        const bad = await push([
+          { kind: 'learner', id: ada, school: schoolId, fields: { epoch: 3 } },
+        ]);
+        expect(bad.statusCode).toBe(400);
+        // An unknown field, like an unknown key anywhere, has its own stable code.
+        expect(bad.json().error.code).toBe('unknown_parameter');
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'a hub clock two days ahead is clamped to a day ahead on the server and reported',
+      async () => {
+        serverNow = T0 + 60 * MIN;
+        hubNow = serverNow + 2 * 86_400_000;
+        await renewPictures(onHub, 'teacher-ana', classId, ada);
+        const logged = serverApp.logs.length;
+        await sync();
+        expect(await picturesOf(server.db, ada)).toBe(await picturesOf(hub.db, ada));
+        const field = await server.db.kysely
+          .selectFrom('kite_record_field')
+          .select(['wall', 'node'])
+          .where('kind', '=', 'learner')
+          .where('record_id', '=', ada)
+          .where('field', '=', 'pictures')
+          .executeTakeFirstOrThrow();
+        expect(Number(field.wall)).toBe(serverNow + MAX_DRIFT_MS);
+        expect(field.node).toBe(credential.id);
+        const line = serverApp.logs.slice(logged).find((l) => l.includes('hub records clamped'));
+        expect(line).toContain(credential.id);
+
+        // The same records again: clamped again, and nothing changes.
+        const all = await localChanges(hub.db, 0);
+        serverNow += MIN;
+        const before = await snapshotDb(server.db);
+        const res = await serverApp.app.inject({
+          method: 'POST',
+          url: '/api/hubs/records',
+          headers: { authorization: `Bearer ${credential.token}` },
+          payload: { hub: credential.id, records: all.records },
+        });
+        expect(res.json()).toMatchObject({ changed: 0 });
+        expect(changedTables(before, await snapshotDb(server.db))).toEqual([]);
+
+        // A day and a bit later on the server, its own edit wins there over the clamped one.
+        serverNow = T0 + 60 * MIN + MAX_DRIFT_MS + MIN;
+        await renewPictures(onServer, 'teacher-ana', classId, ada);
+        const serversPictures = await picturesOf(server.db, ada);
+        const res2 = await serverApp.app.inject({
+          method: 'GET',
+          url: '/api/hubs/records?after=0',
+          headers: { authorization: `Bearer ${credential.token}` },
+        });
+        expect(res2.statusCode).toBe(200);
+        const mine = res2.json().records.find((r: { id: string }) => r.id === ada) as {
+          fields: { pictures: { value: string } };
+        };
+        expect(mine.fields.pictures.value).toBe(serversPictures);
+      },
+    );
+  });
+}
