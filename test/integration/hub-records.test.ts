@@ -7,6 +7,7 @@
 // ends with the later write on both; a delete and an edit apart end alike on both (a child's
 // erasure always wins); records of another school are refused whole with 403 and logged; the
 // same records sent again change nothing; a hub clock two days ahead is clamped and reported.
+// And migration 0015 gives the rows that exist already their records.
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,10 +27,13 @@ import {
 import { assign, unassign } from '../../src/server/classes/assignments';
 import { eraseLearner } from '../../src/server/classes/sync';
 import { MAX_DRIFT_MS } from '../../src/engine/sync/hlc';
+import { migrateToLatest, migrateUpTo } from '../../src/db/migrate';
+import { toDbTime } from '../../src/db/time';
+import { applyRecords, changesAfter } from '../../src/server/records/records';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import { DIALECTS, freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
-import { seedHubEvents, seedTeacher } from '../helpers/hub-fixtures';
+import { seedHubEvents, seedRoster, seedTeacher } from '../helpers/hub-fixtures';
 import { createTestApp } from '../helpers/test-app';
 import type { TestApp } from '../helpers/test-app';
 
@@ -439,6 +443,91 @@ for (const dialect of DIALECTS) {
           fields: { pictures: { value: string } };
         };
         expect(mine.fields.pictures.value).toBe(serversPictures);
+      },
+    );
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect.name}: migration 0015 gives what exists its records`, async () => {
+    const enabled = await dialect.available();
+    it.skipIf(!enabled)(
+      'classes, class children and assignments from before are records, values as JSON; a hub and its server with the same rows agree',
+      async () => {
+        const t = await dialect.fresh();
+        try {
+          const db = t.db;
+          // Back to the schema before (migration 0015 undone), with a roster in it.
+          await migrateUpTo(db, '0014-hub-instances');
+          await seedRoster(db, { schoolId: 'old', learners: ['old-1', 'old-2'] }, T0);
+          await db.kysely
+            .updateTable('kite_learner')
+            .set({ nickname: 'Jo "JJ" \\ O’Neil', pictures: 'pic-1 pic-2 pic-3' })
+            .where('id', '=', 'old-1')
+            .execute();
+          await db.kysely
+            .insertInto('kite_assignment')
+            .values([
+              {
+                id: 'a1',
+                class_id: 'c-old',
+                activity: 'act-x',
+                due: '2027-01-02',
+                created_at: toDbTime(T0),
+              },
+              {
+                id: 'a2',
+                class_id: 'c-old',
+                activity: 'act-y',
+                due: null,
+                created_at: toDbTime(T0),
+              },
+            ])
+            .execute();
+          await migrateToLatest(db);
+
+          const page = await db.kysely.transaction().execute((trx) => changesAfter(trx, 0, 100));
+          expect(page.more).toBe(false);
+          const byId = new Map(page.records.map((r) => [r.id, r]));
+          expect([...byId.keys()].sort()).toEqual([
+            'c-old',
+            'c-old act-x',
+            'c-old act-y',
+            'old-1',
+            'old-2',
+          ]);
+          const value = (id: string, f: string) => byId.get(id)!.fields[f]?.value;
+          expect(value('old-1', 'nickname')).toBe('Jo "JJ" \\ O’Neil');
+          expect(value('old-1', 'pictures')).toBe('pic-1 pic-2 pic-3');
+          expect(value('old-2', 'pictures')).toBeNull();
+          expect(value('c-old', 'teacher')).toBe('t-old');
+          expect(value('c-old act-x', 'due')).toBe('2027-01-02');
+          expect(value('c-old act-y', 'due')).toBeNull();
+          expect(byId.get('old-1')!.fields.nickname!.at).toEqual({
+            wall: 1,
+            counter: 0,
+            node: 'backfill',
+          });
+          // Every record its own change number, and the clock after them all.
+          const seqs = await db.kysely.selectFrom('kite_record').select('seq').execute();
+          expect(new Set(seqs.map((s) => Number(s.seq))).size).toBe(5);
+          expect(page.through).toBe(5);
+          const clock = await db.kysely
+            .selectFrom('kite_record_clock')
+            .selectAll()
+            .executeTakeFirstOrThrow();
+          expect({ node: clock.node, seq: Number(clock.seq) }).toEqual({ node: 'server', seq: 5 });
+
+          // The same records merged in again (a hub that had the same rows by hand): no change.
+          const before = await snapshotDb(db);
+          const applied = await db.kysely
+            .transaction()
+            .execute((trx) => applyRecords(trx, page.records, T0));
+          expect(applied).toEqual({ changed: 0, clamped: 0 });
+          expect(changedTables(before, await snapshotDb(db))).toEqual([]);
+        } finally {
+          await t.dispose();
+        }
       },
     );
   });
