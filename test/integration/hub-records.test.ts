@@ -522,7 +522,7 @@ for (const dialect of DIALECTS) {
           const before = await snapshotDb(db);
           const applied = await db.kysely
             .transaction()
-            .execute((trx) => applyRecords(trx, page.records, T0));
+            .execute((trx) => applyRecords(trx, db.dialect, page.records, T0));
           expect(applied).toEqual({ changed: 0, clamped: 0 });
           expect(changedTables(before, await snapshotDb(db))).toEqual([]);
         } finally {

@@ -44,40 +44,10 @@ export async function assign(
       `This activity is for ages ${a.band}, not ${cls.band}`,
     );
   }
-  const existing = await ctx.db.kysely
-    .selectFrom('kite_assignment')
-    .select('id')
-    .where('class_id', '=', classId)
-    .where('activity', '=', activity)
-    .executeTakeFirst();
   // Shared with the school's hub or national server (records/records.ts): one record per class
-  // and activity.
-  if (existing) {
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable('kite_assignment').set({ due }).where('id', '=', existing.id).execute();
-      await stampRecord(
-        trx,
-        ctx.now(),
-        'assignment',
-        assignmentKey(classId, activity),
-        cls.school_id,
-        {
-          due,
-          deleted: false,
-        },
-      );
-    });
-    return { id: existing.id, activity, due };
-  }
-  const row = {
-    id: randomToken(),
-    class_id: classId,
-    activity,
-    due,
-    created_at: toDbTime(ctx.now()),
-  };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto('kite_assignment').values(row).execute();
+  // and activity. The stamp comes first: it takes the records' clock, which orders this write
+  // with every other write of shared records (and with a hub's records arriving).
+  return ctx.db.kysely.transaction().execute(async (trx) => {
     await stampRecord(
       trx,
       ctx.now(),
@@ -89,8 +59,26 @@ export async function assign(
         deleted: false,
       },
     );
+    const existing = await trx
+      .selectFrom('kite_assignment')
+      .select('id')
+      .where('class_id', '=', classId)
+      .where('activity', '=', activity)
+      .executeTakeFirst();
+    if (existing) {
+      await trx.updateTable('kite_assignment').set({ due }).where('id', '=', existing.id).execute();
+      return { id: existing.id, activity, due };
+    }
+    const row = {
+      id: randomToken(),
+      class_id: classId,
+      activity,
+      due,
+      created_at: toDbTime(ctx.now()),
+    };
+    await trx.insertInto('kite_assignment').values(row).execute();
+    return { id: row.id, activity, due };
   });
-  return { id: row.id, activity, due };
 }
 
 export async function unassign(
@@ -100,14 +88,14 @@ export async function unassign(
   assignmentId: string,
 ): Promise<void> {
   const cls = await ownClass(ctx, teacherId, classId);
+  const row = await ctx.db.kysely
+    .selectFrom('kite_assignment')
+    .select(['id', 'activity'])
+    .where('id', '=', assignmentId)
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
+  if (!row) throw new HttpError(404, 'not_found', 'No such assignment');
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const row = await trx
-      .deleteFrom('kite_assignment')
-      .where('id', '=', assignmentId)
-      .where('class_id', '=', classId)
-      .returning('activity')
-      .executeTakeFirst();
-    if (!row) throw new HttpError(404, 'not_found', 'No such assignment');
     await stampRecord(
       trx,
       ctx.now(),
@@ -116,5 +104,6 @@ export async function unassign(
       cls.school_id,
       { deleted: true },
     );
+    await trx.deleteFrom('kite_assignment').where('id', '=', row.id).execute();
   });
 }

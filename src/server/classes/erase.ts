@@ -6,7 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { toDbTime } from '../../db/time';
-import { stampErased } from '../records/records';
+import { schoolOfChild, stampErased } from '../records/records';
 
 type Trx = Transaction<Database>;
 
@@ -17,8 +17,10 @@ type Trx = Transaction<Database>;
  * stamped (records/records.ts).
  */
 export async function removeLearner(trx: Trx, learnerId: string, now: number): Promise<void> {
-  await stampErased(trx, now, learnerId);
+  const school = await schoolOfChild(trx, learnerId);
+  // The child's row before the records' clock (the order of locks, records/records.ts).
   await removeLearnerRows(trx, learnerId, now);
+  await stampErased(trx, now, learnerId, school);
 }
 
 /** {@link removeLearner} without stamping: for an erasure that came from the other side. */

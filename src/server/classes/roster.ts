@@ -236,9 +236,9 @@ export async function createClass(
       .where('code', '=', row.code)
       .executeTakeFirst();
     if (taken && attempt < 5) continue;
-    // Shared with the school's hub or national server (records/records.ts).
+    // Shared with the school's hub or national server (records/records.ts); the stamp first
+    // (the records' clock before the class's row, the order of locks there).
     await ctx.db.kysely.transaction().execute(async (trx) => {
-      await trx.insertInto('kite_class').values(row).execute();
       await stampRecord(trx, ctx.now(), 'class', row.id, row.school_id, {
         teacher: row.teacher_id,
         name: row.name,
@@ -247,6 +247,7 @@ export async function createClass(
         code: row.code,
         deleted: false,
       });
+      await trx.insertInto('kite_class').values(row).execute();
     });
     return summaryOf(row, 0);
   }

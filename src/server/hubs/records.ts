@@ -56,7 +56,7 @@ export async function takeRecords(
     throw new HttpError(403, 'forbidden', 'This credential is not the credential of that hub');
   return db.kysely
     .transaction()
-    .execute((trx) => applyRecords(trx, push.records.map(fromWire), now, hub.schoolId));
+    .execute((trx) => applyRecords(trx, db.dialect, push.records.map(fromWire), now, hub.schoolId));
 }
 
 /**
@@ -89,7 +89,7 @@ export async function takePage(
       })
       .onConflict((oc) => oc.column('id').doUpdateSet(school))
       .execute();
-    const applied = await applyRecords(trx, page.records.map(fromWire), now);
+    const applied = await applyRecords(trx, db.dialect, page.records.map(fromWire), now);
     await trx
       .updateTable('kite_hub_upstream')
       .set({ records_pulled: page.through })

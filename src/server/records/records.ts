@@ -12,6 +12,8 @@
 // disabled placeholder account that cannot sign in (see docs/deploy.md, "The teacher").
 
 import type { Transaction } from 'kysely';
+import type { DialectName } from '../../db/connect';
+import { lockLearners } from '../../db/hub-events';
 import type { Database } from '../../db/schema';
 import { toDbTime } from '../../db/time';
 import { compareHlc, receiveHlc, tickHlc } from '../../engine/sync/hlc';
@@ -185,27 +187,37 @@ export async function stampRecord(
   await saveClock(trx, { hlc: at, seq });
 }
 
-/**
- * Inside the transaction of an erasure for good made here (classes/erase.ts): the child's
- * tombstone stamped and their other fields forgotten. A child of no class (a parent's) is no
- * shared record.
- */
-export async function stampErased(trx: Trx, now: number, learnerId: string): Promise<void> {
+/** The school of a class's child, before an erasure (undefined: a parent's own child). */
+export async function schoolOfChild(trx: Trx, learnerId: string): Promise<string | undefined> {
   const row = await trx
     .selectFrom('kite_learner as l')
     .innerJoin('kite_class as c', 'c.id', 'l.class_id')
     .select('c.school_id')
     .where('l.id', '=', learnerId)
     .executeTakeFirst();
+  return row?.school_id;
+}
+
+/**
+ * Inside the transaction of an erasure for good made here (classes/erase.ts), after the child's
+ * rows went: their tombstone stamped and their other fields forgotten. `school`: their class's
+ * school, read before; a child of no class (a parent's) with no record is no shared record.
+ */
+export async function stampErased(
+  trx: Trx,
+  now: number,
+  learnerId: string,
+  school: string | undefined,
+): Promise<void> {
   const record = await trx
     .selectFrom('kite_record')
     .select('school_id')
     .where('kind', '=', 'learner')
     .where('record_id', '=', learnerId)
     .executeTakeFirst();
-  const school = record?.school_id ?? row?.school_id;
-  if (school === undefined) return;
-  await stampRecord(trx, now, 'learner', learnerId, school, { deleted: true });
+  const of = record?.school_id ?? school;
+  if (of === undefined) return;
+  await stampRecord(trx, now, 'learner', learnerId, of, { deleted: true });
   await keepOnlyTombstone(trx, 'learner', learnerId);
 }
 
@@ -290,6 +302,10 @@ const sameStamp = (a: Stamped, b: Stamped) =>
   compareHlc(a.at, b.at) === 0 && JSON.stringify(a.value) === JSON.stringify(b.value);
 
 /**
+ * The order of locks, the same on every path so two writers never wait on each other (PostgreSQL):
+ * a child's row before the clock (a teacher's erasure, a hub's chunk, applying records), the
+ * clock before a class's or an assignment's row (a teacher's write stamps first).
+ *
  * Inside a transaction: a peer's records merged into this database's, field by field (the later
  * write wins), and each record that changed written into its rows and given a change number.
  * `scope`: on the national server, the school of the hub that sent them; a record outside it
@@ -299,10 +315,13 @@ const sameStamp = (a: Stamped, b: Stamped) =>
  */
 export async function applyRecords(
   trx: Trx,
+  dialect: DialectName,
   records: readonly SharedRecord[],
   now: number,
   scope?: string,
 ): Promise<Applied> {
+  const learners = [...new Set(records.filter((r) => r.kind === 'learner').map((r) => r.id))];
+  await lockLearners(trx, dialect, learners.sort());
   if (scope !== undefined) {
     let outside = 0;
     for (const r of records) if (!(await inScope(trx, r, scope))) outside++;
