@@ -5,7 +5,8 @@
 // server appear on the hub after one sync; a class and a child made on the hub appear on the
 // server, and that child's events then upload; the same field edited on both sides while apart
 // ends with the later write on both; a delete and an edit apart end alike on both (a child's
-// erasure always wins); records of another school are refused whole with 403 and logged; the
+// erasure always wins); a child's progress erased on either side is erased on the other (their
+// epoch, the larger winning); records of another school are refused whole with 403 and logged; the
 // same records sent again change nothing; a hub clock two days ahead is clamped and reported.
 // And migration 0015 gives the rows that exist already their records.
 import type { AddressInfo } from 'node:net';
@@ -25,7 +26,7 @@ import {
   renewPictures,
 } from '../../src/server/classes/roster';
 import { assign, unassign } from '../../src/server/classes/assignments';
-import { eraseLearner } from '../../src/server/classes/sync';
+import { eraseLearner, eraseProgress } from '../../src/server/classes/sync';
 import { MAX_DRIFT_MS } from '../../src/engine/sync/hlc';
 import { migrateToLatest, migrateUpTo } from '../../src/db/migrate';
 import { toDbTime } from '../../src/db/time';
@@ -239,6 +240,45 @@ for (const dialect of DIALECTS) {
     );
 
     it.skipIf(!enabled)(
+      'a child’s progress erased on the hub is erased on the server too; their later events upload',
+      async () => {
+        hubNow = serverNow = T0 + 15 * MIN;
+        const events = async (db: Db) =>
+          (
+            await db.kysely
+              .selectFrom('kite_learner_event')
+              .select('id')
+              .where('learner_id', '=', hubChild)
+              .execute()
+          ).map((e) => e.id);
+        const epoch = async (db: Db) =>
+          Number(
+            (
+              await db.kysely
+                .selectFrom('kite_learner')
+                .select('epoch')
+                .where('id', '=', hubChild)
+                .executeTakeFirstOrThrow()
+            ).epoch,
+          );
+        expect(await events(server.db)).toHaveLength(3);
+        expect(await eraseProgress(onHub, hubChild)).toBe(2);
+        const later = await seedHubEvents(hub.db, [hubChild], 2, hubNow, 1);
+
+        await sync();
+        expect(await epoch(server.db)).toBe(2);
+        expect((await events(server.db)).sort()).toEqual([...later].sort());
+        // The server's own erasure, later, reaches the hub the same way.
+        serverNow = hubNow = T0 + 16 * MIN;
+        expect(await eraseProgress(onServer, hubChild)).toBe(3);
+        await sync();
+        expect(await epoch(hub.db)).toBe(3);
+        expect(await events(hub.db)).toEqual([]);
+        expect(await events(server.db)).toEqual([]);
+      },
+    );
+
+    it.skipIf(!enabled)(
       'the same field edited on both sides while apart ends with the later write on both; the same records again change nothing',
       async () => {
         serverNow = T0 + 20 * MIN;
@@ -385,13 +425,20 @@ for (const dialect of DIALECTS) {
           const line = serverApp.logs.slice(logged).find((l) => l.includes('hub records refused'));
           expect(line).toContain(credential.id);
         }
-        // A bad body is a stable 400, never a 500.
-        const bad = await push([
-          { kind: 'learner', id: ada, school: schoolId, fields: { epoch: 3 } },
-        ]);
-        expect(bad.statusCode).toBe(400);
-        // An unknown field, like an unknown key anywhere, has its own stable code.
-        expect(bad.json().error.code).toBe('unknown_parameter');
+        // A bad body is a stable 400, never a 500, and changes nothing.
+        for (const [fields, code] of [
+          // A field no record shares (a parent is no school's business).
+          [{ parent_id: { value: 'someone', at } }, 'unknown_parameter'],
+          // A value of the wrong type, a reading with no clock.
+          [{ epoch: { value: 0, at } }, 'validation_failed'],
+          [{ nickname: 'Ada' }, 'validation_failed'],
+        ] as const) {
+          const before = await snapshotDb(server.db);
+          const bad = await push([{ kind: 'learner', id: ada, school: schoolId, fields }]);
+          expect(bad.statusCode, bad.body).toBe(400);
+          expect(bad.json().error.code).toBe(code);
+          expect(changedTables(before, await snapshotDb(server.db))).toEqual([]);
+        }
       },
     );
 

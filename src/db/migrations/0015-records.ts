@@ -104,6 +104,7 @@ from kite_assignment a join kite_class c on c.id = a.class_id`.execute(db);
     ['learner', 'kite_learner', 'band', 'band'],
     ['learner', 'kite_learner', 'lang', 'lang'],
     ['learner', 'kite_learner', 'pictures', 'pictures'],
+    ['learner', 'kite_learner', 'epoch', 'epoch'],
   ];
   for (const [kind, table, field, column] of fields) {
     await sql`

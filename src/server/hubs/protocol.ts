@@ -163,6 +163,8 @@ export const SharedRecordSchema = z.discriminatedUnion('kind', [
       band: stamped(band),
       lang: stamped(z.string().min(1).max(16)),
       pictures: stamped(z.string().min(1).max(130).nullable()),
+      /** Raised by each erasure of the child's progress; the larger wins. */
+      epoch: stamped(z.number().int().min(1).max(2_147_483_647)),
       deleted,
     }),
   }),

@@ -31,7 +31,7 @@ export type RecordKind = 'class' | 'learner' | 'assignment';
 /** The fields each kind of record shares (`deleted`: the tombstone). */
 export const RECORD_FIELDS = {
   class: ['teacher', 'name', 'band', 'lang', 'code', 'deleted'],
-  learner: ['class_id', 'nickname', 'avatar', 'band', 'lang', 'pictures', 'deleted'],
+  learner: ['class_id', 'nickname', 'avatar', 'band', 'lang', 'pictures', 'epoch', 'deleted'],
   assignment: ['due', 'deleted'],
 } as const satisfies Record<RecordKind, readonly string[]>;
 
@@ -352,7 +352,11 @@ export async function applyRecords(
       }
       incoming[name] = { value: f.value, at: got.remote };
     }
-    const merged = mergeRecords({ fields: Object.fromEntries(stored) }, { fields: incoming });
+    const merged = withLargerEpoch(
+      mergeRecords({ fields: Object.fromEntries(stored) }, { fields: incoming }),
+      stored.get('epoch'),
+      incoming.epoch,
+    );
     const erased =
       r.kind === 'learner' &&
       (merged.fields.deleted?.value === true || (await isTombstoned(trx, r.id)));
@@ -379,6 +383,21 @@ export async function applyRecords(
     }
   }
   return { changed, clamped };
+}
+
+/**
+ * A child's epoch only rises (each erasure of their progress raises it by one, on whichever
+ * side): the larger of two epochs wins, whichever write is later; the same epoch, the later
+ * write. Max, like last-writer-wins, merges in any order, and again, to the same result.
+ */
+function withLargerEpoch(
+  merged: LwwRecord,
+  a: Stamped | undefined,
+  b: Stamped | undefined,
+): LwwRecord {
+  if (!a || !b || typeof a.value !== 'number' || typeof b.value !== 'number') return merged;
+  if (a.value === b.value) return merged;
+  return { fields: { ...merged.fields, epoch: a.value > b.value ? a : b } };
 }
 
 async function isTombstoned(trx: Trx, learnerId: string): Promise<boolean> {
@@ -480,19 +499,28 @@ async function materialize(
       lang,
       pictures: str(v.pictures) ?? null,
     };
+    const epoch = typeof v.epoch === 'number' ? v.epoch : 1;
     const exists = await trx
       .selectFrom('kite_learner')
-      .select('id')
+      .select('epoch')
       .where('id', '=', id)
       .executeTakeFirst();
-    if (exists) await trx.updateTable('kite_learner').set(fields).where('id', '=', id).execute();
-    else
+    if (exists) {
+      await trx.updateTable('kite_learner').set(fields).where('id', '=', id).execute();
+      // Their progress erased on the other side: erased here as an erasure here does
+      // (classes/sync.ts eraseProgress): every event goes, the epoch moves on, and a device
+      // still holding events of before is told to drop them.
+      if (epoch > Number(exists.epoch)) {
+        await trx.deleteFrom('kite_learner_event').where('learner_id', '=', id).execute();
+        await trx.updateTable('kite_learner').set({ epoch }).where('id', '=', id).execute();
+      }
+    } else
       await trx
         .insertInto('kite_learner')
         .values({
           id,
           parent_id: null,
-          epoch: 1,
+          epoch,
           consent_by: null,
           consent_at: null,
           consent_notice: null,
