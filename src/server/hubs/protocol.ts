@@ -231,4 +231,14 @@ export const RecordsAckSchema = z.object({
   changed: z.number().int().min(0),
   /** Field readings more than a day ahead of the server's clock, clamped (SCALE-09). */
   clamped: z.number().int().min(0),
+  /** Each clamped reading (`from`) and the one the server kept (`to`): the hub takes it too. */
+  kept: z.array(
+    z.object({
+      kind: z.enum(['class', 'learner', 'assignment']),
+      id: z.string().max(161),
+      field: z.string().max(16),
+      from: HlcSchema,
+      to: HlcSchema,
+    }),
+  ),
 });

@@ -30,7 +30,7 @@ import {
   RecordsPageSchema,
 } from './protocol';
 import { localChanges, takePage } from './records';
-import { setRecordNode } from '../records/records';
+import { setRecordNode, takeClamped } from '../records/records';
 
 const gzipAsync = promisify(gzip);
 
@@ -363,12 +363,25 @@ export class HubUploader {
       const changes = await localChanges(this.o.db, Number(state.records_pushed));
       if (changes.records.length === 0) return;
       const json = JSON.stringify({ hub: this.o.upstream.hubId, records: changes.records });
-      RecordsAckSchema.parse(
+      const ack = RecordsAckSchema.parse(
         JSON.parse(
           await this.call('POST', '/api/hubs/records', await gzipAsync(Buffer.from(json))),
         ),
       );
-      await this.record({ records_pushed: changes.through, last_error: null });
+      // Readings of this hub's clock the server clamped (SCALE-09): taken back as clamped.
+      await this.o.db.kysely.transaction().execute(async (trx) => {
+        await takeClamped(trx, ack.kept);
+        await trx
+          .updateTable('kite_hub_upstream')
+          .set({ records_pushed: changes.through, last_error: null })
+          .where('hub_id', '=', this.o.upstream.hubId)
+          .execute();
+      });
+      if (ack.clamped > 0)
+        this.o.log?.warn(
+          { fields: ack.clamped },
+          "this hub's clock is more than a day ahead of the national server's: its readings were clamped",
+        );
       this.stats.recordsPushed += changes.records.length;
       if (!changes.more) return;
     }

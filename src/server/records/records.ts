@@ -21,6 +21,7 @@ import type { Hlc } from '../../engine/sync/hlc';
 import { mergeRecords, recordValue } from '../../engine/sync/lww';
 import type { FieldValue, LwwRecord, Stamped } from '../../engine/sync/lww';
 import { randomToken } from '../accounts/tokens';
+import { newClassCode } from '../classes/codes';
 import { removeLearner, removeLearnerRows } from '../classes/erase';
 import { HttpError } from '../http/errors';
 
@@ -244,6 +245,17 @@ export interface Applied {
   readonly changed: number;
   /** Field readings more than a day ahead of this machine's clock, clamped (SCALE-09). */
   readonly clamped: number;
+  /** Each clamped reading and the reading kept in its place here. */
+  readonly kept: ClampedField[];
+}
+
+/** A field's reading as sent (`from`), more than a day ahead, and as kept (`to`). */
+export interface ClampedField {
+  readonly kind: RecordKind;
+  readonly id: string;
+  readonly field: string;
+  readonly from: Hlc;
+  readonly to: Hlc;
 }
 
 /** The school a record belongs to here, by its own row or its class's; undefined if none. */
@@ -331,7 +343,7 @@ export async function applyRecords(
     (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
   );
   let changed = 0;
-  let clamped = 0;
+  const kept: ClampedField[] = [];
   for (const r of ordered) {
     const clock = await lockClock(trx);
     const stored = await loadFields(trx, r.kind, r.id);
@@ -340,15 +352,17 @@ export async function applyRecords(
       const got = receiveHlc(clock.hlc, f.at, now);
       clock.hlc = got.clock;
       if (got.clamped) {
-        clamped++;
         // Sent again: the same write, clamped to a later limit now; keep the one kept before.
         const mine = stored.get(name);
         if (
           mine &&
           mine.at.node === f.at.node &&
           JSON.stringify(mine.value) === JSON.stringify(f.value)
-        )
+        ) {
+          kept.push({ kind: r.kind, id: r.id, field: name, from: f.at, to: mine.at });
           continue;
+        }
+        kept.push({ kind: r.kind, id: r.id, field: name, from: f.at, to: got.remote });
       }
       incoming[name] = { value: f.value, at: got.remote };
     }
@@ -382,7 +396,7 @@ export async function applyRecords(
       await materialize(trx, r.kind, r.id, r.school, merged, now);
     }
   }
-  return { changed, clamped };
+  return { changed, clamped: kept.length, kept };
 }
 
 /**
@@ -449,7 +463,13 @@ async function materialize(
       .select('school_id')
       .where('id', '=', id)
       .executeTakeFirst();
-    const fields = { teacher_id: teacher, name, band, lang, code };
+    const fields = {
+      teacher_id: teacher,
+      name,
+      band,
+      lang,
+      code: await freeCode(trx, id, code, now),
+    };
     if (exists) await trx.updateTable('kite_class').set(fields).where('id', '=', id).execute();
     else
       await trx
@@ -557,6 +577,32 @@ async function materialize(
       .execute();
 }
 
+/**
+ * The class's code, or a new one when another class here has it (two codes drawn apart on two
+ * sides, one chance in 190 million): the new code is a write of this class's `code`, so it
+ * reaches the other side too, and both end with the same codes.
+ */
+async function freeCode(trx: Trx, classId: string, code: string, now: number): Promise<string> {
+  const taken = async (c: string) =>
+    (await trx
+      .selectFrom('kite_class')
+      .select('id')
+      .where('code', '=', c)
+      .where('id', '!=', classId)
+      .executeTakeFirst()) !== undefined;
+  if (!(await taken(code))) return code;
+  let fresh = newClassCode();
+  while (await taken(fresh)) fresh = newClassCode();
+  const school = await trx
+    .selectFrom('kite_record')
+    .select('school_id')
+    .where('kind', '=', 'class')
+    .where('record_id', '=', classId)
+    .executeTakeFirstOrThrow();
+  await stampRecord(trx, now, 'class', classId, school.school_id, { code: fresh });
+  return fresh;
+}
+
 /** The email of a placeholder teacher account (no one's address: `.invalid` is reserved). */
 const placeholderEmail = (id: string) => `${id}@placeholder.invalid`;
 
@@ -625,6 +671,30 @@ async function deleteClass(trx: Trx, id: string, now: number): Promise<void> {
       .where('email', '=', placeholderEmail(cls.teacher_id))
       .where('password_hash', '=', '!')
       .execute();
+}
+
+/**
+ * On the hub, after the server clamped some of its readings (its clock was more than a day
+ * ahead): each field still at the reading it sent takes the reading the server kept, so both
+ * sides hold the same one and a later write on the server wins on the hub too. The clamp is the
+ * server's to make; the server takes no such correction from a hub.
+ */
+export async function takeClamped(trx: Trx, fields: readonly ClampedField[]): Promise<number> {
+  let n = 0;
+  for (const f of fields) {
+    const r = await trx
+      .updateTable('kite_record_field')
+      .set({ wall: f.to.wall, counter: f.to.counter, node: f.to.node })
+      .where('kind', '=', f.kind)
+      .where('record_id', '=', f.id)
+      .where('field', '=', f.field)
+      .where('wall', '=', f.from.wall)
+      .where('counter', '=', f.from.counter)
+      .where('node', '=', f.from.node)
+      .executeTakeFirst();
+    n += Number(r.numUpdatedRows);
+  }
+  return n;
 }
 
 /** One page of changes: records changed after a change number, in order. */
