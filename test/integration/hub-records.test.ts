@@ -28,6 +28,9 @@ import {
 import { assign, unassign } from '../../src/server/classes/assignments';
 import { eraseLearner, eraseProgress } from '../../src/server/classes/sync';
 import { MAX_DRIFT_MS } from '../../src/engine/sync/hlc';
+import { accountsContext } from '../../src/server/accounts/context';
+import { deleteMyAccount } from '../../src/server/accounts/data-rights';
+import { TEST_ARGON2 } from '../../src/server/accounts/passwords';
 import { migrateToLatest, migrateUpTo } from '../../src/db/migrate';
 import { toDbTime } from '../../src/db/time';
 import { applyRecords, changesAfter } from '../../src/server/records/records';
@@ -514,6 +517,63 @@ for (const dialect of DIALECTS) {
         await sync();
         expect(await picturesOf(hub.db, ada)).toBe(serversPictures);
         expect(await roster(hub.db)).toEqual(await roster(server.db));
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'a teacher’s account deleted on the server takes their class off the hub: children erased, placeholder gone',
+      async () => {
+        serverNow = hubNow = T0 + 4 * 86_400_000;
+        const accounts = accountsContext(server.db, { argon2: TEST_ARGON2, now: () => serverNow });
+        await seedTeacher(server.db, 'teacher-zed', serverNow);
+        await server.db.kysely
+          .updateTable('kite_user')
+          .set({ password_hash: await accounts.hasher.hash('zed password 1') })
+          .where('id', '=', 'teacher-zed')
+          .execute();
+        const c = await createClass(onServer, 'teacher-zed', {
+          schoolId,
+          name: 'Zed 1',
+          band: '5-7',
+          lang: 'en',
+        });
+        const [zoe] = await addChildren(onServer, 'teacher-zed', c.id, ['Zoe']);
+        await sync();
+        expect((await roster(hub.db)).classes.map((k) => k.id)).toContain(c.id);
+
+        await deleteMyAccount(
+          accounts,
+          { userId: 'teacher-zed', sessionId: 'none' },
+          'zed password 1',
+        );
+        await sync();
+        const after = await roster(hub.db);
+        expect(after).toEqual(await roster(server.db));
+        expect(after.classes.map((k) => k.id)).not.toContain(c.id);
+        for (const db of [hub.db, server.db]) {
+          expect(
+            await db.kysely
+              .selectFrom('kite_learner_tombstone')
+              .select('learner_id')
+              .where('learner_id', '=', zoe!.id)
+              .execute(),
+          ).toHaveLength(1);
+          // Nothing on either side names the teacher any more.
+          expect(
+            await db.kysely
+              .selectFrom('kite_user')
+              .select('id')
+              .where('id', '=', 'teacher-zed')
+              .execute(),
+          ).toEqual([]);
+          expect(
+            await db.kysely
+              .selectFrom('kite_record_field')
+              .select('record_id')
+              .where('value', '=', JSON.stringify('teacher-zed'))
+              .execute(),
+          ).toEqual([]);
+        }
       },
     );
 
