@@ -27,7 +27,7 @@ import {
 } from '../../src/server/classes/roster';
 import { assign, unassign } from '../../src/server/classes/assignments';
 import { eraseLearner, eraseProgress } from '../../src/server/classes/sync';
-import { MAX_DRIFT_MS } from '../../src/engine/sync/hlc';
+import { MAX_DRIFT_MS } from '../../src/engine';
 import { accountsContext } from '../../src/server/accounts/context';
 import { deleteMyAccount } from '../../src/server/accounts/data-rights';
 import { TEST_ARGON2 } from '../../src/server/accounts/passwords';

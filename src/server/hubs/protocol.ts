@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { learnerEventSchema } from '../../engine/content';
-import { BANDS } from '../../engine/types/text';
+import { BANDS } from '../../engine';
 import { compiledInput } from '../http/compiled-input';
 import { coded } from '../http/input-errors';
 

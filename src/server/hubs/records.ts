@@ -7,7 +7,7 @@ import { fromDbTime, toDbTime } from '../../db/time';
 import { HttpError } from '../http/errors';
 import { applyRecords, changesAfter } from '../records/records';
 import type { Applied, SharedRecord } from '../records/records';
-import type { Stamped } from '../../engine/sync/lww';
+import type { Stamped } from '../../engine';
 import { MAX_RECORDS } from './protocol';
 import type { RecordsPage, RecordsPush, SharedRecordWire } from './protocol';
 import type { HubIdentity } from './provisioning';
