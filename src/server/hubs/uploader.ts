@@ -8,6 +8,11 @@
 // instance is checked (instance.ts, SCALE-06): a copy uploads as a new instance. Deleting
 // acknowledged events on the hub is a separate, optional purge (purge.ts, KITE_HUB_KEEP_DAYS).
 //
+// The school's roster travels in the same loop (records.ts, src/server/records/): the server's
+// changes are asked for at the start of each round (after an idle wait or a failure), and the
+// hub's own are sent before every chunk of events, so a child added here is on the server before
+// their first event is.
+//
 // Clock, randomness, sleeping and fetch are injected: tests drive it against a real server app.
 
 import { promisify } from 'node:util';
@@ -292,7 +297,6 @@ export class HubUploader {
     last_sync_at?: string;
     last_error: string | null;
     erasures_acked_at?: string;
-    records_pushed?: number;
   }): Promise<void> {
     await this.o.db.kysely
       .updateTable('kite_hub_upstream')
