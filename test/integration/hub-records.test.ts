@@ -27,6 +27,7 @@ import {
 } from '../../src/server/classes/roster';
 import { assign, unassign } from '../../src/server/classes/assignments';
 import { eraseLearner, eraseProgress } from '../../src/server/classes/sync';
+import { signInChild } from '../../src/server/classes/child-auth';
 import { MAX_DRIFT_MS } from '../../src/engine';
 import { accountsContext } from '../../src/server/accounts/context';
 import { deleteMyAccount } from '../../src/server/accounts/data-rights';
@@ -201,6 +202,14 @@ for (const dialect of DIALECTS) {
           .execute();
         expect(others).toEqual([]);
         expect(uploader.stats.recordsPulled).toBe(5);
+        // A child of the server's class signs in on the hub with the class code and pictures.
+        const pictures = (await picturesOf(hub.db, ada))!.split(' ');
+        const signedIn = await signInChild(
+          onHub,
+          { code: c.code, learner: ada, pictures },
+          'tablet-1',
+        );
+        expect(signedIn.learner.id).toBe(ada);
       },
     );
 
