@@ -28,6 +28,7 @@ import {
 import { assign, unassign } from '../../src/server/classes/assignments';
 import { eraseLearner, eraseProgress } from '../../src/server/classes/sync';
 import { signInChild } from '../../src/server/classes/child-auth';
+import { removeLearnerRows } from '../../src/server/classes/erase';
 import { MAX_DRIFT_MS } from '../../src/engine';
 import { accountsContext } from '../../src/server/accounts/context';
 import { deleteMyAccount } from '../../src/server/accounts/data-rights';
@@ -214,6 +215,7 @@ for (const dialect of DIALECTS) {
     );
 
     let hubChild: string;
+    let cy: string;
     it.skipIf(!enabled)(
       'a class and a child made on the hub are on the server, and that child’s events then upload',
       async () => {
@@ -229,7 +231,9 @@ for (const dialect of DIALECTS) {
           'Hana',
         ])) as unknown as [{ id: string }];
         // A child added on the hub to the server's class too.
-        await addChildren(onHub, 'teacher-ana', classId, ['Cy']);
+        [{ id: cy }] = (await addChildren(onHub, 'teacher-ana', classId, ['Cy'])) as unknown as [
+          { id: string },
+        ];
         const events = await seedHubEvents(hub.db, [hubChild], 3, hubNow, 1);
 
         await sync();
@@ -381,6 +385,30 @@ for (const dialect of DIALECTS) {
             .execute();
           expect(fields.map((f) => f.field)).toEqual(['deleted']);
         }
+      },
+    );
+
+    it.skipIf(!enabled)(
+      'a child erased on the server before its records existed is erased on the hub when the hub next changes them',
+      async () => {
+        // As an erasure from before migration 0015 left it: the row gone, a tombstone, no record.
+        await server.db.kysely.transaction().execute(async (trx) => {
+          await removeLearnerRows(trx, cy, serverNow);
+          await trx.deleteFrom('kite_record_field').where('record_id', '=', cy).execute();
+          await trx.deleteFrom('kite_record').where('record_id', '=', cy).execute();
+        });
+        hubNow = serverNow = T0 + 40 * MIN;
+        await renewPictures(onHub, 'teacher-ana', classId, cy);
+        await sync();
+        await sync();
+        expect((await roster(hub.db)).learners.map((l) => l.id)).not.toContain(cy);
+        expect(await roster(hub.db)).toEqual(await roster(server.db));
+        const tomb = await hub.db.kysely
+          .selectFrom('kite_learner_tombstone')
+          .select('learner_id')
+          .where('learner_id', '=', cy)
+          .execute();
+        expect(tomb).toHaveLength(1);
       },
     );
 

@@ -388,6 +388,10 @@ export async function applyRecords(
       await saveClock(trx, clock);
     }
     if (erased) {
+      // Erased here before their record said so (an erasure from before migration 0015): the
+      // tombstone is stamped now, so that it reaches the other side too.
+      if (merged.fields.deleted?.value !== true)
+        await stampRecord(trx, now, 'learner', r.id, r.school, { deleted: true });
       await keepOnlyTombstone(trx, 'learner', r.id);
       await eraseLearnerRow(trx, r.id, now);
     } else if (changes.length > 0) {
