@@ -707,13 +707,24 @@ export interface Changes {
   readonly more: boolean;
 }
 
-/** Records changed here after change number `after` (of `school` only, when given). */
+/**
+ * Records changed here after change number `after` (of `school` only, when given). A number
+ * beyond this database's last (it was restored from a backup older than what the peer read)
+ * starts again from 0: everything is sent again, which changes nothing where the peer has it,
+ * rather than the changes made since the restore being skipped until their numbers pass it.
+ */
 export async function changesAfter(
   trx: Trx,
-  after: number,
+  given: number,
   limit: number,
   school?: string,
 ): Promise<Changes> {
+  const clock = await trx
+    .selectFrom('kite_record_clock')
+    .select('seq')
+    .where('id', '=', 'local')
+    .executeTakeFirstOrThrow();
+  const after = given > Number(clock.seq) ? 0 : given;
   let q = trx
     .selectFrom('kite_record')
     .selectAll()
