@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connect';
 import { addHub } from '../../src/server/hubs/provisioning';
 import { HubUploader } from '../../src/server/hubs/uploader';
-import { localChanges } from '../../src/server/hubs/records';
+import { localChanges, takePage } from '../../src/server/hubs/records';
 import { classesContext } from '../../src/server/classes/context';
 import type { ClassesContext } from '../../src/server/classes/context';
 import {
@@ -752,3 +752,47 @@ for (const dialect of DIALECTS) {
     );
   });
 }
+
+describe('sqlite: the school row on a hub', () => {
+  it('takes the server’s name and agreement, and keeps an agreement recorded on the hub while the server has none', async () => {
+    const t = await freshSqlite();
+    try {
+      await seedRoster(t.db, { schoolId: 'hill', learners: [] }, T0);
+      await t.db.kysely
+        .updateTable('kite_school')
+        .set({ agreed_by: 'Head (on the hub)', agreed_at: toDbTime(T0), agreement_notice: 'v1' })
+        .execute();
+      const page = (agreedBy: string | null) => ({
+        school: {
+          id: 'hill',
+          name: 'Hill (renamed)',
+          agreedBy,
+          agreedAt: agreedBy === null ? null : new Date(T0 + MIN).toISOString(),
+          agreementNotice: agreedBy === null ? null : 'v2',
+        },
+        records: [],
+        through: 0,
+        more: false,
+      });
+      const school = () =>
+        t.db.kysely
+          .selectFrom('kite_school')
+          .select(['name', 'agreed_by', 'agreement_notice'])
+          .executeTakeFirstOrThrow();
+      await takePage(t.db, 'hub-test-0001', page(null), T0);
+      expect(await school()).toEqual({
+        name: 'Hill (renamed)',
+        agreed_by: 'Head (on the hub)',
+        agreement_notice: 'v1',
+      });
+      await takePage(t.db, 'hub-test-0001', page('Head (national)'), T0);
+      expect(await school()).toEqual({
+        name: 'Hill (renamed)',
+        agreed_by: 'Head (national)',
+        agreement_notice: 'v2',
+      });
+    } finally {
+      await t.dispose();
+    }
+  });
+});

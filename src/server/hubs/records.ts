@@ -87,7 +87,11 @@ export async function takePage(
         district_id: null,
         ...school,
       })
-      .onConflict((oc) => oc.column('id').doUpdateSet(school))
+      // The server's agreement replaces the hub's; a school the server has no agreement for
+      // keeps one a teacher recorded on the hub (it does not go up).
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet(s.agreedBy === null ? { name: s.name } : school),
+      )
       .execute();
     const applied = await applyRecords(trx, db.dialect, page.records.map(fromWire), now);
     await trx
