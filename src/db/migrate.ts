@@ -17,6 +17,7 @@ import * as m0011 from './migrations/0011-nation-releases';
 import * as m0012 from './migrations/0012-event-partitions';
 import * as m0013 from './migrations/0013-hub-sync';
 import * as m0014 from './migrations/0014-hub-instances';
+import * as m0015 from './migrations/0015-records';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -39,6 +40,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0012-event-partitions': m0012,
   '0013-hub-sync': m0013,
   '0014-hub-instances': m0014,
+  '0015-records': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

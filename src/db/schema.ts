@@ -40,6 +40,9 @@ export interface Database {
   kite_hub: KiteHubTable;
   kite_hub_upstream: KiteHubUpstreamTable;
   kite_hub_instance: KiteHubInstanceTable;
+  kite_record_clock: KiteRecordClockTable;
+  kite_record: KiteRecordTable;
+  kite_record_field: KiteRecordFieldTable;
 }
 
 /** Small key/value facts about this installation (e.g. when it was first set up). */
@@ -481,6 +484,10 @@ export interface KiteHubUpstreamTable {
   purged_through: Generated<number | string>;
   /** The latest of this hub's erasures (tombstones) the server acknowledged; null for none. */
   erasures_acked_at: Timestamp | null;
+  /** The server's change number up to which this hub has its shared records' changes. */
+  records_pulled: Generated<number | string>;
+  /** This hub's change number up to which the server took its shared records' changes. */
+  records_pushed: Generated<number | string>;
 }
 
 /** On the national server: one upload stream per instance of a hub's database (SCALE-06). */
@@ -494,4 +501,37 @@ export interface KiteHubInstanceTable {
   stored: Generated<number | string>;
   first_seen_at: Timestamp;
   last_sync_at: Timestamp | null;
+}
+
+/**
+ * This node's clock for shared records (one row, `local`; src/server/records/): its node id,
+ * the last hybrid logical clock reading it made or saw, and the last change number it gave.
+ */
+export interface KiteRecordClockTable {
+  id: string;
+  node: string;
+  wall: number | string;
+  counter: number;
+  seq: number | string;
+}
+
+/** A record shared by a school hub and the national server, and its latest change here. */
+export interface KiteRecordTable {
+  /** `class`, `learner` or `assignment`. */
+  kind: string;
+  /** A class's or child's id; an assignment's class id, a space and the activity. */
+  record_id: string;
+  school_id: string;
+  seq: number | string;
+}
+
+/** One field of a shared record: its value (JSON) and the clock reading of its last write. */
+export interface KiteRecordFieldTable {
+  kind: string;
+  record_id: string;
+  field: string;
+  value: string;
+  wall: number | string;
+  counter: number;
+  node: string;
 }

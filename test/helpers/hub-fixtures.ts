@@ -1,7 +1,9 @@
-// A school's roster written straight into a database, on the national server and on its hub
-// alike (the roster flowing down from the server is a later step of issue #18), and synthetic
-// events written into a hub's log in bulk, as if devices had synced them there while it was
-// offline. For hub tests and `npm run drill:hub`.
+// A school's roster written straight into a database, and synthetic events written into a
+// hub's log in bulk, as if devices had synced them there while it was offline. For hub tests and
+// `npm run drill:hub`. The roster flows between a hub and its server by itself
+// (src/server/records/, test/integration/hub-records.test.ts); the tests of the event stream
+// alone write the same roster into both databases here instead, as rows with no shared record,
+// so that no record flows and only their events are exchanged.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/connect';
 import { bulkInsert } from '../../src/db/bulk-insert';
@@ -10,6 +12,27 @@ import { toDbTime } from '../../src/db/time';
 export interface SchoolRoster {
   readonly schoolId: string;
   readonly learners: readonly string[];
+}
+
+/** A teacher account that can be named as a class's teacher (it cannot sign in). */
+export async function seedTeacher(db: Db, id: string, now: number): Promise<void> {
+  const at = toDbTime(now);
+  await bulkInsert(
+    db,
+    'kite_user',
+    [
+      'id',
+      'email',
+      'display_name',
+      'role',
+      'status',
+      'password_hash',
+      'created_at',
+      'updated_at',
+      'last_active_at',
+    ],
+    [[id, `${id}@hub.invalid`, 'Teacher', 'teacher', 'active', '!', at, at, at]],
+  );
 }
 
 /** A teacher, a school, one class and its learners (nicknames `Drill n`), epoch 1. */

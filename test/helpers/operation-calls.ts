@@ -754,6 +754,12 @@ export const CALLS: Readonly<Record<string, CallBuilder>> = {
     url: '/api/hubs/upload',
     body: { hub: 'hub-authz-000', after: 0, through: 0, backlog: 0, events: [] },
   }),
+  'GET /api/hubs/records': async () => ({ method: 'GET', url: '/api/hubs/records?after=0' }),
+  'POST /api/hubs/records': async () => ({
+    method: 'POST',
+    url: '/api/hubs/records',
+    body: { hub: 'hub-authz-000', records: [] },
+  }),
 
   // Industry self-assessment (docs/industry.md): the shared company's things, reviewed by the
   // shared coordinator.

@@ -201,10 +201,16 @@ const ACCESS: Readonly<Record<string, Row>> = {
   // School hubs (docs/deploy.md "A school hub"): a hub credential only, which no person holds
   // (a hub's own calls are tested in hub-upload.test.ts).
   'POST /api/hubs/upload': row(),
+  'GET /api/hubs/records': row(),
+  'POST /api/hubs/records': row(),
 };
 
 /** Operations of a school hub: a hub credential (security `hub`), never a person's. */
-const HUB_OPS = new Set(['POST /api/hubs/upload']);
+const HUB_OPS = new Set([
+  'POST /api/hubs/upload',
+  'GET /api/hubs/records',
+  'POST /api/hubs/records',
+]);
 
 /** Operations of a child's device: a device credential, not a session (security `device`). */
 const DEVICE_OPS = new Set(

@@ -10,6 +10,7 @@ import type { Me } from './self-service';
 import { fromDbTime, toDbTime } from '../../db/time';
 import { throttleBuckets } from './throttle';
 import { removeLearnersOf } from '../classes/erase';
+import { stampClassesDeleted } from '../records/records';
 
 const when = (t: string | Date | null) => (t === null ? null : toDbTime(fromDbTime(t)));
 
@@ -260,6 +261,9 @@ export async function deleteMyAccount(
     // The children of the person's classes and the children they made are erased for good,
     // with tombstones, as any erasure is (classes/erase.ts).
     await removeLearnersOf(tx, user.id, now);
+    // Their classes go on the school's hub or national server too, and the shared records
+    // forget the teacher's id (records/records.ts).
+    await stampClassesDeleted(tx, now, user.id);
     // Sessions, recovery codes and the person's own links go with the row (on delete cascade).
     await tx.deleteFrom('kite_user').where('id', '=', user.id).execute();
   });

@@ -3,6 +3,7 @@ import { HttpError, excerpt } from '../http/errors';
 import { randomToken } from '../accounts/tokens';
 import type { ClassesContext } from './context';
 import { ownClass } from './roster';
+import { assignmentKey, stampRecord } from '../records/records';
 
 export interface Assignment {
   readonly id: string;
@@ -43,29 +44,41 @@ export async function assign(
       `This activity is for ages ${a.band}, not ${cls.band}`,
     );
   }
-  const existing = await ctx.db.kysely
-    .selectFrom('kite_assignment')
-    .select('id')
-    .where('class_id', '=', classId)
-    .where('activity', '=', activity)
-    .executeTakeFirst();
-  if (existing) {
-    await ctx.db.kysely
-      .updateTable('kite_assignment')
-      .set({ due })
-      .where('id', '=', existing.id)
-      .execute();
-    return { id: existing.id, activity, due };
-  }
-  const row = {
-    id: randomToken(),
-    class_id: classId,
-    activity,
-    due,
-    created_at: toDbTime(ctx.now()),
-  };
-  await ctx.db.kysely.insertInto('kite_assignment').values(row).execute();
-  return { id: row.id, activity, due };
+  // Shared with the school's hub or national server (records/records.ts): one record per class
+  // and activity. The stamp comes first: it takes the records' clock, which orders this write
+  // with every other write of shared records (and with a hub's records arriving).
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    await stampRecord(
+      trx,
+      ctx.now(),
+      'assignment',
+      assignmentKey(classId, activity),
+      cls.school_id,
+      {
+        due,
+        deleted: false,
+      },
+    );
+    const existing = await trx
+      .selectFrom('kite_assignment')
+      .select('id')
+      .where('class_id', '=', classId)
+      .where('activity', '=', activity)
+      .executeTakeFirst();
+    if (existing) {
+      await trx.updateTable('kite_assignment').set({ due }).where('id', '=', existing.id).execute();
+      return { id: existing.id, activity, due };
+    }
+    const row = {
+      id: randomToken(),
+      class_id: classId,
+      activity,
+      due,
+      created_at: toDbTime(ctx.now()),
+    };
+    await trx.insertInto('kite_assignment').values(row).execute();
+    return { id: row.id, activity, due };
+  });
 }
 
 export async function unassign(
@@ -74,11 +87,23 @@ export async function unassign(
   classId: string,
   assignmentId: string,
 ): Promise<void> {
-  await ownClass(ctx, teacherId, classId);
-  const r = await ctx.db.kysely
-    .deleteFrom('kite_assignment')
+  const cls = await ownClass(ctx, teacherId, classId);
+  const row = await ctx.db.kysely
+    .selectFrom('kite_assignment')
+    .select(['id', 'activity'])
     .where('id', '=', assignmentId)
     .where('class_id', '=', classId)
     .executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) throw new HttpError(404, 'not_found', 'No such assignment');
+  if (!row) throw new HttpError(404, 'not_found', 'No such assignment');
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await stampRecord(
+      trx,
+      ctx.now(),
+      'assignment',
+      assignmentKey(classId, row.activity),
+      cls.school_id,
+      { deleted: true },
+    );
+    await trx.deleteFrom('kite_assignment').where('id', '=', row.id).execute();
+  });
 }

@@ -6,14 +6,25 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { toDbTime } from '../../db/time';
+import { schoolOfChild, stampErased } from '../records/records';
 
 type Trx = Transaction<Database>;
 
 /**
  * Inside a transaction: a learner's rows go (events, links with them), a tombstone stays, and
- * their device credentials are revoked, kept only to tell each device why.
+ * their device credentials are revoked, kept only to tell each device why. A child of a class
+ * is erased on the school's hub or national server too: their shared record's tombstone is
+ * stamped (records/records.ts).
  */
 export async function removeLearner(trx: Trx, learnerId: string, now: number): Promise<void> {
+  const school = await schoolOfChild(trx, learnerId);
+  // The child's row before the records' clock (the order of locks, records/records.ts).
+  await removeLearnerRows(trx, learnerId, now);
+  await stampErased(trx, now, learnerId, school);
+}
+
+/** {@link removeLearner} without stamping: for an erasure that came from the other side. */
+export async function removeLearnerRows(trx: Trx, learnerId: string, now: number): Promise<void> {
   await trx.deleteFrom('kite_learner').where('id', '=', learnerId).execute();
   await trx
     .insertInto('kite_learner_tombstone')

@@ -12,6 +12,7 @@ import { randomToken } from '../accounts/tokens';
 import type { ClassesContext } from './context';
 import { newClassCode, newPicturePassword, pickAvatar } from './codes';
 import { cleanNickname } from './nickname';
+import { stampRecord } from '../records/records';
 
 export interface School {
   readonly id: string;
@@ -235,7 +236,19 @@ export async function createClass(
       .where('code', '=', row.code)
       .executeTakeFirst();
     if (taken && attempt < 5) continue;
-    await ctx.db.kysely.insertInto('kite_class').values(row).execute();
+    // Shared with the school's hub or national server (records/records.ts); the stamp first
+    // (the records' clock before the class's row, the order of locks there).
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      await stampRecord(trx, ctx.now(), 'class', row.id, row.school_id, {
+        teacher: row.teacher_id,
+        name: row.name,
+        band: row.band,
+        lang: row.lang,
+        code: row.code,
+        deleted: false,
+      });
+      await trx.insertInto('kite_class').values(row).execute();
+    });
     return summaryOf(row, 0);
   }
 }
@@ -316,7 +329,20 @@ export async function addChildren(
     created_at: now,
     last_active_at: now,
   }));
-  if (rows.length > 0) await ctx.db.kysely.insertInto('kite_learner').values(rows).execute();
+  if (rows.length > 0)
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('kite_learner').values(rows).execute();
+      for (const r of rows)
+        await stampRecord(trx, ctx.now(), 'learner', r.id, cls.school_id, {
+          class_id: r.class_id,
+          nickname: r.nickname,
+          avatar: r.avatar,
+          band: r.band,
+          lang: r.lang,
+          pictures: r.pictures,
+          deleted: false,
+        });
+    });
   return rows.map((r) => ({
     id: r.id,
     nickname: r.nickname,
@@ -352,12 +378,12 @@ export async function renewPictures(
   learnerId: string,
 ): Promise<ClassChild> {
   await ownChild(ctx, teacherId, classId, learnerId);
+  const cls = await ownClass(ctx, teacherId, classId);
   const pictures = newPicturePassword(ctx.pictures, ctx.random).join(' ');
-  await ctx.db.kysely
-    .updateTable('kite_learner')
-    .set({ pictures })
-    .where('id', '=', learnerId)
-    .execute();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await trx.updateTable('kite_learner').set({ pictures }).where('id', '=', learnerId).execute();
+    await stampRecord(trx, ctx.now(), 'learner', learnerId, cls.school_id, { pictures });
+  });
   const [child] = await classChildren(ctx, classId, learnerId);
   return child!;
 }

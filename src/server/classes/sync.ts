@@ -17,6 +17,7 @@ import type { MeasureEvent, ProgressEvent, ProgressFold } from '../../engine';
 import { HttpError } from '../http/errors';
 import type { ClassesContext } from './context';
 import { removeLearner } from './erase';
+import { schoolOfChild, stampRecord } from '../records/records';
 
 /** An event as its row of the event log (a device's sync and a hub's upload store it alike). */
 export function eventRow(e: ProgressEvent | MeasureEvent): EventRow {
@@ -191,6 +192,11 @@ export async function eraseProgress(ctx: ClassesContext, learnerId: string): Pro
       .set({ epoch: epoch + 1 })
       .where('id', '=', learnerId)
       .execute();
+    // A class's child: the new epoch reaches the school's hub or national server, which erases
+    // the progress it holds too (records/records.ts).
+    const school = await schoolOfChild(trx, learnerId);
+    if (school !== undefined)
+      await stampRecord(trx, ctx.now(), 'learner', learnerId, school, { epoch: epoch + 1 });
     return epoch + 1;
   });
 }

@@ -102,6 +102,7 @@ export const ERROR_CODES = [
   // School hubs uploading to the national server (docs/deploy.md "A school hub").
   'bad_gzip',
   'learner_out_of_scope',
+  'record_out_of_scope',
   'cursor_gap',
 ] as const;
 

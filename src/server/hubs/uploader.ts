@@ -8,6 +8,11 @@
 // instance is checked (instance.ts, SCALE-06): a copy uploads as a new instance. Deleting
 // acknowledged events on the hub is a separate, optional purge (purge.ts, KITE_HUB_KEEP_DAYS).
 //
+// The school's roster travels in the same loop (records.ts, src/server/records/): the server's
+// changes are asked for at the start of each round (after an idle wait or a failure), and the
+// hub's own are sent before every chunk of events, so a child added here is on the server before
+// their first event is.
+//
 // Clock, randomness, sleeping and fetch are injected: tests drive it against a real server app.
 
 import { promisify } from 'node:util';
@@ -22,7 +27,15 @@ import type { BackoffPolicy } from './backoff';
 import { HIGH_WATER_HEADER } from './ingest';
 import { ensureInstance } from './instance';
 import type { InstanceCheck } from './instance';
-import { HubAckSchema, MAX_CHUNK, MAX_ERASURES } from './protocol';
+import {
+  HubAckSchema,
+  MAX_CHUNK,
+  MAX_ERASURES,
+  RecordsAckSchema,
+  RecordsPageSchema,
+} from './protocol';
+import { localChanges, takePage } from './records';
+import { setRecordNode, takeClamped } from '../records/records';
 
 const gzipAsync = promisify(gzip);
 
@@ -72,6 +85,10 @@ export interface UploaderStats {
   failures: number;
   /** 429 answers. */
   busy: number;
+  /** Shared records (classes, children, assignments) the server sent that changed the hub's. */
+  recordsPulled: number;
+  /** Shared records the hub sent (its own changes). */
+  recordsPushed: number;
 }
 
 /** Where the hub's upload stands, as recorded in its database. */
@@ -101,6 +118,17 @@ function failureLine(e: unknown): string {
   return `${safeErrorMessage(e)}${why}`.slice(0, 200);
 }
 
+/** The error code of an answer, or `unknown` (not JSON: a proxy's page). */
+function errorCode(text: string): string {
+  let code = 'unknown';
+  try {
+    code = String((JSON.parse(text) as { error?: { code?: string } }).error?.code ?? code);
+  } catch {
+    // not JSON: a proxy's page
+  }
+  return code.slice(0, 40);
+}
+
 const defaultSleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
@@ -123,6 +151,8 @@ export class HubUploader {
     eventsDropped: 0,
     failures: 0,
     busy: 0,
+    recordsPulled: 0,
+    recordsPushed: 0,
   };
   private readonly fetch: typeof fetch;
   private readonly now: () => number;
@@ -138,6 +168,8 @@ export class HubUploader {
   private readonly resent = new Set<number>();
   private idleWaiters: (() => void)[] = [];
   private prepared: Promise<InstanceCheck> | undefined;
+  /** The server's changes are asked for at the start of a round and after a failure. */
+  private pullDue = true;
 
   constructor(private readonly o: UploaderOptions) {
     this.fetch = o.fetch ?? fetch;
@@ -152,7 +184,11 @@ export class HubUploader {
    * devices. {@link start} and {@link syncOnce} do it first if it was not done.
    */
   prepare(): Promise<InstanceCheck> {
-    this.prepared ??= ensureInstance(this.o.db, this.o.upstream.hubId).then((r) => {
+    this.prepared ??= ensureInstance(this.o.db, this.o.upstream.hubId).then(async (r) => {
+      // The hub's writes of shared records are stamped with its id (records/records.ts).
+      await this.o.db.kysely
+        .transaction()
+        .execute((trx) => setRecordNode(trx, this.o.upstream.hubId));
       if (r.outcome === 'copy')
         this.o.log?.warn(
           { hub: this.o.upstream.hubId, instance: r.instance },
@@ -228,6 +264,7 @@ export class HubUploader {
         wait = this.o.idleMs ?? 30_000;
       } catch (e) {
         if (signal.aborted) break;
+        this.pullDue = true;
         failures++;
         this.stats.failures++;
         const line = e instanceof Busy ? e.message : failureLine(e);
@@ -272,9 +309,96 @@ export class HubUploader {
     return this.record({ last_error: line.slice(0, 200) });
   }
 
+  /** A request to the server with the hub's credential; 429 and any answer but 200 throw. */
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: Awaited<ReturnType<typeof gzipAsync>>,
+  ): Promise<string> {
+    const res = await this.fetch(`${this.o.upstream.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.o.upstream.token}`,
+        ...(body ? { 'content-type': 'application/json', 'content-encoding': 'gzip' } : {}),
+      },
+      ...(body ? { body } : {}),
+      signal: AbortSignal.any([
+        this.stopping.signal,
+        AbortSignal.timeout(this.o.requestTimeoutMs ?? 60_000),
+      ]),
+    });
+    const text = await res.text();
+    if (res.status === 429) throw new Busy(parseRetryAfter(res.headers.get('retry-after'), 5));
+    if (res.status !== 200)
+      throw new Refused(`the server answered ${res.status} ${errorCode(text)}`);
+    return text;
+  }
+
+  /**
+   * The shared records (src/server/records/): the server's changes for the hub's school, page
+   * by page, each page merged in one transaction with its end recorded (SCALE-09: readings more
+   * than a day ahead clamped and logged).
+   */
+  private async pullRecords(): Promise<void> {
+    for (;;) {
+      const state = await this.stateRow();
+      const after = Number(state.records_pulled);
+      const page = RecordsPageSchema.parse(
+        JSON.parse(await this.call('GET', `/api/hubs/records?after=${after}`)),
+      );
+      const applied = await takePage(this.o.db, this.o.upstream.hubId, page, this.now());
+      this.stats.recordsPulled += applied.changed;
+      if (applied.clamped > 0)
+        this.o.log?.warn(
+          { fields: applied.clamped },
+          'records from the national server clamped: their clock readings were more than a day ahead of this hub',
+        );
+      if (!page.more) return;
+    }
+  }
+
+  /**
+   * The hub's own changes of shared records, before its events: a child added on the hub is on
+   * the server before their first event is. No request when there is none.
+   */
+  private async pushRecords(): Promise<void> {
+    for (;;) {
+      const state = await this.stateRow();
+      const changes = await localChanges(this.o.db, Number(state.records_pushed));
+      if (changes.records.length === 0) return;
+      const json = JSON.stringify({ hub: this.o.upstream.hubId, records: changes.records });
+      const ack = RecordsAckSchema.parse(
+        JSON.parse(
+          await this.call('POST', '/api/hubs/records', await gzipAsync(Buffer.from(json))),
+        ),
+      );
+      // Readings of this hub's clock the server clamped (SCALE-09): taken back as clamped.
+      await this.o.db.kysely.transaction().execute(async (trx) => {
+        await takeClamped(trx, ack.kept);
+        await trx
+          .updateTable('kite_hub_upstream')
+          .set({ records_pushed: changes.through, last_error: null })
+          .where('hub_id', '=', this.o.upstream.hubId)
+          .execute();
+      });
+      if (ack.clamped > 0)
+        this.o.log?.warn(
+          { fields: ack.clamped },
+          "this hub's clock is more than a day ahead of the national server's: its readings were clamped",
+        );
+      this.stats.recordsPushed += changes.records.length;
+      if (!changes.more) return;
+    }
+  }
+
   private async step(): Promise<'sent' | 'idle'> {
     const { instance } = await this.prepare();
     const db = this.o.db.kysely;
+    if (this.pullDue) {
+      await this.pullRecords();
+      this.pullDue = false;
+    }
+    await this.pushRecords();
     const state = await this.stateRow();
     const acked = Number(state.acked);
     const events = await hubEventsAfter(db, acked, this.chunkSize);
@@ -288,6 +412,8 @@ export class HubUploader {
     if (events.length === 0 && erasures.length === 0) {
       if (state.backlog === null || Number(state.backlog) !== 0)
         await this.record({ backlog: 0, last_error: null });
+      // The next round asks the server for its changes again.
+      this.pullDue = true;
       return 'idle';
     }
     const through = events.length > 0 ? events[events.length - 1]!.n : acked;
@@ -335,15 +461,8 @@ export class HubUploader {
       await this.record({ acked: Math.min(mark, acked), last_error: null });
       return 'sent';
     }
-    if (res.status !== 200) {
-      let code = 'unknown';
-      try {
-        code = String((JSON.parse(text) as { error?: { code?: string } }).error?.code ?? code);
-      } catch {
-        // not JSON: a proxy's page
-      }
-      throw new Refused(`the server answered ${res.status} ${code.slice(0, 40)}`);
-    }
+    if (res.status !== 200)
+      throw new Refused(`the server answered ${res.status} ${errorCode(text)}`);
     const ack = HubAckSchema.parse(JSON.parse(text));
     if (ack.highWater < through)
       throw new Refused(`the server acknowledged up to ${ack.highWater}, not ${through}`);

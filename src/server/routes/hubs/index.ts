@@ -6,7 +6,17 @@ import { ErrorBodySchema, HttpError } from '../../http/errors';
 import { NoQuery } from '../accounts/schemas';
 import type { HubsContext } from '../../hubs/context';
 import { ingestChunk, OutOfScope } from '../../hubs/ingest';
-import { HubAckSchema, HubChunkSchema, MAX_CHUNK_BYTES } from '../../hubs/protocol';
+import {
+  HubAckSchema,
+  HubChunkSchema,
+  MAX_CHUNK_BYTES,
+  RecordsAckSchema,
+  RecordsPageSchema,
+  RecordsPushSchema,
+  RecordsQuerySchema,
+} from '../../hubs/protocol';
+import { recordsPage, takeRecords } from '../../hubs/records';
+import { RecordsOutOfScope } from '../../records/records';
 import { admit } from '../../hubs/queue';
 import type { LastSync } from '../../hubs/queue';
 import { hubOfToken } from '../../hubs/provisioning';
@@ -115,6 +125,71 @@ export const hubRoutes =
             request.log.warn(
               { hub: hub.id, events: e.events },
               'hub upload refused: learners outside its school',
+            );
+          throw e;
+        }
+      },
+    );
+
+    app.get(
+      '/api/hubs/records',
+      {
+        schema: {
+          tags: ['hubs'],
+          summary:
+            "The changes of the hub's school's classes, children and assignments after the server's change number `after`, at most 500, each field with its clock",
+          security: [{ hub: [] }],
+          querystring: RecordsQuerySchema,
+          response: {
+            200: RecordsPageSchema,
+            400: ErrorBodySchema,
+            401: ErrorBodySchema,
+            429: ErrorBodySchema,
+          },
+        },
+      },
+      async (request) =>
+        recordsPage(ctx.db, request.hub as HubIdentity, Number(request.query.after)),
+    );
+
+    app.post(
+      '/api/hubs/records',
+      {
+        bodyLimit: MAX_CHUNK_BYTES,
+        schema: {
+          tags: ['hubs'],
+          summary:
+            "A hub's own changes of its school's classes, children and assignments, gzipped or not: merged field by field, the later write winning",
+          security: [{ hub: [] }],
+          querystring: NoQuery,
+          body: RecordsPushSchema,
+          response: {
+            200: RecordsAckSchema,
+            400: ErrorBodySchema,
+            401: ErrorBodySchema,
+            403: ErrorBodySchema,
+            413: ErrorBodySchema,
+            415: ErrorBodySchema,
+            429: ErrorBodySchema,
+          },
+        },
+      },
+      async (request) => {
+        const hub = request.hub as HubIdentity;
+        try {
+          const applied = await takeRecords(ctx.db, hub, request.body, ctx.now());
+          // A hub whose clock is more than a day ahead (SCALE-09): its readings were clamped.
+          if (applied.clamped > 0)
+            request.log.warn(
+              { hub: hub.id, fields: applied.clamped },
+              'hub records clamped: their clock readings were more than a day ahead of this server',
+            );
+          return applied;
+        } catch (e) {
+          if (e instanceof RecordsOutOfScope)
+            request.log.warn(
+              { hub: hub.id, records: e.records },
+              'hub records refused: outside its school',
             );
           throw e;
         }
