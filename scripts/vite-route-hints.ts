@@ -19,6 +19,12 @@ export interface RouteHints {
   readonly play: ChunkHint;
   /** By interaction type (the folder under src/web/players/). */
   readonly players: Readonly<Record<string, ChunkHint>>;
+  /**
+   * The font files the shell's stylesheet names (Noto Sans, Latin, regular and bold): the
+   * browser finds them only once that stylesheet has arrived and the first text is laid out, a
+   * round trip after the code; named in the response, they come beside it.
+   */
+  readonly fonts: string[];
 }
 
 const PLAY_PAGE = /[\\/]src[\\/]web[\\/]pages[\\/]play\.tsx$/;
@@ -65,7 +71,16 @@ export function routeHints(): Plugin {
       const entry = [...chunks.values()].find((c) => c.isEntry);
       if (!entry) this.error('route hints: no entry chunk');
       if (!play) this.error('route hints: no chunk for src/web/pages/play.tsx');
-      const hints: RouteHints = { shell: hint(entry, new Set()), play, players };
+      const shellHint = hint(entry, new Set());
+      const fonts = new Set<string>();
+      for (const css of shellHint.styles) {
+        const asset = bundle[css.slice(1)];
+        const text = asset?.type === 'asset' ? String(asset.source) : '';
+        for (const m of text.matchAll(/url\((['"]?)(\/assets\/[\w.-]+\.woff2)\1\)/g))
+          fonts.add(m[2]!);
+      }
+      if (fonts.size === 0) this.error("route hints: the shell's stylesheet names no font");
+      const hints: RouteHints = { shell: shellHint, play, players, fonts: [...fonts].sort() };
       this.emitFile({ type: 'asset', fileName: 'route-hints.json', source: JSON.stringify(hints) });
     },
   };

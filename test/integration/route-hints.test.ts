@@ -28,7 +28,17 @@ const HINTS = {
     settings: hint('settings-player', true),
     sort: hint('sort-player'),
   },
+  fonts: ['/assets/sans-400-x1.woff2', '/assets/sans-700-x1.woff2'],
 };
+
+/** What every page names first: the shell's code, styles and fonts. */
+const SHELL = [
+  '/assets/index-x1.js modulepreload',
+  '/assets/preact-x1.js modulepreload',
+  '/assets/index-x1.css preload style cors',
+  '/assets/sans-400-x1.woff2 preload font cors',
+  '/assets/sans-700-x1.woff2 preload font cors',
+];
 
 /** The `Link` header's entries, as `url rel` strings. */
 const links = (header: string | string[] | number | undefined): string[] =>
@@ -89,9 +99,7 @@ describe('preload hints on the app shell of a game', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(links(res.headers.link)).toEqual([
-      '/assets/index-x1.js modulepreload',
-      '/assets/preact-x1.js modulepreload',
-      '/assets/index-x1.css preload style cors',
+      ...SHELL,
       '/api/client-config preload fetch cors',
       '/assets/play-x1.js modulepreload',
       '/assets/play-x1.css preload style cors',
@@ -177,13 +185,11 @@ describe('preload hints on the app shell of a game', () => {
     expect(links(off.headers.link).some((l) => l.includes('-player-'))).toBe(false);
     expect(links(off.headers.link).some((l) => l.startsWith('/content/'))).toBe(false);
     // Other pages: the shell's own files only; paths that are not pages (404): nothing.
-    for (const url of ['/', '/library', '/start?next=/play/x']) {
-      expect(links((await app.inject({ url })).headers.link), url).toEqual([
-        '/assets/index-x1.js modulepreload',
-        '/assets/preact-x1.js modulepreload',
-        '/assets/index-x1.css preload style cors',
-      ]);
-    }
+    for (const url of ['/', '/library', '/start?next=/play/x'])
+      expect(links((await app.inject({ url })).headers.link), url).toEqual(SHELL);
+    // A build from before font hints: the shell's code and styles.
+    const older = await appWith({ ...HINTS, fonts: undefined });
+    expect(links((await older.inject({ url: '/' })).headers.link)).toEqual(SHELL.slice(0, 3));
     for (const url of ['/no-such-page', '/play/a/b', '/assets/none.js', '/api/client-config']) {
       expect((await app.inject({ url })).headers.link, url).toBeUndefined();
     }
@@ -194,6 +200,7 @@ describe('preload hints on the app shell of a game', () => {
       '{not json',
       { play: HINTS.play },
       { ...HINTS, play: hint('../../etc/x') },
+      { ...HINTS, fonts: ['/assets/../../etc/passwd'] },
     ]) {
       const app = await appWith(bad);
       const res = await app.inject({ url: '/play/sample-prize-message' });

@@ -8,10 +8,13 @@ import { matchRoute } from '../../engine';
 const AssetPath = z.string().regex(/^\/assets\/[\w.-]+\.(js|css)$/);
 const ChunkHintSchema = z.object({ modules: z.array(AssetPath), styles: z.array(AssetPath) });
 /** `route-hints.json`, written by the web build (scripts/vite-route-hints.ts). */
+const FontPath = z.string().regex(/^\/assets\/[\w.-]+\.woff2$/);
 const RouteHintsSchema = z.object({
   shell: ChunkHintSchema,
   play: ChunkHintSchema,
   players: z.record(z.string(), ChunkHintSchema),
+  // A build from before font hints has none.
+  fonts: z.array(FontPath).default([]),
 });
 type ChunkHint = z.infer<typeof ChunkHintSchema>;
 
@@ -41,8 +44,8 @@ const none: RouteHints = { link: () => Promise.resolve(undefined) };
 
 /**
  * The hints a first visit's app shell carries in its `Link` header, so the browser fetches what
- * a page waits for at once rather than one after another: on every page the shell's own code
- * and styles; on `/play/<id>` and `/class/play/<id>` also the deployment's settings, the Play
+ * a page waits for at once rather than one after another: on every page the shell's own code,
+ * styles and fonts; on `/play/<id>` and `/class/play/<id>` also the deployment's settings, the Play
  * page's modules and styles and the player of the scene the game opens on (the same in every
  * language, read from the built activity), instead of the Play page's code, then the activity,
  * then its player. Later visits get the shell from the service worker, with everything already
@@ -99,11 +102,12 @@ export function loadRouteHints(
       const id = PLAY_ROUTES.map((r) => matchRoute(r, path)?.id).find((v) => v !== undefined);
       // Every page: the shell's own code, which runs first (named before the browser has read
       // the page that names it too).
-      if (id === undefined) return chunkLinks(hints.shell).join(', ') || undefined;
+      const shell = [...chunkLinks(hints.shell), ...fontLinks(hints.fonts)];
+      if (id === undefined) return shell.join(', ') || undefined;
       // A game, in the order needed (the browser fetches hints in the order given): the shell;
       // the settings, which the activity's request waits for; the Play page; the player of
       // the first scene.
-      const parts = [...chunkLinks(hints.shell), CONFIG_PRELOAD, ...chunkLinks(hints.play)];
+      const parts = [...shell, CONFIG_PRELOAD, ...chunkLinks(hints.play)];
       if (ACTIVITY_ID.test(id) && files.has(id)) {
         const activity = await scenesOf(id);
         if (activity && !off.has(activity.topic)) {
@@ -171,6 +175,10 @@ function chunkLinks(hint: ChunkHint): string[] {
     ...hint.styles.map((s) => `<${s}>; rel=preload; as=style; crossorigin`),
   ];
 }
+
+/** `Link` entries for the shell's fonts (fetched in CORS mode, so the preload is too). */
+const fontLinks = (fonts: readonly string[]) =>
+  fonts.map((f) => `<${f}>; rel=preload; as=font; type="font/woff2"; crossorigin`);
 
 /** Each built activity's file, by id, from the first language that has it. */
 function activityFiles(webRoot: string): Map<string, string> {
