@@ -197,6 +197,17 @@ export async function schoolOfChild(trx: Trx, learnerId: string): Promise<string
   return row?.school_id;
 }
 
+/** The school of a shared record here, by its own record row; undefined when it has none. */
+async function recordSchool(trx: Trx, kind: RecordKind, id: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('kite_record')
+    .select('school_id')
+    .where('kind', '=', kind)
+    .where('record_id', '=', id)
+    .executeTakeFirst();
+  return row?.school_id;
+}
+
 /**
  * Inside the transaction of an erasure for good made here (classes/erase.ts), after the child's
  * rows went: their tombstone stamped and their other fields forgotten. `school`: their class's
@@ -208,13 +219,7 @@ export async function stampErased(
   learnerId: string,
   school: string | undefined,
 ): Promise<void> {
-  const record = await trx
-    .selectFrom('kite_record')
-    .select('school_id')
-    .where('kind', '=', 'learner')
-    .where('record_id', '=', learnerId)
-    .executeTakeFirst();
-  const of = record?.school_id ?? school;
+  const of = (await recordSchool(trx, 'learner', learnerId)) ?? school;
   if (of === undefined) return;
   await stampRecord(trx, now, 'learner', learnerId, of, { deleted: true });
   await keepOnlyTombstone(trx, 'learner', learnerId);
@@ -258,13 +263,8 @@ export interface ClampedField {
 
 /** The school a record belongs to here, by its own row or its class's; undefined if none. */
 async function schoolHere(trx: Trx, r: SharedRecord): Promise<string | null | undefined> {
-  const record = await trx
-    .selectFrom('kite_record')
-    .select('school_id')
-    .where('kind', '=', r.kind)
-    .where('record_id', '=', r.id)
-    .executeTakeFirst();
-  if (record) return record.school_id;
+  const recorded = await recordSchool(trx, r.kind, r.id);
+  if (recorded !== undefined) return recorded;
   if (r.kind === 'class') return classSchool(trx, r.id);
   if (r.kind === 'learner') {
     const row = await trx
@@ -286,13 +286,7 @@ async function classSchool(trx: Trx, classId: string): Promise<string | undefine
     .where('id', '=', classId)
     .executeTakeFirst();
   if (row) return row.school_id;
-  const record = await trx
-    .selectFrom('kite_record')
-    .select('school_id')
-    .where('kind', '=', 'class')
-    .where('record_id', '=', classId)
-    .executeTakeFirst();
-  return record?.school_id;
+  return recordSchool(trx, 'class', classId);
 }
 
 /** Whether a hub of `school` may send this record: it, and any class it names, are its school's. */
@@ -595,13 +589,9 @@ async function freeCode(trx: Trx, classId: string, code: string, now: number): P
   if (!(await taken(code))) return code;
   let fresh = newClassCode();
   while (await taken(fresh)) fresh = newClassCode();
-  const school = await trx
-    .selectFrom('kite_record')
-    .select('school_id')
-    .where('kind', '=', 'class')
-    .where('record_id', '=', classId)
-    .executeTakeFirstOrThrow();
-  await stampRecord(trx, now, 'class', classId, school.school_id, { code: fresh });
+  const school = await recordSchool(trx, 'class', classId);
+  if (school === undefined) throw new Error(`class ${classId} has no shared record`);
+  await stampRecord(trx, now, 'class', classId, school, { code: fresh });
   return fresh;
 }
 
