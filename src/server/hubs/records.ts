@@ -5,8 +5,10 @@
 import type { Db } from '../../db/connect';
 import { fromDbTime, toDbTime } from '../../db/time';
 import { HttpError } from '../http/errors';
-import { applyRecords, changesAfter } from '../records/records';
-import type { Applied, SharedRecord } from '../records/records';
+import { applyRecords } from '../records/apply';
+import type { Applied } from '../records/apply';
+import { changesAfter } from '../records/changes';
+import type { SharedRecord } from '../records/records';
 import type { Stamped } from '../../engine';
 import { MAX_RECORDS } from './protocol';
 import type { RecordsPage, RecordsPush, SharedRecordWire } from './protocol';

@@ -35,7 +35,8 @@ import {
   RecordsPageSchema,
 } from './protocol';
 import { localChanges, takePage } from './records';
-import { setRecordNode, takeClamped } from '../records/records';
+import { takeClamped } from '../records/apply';
+import { setRecordNode } from '../records/records';
 
 const gzipAsync = promisify(gzip);
 
