@@ -1,15 +1,20 @@
 /**
  * Content fetched before the service worker took control of the page was not seen by it, so
  * it is not cached yet. Every content URL the app reads is noted here, and handed to the worker
- * to keep when it takes control: after the very first visit, it is all there offline. The list
- * also outlives a full page load in the same tab (session storage, URLs of content only): a
- * child who reloads, or follows a link into Kite, before the worker is ready would otherwise
- * leave home's content unkept, and offline home would have no activities.
+ * to keep when it takes control, with the content the browser itself loaded for the page
+ * (pictures): after the very first visit, it is all there offline. A page left by a full load
+ * before that (a reload, or a link into Kite, before the worker was ready) passes its list to
+ * the next page of the tab (session storage, URLs of content only, written as the page goes);
+ * otherwise home's content would stay unkept, and offline home would have no activities.
  */
 const CARRIED = 'kite-unkept';
 const noted = new Set<string>(carried());
-let controlled = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+const startedControlled =
+  typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+let controlled = startedControlled;
 let handedOver = false;
+let kept = false;
+if (typeof addEventListener === 'function') addEventListener('pagehide', carryUnkept);
 
 /** Content the browser itself loaded for this page (pictures in <img>), from resource timing. */
 function contentLoaded(): string[] {
@@ -21,6 +26,9 @@ function contentLoaded(): string[] {
     .map((u) => u.href);
 }
 
+/** What this page read without the worker, with what earlier pages of the tab passed on. */
+const unkept = () => [...new Set([...noted, ...(startedControlled ? [] : contentLoaded())])];
+
 function carried(): string[] {
   try {
     const list: unknown = JSON.parse(sessionStorage.getItem(CARRIED) ?? '[]');
@@ -30,9 +38,11 @@ function carried(): string[] {
   }
 }
 
-function carry(urls: readonly string[] | null): void {
+/** As the page goes: the list passed on, unless the worker kept it all. */
+function carryUnkept(): void {
   try {
-    if (urls) sessionStorage.setItem(CARRIED, JSON.stringify(urls));
+    const urls = kept ? [] : unkept();
+    if (urls.length > 0) sessionStorage.setItem(CARRIED, JSON.stringify(urls));
     else sessionStorage.removeItem(CARRIED);
   } catch {
     // Storage refused (private mode, full): the list stays with this page only.
@@ -40,23 +50,24 @@ function carry(urls: readonly string[] | null): void {
 }
 
 export function noteFetched(url: string): void {
-  if (controlled || noted.has(url)) return;
-  noted.add(url);
-  carry([...noted]);
+  if (!controlled) noted.add(url);
 }
 
 /**
  * Called once the service worker controls the page: hands over what this page, and pages of
- * this tab before it, read without the worker. Forgets the list once the worker kept it all.
+ * this tab before it, read without the worker.
  */
 export function refetchForOffline(): void {
   controlled = true;
   if (handedOver) return;
   handedOver = true;
-  const urls = [...new Set([...noted, ...contentLoaded()])];
-  if (urls.length === 0) return;
+  const urls = unkept();
+  if (urls.length === 0) {
+    kept = true;
+    return;
+  }
   void keepOffline(urls).then((all) => {
-    if (all) carry(null);
+    kept = all;
   });
 }
 
