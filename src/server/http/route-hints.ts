@@ -65,6 +65,9 @@ export function loadRouteHints(
     warn(`route-hints.json is not what the web build writes; no preload hints: ${String(e)}`);
     return none;
   }
+  // What every page and every game names first, the same for every request (below).
+  const shell = [...chunkLinks(hints.shell), ...fontLinks(hints.fonts)];
+  const game = [...shell, CONFIG_PRELOAD, ...chunkLinks(hints.play)];
   const off = new Set(disabledTopics);
   const files = activityFiles(webRoot);
   const content = join(webRoot, 'content');
@@ -102,12 +105,11 @@ export function loadRouteHints(
       const id = PLAY_ROUTES.map((r) => matchRoute(r, path)?.id).find((v) => v !== undefined);
       // Every page: the shell's own code, which runs first (named before the browser has read
       // the page that names it too).
-      const shell = [...chunkLinks(hints.shell), ...fontLinks(hints.fonts)];
       if (id === undefined) return shell.join(', ') || undefined;
       // A game, in the order needed (the browser fetches hints in the order given): the shell;
       // the settings, which the activity's request waits for; the Play page; the player of
       // the first scene.
-      const parts = [...shell, CONFIG_PRELOAD, ...chunkLinks(hints.play)];
+      const parts = [...game];
       if (ACTIVITY_ID.test(id) && files.has(id)) {
         const activity = await scenesOf(id);
         if (activity && !off.has(activity.topic)) {
