@@ -208,12 +208,17 @@ async function isTombstoned(trx: Trx, learnerId: string): Promise<boolean> {
  * without stamping again (the tombstone came with the record).
  */
 async function eraseLearnerRow(trx: Trx, learnerId: string, now: number): Promise<void> {
-  const row = await trx
-    .selectFrom('kite_learner')
-    .select('id')
-    .where('id', '=', learnerId)
-    .executeTakeFirst();
-  if (row) await removeLearnerRows(trx, learnerId, now);
+  if (await hasRow(trx, 'kite_learner', learnerId)) await removeLearnerRows(trx, learnerId, now);
+}
+
+/** Whether `table` has the row of id `id`. */
+async function hasRow(
+  trx: Trx,
+  table: 'kite_class' | 'kite_learner' | 'kite_user',
+  id: string,
+): Promise<boolean> {
+  const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
 }
 
 const str = (v: FieldValue | undefined): string | undefined =>
@@ -285,12 +290,7 @@ async function materialize(
     const band = str(v.band);
     const lang = str(v.lang);
     if (!classId || !nickname || !avatar || !band || !lang) return;
-    const cls = await trx
-      .selectFrom('kite_class')
-      .select('id')
-      .where('id', '=', classId)
-      .executeTakeFirst();
-    if (!cls) return;
+    if (!(await hasRow(trx, 'kite_class', classId))) return;
     const fields = {
       class_id: classId,
       nickname,
@@ -332,12 +332,7 @@ async function materialize(
     return;
   }
   const { classId, activity } = splitAssignmentKey(id);
-  const cls = await trx
-    .selectFrom('kite_class')
-    .select('id')
-    .where('id', '=', classId)
-    .executeTakeFirst();
-  if (!cls) return;
+  if (!(await hasRow(trx, 'kite_class', classId))) return;
   const existing = trx
     .selectFrom('kite_assignment')
     .select('id')
@@ -387,12 +382,7 @@ const placeholderEmail = (id: string) => `${id}@placeholder.invalid`;
  * them: it holds the class (kite_class.teacher_id must name an account) and cannot sign in.
  */
 async function ensureTeacher(trx: Trx, id: string, now: number): Promise<void> {
-  const known = await trx
-    .selectFrom('kite_user')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (known) return;
+  if (await hasRow(trx, 'kite_user', id)) return;
   const at = toDbTime(now);
   await trx
     .insertInto('kite_user')
