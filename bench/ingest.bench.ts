@@ -8,11 +8,13 @@
 // answers and the server's CPU µs per event (its cpuUsage through bench/cpu-probe.mjs) with the
 // goals of SPEC §4 (PATH-4), then checks that the database holds exactly the events the server
 // acknowledged (batches still in flight when the run stops are sent again first: sync is
-// idempotent, so they are acknowledged once they are stored).
+// idempotent, so they are acknowledged once they are stored). On PostgreSQL it also prints the
+// database's CPU per request (every `postgres` process on this machine, bench/postgres-cpu.ts).
 // --via nginx: the national set-up instead (bench/rig/national.ts, as `npm run drill:failover`):
 // a PostgreSQL primary with a synchronous standby (two clusters made with pg_createcluster; root
 // only), three server processes whose DATABASE_URL lists both nodes, nginx in front; the CPU
-// per event is the sum of the three processes'. nginx's own and PostgreSQL's CPU are not in it.
+// per event is the sum of the three processes'; nginx's own CPU is not in it, and PostgreSQL's
+// (both clusters') is printed apart.
 // --mode hub: the server as a school hub runs it (KITE_MODE=hub: SQLite syncs each commit to the
 // disk before answering, docs/deploy.md); SQLite only.
 // --small: a small school server: 40 learners, the server on one core (taskset -c 0) with
@@ -27,6 +29,7 @@ import { classDevices } from './rig/class-devices';
 import { serverCpu, startServer, stopServer } from './server-process';
 import { nationalRigUnavailable, startNationalRig } from './rig/national';
 import { openDb } from '../src/db/connect';
+import { postgresCpu } from './postgres-cpu';
 import type { Db } from '../src/db/connect';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -235,10 +238,12 @@ try {
   await settle(tally);
   const ackedBefore = tally.acked;
   const cpuBefore = await target.cpu();
+  const pgBefore = dbName === 'postgres' ? postgresCpu() : undefined;
   const generatorBefore = process.cpuUsage();
   const run = await drive(devices, SECONDS, tally);
   const generator = process.cpuUsage(generatorBefore);
   const cpu = (await target.cpu()) - cpuBefore;
+  const pgAfter = pgBefore === undefined ? undefined : postgresCpu();
   const runEvents = tally.acked - ackedBefore;
   await settle(tally);
   const stored = await target.storedEvents();
@@ -272,6 +277,14 @@ try {
       `${(cpu / Math.max(1, run.requests.total)).toFixed(0)} µs/request` +
       (via === 'nginx' ? ` (sum of the ${APPS} processes)` : ''),
   );
+  if (pgBefore !== undefined && pgAfter !== undefined) {
+    // The database shares the cores too: its CPU per request, beside the server's above.
+    const pg = pgAfter - pgBefore;
+    out(
+      `  PostgreSQL CPU ${(pg / Math.max(1, run.requests.total)).toFixed(0)} µs/request ` +
+        `(every postgres process on this machine: ${Math.round((pg / 1e6 / SECONDS) * 100)} % of one core)`,
+    );
+  }
   // The load generator shares the machine: near 100 % of a core, it may be what bounds the run.
   const generatorSeconds = (generator.user + generator.system) / 1e6;
   out(
