@@ -151,158 +151,169 @@ describe.skipIf(!enabled)("a class child's quick checks", () => {
     [star, comet] = [cls.children[0]!, cls.children[1]!];
   });
 
-  it('pre-check offline before the first activity, no right or wrong; post-check after the last; all synced', async () => {
-    const { context, page } = await device();
-    const origin = suite.server.origin;
-    await signIn(page, origin, code, star);
-    // Home keeps the checks' code and the band's item banks once the service worker controls
-    // the page: what a check needs offline.
-    await keepOffline(page);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
-    const kept = () =>
-      page.evaluate(async () => {
-        const urls: string[] = [];
-        for (const name of await caches.keys())
-          for (const r of await (await caches.open(name)).keys())
-            urls.push(new URL(r.url).pathname);
-        return (
-          urls.includes('/content/en/measurement/5-7.json') &&
-          urls.some((u) => u.startsWith('/assets/measure-'))
-        );
-      });
-    await expect.poll(kept, { timeout: 20_000 }).toBe(true);
-    // Nothing is due on home before a topic starts.
-    await expect(checkHeading(page).count()).resolves.toBe(0);
+  // A whole journey (sign-in, offline checks, two activities, sync back), timed like the
+  // suite's other journeys: 47 s in one full run on a slow machine, past the 60 s default in
+  // the next, with two e2e files running at once.
+  it(
+    'pre-check offline before the first activity, no right or wrong; post-check after the last; all synced',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const { context, page } = await device();
+      const origin = suite.server.origin;
+      await signIn(page, origin, code, star);
+      // Home keeps the checks' code and the band's item banks once the service worker controls
+      // the page: what a check needs offline.
+      await keepOffline(page);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+      const kept = () =>
+        page.evaluate(async () => {
+          const urls: string[] = [];
+          for (const name of await caches.keys())
+            for (const r of await (await caches.open(name)).keys())
+              urls.push(new URL(r.url).pathname);
+          return (
+            urls.includes('/content/en/measurement/5-7.json') &&
+            urls.some((u) => u.startsWith('/assets/measure-'))
+          );
+        });
+      await expect.poll(kept, { timeout: 20_000 }).toBe(true);
+      // Nothing is due on home before a topic starts.
+      await expect(checkHeading(page).count()).resolves.toBe(0);
 
-    await context.setOffline(true);
-    const first = catalogue.activities.get('misinformation-5-7-identify' as never)!;
-    await page
-      .getByRole('link', { name: new RegExp(first.title.text) })
-      .first()
-      .click();
-    // The pre-check, in plain words, before the activity.
-    await page.getByRole('heading', { level: 1, name: words['check.title'] }).waitFor();
-    await page.getByText(words['check.before'].replace('{topic}', topicTitle)).waitFor();
-    await page.getByText(words['check.notTest']).waitFor();
-    await page.getByText(words['check.notNowOk']).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    const assigned = (await storeRecords<MeasureEvent>(page, 'events')).filter(isMeasureEvent);
-    expect(assigned).toMatchObject([
-      { kind: 'measure-assigned', topic: TOPIC, band: BAND, skipPre: false, skipRate: 0.15 },
-    ]);
+      await context.setOffline(true);
+      const first = catalogue.activities.get('misinformation-5-7-identify' as never)!;
+      await page
+        .getByRole('link', { name: new RegExp(first.title.text) })
+        .first()
+        .click();
+      // The pre-check, in plain words, before the activity.
+      await page.getByRole('heading', { level: 1, name: words['check.title'] }).waitFor();
+      await page.getByText(words['check.before'].replace('{topic}', topicTitle)).waitFor();
+      await page.getByText(words['check.notTest']).waitFor();
+      await page.getByText(words['check.notNowOk']).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      const assigned = (await storeRecords<MeasureEvent>(page, 'events')).filter(isMeasureEvent);
+      expect(assigned).toMatchObject([
+        { kind: 'measure-assigned', topic: TOPIC, band: BAND, skipPre: false, skipRate: 0.15 },
+      ]);
 
-    await page.getByRole('button', { name: words['check.start'] }).click();
-    const pre = form('pre');
-    expect(pre.length).toBeGreaterThanOrEqual(4);
-    // The first answer is not the best one: nothing says so, the next question comes.
-    for (const [i, item] of pre.entries()) {
-      await page.getByRole('heading', { name: `Question ${i + 1} of ${pre.length}` }).waitFor();
-      if (i === 0) expect(await axeViolations(page)).toEqual([]);
-      const options =
-        item.interaction.type === 'choice' ? item.interaction.args.options.map((o) => o.id) : [];
-      const wrong = best(item).length ? options.find((o) => !best(item).includes(o)) : undefined;
-      await pick(page, item, i === 0 && wrong ? wrong : options.at(-1)!);
-      await expect(page.getByText(words['check.right']).count()).resolves.toBe(0);
-      await expect(page.getByText(words['check.goodAnswer']).count()).resolves.toBe(0);
-    }
-    await page.getByText(words['check.thanks']).waitFor();
-    await page.getByRole('button', { name: words['check.play'] }).click();
-    // Then the activity the child opened.
-    await page.getByRole('heading', { name: 'Question 1', exact: true }).waitFor();
-    const queued = await storeRecords<{ id: string }>(page, 'unsynced');
-    expect(queued).toHaveLength(1 + pre.length);
-    await play(page, PLAYS[first.id]!);
-    // Not the topic's last activity: no post-check yet.
-    await expect(checkHeading(page).count()).resolves.toBe(0);
-
-    // Back online: the pre-check's events reach the server.
-    await context.setOffline(false);
-    await expect
-      .poll(async () => (await onServer(star.id)).length, { timeout: 20_000 })
-      .toBe(1 + pre.length);
-    for (const id of ['misinformation-5-7-comprehend', 'misinformation-5-7-evaluate']) {
-      await page.goto(`${origin}/play/${id}`);
-      await page.getByRole('heading', { name: 'Question 1', exact: true }).waitFor();
-      await play(page, PLAYS[id]!);
-    }
-    // The end of the topic's last activity offers the post-check under the ending.
-    const card = page.locator('section.quick-check');
-    await card.getByRole('heading', { name: words['check.title'] }).waitFor();
-    await card.getByText(words['check.after'].replace('{topic}', topicTitle)).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await card.getByRole('button', { name: words['check.start'] }).click();
-    const post = form('post');
-    for (const [i, item] of post.entries()) {
-      await card.getByRole('heading', { name: `Question ${i + 1} of ${post.length}` }).waitFor();
-      if (item.interaction.type !== 'choice') throw new Error(`${item.id} is not a choice`);
-      const right = best(item)[0];
-      await pick(page, item, right ?? item.interaction.args.options.at(-1)!.id);
-      if (right) {
-        // After the topic, right and wrong may be shown (checkPresentation), never a score.
-        await card.getByText(words['check.right']).waitFor();
-        await card.getByRole('button', { name: words['check.next'] }).click();
+      await page.getByRole('button', { name: words['check.start'] }).click();
+      const pre = form('pre');
+      expect(pre.length).toBeGreaterThanOrEqual(4);
+      // The first answer is not the best one: nothing says so, the next question comes.
+      for (const [i, item] of pre.entries()) {
+        await page.getByRole('heading', { name: `Question ${i + 1} of ${pre.length}` }).waitFor();
+        if (i === 0) expect(await axeViolations(page)).toEqual([]);
+        const options =
+          item.interaction.type === 'choice' ? item.interaction.args.options.map((o) => o.id) : [];
+        const wrong = best(item).length ? options.find((o) => !best(item).includes(o)) : undefined;
+        await pick(page, item, i === 0 && wrong ? wrong : options.at(-1)!);
+        await expect(page.getByText(words['check.right']).count()).resolves.toBe(0);
+        await expect(page.getByText(words['check.goodAnswer']).count()).resolves.toBe(0);
       }
-    }
-    await card.getByText(words['check.thanks']).waitFor();
-    expect(await card.textContent()).not.toMatch(/\d+ (of|\/) \d+ (right|correct)|points/i);
-    await card.getByRole('button', { name: words['check.done'] }).click();
-    await expect(card.count()).resolves.toBe(0);
+      await page.getByText(words['check.thanks']).waitFor();
+      await page.getByRole('button', { name: words['check.play'] }).click();
+      // Then the activity the child opened.
+      await page.getByRole('heading', { name: 'Question 1', exact: true }).waitFor();
+      const queued = await storeRecords<{ id: string }>(page, 'unsynced');
+      expect(queued).toHaveLength(1 + pre.length);
+      await play(page, PLAYS[first.id]!);
+      // Not the topic's last activity: no post-check yet.
+      await expect(checkHeading(page).count()).resolves.toBe(0);
 
-    const expected = 1 + pre.length + post.length;
-    await expect
-      .poll(async () => (await onServer(star.id)).length, { timeout: 20_000 })
-      .toBe(expected);
-    const events = await onServer(star.id);
-    expect(events.filter((e) => e.kind === 'measure-answered' && e.use === 'pre')).toHaveLength(
-      pre.length,
-    );
-    expect(
-      events
-        .filter((e) => e.kind === 'measure-answered' && e.use === 'post')
-        .map((e) => 'item' in e && e.item),
-    ).toEqual(post.map((i) => i.id));
-    expect(events.every((e) => e.topic === TOPIC && e.band === BAND && e.learner === star.id)).toBe(
-      true,
-    );
-    // The teacher's report counts the activities' answers only (8), never a check's.
-    const played = Object.values(PLAYS).reduce((n, taps) => n + taps.length, 0);
-    expect(await reportAnswers(star.id)).toBe(played);
-    await expect.poll(() => storeRecords(page, 'unsynced')).toEqual([]);
+      // Back online: the pre-check's events reach the server.
+      await context.setOffline(false);
+      await expect
+        .poll(async () => (await onServer(star.id)).length, { timeout: 20_000 })
+        .toBe(1 + pre.length);
+      for (const id of ['misinformation-5-7-comprehend', 'misinformation-5-7-evaluate']) {
+        await page.goto(`${origin}/play/${id}`);
+        await page.getByRole('heading', { name: 'Question 1', exact: true }).waitFor();
+        await play(page, PLAYS[id]!);
+      }
+      // The end of the topic's last activity offers the post-check under the ending.
+      const card = page.locator('section.quick-check');
+      await card.getByRole('heading', { name: words['check.title'] }).waitFor();
+      await card.getByText(words['check.after'].replace('{topic}', topicTitle)).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await card.getByRole('button', { name: words['check.start'] }).click();
+      const post = form('post');
+      for (const [i, item] of post.entries()) {
+        await card.getByRole('heading', { name: `Question ${i + 1} of ${post.length}` }).waitFor();
+        if (item.interaction.type !== 'choice') throw new Error(`${item.id} is not a choice`);
+        const right = best(item)[0];
+        await pick(page, item, right ?? item.interaction.args.options.at(-1)!.id);
+        if (right) {
+          // After the topic, right and wrong may be shown (checkPresentation), never a score.
+          await card.getByText(words['check.right']).waitFor();
+          await card.getByRole('button', { name: words['check.next'] }).click();
+        }
+      }
+      await card.getByText(words['check.thanks']).waitFor();
+      expect(await card.textContent()).not.toMatch(/\d+ (of|\/) \d+ (right|correct)|points/i);
+      await card.getByRole('button', { name: words['check.done'] }).click();
+      await expect(card.count()).resolves.toBe(0);
 
-    // Home asks nothing more: the transfer check waits a week.
-    await page.goto(`${origin}/`);
-    await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
-    await page.waitForLoadState('networkidle');
-    await expect(checkHeading(page).count()).resolves.toBe(0);
+      const expected = 1 + pre.length + post.length;
+      await expect
+        .poll(async () => (await onServer(star.id)).length, { timeout: 20_000 })
+        .toBe(expected);
+      const events = await onServer(star.id);
+      expect(events.filter((e) => e.kind === 'measure-answered' && e.use === 'pre')).toHaveLength(
+        pre.length,
+      );
+      expect(
+        events
+          .filter((e) => e.kind === 'measure-answered' && e.use === 'post')
+          .map((e) => 'item' in e && e.item),
+      ).toEqual(post.map((i) => i.id));
+      expect(
+        events.every((e) => e.topic === TOPIC && e.band === BAND && e.learner === star.id),
+      ).toBe(true);
+      // The teacher's report counts the activities' answers only (8), never a check's.
+      const played = Object.values(PLAYS).reduce((n, taps) => n + taps.length, 0);
+      expect(await reportAnswers(star.id)).toBe(played);
+      await expect.poll(() => storeRecords(page, 'unsynced')).toEqual([]);
 
-    // Eight days later, home offers the transfer check: a new situation.
-    const later = await context.newPage();
-    await later.clock.install({ time: Date.now() + 8 * DAY });
-    await later.goto(`${origin}/`);
-    const home = later.locator('section.quick-check');
-    await home.getByText(words['check.later'].replace('{topic}', topicTitle)).waitFor();
-    expect(await axeViolations(later)).toEqual([]);
-    await home.getByRole('button', { name: words['check.start'] }).click();
-    const [transfer] = form('transfer');
-    await pick(later, transfer!, best(transfer!)[0]!);
-    await home.getByText(words['check.right']).waitFor();
-    await home.getByRole('button', { name: words['check.next'] }).click();
-    await home.getByRole('button', { name: words['check.done'] }).click();
-    await expect(home.count()).resolves.toBe(0);
-    await expect
-      .poll(async () => (await onServer(star.id)).length, { timeout: 20_000 })
-      .toBe(expected + 1);
-    expect((await onServer(star.id)).at(-1)).toMatchObject({
-      kind: 'measure-answered',
-      use: 'transfer',
-      item: transfer!.id,
-    });
-    await later.close();
-    expect(watches[0]!.consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
-    expect(watches[0]!.foreignRequests).toEqual([]);
-    await context.close();
-  });
+      // Home asks nothing more: the transfer check waits a week.
+      await page.goto(`${origin}/`);
+      await page.getByRole('heading', { name: 'Your sky map' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expect(checkHeading(page).count()).resolves.toBe(0);
+
+      // Eight days later, home offers the transfer check: a new situation.
+      const later = await context.newPage();
+      await later.clock.install({ time: Date.now() + 8 * DAY });
+      await later.goto(`${origin}/`);
+      const home = later.locator('section.quick-check');
+      await home.getByText(words['check.later'].replace('{topic}', topicTitle)).waitFor();
+      expect(await axeViolations(later)).toEqual([]);
+      await home.getByRole('button', { name: words['check.start'] }).click();
+      const [transfer] = form('transfer');
+      await pick(later, transfer!, best(transfer!)[0]!);
+      await home.getByText(words['check.right']).waitFor();
+      await home.getByRole('button', { name: words['check.next'] }).click();
+      await home.getByRole('button', { name: words['check.done'] }).click();
+      await expect(home.count()).resolves.toBe(0);
+      await expect
+        .poll(async () => (await onServer(star.id)).length, { timeout: 20_000 })
+        .toBe(expected + 1);
+      expect((await onServer(star.id)).at(-1)).toMatchObject({
+        kind: 'measure-answered',
+        use: 'transfer',
+        item: transfer!.id,
+      });
+      await later.close();
+      expect(watches[0]!.consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual(
+        [],
+      );
+      expect(watches[0]!.foreignRequests).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('"Not now" is recorded, the activity starts, and the check is not asked again', async () => {
     const { context, page } = await device();
