@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server } from 'node:https';
-import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { startKite } from '../helpers/kite-process';
 import type { KiteProcess } from '../helpers/kite-process';
 import { playNewFriend } from '../helpers/new-friend';
 import { E2E_PACKS } from './global-setup';
+import { freePort } from '../helpers/free-port';
 
 // Issue 18: a device on a school hub's network, trusting the authority scripts/hub-tls.sh made
 // on the hub (docs/deploy.md "HTTPS on a hub"). The real server runs compiled as a hub
@@ -47,15 +47,6 @@ function certutilAvailable(): boolean {
 }
 
 const enabled = browserAvailable() && certutilAvailable();
-
-/** A port of 127.0.0.1 that nothing listens on now (the server is told it by PORT). */
-async function freePort(): Promise<number> {
-  const probe = createTcpServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 /** An HTTPS server of the test on 127.0.0.1 with a certificate and key (PEM files). */
 async function serveWith(certFile: string, keyFile: string): Promise<Server> {

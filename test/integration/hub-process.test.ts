@@ -15,6 +15,7 @@ import { seedHubEvents, seedRoster } from '../helpers/hub-fixtures';
 import { startKite } from '../helpers/kite-process';
 import { createTestApp } from '../helpers/test-app';
 import type { TestApp } from '../helpers/test-app';
+import { freePort } from '../helpers/free-port';
 
 const ROSTER = { schoolId: 'dune', learners: ['dune-1', 'dune-2'] };
 
@@ -49,7 +50,7 @@ describe('a hub process with a national server', () => {
     async () => {
       const { id, token } = await addHub(server.db, 'dune', Date.now());
       const { port } = serverApp.app.server.address() as AddressInfo;
-      const hubPort = 30000 + Math.floor(Math.random() * 20000);
+      const hubPort = await freePort();
       let logs = '';
       const hub = await startKite(
         {

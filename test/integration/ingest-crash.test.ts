@@ -17,6 +17,7 @@ import { startKite } from '../helpers/kite-process';
 import { compiledBuildBeforeAll } from '../helpers/compiled-server';
 import type { KiteProcess } from '../helpers/kite-process';
 import { playThrough } from '../helpers/play-events';
+import { freePort } from '../helpers/free-port';
 
 const LEARNERS = 4;
 const BATCH = 10;
@@ -101,7 +102,7 @@ for (const dialect of DIALECTS) {
           device: `crash-${i}`,
           batches: batches(c, `crash-${i}`, activities, 60),
         }));
-        const port = 30000 + Math.floor(Math.random() * 20000);
+        const port = await freePort();
         server = await startKite(testDb.env, port);
         const acked = new Set<string>();
         const sent: ProgressEvent[][] = [];

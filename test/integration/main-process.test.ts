@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/connect';
 import { jobLeases } from '../../src/db/job-leases';
 import { COMPILED_SERVER, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
+import { freePort } from '../helpers/free-port';
 
 // The real entry point as a child process: startup failures and graceful shutdown. It runs
 // compiled (build/, as production does, brought up to date by compiledEntry), but for one start
@@ -99,7 +100,7 @@ describe('main: startup and shutdown', () => {
   });
 
   it('drains on SIGTERM: /api/ready answers 503 draining while requests are still served, then it exits 0 within 10 s', async () => {
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const seen: { ready: number; code?: string; health: number; after: number }[] = [];
     let signalled = 0;
@@ -156,7 +157,7 @@ describe('main: startup and shutdown', () => {
 
   it('serves, prints its URL, and shuts down cleanly on SIGTERM', async () => {
     let health = 0;
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const ok = await runMain({ PORT: String(port) }, async () => {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       health = res.status;

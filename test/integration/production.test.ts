@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPILED_CLI, COMPILED_SERVER, compiledEntry } from '../helpers/compiled-server';
+import { freePort } from '../helpers/free-port';
 
 // What production runs (docs/deploy.md): the compiled server with plain node, over the packages
 // `npm ci --omit=dev` installs, which must hold no build tool.
@@ -75,7 +76,7 @@ describe('the compiled server (build/)', () => {
   it('runs with plain node: health, the OpenAPI version from package.json, a PDF', async () => {
     // Built when older than the sources (scripts/server-build.mjs), under the tests' lock.
     const entry = await compiledEntry(COMPILED_SERVER);
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const child = spawn(process.execPath, [entry], {
       env: {
         ...process.env,

@@ -16,6 +16,7 @@ import type { PdfRenderPool } from '../../src/server/pdf/pool';
 import { freshSqlite } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 import { COMPILED_SERVER, compiledBuildBeforeAll, compiledEntry } from '../helpers/compiled-server';
+import { freePort } from '../helpers/free-port';
 
 // Printable worksheets, challenge cards and guides over HTTP, checked with poppler's pdftotext
 // and pdfinfo, rendered by a worker pool as in production. The database holds only the rate-limit
@@ -497,7 +498,7 @@ describe('main: content at start', () => {
     env: Record<string, string>,
     whileRunning?: (port: number) => Promise<void>,
   ) {
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     // The compiled server (build/, brought up to date by compiledEntry).
     const entry = await compiledEntry(COMPILED_SERVER);
     return new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -530,16 +531,17 @@ describe('main: content at start', () => {
     const status = (port: number, id: string) =>
       fetch(`http://127.0.0.1:${port}/api/worksheets/${id}.pdf`).then((r) => r.status);
     const byDefault: number[] = [];
-    await runMain({}, async (port) => {
+    // A server that stopped before it served says why (its stderr) in the failure.
+    const first = await runMain({}, async (port) => {
       byDefault.push(await status(port, 'contact-5-7-identify'));
       byDefault.push(await status(port, 'sample-prize-message'));
     });
-    expect(byDefault).toEqual([200, 404]);
+    expect(byDefault, first.stderr).toEqual([200, 404]);
     const withSample: number[] = [];
-    await runMain({ KITE_PACKS: 'core,sample' }, async (port) => {
+    const second = await runMain({ KITE_PACKS: 'core,sample' }, async (port) => {
       withSample.push(await status(port, 'sample-prize-message'));
     });
-    expect(withSample).toEqual([200]);
+    expect(withSample, second.stderr).toEqual([200]);
   }, 60_000);
 
   it('refuses a pack that is not there, in one line', async () => {
