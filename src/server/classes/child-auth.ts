@@ -1,6 +1,7 @@
 // Children's sign-in (SEC-04, docs/classes.md): class code → nickname → three pictures, on any
 // device, throttled; a signed-in device keeps a long-lived, revocable credential for that child.
 
+import { credentialByHash } from '../../db/device-credentials';
 import { fromDbTime, toDbTime } from '../../db/time';
 import type { Band } from '../../engine';
 import { HttpError } from '../http/errors';
@@ -158,12 +159,7 @@ const TOUCH_EVERY_MS = 60 * 60_000;
 export async function learnerOfToken(ctx: ClassesContext, token: string): Promise<string> {
   if (token.length > 100) throw new HttpError(401, 'unauthenticated', 'Sign in first');
   const hash = tokenHash(token);
-  const row = await ctx.db.kysely
-    .selectFrom('kite_device_credential as d')
-    .leftJoin('kite_learner_tombstone as t', 't.learner_id', 'd.learner_id')
-    .select(['d.learner_id', 'd.revoked_at', 'd.last_used_at', 't.erased_at'])
-    .where('d.token_hash', '=', hash)
-    .executeTakeFirst();
+  const row = await credentialByHash(ctx.db.kysely, ctx.db.dialect, hash);
   if (!row) {
     throw new HttpError(401, 'unauthenticated', 'This device is not signed in');
   }

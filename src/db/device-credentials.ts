@@ -1,0 +1,39 @@
+// The device credential's check before every sync (server/classes/child-auth.ts), on the hot path
+// of ingest as learner-events.ts is: one statement written once per dialect and sent as it is,
+// without building and compiling a Kysely query on each request (on SQLite the statement stays
+// prepared, statement-cache.ts).
+
+import { CompiledQuery } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DialectName } from './connect';
+import type { Database } from './schema';
+
+/** A device credential as its check reads it. */
+export interface CredentialRow {
+  readonly learner_id: string;
+  /** Database times: text on SQLite, `Date` on PostgreSQL (db/time.ts). */
+  readonly revoked_at: string | Date | null;
+  readonly last_used_at: string | Date;
+  /** When the learner was erased for good, if they were (their tombstone). */
+  readonly erased_at: string | Date | null;
+}
+
+const SELECT =
+  'select d.learner_id, d.revoked_at, d.last_used_at, t.erased_at ' +
+  'from kite_device_credential as d ' +
+  'left join kite_learner_tombstone as t on t.learner_id = d.learner_id ' +
+  'where d.token_hash = ';
+
+const BY_HASH = { sqlite: `${SELECT}?`, postgres: `${SELECT}$1` } as const;
+
+/** The credential whose token hashes to `tokenHash`, with its learner's tombstone if any. */
+export async function credentialByHash(
+  db: Pick<Kysely<Database>, 'executeQuery'>,
+  dialect: DialectName,
+  tokenHash: string,
+): Promise<CredentialRow | undefined> {
+  const { rows } = await db.executeQuery<CredentialRow>(
+    CompiledQuery.raw(BY_HASH[dialect], [tokenHash]),
+  );
+  return rows[0];
+}
