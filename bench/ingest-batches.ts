@@ -1,7 +1,7 @@
 // Sync bodies for bench:ingest: each learner's device has a bank of real engine events (the
 // catalogue's activities played through with playThrough), and every batch is the bank's next
-// 10–30 events made new (a new event id and the device's next sequence number), so that no
-// two requests ever send the same event. Event ids are made as the web app makes them: time
+// events made new (a new event id and the device's next sequence number), so that no two
+// requests ever send the same event. How many a batch holds is the workload's (WORKLOADS). Event ids are made as the web app makes them: time
 // ordered (the engine's newTimeOrderedId, UUID v7).
 import { webcrypto } from 'node:crypto';
 import { newTimeOrderedId } from '../src/engine';
@@ -63,8 +63,30 @@ export function benchDevice(
   return { learner, token, device, tails, next: 0, seq: seq.next, since: null };
 }
 
-/** The size of the `n`th batch: 10 to 30 events, spread evenly. */
-export const batchSize = (n: number) => 10 + ((n * 7) % 21);
+/** What the devices send: how many events each batch holds. */
+export interface Workload {
+  /** As the bench's output names it, e.g. "batches of 1–3 events". */
+  readonly label: string;
+  /** The size of the `n`th batch. */
+  size(n: number): number;
+}
+
+/**
+ * The two kinds of sync a device makes (one event per answer, src/engine/progress/event.ts):
+ * - `catch-up`: a device back online after a day of play offline, or a quick game's whole
+ *   activity: 10 to 30 events, spread evenly (mean 20).
+ * - `answers`: a device online while the child plays. The web app syncs about 2 s after an
+ *   answer (src/web/sync/runner.ts), so most syncs carry the answer just given, a quick game's
+ *   two or three: 1 to 3 events, spread evenly (mean 2). This is the request of performance.md's
+ *   goal G7 (one answer a request), which SPEC §4's "answer ingest ≥ 2,000 req/s" comes from.
+ */
+export const WORKLOADS = {
+  'catch-up': { label: 'batches of 10–30 events', size: (n: number) => 10 + ((n * 7) % 21) },
+  answers: { label: 'batches of 1–3 events', size: (n: number) => 1 + ((n * 7) % 3) },
+} as const satisfies Record<string, Workload>;
+
+/** The size of the `n`th batch of the catch-up workload: 10 to 30 events, spread evenly. */
+export const batchSize = WORKLOADS['catch-up'].size;
 
 /** The next sync body of `d`: new ids, the device's next seqs; returns the ids sent. */
 export function nextBatch(d: BenchDevice, size: number): { body: string; ids: string[] } {
