@@ -73,6 +73,11 @@ export interface DbOptions {
   /** PostgreSQL: told when the primary writes go to changes (a `host:port`, or undefined). */
   onPrimary?: (label: string | undefined) => void;
   /**
+   * PostgreSQL: keep the sync's statements prepared on each connection (named-statements.ts;
+   * default true; KITE_PG_PREPARED=off behind a pooler that cannot carry them).
+   */
+  namedStatements?: boolean;
+  /**
    * SQLite in a file: checkpoint the write-ahead log from a worker thread rather than in the
    * request that commits (default true; false for tools that open the file briefly).
    */
@@ -194,6 +199,7 @@ export async function openPostgresNodes(nodes: PgNode[], options: DbOptions): Pr
     nodes,
     max: 10,
     connectTimeoutMs: 5_000,
+    namedStatements: options.namedStatements ?? true,
     ...(options.onPrimary ? { onPrimary: options.onPrimary } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: writes }) });

@@ -1,11 +1,12 @@
 // The device credential's check before every sync (server/classes/child-auth.ts), on the hot path
 // of ingest as learner-events.ts is: one statement written once per dialect and sent as it is,
-// without building and compiling a Kysely query on each request (on SQLite the statement stays
-// prepared, statement-cache.ts).
+// without building and compiling a Kysely query on each request. It stays prepared: on SQLite in
+// the statement cache (statement-cache.ts), on PostgreSQL under a name (named-statements.ts).
 
 import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './connect';
+import { namedStatement } from './named-statements';
 import type { Database } from './schema';
 
 /** A device credential as its check reads it. */
@@ -24,7 +25,10 @@ const SELECT =
   'left join kite_learner_tombstone as t on t.learner_id = d.learner_id ' +
   'where d.token_hash = ';
 
-const BY_HASH = { sqlite: `${SELECT}?`, postgres: `${SELECT}$1` } as const;
+const BY_HASH = {
+  sqlite: `${SELECT}?`,
+  postgres: namedStatement('kite_device_credential', `${SELECT}$1`),
+} as const;
 
 /** The credential whose token hashes to `tokenHash`, with its learner's tombstone if any. */
 export async function credentialByHash(

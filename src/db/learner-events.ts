@@ -7,6 +7,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './connect';
+import { namedStatement } from './named-statements';
 import type { Database } from './schema';
 
 /** An event to store: the engine event's JSON and the columns the sync reads. */
@@ -172,9 +173,11 @@ export async function lockLearnerEpoch(
  * trip instead of six. The function locks the learner's row first, so one learner's syncs and
  * erasures still take turns; at another epoch it stores and pulls nothing.
  */
-const PG_SYNC =
+const PG_SYNC = namedStatement(
+  'kite_sync',
   'select o_epoch as epoch, o_acked as acked, o_pulled as pulled ' +
-  'from kite_sync($1, $4, $2, $3::jsonb, $8::text[], $5, $6, $7)';
+    'from kite_sync($1, $4, $2, $3::jsonb, $8::text[], $5, $6, $7)',
+);
 
 /** What one PostgreSQL sync call found and did. */
 export interface PgSyncResult {

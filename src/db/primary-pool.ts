@@ -10,6 +10,7 @@
 import pg from 'pg';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { NoPrimaryError, isFailoverError } from './failover-errors';
+import { statementName } from './named-statements';
 import type { PgNode } from './pg-hosts';
 
 export interface PrimaryPoolOptions {
@@ -21,6 +22,11 @@ export interface PrimaryPoolOptions {
   readonly connectTimeoutMs?: number;
   /** Told when the primary chosen changes (a node label, or undefined when none is known). */
   readonly onPrimary?: (label: string | undefined) => void;
+  /**
+   * Send the statements of named-statements.ts under their names, so each connection keeps
+   * them prepared (default true; false behind a pooler that cannot, KITE_PG_PREPARED=off).
+   */
+  readonly namedStatements?: boolean;
 }
 
 /** What a node said it is. */
@@ -190,7 +196,7 @@ export class PrimaryPool implements PostgresPool {
   private wrap(client: pg.PoolClient, node: PgNode): WrappedClient {
     let w = this.wrapped.get(client);
     if (!w) {
-      w = new WrappedClient(client, () => this.lose(node));
+      w = new WrappedClient(client, () => this.lose(node), this.options.namedStatements ?? true);
       this.wrapped.set(client, w);
     }
     w.broken = false;
@@ -208,6 +214,7 @@ class WrappedClient implements PostgresPoolClient {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly onFailover: () => void,
+    private readonly named: boolean,
   ) {}
 
   // Kysely's two forms: text and parameters (a promise), or a cursor (Kysely has none here).
@@ -220,7 +227,13 @@ class WrappedClient implements PostgresPoolClient {
     if (typeof first !== 'string') {
       return this.client.query(first as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
     }
-    return this.client.query(first, [...(parameters ?? [])]).then(
+    const values = [...(parameters ?? [])];
+    const name = this.named ? statementName(first) : undefined;
+    const sent =
+      name === undefined
+        ? this.client.query(first, values)
+        : this.client.query({ name, text: first, values });
+    return sent.then(
       (r) => r as unknown as PostgresQueryResult<R>,
       (e: unknown) => {
         if (isFailoverError(e)) {

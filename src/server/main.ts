@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     synchronous: config.mode === 'hub' ? 'full' : 'normal',
     retryMs: config.dbRetryMs,
+    namedStatements: config.pgPrepared,
     // A change of primary is worth a line in the log (a host:port, never a password).
     onPrimary: (label) => primaryLog(label),
   });

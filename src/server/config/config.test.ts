@@ -111,6 +111,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ KITE_MEASUREMENT: 'off' }).measurement).toBe(false);
   });
 
+  it('keeps the sync statements prepared on PostgreSQL unless KITE_PG_PREPARED=off', () => {
+    expect(parseConfig({}).pgPrepared).toBe(true);
+    expect(parseConfig({ KITE_PG_PREPARED: 'on' }).pgPrepared).toBe(true);
+    expect(parseConfig({ KITE_PG_PREPARED: 'off' }).pgPrepared).toBe(false);
+  });
+
   it('serves HTTPS only with both a certificate and its key', () => {
     expect(parseConfig({}).tls).toBeUndefined();
     expect(
@@ -250,6 +256,7 @@ describe('parseConfig', () => {
     [{ KITE_PACKS: 'core;sample' }, /KITE_PACKS must be pack ids separated by commas/],
     [{ KITE_DIGITS: 'khmer' }, /KITE_DIGITS must be latin or native/],
     [{ KITE_MEASUREMENT: 'no' }, /KITE_MEASUREMENT must be on or off/],
+    [{ KITE_PG_PREPARED: 'false' }, /KITE_PG_PREPARED must be on or off/],
     [{ KITE_MODE: 'school' }, /KITE_MODE must be server or hub/],
     [{ KITE_DRAIN_MS: '9000' }, /KITE_DRAIN_MS must be a whole number from 0 to 8000/],
     [{ KITE_DRAIN_MS: '2s' }, /KITE_DRAIN_MS must be a whole number/],

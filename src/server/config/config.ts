@@ -111,6 +111,11 @@ export interface Config {
    * primary fails over, in ms, before the client is answered 503 (KITE_DB_RETRY_MS).
    */
   readonly dbRetryMs: number;
+  /**
+   * PostgreSQL: each connection keeps the sync's statements prepared under a name
+   * (KITE_PG_PREPARED, default on; off behind a pooler that cannot carry them).
+   */
+  readonly pgPrepared: boolean;
 }
 
 /** Where and as whom a school hub uploads. */
@@ -308,6 +313,7 @@ const EnvSchema = z.object({
   DATABASE_URL: postgresUrl('many').optional(),
   DATABASE_READ_URL: postgresUrl('one').optional(),
   KITE_DB_RETRY_MS: wholeNumber(0, 120_000).default(DEFAULT_DB_RETRY_MS),
+  KITE_PG_PREPARED: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   KITE_COUNTRY: z
     .string()
     .trim()
@@ -522,5 +528,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     hubUploads: e.KITE_HUB_UPLOADS,
     hubKeepDays: e.KITE_HUB_KEEP_DAYS,
     dbRetryMs: e.KITE_DB_RETRY_MS,
+    pgPrepared: e.KITE_PG_PREPARED === 'on',
   });
 }
