@@ -3,11 +3,10 @@
 // without building and compiling a Kysely query on each request. It stays prepared: on SQLite in
 // the statement cache (statement-cache.ts), on PostgreSQL under a name (named-statements.ts).
 
-import { CompiledQuery } from 'kysely';
-import type { Kysely } from 'kysely';
 import type { DialectName } from './connect';
 import { namedStatement } from './named-statements';
-import type { Database } from './schema';
+import { run } from './raw-sql';
+import type { Runner } from './raw-sql';
 
 /** A device credential as its check reads it. */
 export interface CredentialRow {
@@ -32,12 +31,10 @@ const BY_HASH = {
 
 /** The credential whose token hashes to `tokenHash`, with its learner's tombstone if any. */
 export async function credentialByHash(
-  db: Pick<Kysely<Database>, 'executeQuery'>,
+  db: Runner,
   dialect: DialectName,
   tokenHash: string,
 ): Promise<CredentialRow | undefined> {
-  const { rows } = await db.executeQuery<CredentialRow>(
-    CompiledQuery.raw(BY_HASH[dialect], [tokenHash]),
-  );
+  const { rows } = await run<CredentialRow>(db, BY_HASH[dialect], [tokenHash]);
   return rows[0];
 }

@@ -5,15 +5,8 @@
 // partition `kite_learner_event_default` holds whatever no month takes (a device clock in 1970
 // or in 2099, or a month whose partition retention dropped). SQLite keeps one table.
 
-import { CompiledQuery } from 'kysely';
-import type { Kysely } from 'kysely';
-
-// Any Kysely (the migration's has no table types) or transaction: only raw statements are sent.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Runner = Pick<Kysely<any>, 'executeQuery'>;
-
-const run = <R>(db: Runner, text: string, parameters: unknown[] = []) =>
-  db.executeQuery<R>(CompiledQuery.raw(text, parameters));
+import { run } from './raw-sql';
+import type { Runner } from './raw-sql';
 
 export const EVENT_TABLE = 'kite_learner_event';
 export const DEFAULT_PARTITION = 'kite_learner_event_default';

@@ -2,17 +2,11 @@
 // server, one chunk of many learners' events stored in one statement and the learners it names
 // locked and read in another; on the hub, its events after a sequence number read in order.
 
-import { CompiledQuery } from 'kysely';
-import type { Kysely } from 'kysely';
+import { run } from './raw-sql';
+import type { Runner } from './raw-sql';
 import type { DialectName } from './connect';
-import type { Database } from './schema';
 import { EVENT_COLUMNS as COLUMNS, sqliteInsert } from './learner-events';
 import type { EventRow } from './learner-events';
-
-type Runner = Pick<Kysely<Database>, 'executeQuery'>;
-
-const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
-  db.executeQuery<R>(CompiledQuery.raw(text, parameters));
 
 /** An event to store for one of several learners. */
 export interface LearnerEventRow extends EventRow {

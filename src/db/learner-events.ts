@@ -4,11 +4,10 @@
 // SQLite the statement is prepared once (statement-cache.ts); on PostgreSQL a batch is one
 // statement whose text does not depend on the batch's size.
 
-import { CompiledQuery } from 'kysely';
-import type { Kysely } from 'kysely';
+import { run } from './raw-sql';
+import type { Runner } from './raw-sql';
 import type { DialectName } from './connect';
 import { namedStatement } from './named-statements';
-import type { Database } from './schema';
 
 /** An event to store: the engine event's JSON and the columns the sync reads. */
 export interface EventRow {
@@ -27,11 +26,6 @@ export interface PulledRow {
   /** JSON text on SQLite, the parsed object on PostgreSQL (jsonb); null for the asker's own. */
   readonly event: string | Record<string, unknown> | null;
 }
-
-type Runner = Pick<Kysely<Database>, 'executeQuery'>;
-
-const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
-  db.executeQuery<R>(CompiledQuery.raw(text, parameters));
 
 export const EVENT_COLUMNS = 'id, learner_id, device, seq, activity, at, event, received_at';
 

@@ -2,15 +2,11 @@
 // time, in id order, and the events of one page's learners up to a term's end, ordered by learner,
 // so a build holds one page of events at a time whatever the size of the log.
 
-import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
+import { run } from './raw-sql';
+import type { Runner } from './raw-sql';
 import type { DialectName } from './connect';
 import type { Database } from './schema';
-
-type Runner = Pick<Kysely<Database>, 'executeQuery'>;
-
-const run = <R>(db: Runner, text: string, parameters: unknown[]) =>
-  db.executeQuery<R>(CompiledQuery.raw(text, parameters));
 
 /** A learner as the builder counts them: band, and the school of their class (none: a family's). */
 export interface TermLearnerRow {
