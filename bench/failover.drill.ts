@@ -12,7 +12,7 @@
 // Everything it made (clusters, processes, nginx's folder) is removed at the end, also when it
 // fails or is interrupted.
 import pg from 'pg';
-import { batchSize, nextBatch } from './ingest-batches';
+import { nextBatch, WORKLOADS } from './ingest-batches';
 import type { BenchDevice } from './ingest-batches';
 import { nationalRigUnavailable, startNationalRig } from './rig/national';
 import type { NationalRig } from './rig/national';
@@ -21,6 +21,8 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 
 const APPS = 3;
 const DEVICES = 40;
+/** The devices send what a device back from a day offline sends: batches of 10–30 events. */
+const CATCH_UP = WORKLOADS['catch-up'];
 /** When each step happens, in seconds after the load starts. */
 const AT = { sigterm: 4, sigkill: 8, killPrimary: 12, promote: 14, stopLoad: 28 };
 /** How long a device waits for an answer (beyond the apps' 30 s of retries and nginx's 60 s). */
@@ -55,7 +57,7 @@ async function device(origin: string, d: BenchDevice, seen: Seen, stop: { load: 
   while ((stop.load || pending) && !giveUp()) {
     if (!pending) {
       if (!stop.load) break;
-      pending = nextBatch(d, batchSize(n++));
+      pending = nextBatch(d, CATCH_UP.size(n++));
       for (const id of pending.ids) seen.sent.add(id);
     }
     const started = now();
@@ -147,7 +149,7 @@ try {
   const seen: Seen = { acked: new Set(), sent: new Set(), errors: new Map(), answers: [] };
   const stop = { load: true };
   const marks: Record<string, number> = {};
-  out(`load: ${DEVICES} devices through ${r.nginx.origin}, batches of 10–30 events`);
+  out(`load: ${DEVICES} devices through ${r.nginx.origin}, ${CATCH_UP.label}`);
   since0.t = performance.now();
   const devices = r.devices.map((d) => device(r.nginx.origin, d, seen, stop));
   const step = async (at: number, what: string, act: () => void) => {

@@ -1,8 +1,8 @@
 // Sync bodies for bench:ingest: each learner's device has a bank of real engine events (the
 // catalogue's activities played through with playThrough), and every batch is the bank's next
 // events made new (a new event id and the device's next sequence number), so that no two
-// requests ever send the same event. How many a batch holds is the workload's (WORKLOADS). Event ids are made as the web app makes them: time
-// ordered (the engine's newTimeOrderedId, UUID v7).
+// requests ever send the same event; how many a batch holds is the workload's (WORKLOADS). Event
+// ids are made as the web app makes them: time ordered (the engine's newTimeOrderedId, UUID v7).
 import { webcrypto } from 'node:crypto';
 import { newTimeOrderedId } from '../src/engine';
 import type { Activity, ProgressEvent } from '../src/engine';
@@ -84,9 +84,6 @@ export const WORKLOADS = {
   'catch-up': { label: 'batches of 10–30 events', size: (n: number) => 10 + ((n * 7) % 21) },
   answers: { label: 'batches of 1–3 events', size: (n: number) => 1 + ((n * 7) % 3) },
 } as const satisfies Record<string, Workload>;
-
-/** The size of the `n`th batch of the catch-up workload: 10 to 30 events, spread evenly. */
-export const batchSize = WORKLOADS['catch-up'].size;
 
 /** The next sync body of `d`: new ids, the device's next seqs; returns the ids sent. */
 export function nextBatch(d: BenchDevice, size: number): { body: string; ids: string[] } {

@@ -14,16 +14,17 @@ export class SummaryLineReporter implements Reporter {
     let skipped = 0;
     const unfinished: string[] = [];
     for (const mod of modules) {
+      const file = mod.moduleId.replace(`${process.cwd()}/`, '');
       for (const test of mod.children.allTests()) {
         const result = test.result();
         if (result.state === 'passed') passed++;
         else if (result.state === 'failed') failed++;
         else if (result.state === 'skipped') skipped++;
-        else unfinished.push(`${mod.moduleId.replace(`${process.cwd()}/`, '')} > ${test.fullName}`);
+        else unfinished.push(`${file} > ${test.fullName}`);
       }
       const state = mod.state();
       if (state === 'pending' || state === 'queued') {
-        unfinished.push(`${mod.moduleId.replace(`${process.cwd()}/`, '')} (the file never ended)`);
+        unfinished.push(`${file} (the file never ended)`);
       }
     }
     const notEnded = unfinished.length ? `, ${unfinished.length} never ended` : '';
