@@ -183,38 +183,73 @@ export interface PgSyncResult {
   readonly pulled: PulledRow[];
 }
 
+/** One sync exchange's question, for `pgSync` and `pgSyncMany`. */
+export interface PgSyncCall {
+  readonly learnerId: string;
+  readonly epoch: number;
+  readonly receivedAt: string;
+  readonly rows: readonly EventRow[];
+  readonly device: string;
+  readonly since: number;
+  readonly limit: number;
+}
+
+/** A row of `kite_sync` or `kite_sync_many` as node-postgres reads it. */
+interface PgSyncRow {
+  epoch: number | string | null;
+  acked: string[];
+  pulled: [number | string, Record<string, unknown> | null][];
+}
+
+const syncResult = (r: PgSyncRow): PgSyncResult => ({
+  epoch: r.epoch === null ? undefined : Number(r.epoch),
+  acked: new Set(r.acked),
+  pulled: r.pulled.map(([n, event]) => ({ n: Number(n), event })),
+});
+
+/** The events of a batch as one JSON array, from their JSON texts. */
+const jsonArray = (rows: readonly EventRow[]) => `[${rows.map((r) => r.event).join(',')}]`;
+
 /** One sync exchange on PostgreSQL in one round trip (see PG_SYNC). */
-export async function pgSync(
-  db: Runner,
-  s: {
-    readonly learnerId: string;
-    readonly epoch: number;
-    readonly receivedAt: string;
-    readonly rows: readonly EventRow[];
-    readonly device: string;
-    readonly since: number;
-    readonly limit: number;
-  },
-): Promise<PgSyncResult> {
-  const batch = `[${s.rows.map((r) => r.event).join(',')}]`;
-  const { rows } = await run<{
-    epoch: number | string | null;
-    acked: string[];
-    pulled: [number | string, Record<string, unknown> | null][];
-  }>(db, PG_SYNC, [
+export async function pgSync(db: Runner, s: PgSyncCall): Promise<PgSyncResult> {
+  const { rows } = await run<PgSyncRow>(db, PG_SYNC, [
     s.learnerId,
     s.receivedAt,
-    batch,
+    jsonArray(s.rows),
     s.epoch,
     s.device,
     s.since,
     s.limit,
     s.rows.map((r) => r.id),
   ]);
-  const r = rows[0]!;
-  return {
-    epoch: r.epoch === null ? undefined : Number(r.epoch),
-    acked: new Set(r.acked),
-    pulled: r.pulled.map(([n, event]) => ({ n: Number(n), event })),
-  };
+  return syncResult(rows[0]!);
+}
+
+/**
+ * PostgreSQL: several sync exchanges in one call of `kite_sync_many` (migration
+ * 0016-pg-sync-groups), one transaction; each answered as `kite_sync` would answer it alone.
+ */
+const PG_SYNC_MANY = namedStatement(
+  'kite_sync_many',
+  'select o_i as i, o_epoch as epoch, o_acked as acked, o_pulled as pulled ' +
+    'from kite_sync_many($1::jsonb)',
+);
+
+/** Several sync exchanges on PostgreSQL in one round trip; the answers in the calls' order. */
+export async function pgSyncMany(
+  db: Runner,
+  calls: readonly PgSyncCall[],
+): Promise<PgSyncResult[]> {
+  // The events are JSON already: the array is put together as text around them.
+  const parts = calls.map(
+    (c) =>
+      `{"l":${JSON.stringify(c.learnerId)},"e":${c.epoch},"r":${JSON.stringify(c.receivedAt)},` +
+      `"b":${jsonArray(c.rows)},"i":${JSON.stringify(c.rows.map((r) => r.id))},` +
+      `"d":${JSON.stringify(c.device)},"s":${c.since},"n":${c.limit}}`,
+  );
+  const { rows } = await run<PgSyncRow & { i: number }>(db, PG_SYNC_MANY, [`[${parts.join(',')}]`]);
+  if (rows.length !== calls.length || rows.some((r, k) => Number(r.i) !== k)) {
+    throw new Error(`kite_sync_many answered ${rows.length} rows to ${calls.length} calls`);
+  }
+  return rows.map(syncResult);
 }

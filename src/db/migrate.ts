@@ -18,6 +18,7 @@ import * as m0012 from './migrations/0012-event-partitions';
 import * as m0013 from './migrations/0013-hub-sync';
 import * as m0014 from './migrations/0014-hub-instances';
 import * as m0015 from './migrations/0015-records';
+import * as m0016 from './migrations/0016-pg-sync-groups';
 
 interface MigrationModule {
   up(db: Kysely<unknown>, d: MigrationDialect): Promise<void>;
@@ -41,6 +42,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '0013-hub-sync': m0013,
   '0014-hub-instances': m0014,
   '0015-records': m0015,
+  '0016-pg-sync-groups': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -7,19 +7,19 @@ import { sql } from 'kysely';
 import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
 import { credentialByHash } from '../../src/db/device-credentials';
-import { pgSync } from '../../src/db/learner-events';
+import { pgSync, pgSyncMany } from '../../src/db/learner-events';
 import { namedStatement, statementName } from '../../src/db/named-statements';
 import { freshPostgres, isPostgresReachable } from '../helpers/dialects';
 import type { TestDb } from '../helpers/dialects';
 
 const pgUp = await isPostgresReachable();
 
-/** The statement names prepared on one connection after it ran both statements twice. */
+/** The statement names prepared on one connection after it ran each statement twice. */
 async function preparedAfter(db: Db): Promise<string[]> {
   return db.kysely.connection().execute(async (c) => {
     for (let i = 0; i < 2; i++) {
       expect(await credentialByHash(c, 'postgres', 'no-such-hash')).toBeUndefined();
-      const r = await pgSync(c, {
+      const nobody = {
         learnerId: 'no-such-learner',
         epoch: 1,
         receivedAt: new Date(0).toISOString(),
@@ -27,9 +27,11 @@ async function preparedAfter(db: Db): Promise<string[]> {
         device: 'd',
         since: 0,
         limit: 10,
-      });
+      };
       // No such learner: the call finds no row to hold, and says so.
-      expect(r.epoch).toBeUndefined();
+      expect((await pgSync(c, nobody)).epoch).toBeUndefined();
+      const group = await pgSyncMany(c, [nobody, nobody]);
+      expect(group.map((r) => r.epoch)).toEqual([undefined, undefined]);
     }
     const { rows } = await sql<{
       name: string;
@@ -48,10 +50,14 @@ describe.skipIf(!pgUp)('PostgreSQL: the sync statements kept prepared', () => {
     await t?.dispose();
   });
 
-  it('prepares the credential check and the sync call once per connection, under their names', async () => {
+  it('prepares the credential check and the sync calls once per connection, under their names', async () => {
     const db = await openDb({ databaseUrl: url(), createDatabase: false });
     try {
-      expect(await preparedAfter(db)).toEqual(['kite_device_credential', 'kite_sync']);
+      expect(await preparedAfter(db)).toEqual([
+        'kite_device_credential',
+        'kite_sync',
+        'kite_sync_many',
+      ]);
     } finally {
       await db.close();
     }

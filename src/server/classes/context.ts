@@ -1,4 +1,6 @@
 import type { Db } from '../../db/connect';
+import { pgSyncGroups } from '../../db/pg-sync-groups';
+import type { PgSyncGroups } from '../../db/pg-sync-groups';
 import { rateLimitCounters } from '../../db/rate-limit';
 import type { Catalogue } from '../../engine';
 import { auditLog } from '../accounts/audit';
@@ -32,6 +34,8 @@ export interface ClassesContext {
   readonly retainChildMonths: () => Promise<number>;
   /** Outcome measurement on: sync stores measurement events (off: acknowledged, not kept). */
   readonly measurement: boolean;
+  /** PostgreSQL: syncs that wait together go as one call (pg-sync-groups.ts). */
+  readonly syncGroups: PgSyncGroups | undefined;
 }
 
 export interface ClassesOptions {
@@ -57,6 +61,8 @@ export function classesContext(db: Db, o: ClassesOptions): ClassesContext {
     printing: o.printing,
     retainChildMonths: monthsOf(o.retainChildMonths ?? 12),
     measurement: o.measurement ?? true,
+    syncGroups:
+      db.dialect === 'postgres' ? pgSyncGroups(db.kysely, { retrying: db.retrying }) : undefined,
   };
 }
 

@@ -3,13 +3,7 @@
 
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import {
-  appendEvents,
-  eventsAfter,
-  lockLearnerEpoch,
-  pgSync,
-  storedIds,
-} from '../../db/learner-events';
+import { appendEvents, eventsAfter, lockLearnerEpoch, storedIds } from '../../db/learner-events';
 import type { EventRow, PulledRow } from '../../db/learner-events';
 import { toDbTime } from '../../db/time';
 import { isMeasureEvent, measuresOfLog } from '../../engine';
@@ -107,21 +101,20 @@ export async function sync(
     : req.events.filter(isMeasureEvent).map((e) => e.id as string);
   const rows: EventRow[] = kept.map(eventRow);
   const ids = kept.map((e) => e.id as string);
-  if (ctx.db.dialect === 'postgres') {
-    // One round trip: kite_sync holds the learner's row while it runs (learner-events.ts).
-    // Idempotent by event id, so sent again while the primary fails over: a batch whose commit
-    // was lost with the old primary is stored now, one whose answer was lost is acknowledged.
-    const r = await ctx.db.retrying(() =>
-      pgSync(ctx.db.kysely, {
-        learnerId,
-        epoch: req.epoch,
-        receivedAt: received,
-        rows,
-        device: req.device,
-        since,
-        limit: MAX_PULL + 1,
-      }),
-    );
+  if (ctx.syncGroups) {
+    // One round trip: kite_sync holds the learner's row while it runs (learner-events.ts), and
+    // syncs that wait together share a call (pg-sync-groups.ts). Idempotent by event id, so sent
+    // again while the primary fails over: a batch whose commit was lost with the old primary is
+    // stored now, one whose answer was lost is acknowledged.
+    const r = await ctx.syncGroups.run({
+      learnerId,
+      epoch: req.epoch,
+      receivedAt: received,
+      rows,
+      device: req.device,
+      since,
+      limit: MAX_PULL + 1,
+    });
     if (r.epoch === undefined) throw erasedForGood();
     const mismatch = epochProblem(req.epoch, r.epoch);
     if (mismatch) return mismatch;
