@@ -2,6 +2,7 @@
 // of ingest as learner-events.ts is: one statement written once per dialect and sent as it is,
 // without building and compiling a Kysely query on each request. It stays prepared: on SQLite in
 // the statement cache (statement-cache.ts), on PostgreSQL under a name (named-statements.ts).
+// On PostgreSQL the checks that wait together go as one statement (pg-sync-groups.ts).
 
 import type { DialectName } from './connect';
 import { namedStatement } from './named-statements';
@@ -18,15 +19,15 @@ export interface CredentialRow {
   readonly erased_at: string | Date | null;
 }
 
-const SELECT =
-  'select d.learner_id, d.revoked_at, d.last_used_at, t.erased_at ' +
+const COLUMNS = 'd.learner_id, d.revoked_at, d.last_used_at, t.erased_at';
+const FROM =
   'from kite_device_credential as d ' +
   'left join kite_learner_tombstone as t on t.learner_id = d.learner_id ' +
-  'where d.token_hash = ';
+  'where d.token_hash';
 
 const BY_HASH = {
-  sqlite: `${SELECT}?`,
-  postgres: namedStatement('kite_device_credential', `${SELECT}$1`),
+  sqlite: `select ${COLUMNS} ${FROM} = ?`,
+  postgres: namedStatement('kite_device_credential', `select ${COLUMNS} ${FROM} = $1`),
 } as const;
 
 /** The credential whose token hashes to `tokenHash`, with its learner's tombstone if any. */
@@ -37,4 +38,30 @@ export async function credentialByHash(
 ): Promise<CredentialRow | undefined> {
   const { rows } = await run<CredentialRow>(db, BY_HASH[dialect], [tokenHash]);
   return rows[0];
+}
+
+/** PostgreSQL: the credentials of several devices in one statement (pg-sync-groups.ts). */
+const BY_HASHES = namedStatement(
+  'kite_device_credentials',
+  `select d.token_hash, ${COLUMNS} ${FROM} = any($1::text[])`,
+);
+
+/** PostgreSQL: each of `tokenHashes`' credential, as `credentialByHash` finds it, in order. */
+export async function pgCredentialsByHash(
+  db: Runner,
+  tokenHashes: readonly string[],
+): Promise<(CredentialRow | undefined)[]> {
+  const { rows } = await run<CredentialRow & { token_hash: string }>(db, BY_HASHES, [tokenHashes]);
+  const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+  return tokenHashes.map((h) => {
+    const r = byHash.get(h);
+    return (
+      r && {
+        learner_id: r.learner_id,
+        revoked_at: r.revoked_at,
+        last_used_at: r.last_used_at,
+        erased_at: r.erased_at,
+      }
+    );
+  });
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openDb } from '../../src/db/connect';
 import type { Db } from '../../src/db/connect';
-import { credentialByHash } from '../../src/db/device-credentials';
+import { credentialByHash, pgCredentialsByHash } from '../../src/db/device-credentials';
 import { pgSync, pgSyncMany } from '../../src/db/learner-events';
 import { namedStatement, statementName } from '../../src/db/named-statements';
 import { freshPostgres, isPostgresReachable } from '../helpers/dialects';
@@ -19,6 +19,10 @@ async function preparedAfter(db: Db): Promise<string[]> {
   return db.kysely.connection().execute(async (c) => {
     for (let i = 0; i < 2; i++) {
       expect(await credentialByHash(c, 'postgres', 'no-such-hash')).toBeUndefined();
+      expect(await pgCredentialsByHash(c, ['no-such-hash', 'nor-this'])).toEqual([
+        undefined,
+        undefined,
+      ]);
       const nobody = {
         learnerId: 'no-such-learner',
         epoch: 1,
@@ -50,11 +54,12 @@ describe.skipIf(!pgUp)('PostgreSQL: the sync statements kept prepared', () => {
     await t?.dispose();
   });
 
-  it('prepares the credential check and the sync calls once per connection, under their names', async () => {
+  it('prepares the credential checks and the sync calls once per connection, under their names', async () => {
     const db = await openDb({ databaseUrl: url(), createDatabase: false });
     try {
       expect(await preparedAfter(db)).toEqual([
         'kite_device_credential',
+        'kite_device_credentials',
         'kite_sync',
         'kite_sync_many',
       ]);

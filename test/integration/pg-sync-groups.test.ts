@@ -2,13 +2,14 @@
 // wait together go as one call of kite_sync_many, and each is answered as kite_sync would answer
 // it alone — two devices of one child in one group, an erased device, a learner who is gone, a
 // batch sent twice; a sync that fails undoes only itself; two groups that share learners do not
-// deadlock. The HTTP journeys (classes, measurement, two apps, the crash and failover tests) go
+// deadlock. The device credentials' checks that wait together go as one statement too. The HTTP journeys (classes, measurement, two apps, the crash and failover tests) go
 // through the same path; bench:ingest checks it under load (stored equals acknowledged).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connect';
+import { credentialByHash } from '../../src/db/device-credentials';
 import { pgSyncMany } from '../../src/db/learner-events';
 import type { EventRow, PgSyncCall, PgSyncResult } from '../../src/db/learner-events';
 import { statementName } from '../../src/db/named-statements';
@@ -153,7 +154,7 @@ describe.skipIf(!enabled)('postgres: syncs that wait together share one call', (
   it('sends a sync alone when nothing waits, and those that wait as one call', async () => {
     const w = watched(db);
     const groups = pgSyncGroups(w.runner, { retrying, maxInFlight: 1, maxGroup: 32 });
-    const alone = await groups.run(call(learners[2]!, 'tablet', [event(learners[2]!, 'tablet')]));
+    const alone = await groups.sync(call(learners[2]!, 'tablet', [event(learners[2]!, 'tablet')]));
     expect(alone.acked.size).toBe(1);
     expect(w.sent).toEqual(['kite_sync']);
     // The call's slot is free once its promise has settled, a moment after its answer.
@@ -163,7 +164,7 @@ describe.skipIf(!enabled)('postgres: syncs that wait together share one call', (
       const learner = learners[k % 6]!;
       return call(learner, `device-${k}`, [event(learner, `device-${k}`)]);
     });
-    const results = await Promise.all(calls.map((c) => groups.run(c)));
+    const results = await Promise.all(calls.map((c) => groups.sync(c)));
     results.forEach((r, k) => expect([...r.acked]).toEqual([calls[k]!.rows[0]!.id]));
     expect(w.sent).toEqual(['kite_sync', 'kite_sync', 'kite_sync_many']);
   });
@@ -172,7 +173,7 @@ describe.skipIf(!enabled)('postgres: syncs that wait together share one call', (
     const w = watched(db);
     const groups = pgSyncGroups(w.runner, { retrying, maxInFlight: 1, maxGroup: 4 });
     const calls = Array.from({ length: 9 }, (_, k) => call(learners[3]!, `d${k}`, []));
-    await Promise.all(calls.map((c) => groups.run(c)));
+    await Promise.all(calls.map((c) => groups.sync(c)));
     // 1 alone, then 4 and 4 together.
     expect(w.sent).toEqual(['kite_sync', 'kite_sync_many', 'kite_sync_many']);
   });
@@ -186,7 +187,7 @@ describe.skipIf(!enabled)('postgres: syncs that wait together share one call', (
     // `at` that is not a number: the insert's cast fails, and with it the group's transaction.
     const bad = call(learner, 'broken', [event(learner, 'broken', { at: 'soon' })]);
     const outcomes = await Promise.allSettled(
-      [first, good[0]!, bad, good[1]!, good[2]!].map((c) => groups.run(c)),
+      [first, good[0]!, bad, good[1]!, good[2]!].map((c) => groups.sync(c)),
     );
     expect(outcomes.map((o) => o.status)).toEqual([
       'fulfilled',
@@ -229,5 +230,45 @@ describe.skipIf(!enabled)('postgres: syncs that wait together share one call', (
     } finally {
       await other.close();
     }
+  });
+  it('checks the credentials that wait together in one statement, each as alone', async () => {
+    const at = toDbTime(Date.now());
+    const credential = (hash: string, learner: string, revoked: boolean) => ({
+      token_hash: hash,
+      learner_id: learner,
+      created_at: at,
+      last_used_at: at,
+      revoked_at: revoked ? at : null,
+    });
+    await db.kysely
+      .insertInto('kite_device_credential')
+      .values([
+        credential('hash-a', learners[0]!, false),
+        credential('hash-b', learners[1]!, true),
+        credential('hash-c', learners[5]!, false),
+      ])
+      .execute();
+    // learner-5 was erased for good: the check finds their tombstone.
+    await db.kysely
+      .insertInto('kite_learner_tombstone')
+      .values({ learner_id: learners[5]!, erased_at: at })
+      .execute();
+    const w = watched(db);
+    const groups = pgSyncGroups(w.runner, { retrying, maxInFlight: 1 });
+    const hashes = ['hash-a', 'hash-a', 'hash-b', 'no-such-hash', 'hash-c', 'hash-b'];
+    const found = await Promise.all(hashes.map((h) => groups.credential(h)));
+    const alone = await Promise.all(hashes.map((h) => credentialByHash(db.kysely, 'postgres', h)));
+    expect(found).toEqual(alone);
+    expect(found.map((r) => r?.learner_id)).toEqual([
+      learners[0],
+      learners[0],
+      learners[1],
+      undefined,
+      learners[5],
+      learners[1],
+    ]);
+    expect(found[2]!.revoked_at).not.toBeNull();
+    expect(found[4]!.erased_at).not.toBeNull();
+    expect(w.sent).toEqual(['kite_device_credential', 'kite_device_credentials']);
   });
 });

@@ -159,7 +159,10 @@ const TOUCH_EVERY_MS = 60 * 60_000;
 export async function learnerOfToken(ctx: ClassesContext, token: string): Promise<string> {
   if (token.length > 100) throw new HttpError(401, 'unauthenticated', 'Sign in first');
   const hash = tokenHash(token);
-  const row = await credentialByHash(ctx.db.kysely, ctx.db.dialect, hash);
+  // PostgreSQL: the checks that wait together go as one statement (pg-sync-groups.ts).
+  const row = ctx.syncGroups
+    ? await ctx.syncGroups.credential(hash)
+    : await credentialByHash(ctx.db.kysely, ctx.db.dialect, hash);
   if (!row) {
     throw new HttpError(401, 'unauthenticated', 'This device is not signed in');
   }

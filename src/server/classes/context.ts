@@ -34,7 +34,10 @@ export interface ClassesContext {
   readonly retainChildMonths: () => Promise<number>;
   /** Outcome measurement on: sync stores measurement events (off: acknowledged, not kept). */
   readonly measurement: boolean;
-  /** PostgreSQL: syncs that wait together go as one call (pg-sync-groups.ts). */
+  /**
+   * PostgreSQL: credential checks and syncs that wait together go as one call each
+   * (pg-sync-groups.ts).
+   */
   readonly syncGroups: PgSyncGroups | undefined;
 }
 

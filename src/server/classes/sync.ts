@@ -106,7 +106,7 @@ export async function sync(
     // syncs that wait together share a call (pg-sync-groups.ts). Idempotent by event id, so sent
     // again while the primary fails over: a batch whose commit was lost with the old primary is
     // stored now, one whose answer was lost is acknowledged.
-    const r = await ctx.syncGroups.run({
+    const r = await ctx.syncGroups.sync({
       learnerId,
       epoch: req.epoch,
       receivedAt: received,
