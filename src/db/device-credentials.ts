@@ -52,16 +52,7 @@ export async function pgCredentialsByHash(
   tokenHashes: readonly string[],
 ): Promise<(CredentialRow | undefined)[]> {
   const { rows } = await run<CredentialRow & { token_hash: string }>(db, BY_HASHES, [tokenHashes]);
-  const byHash = new Map(rows.map((r) => [r.token_hash, r]));
-  return tokenHashes.map((h) => {
-    const r = byHash.get(h);
-    return (
-      r && {
-        learner_id: r.learner_id,
-        revoked_at: r.revoked_at,
-        last_used_at: r.last_used_at,
-        erased_at: r.erased_at,
-      }
-    );
-  });
+  // Each row as `credentialByHash` gives it: without the hash it was found by.
+  const byHash = new Map(rows.map(({ token_hash, ...row }) => [token_hash, row]));
+  return tokenHashes.map((h) => byHash.get(h));
 }
