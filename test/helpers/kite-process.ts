@@ -9,6 +9,11 @@ import { COMPILED_SERVER, compiledEntry } from './compiled-server';
 export interface KiteProcess {
   readonly origin: string;
   readonly child: ChildProcess;
+  /**
+   * All it has printed so far, stdout and stderr, from its first line: a listener added after
+   * start would miss what came before "Kite is running" (a log line of the app's start-up).
+   */
+  output(): string;
   /** Ends it at once, as a crash or a power cut would (no graceful shutdown). */
   kill(): Promise<void>;
   /** Stops it with SIGTERM and waits. */
@@ -43,6 +48,7 @@ export async function startKite(
         resolve({
           origin: `http://127.0.0.1:${port}`,
           child,
+          output: () => out,
           kill: () => end('SIGKILL'),
           stop: () => end('SIGTERM'),
         });

@@ -51,7 +51,6 @@ describe('a hub process with a national server', () => {
       const { id, token } = await addHub(server.db, 'dune', Date.now());
       const { port } = serverApp.app.server.address() as AddressInfo;
       const hubPort = await freePort();
-      let logs = '';
       const hub = await startKite(
         {
           KITE_DATA_DIR: hubDir,
@@ -63,17 +62,17 @@ describe('a hub process with a national server', () => {
         },
         hubPort,
       );
-      hub.child.stdout!.on('data', (d: Buffer) => (logs += d));
       const stored = async () =>
         (await server.db.kysely.selectFrom('kite_learner_event').select('id').execute()).map(
           (r) => r.id,
         );
       for (let i = 0; i < 200 && (await stored()).length < ids.length; i++)
         await new Promise((r) => setTimeout(r, 100));
-      for (let i = 0; i < 50 && !logs.includes('hub upload caught up'); i++)
+      for (let i = 0; i < 50 && !hub.output().includes('hub upload caught up'); i++)
         await new Promise((r) => setTimeout(r, 100));
       await hub.stop();
       expect(hub.child.exitCode).toBe(0);
+      const logs = hub.output();
       expect([...(await stored())].sort()).toEqual([...ids].sort());
       expect(logs).toContain('this hub uploads to its national server');
       expect(logs).toContain('hub upload caught up');
