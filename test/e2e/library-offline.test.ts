@@ -112,6 +112,10 @@ describe.skipIf(!enabled)('the library offline and its printable sheets', () => 
     const res = await pdf;
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
+    // The tab then shows that PDF. Waiting for it to load also keeps the context's close from
+    // landing while Chromium's PDF viewer is starting up: that close hung (about one run in
+    // eight on a loaded machine, and once in CI) until the test timed out.
+    await tab.waitForURL(/\/api\/worksheets\/[\w-]+\.pdf\?lang=en&/, { waitUntil: 'load' });
     await context.close();
   });
 
