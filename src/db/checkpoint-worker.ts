@@ -16,7 +16,7 @@ export interface CheckpointWorkerData {
 }
 
 /** The row of `pragma wal_checkpoint`: the log's length and how much of it is copied, in pages. */
-export interface CheckpointRow {
+interface CheckpointRow {
   readonly busy: number;
   readonly log: number;
   readonly checkpointed: number;

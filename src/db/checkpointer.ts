@@ -20,8 +20,8 @@ export interface CheckpointerOptions {
   /** Log size, in pages, from which the worker checkpoints (default 1,000, SQLite's own). */
   readonly minPages?: number;
   /**
-   * Log length, in pages, from which the request thread finishes what the worker copied, so the
-   * log starts over (default 4,000; see {@link startCheckpointer}).
+   * Log length, in pages, from which the worker copies in passes and the request thread copies
+   * what they left, so the log starts over (default 4,000; see {@link startCheckpointer}).
    */
   readonly restartPages?: number;
   /** The request thread's automatic checkpoint while the worker runs (default 10,000 pages). */

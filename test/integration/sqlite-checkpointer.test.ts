@@ -92,8 +92,11 @@ describe('the SQLite checkpointer thread', () => {
       try {
         database.exec('create table t (id integer primary key, k text unique, body text)');
         const insert = database.prepare('insert into t (k, body) values (?, ?)');
+        const rowsACommit = 6;
+        const rowBytes = 1500;
         const commit = database.transaction((n: number) => {
-          for (let j = 0; j < 6; j++) insert.run(`${n}-${j}-${Math.random()}`, 'x'.repeat(1500));
+          for (let j = 0; j < rowsACommit; j++)
+            insert.run(`${n}-${j}-${Math.random()}`, 'x'.repeat(rowBytes));
         });
         const pageSize = database.pragma('page_size', { simple: true }) as number;
         // The log's length as the worker finds it, from its first start-over under these writes
@@ -102,13 +105,13 @@ describe('the SQLite checkpointer thread', () => {
         let n = 0;
         // Rows of twelve times the log's start-over length, many times the longest log allowed:
         // about 2 s here, 3 s or more on a loaded machine (the writer's pace is the machine's).
-        const rows = (12 * restartPages * pageSize) / 1500;
-        for (const until = Date.now() + 15_000; n * 6 < rows && Date.now() < until;) {
+        const rows = (12 * restartPages * pageSize) / rowBytes;
+        for (const until = Date.now() + 15_000; n * rowsACommit < rows && Date.now() < until;) {
           commit(n++);
           if (checkpointer.restarts > 1) longest = Math.max(longest, checkpointer.logPages);
           await new Promise((r) => setTimeout(r, 1));
         }
-        expect(n * 6, 'rows written within 15 s').toBeGreaterThanOrEqual(rows);
+        expect(n * rowsACommit, 'rows written within 15 s').toBeGreaterThanOrEqual(rows);
         expect(checkpointer.lastError).toBeUndefined();
         expect(checkpointer.restarts).toBeGreaterThan(3);
         expect(longest).toBeLessThan(2 * restartPages);
