@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SyncRequestSchema } from '../routes/classes/schemas';
-import { compiledCheck, compiledInput, validatorCompiler } from './compiled-input';
+import { compiledCheck, compiledInput, discriminated, validatorCompiler } from './compiled-input';
 
 const compile = (schema: z.ZodType) =>
   validatorCompiler({ schema, method: 'POST', url: '/t', httpPart: 'body' }) as (data: unknown) => {
@@ -19,6 +19,38 @@ describe('compiledInput', () => {
     ['a pattern with flags', z.strictObject({ a: z.string().regex(/^a$/i) })],
   ])('refuses a schema with %s', (_, schema) => {
     expect(() => compiledInput(schema)).toThrow(/compiledInput/);
+  });
+
+  it('checks only the branch a discriminated union names, and only for objects', () => {
+    const tagged = (name: string, tags: unknown[], required = true) => ({
+      oneOf: tags.map((t) => ({
+        type: 'object',
+        properties: { [name]: { type: 'string', const: t }, v: { type: 'string' } },
+        required: required ? [name] : ['v'],
+        additionalProperties: false,
+      })),
+    });
+    const marked = (s: unknown) => (discriminated(s) as { discriminator?: unknown }).discriminator;
+    expect(marked(tagged('type', ['a', 'b']))).toEqual({ propertyName: 'type' });
+    expect((discriminated(tagged('type', ['a', 'b'])) as { type: string }).type).toBe('object');
+    // Nested, as an answer's union sits inside an event's.
+    expect(
+      marked((discriminated({ items: tagged('kind', ['x', 'y']) }) as { items: unknown }).items),
+    ).toEqual({ propertyName: 'kind' });
+    // Left as they are: a tag two branches share, one not required, one not a string.
+    expect(marked(tagged('type', ['a', 'a']))).toBeUndefined();
+    expect(marked(tagged('type', ['a', 'b'], false))).toBeUndefined();
+    expect(marked(tagged('type', [1, 2]))).toBeUndefined();
+    expect(marked({ oneOf: [{ type: 'string' }, { type: 'null' }] })).toBeUndefined();
+    // The sync body's unions are marked: an answer's type, a measurement event's kind.
+    const sync = JSON.stringify(
+      discriminated(z.toJSONSchema(SyncRequestSchema, { io: 'input', target: 'draft-7' })),
+    );
+    expect(sync.match(/"discriminator":\{"propertyName":"(\w+)"\}/g)).toEqual([
+      '"discriminator":{"propertyName":"type"}',
+      '"discriminator":{"propertyName":"type"}',
+      '"discriminator":{"propertyName":"kind"}',
+    ]);
   });
 
   it('hands what it refuses to zod, for the same issues', () => {
@@ -126,6 +158,10 @@ const REPLACEMENTS: unknown[] = [
   ['a'],
   {},
   { type: 'choice' },
+  { type: 'continue' },
+  { type: 'unknown-kind' },
+  { type: 7 },
+  { kind: 'measure-declined' },
   'safe',
   'dictionary',
 ];

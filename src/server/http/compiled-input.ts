@@ -92,7 +92,51 @@ function exactShape(schema: z.ZodType, at: string): void {
  * Lengths in code points and patterns without the `u` flag, as zod checks them; formats are not
  * checked by name (every format kept has its pattern).
  */
-const ajv = new Ajv({ unicodeRegExp: false, validateFormats: false, strict: true });
+const ajv = new Ajv({
+  unicodeRegExp: false,
+  validateFormats: false,
+  strict: true,
+  discriminator: true,
+});
+
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * The JSON Schema with a `discriminator` on each `oneOf` whose branches are objects told apart
+ * by a required property of a distinct constant string (zod's discriminated unions: an answer's
+ * `type`, a measurement event's `kind`). Ajv then checks only the branch the tag names, instead
+ * of every branch and an error object for each that fails (most of what a sync's check
+ * allocated). It accepts the same values: no two branches share a tag, so at most the named one
+ * can pass, and `type: object` keeps refusing whatever is not an object, as every branch did.
+ */
+export function discriminated(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(discriminated);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = discriminated(value);
+  const tag = tagOf(out.oneOf);
+  if (tag !== undefined && (out.type === undefined || out.type === 'object')) {
+    out.type = 'object';
+    out.discriminator = { propertyName: tag };
+  }
+  return out;
+}
+
+/** The property every branch requires with a distinct constant string, if there is one. */
+function tagOf(oneOf: unknown): string | undefined {
+  if (!Array.isArray(oneOf) || oneOf.length < 2) return undefined;
+  const branches = oneOf as JsonSchema[];
+  if (!branches.every((b) => b.type === 'object' && typeof b.properties === 'object')) return;
+  const constOf = (b: JsonSchema, name: string) => {
+    const prop = (b.properties as Record<string, JsonSchema | undefined>)[name];
+    const required = Array.isArray(b.required) && b.required.includes(name);
+    return required && typeof prop?.const === 'string' ? prop.const : undefined;
+  };
+  return Object.keys(branches[0]!.properties as object).find((name) => {
+    const tags = branches.map((b) => constOf(b, name));
+    return tags.every((t) => t !== undefined) && new Set(tags).size === tags.length;
+  });
+}
 
 /** Checks already compiled, by schema: every app of a process compiles a schema once. */
 const checks = new WeakMap<z.ZodType, (data: unknown) => boolean>();
@@ -102,7 +146,9 @@ export function compiledCheck(schema: z.ZodType): (data: unknown) => boolean {
   let compiled = checks.get(schema);
   if (!compiled) {
     const check = ajv.compile(
-      z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'throw' }),
+      discriminated(
+        z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'throw' }),
+      ) as JsonSchema,
     );
     compiled = (data) => check(data);
     checks.set(schema, compiled);
