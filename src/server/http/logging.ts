@@ -1,6 +1,7 @@
 import { LogController } from 'fastify';
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { stdSerializers } from 'pino';
+import type { Logger } from 'pino';
 import { redactSecrets } from '../../db/redact';
 import { routePath } from './route-path';
 import { excerpt } from './errors';
@@ -78,6 +79,9 @@ export class KiteLogController extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(err: Error | null, request: FastifyRequest, reply: FastifyReply) {
+    // Below the logger's level (KITE_LOG_LEVEL=warn) a success is not described at all.
+    const log = reply.log as Partial<Pick<Logger, 'isLevelEnabled'>>;
+    if (!err && log.isLevelEnabled?.('info') === false) return;
     const status = reply.statusCode;
     const quiet = QUIET_ROUTES.has(routePath(request.url)) && (status < 400 || status >= 500);
     if (quiet) return;
