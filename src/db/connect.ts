@@ -9,6 +9,7 @@ import { cachingStatements } from './statement-cache';
 import { startCheckpointer } from './checkpointer';
 import type { Checkpointer } from './checkpointer';
 import { groupCommit } from './group-commit';
+import { sqliteDirect } from './sqlite-direct';
 import type { GroupCommit } from './group-commit';
 import { pgNodes } from './pg-hosts';
 import type { PgNode } from './pg-hosts';
@@ -154,15 +155,14 @@ function openSqlite({
     backgroundCheckpoints && file !== ':memory:' && file !== ''
       ? startCheckpointer(database, file)
       : undefined;
-  const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachingStatements(database) }),
-  });
+  const statements = cachingStatements(database);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   return {
     kysely,
     read: kysely,
     dialect: 'sqlite',
     ...(checkpointer ? { checkpointer } : {}),
-    groupCommit: groupCommit(kysely),
+    groupCommit: groupCommit(kysely, { direct: sqliteDirect(statements) }),
     ...(file === ':memory:' || file === ''
       ? {}
       : { reopen: { sqliteFile: file, backgroundCheckpoints: false } }),

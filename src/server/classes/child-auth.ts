@@ -1,7 +1,11 @@
 // Children's sign-in (SEC-04, docs/classes.md): class code → nickname → three pictures, on any
 // device, throttled; a signed-in device keeps a long-lived, revocable credential for that child.
 
+import type { Kysely } from 'kysely';
 import { credentialByHash } from '../../db/device-credentials';
+import type { CredentialRow } from '../../db/device-credentials';
+import type { Runner } from '../../db/raw-sql';
+import type { Database } from '../../db/schema';
 import { fromDbTime, toDbTime } from '../../db/time';
 import type { Band } from '../../engine';
 import { HttpError } from '../http/errors';
@@ -160,9 +164,23 @@ export async function learnerOfToken(ctx: ClassesContext, token: string): Promis
   if (token.length > 100) throw new HttpError(401, 'unauthenticated', 'Sign in first');
   const hash = tokenHash(token);
   // PostgreSQL: the checks that wait together go as one statement (pg-sync-groups.ts).
-  const row = ctx.syncGroups
-    ? await ctx.syncGroups.credential(hash)
-    : await credentialByHash(ctx.db.kysely, ctx.db.dialect, hash);
+  if (ctx.syncGroups)
+    return checked(ctx, hash, await ctx.syncGroups.credential(hash), ctx.db.kysely);
+  // SQLite: inside the transaction of the syncs that arrive together (group-commit.ts). A
+  // statement alone starts and ends a read transaction of its own (locks in the log's shared
+  // index and a look at the file), which cost more than the lookup (docs/classes.md).
+  const check = async (db: Kysely<Database>, raw: Runner) =>
+    checked(ctx, hash, await credentialByHash(raw, ctx.db.dialect, hash), db);
+  return ctx.db.groupCommit ? ctx.db.groupCommit.run(check) : check(ctx.db.kysely, ctx.db.kysely);
+}
+
+/** The learner of a credential as found, or the error; its last use written once an hour. */
+async function checked(
+  ctx: ClassesContext,
+  hash: string,
+  row: CredentialRow | undefined,
+  db: Kysely<Database>,
+): Promise<string> {
   if (!row) {
     throw new HttpError(401, 'unauthenticated', 'This device is not signed in');
   }
@@ -172,12 +190,12 @@ export async function learnerOfToken(ctx: ClassesContext, token: string): Promis
   }
   const now = ctx.now();
   if (now - fromDbTime(row.last_used_at) >= TOUCH_EVERY_MS) {
-    await ctx.db.kysely
+    await db
       .updateTable('kite_device_credential')
       .set({ last_used_at: toDbTime(now) })
       .where('token_hash', '=', hash)
       .execute();
-    await ctx.db.kysely
+    await db
       .updateTable('kite_learner')
       .set({ last_active_at: toDbTime(now) })
       .where('id', '=', row.learner_id)

@@ -5,6 +5,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { appendEvents, eventsAfter, lockLearnerEpoch, storedIds } from '../../db/learner-events';
 import type { EventRow, PulledRow } from '../../db/learner-events';
+import type { GroupWork } from '../../db/group-commit';
+import type { Runner } from '../../db/raw-sql';
 import { toDbTime } from '../../db/time';
 import { isMeasureEvent, measuresOfLog } from '../../engine';
 import type { MeasureEvent, ProgressEvent, ProgressFold } from '../../engine';
@@ -52,9 +54,18 @@ export type SyncAnswer =
 
 type Trx = Transaction<Database>;
 
+/**
+ * Runs `work` in a transaction: on SQLite in the group of the syncs that arrive together, which
+ * share one commit (src/db/group-commit.ts). `raw` runs the fixed statements of the event log.
+ */
+const write = <T>(ctx: ClassesContext, work: GroupWork<T>): Promise<T> =>
+  ctx.db.groupCommit
+    ? ctx.db.groupCommit.run(work)
+    : ctx.db.kysely.transaction().execute((trx: Trx) => work(trx, trx));
+
 /** The learner's row, held until the transaction ends (PostgreSQL), and their epoch. */
-async function lockLearner(ctx: ClassesContext, trx: Trx, learnerId: string): Promise<number> {
-  const epoch = await lockLearnerEpoch(trx, ctx.db.dialect, learnerId);
+async function lockLearner(ctx: ClassesContext, db: Runner, learnerId: string): Promise<number> {
+  const epoch = await lockLearnerEpoch(db, ctx.db.dialect, learnerId);
   if (epoch === undefined) throw erasedForGood();
   return epoch;
 }
@@ -125,21 +136,18 @@ export async function sync(
       req.since,
     );
   }
-  // SQLite: the syncs that arrive together share one commit (src/db/group-commit.ts).
-  const write = <T>(work: (trx: Trx) => Promise<T>) =>
-    ctx.db.groupCommit ? ctx.db.groupCommit.run(work) : ctx.db.kysely.transaction().execute(work);
-  return write(async (trx) => {
-    const epoch = await lockLearner(ctx, trx, learnerId);
+  return write(ctx, async (_trx, raw) => {
+    const epoch = await lockLearner(ctx, raw, learnerId);
     const mismatch = epochProblem(req.epoch, epoch);
     if (mismatch) return mismatch;
     const dialect = ctx.db.dialect;
-    const inserted = await appendEvents(trx, dialect, learnerId, received, rows);
+    const inserted = await appendEvents(raw, dialect, learnerId, received, rows);
     // Usually every event is new and the insert says so; a batch sent again (or an id known
     // already) is acknowledged by what is stored.
     const stored =
-      inserted.length === ids.length ? ids : await storedIds(trx, dialect, learnerId, ids);
+      inserted.length === ids.length ? ids : await storedIds(raw, dialect, learnerId, ids);
     const acked = [...stored, ...dropped];
-    const scanned = await eventsAfter(trx, dialect, learnerId, since, req.device, MAX_PULL + 1);
+    const scanned = await eventsAfter(raw, dialect, learnerId, since, req.device, MAX_PULL + 1);
     return answer(epoch, acked, scanned, req.since);
   });
 }
@@ -174,10 +182,7 @@ function answer(
  * device still holding events from before is told to drop them and none can send them again.
  */
 export async function eraseProgress(ctx: ClassesContext, learnerId: string): Promise<number> {
-  // SQLite: the syncs that arrive together share one commit (src/db/group-commit.ts).
-  const write = <T>(work: (trx: Trx) => Promise<T>) =>
-    ctx.db.groupCommit ? ctx.db.groupCommit.run(work) : ctx.db.kysely.transaction().execute(work);
-  return write(async (trx) => {
+  return write(ctx, async (trx) => {
     const epoch = await lockLearner(ctx, trx, learnerId);
     await trx.deleteFrom('kite_learner_event').where('learner_id', '=', learnerId).execute();
     await trx
